@@ -1,0 +1,14 @@
+/**
+ * The pure core of Pandu: instruments, scoring, analysis and planning on plain data. Nothing here
+ * may touch the database, HTTP, the file system or the clock (enforced by test/core-purity.test.ts).
+ */
+export * from "./instruments/types";
+export * from "./instruments/validate-instrument";
+export * from "./scoring/compile-instrument";
+export * from "./scoring/fixed-point";
+export * from "./scoring/index-numerator";
+export * from "./scoring/index-from-node-values";
+export * from "./scoring/predicate";
+export * from "./scoring/score-assessment";
+export * from "./scoring/scoring-error";
+export * from "./results/verify-published-results";

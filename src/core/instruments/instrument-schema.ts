@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+/**
+ * Zod schema for the instrument file format (shape only). The rules that need the whole tree —
+ * weight sums, unique codes, level texts for every level — are in validate-instrument.ts.
+ */
+const LevelTexts = z.record(z.string(), z.string().min(1));
+
+export const ScaleLevelSchema = z.object({
+  level: z.number().int(),
+  name: z.string().min(1),
+  description: z.string().optional(),
+});
+
+export const PredicateBandSchema = z.object({
+  name: z.string().min(1),
+  min: z.number().nonnegative(),
+});
+
+export interface InstrumentNodeInput {
+  code: string;
+  kind: string;
+  name: string;
+  weight: number;
+  children?: InstrumentNodeInput[] | undefined;
+  scale?: string | undefined;
+  question?: string | undefined;
+  description?: string | undefined;
+  criteria?: Record<string, string> | undefined;
+  evidence?: Record<string, string> | undefined;
+}
+
+export const InstrumentNodeSchema: z.ZodType<InstrumentNodeInput> = z.lazy(() =>
+  z.object({
+    code: z.string().min(1),
+    kind: z.string().min(1),
+    name: z.string().min(1),
+    weight: z.number().positive(),
+    children: z.array(InstrumentNodeSchema).optional(),
+    scale: z.string().optional(),
+    question: z.string().optional(),
+    description: z.string().optional(),
+    criteria: LevelTexts.optional(),
+    evidence: LevelTexts.optional(),
+  }),
+);
+
+export const InstrumentSchema = z.object({
+  id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, "use lower-case letters, digits and hyphens"),
+  name: z.string().min(1),
+  legalBasis: z.string().optional(),
+  effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD").optional(),
+  status: z.enum(["official", "provisional"]),
+  description: z.string().optional(),
+  levels: z.object({ min: z.number().int().min(0), max: z.number().int().max(100) }),
+  scales: z.record(z.string(), z.array(ScaleLevelSchema).min(1)),
+  predicates: z.array(PredicateBandSchema).min(1),
+  tree: z.array(InstrumentNodeSchema).min(1),
+});

@@ -1,0 +1,66 @@
+/**
+ * The shape of an evaluation instrument (instrumen) as data. Official instruments and the ones a
+ * province authors itself share this format; nothing about a particular instrument lives in code.
+ * See docs/instrument-format.md.
+ */
+
+/** One named level of a maturity scale (e.g. 1 "Rintisan" on the process scale). */
+export interface ScaleLevel {
+  level: number;
+  name: string;
+  description?: string;
+}
+
+/** A predicate band: an index at or above `min` (and below the next band's min) gets `name`. */
+export interface PredicateBand {
+  name: string;
+  min: number;
+}
+
+/** A node of the instrument tree; indicators are the leaves and carry level texts. */
+export interface InstrumentNode {
+  code: string;
+  kind: string;
+  name: string;
+  /** Percent of the whole index. Children sum exactly to the parent; roots sum to 100. */
+  weight: number;
+  children?: InstrumentNode[];
+  scale?: string;
+  question?: string;
+  description?: string;
+  criteria?: Record<string, string>;
+  evidence?: Record<string, string>;
+}
+
+export type InstrumentStatus = "official" | "provisional";
+
+export interface Instrument {
+  id: string;
+  name: string;
+  legalBasis?: string;
+  effectiveFrom?: string;
+  status: InstrumentStatus;
+  description?: string;
+  levels: { min: number; max: number };
+  scales: Record<string, ScaleLevel[]>;
+  predicates: PredicateBand[];
+  tree: InstrumentNode[];
+}
+
+/** Whether a node is a leaf (an indicator that receives a level). */
+export function isLeaf(node: InstrumentNode): boolean {
+  return !node.children || node.children.length === 0;
+}
+
+/** All leaves (indicators) of a tree in document order. */
+export function indicatorsOf(tree: InstrumentNode[]): InstrumentNode[] {
+  const out: InstrumentNode[] = [];
+  const walk = (nodes: InstrumentNode[]) => {
+    for (const n of nodes) {
+      if (isLeaf(n)) out.push(n);
+      else walk(n.children!);
+    }
+  };
+  walk(tree);
+  return out;
+}

@@ -1,0 +1,100 @@
+import type { z } from "zod";
+import { toScaledInt } from "../scoring/fixed-point";
+import { InstrumentSchema } from "./instrument-schema";
+import { isLeaf, type Instrument, type InstrumentNode } from "./types";
+
+export type ValidationResult =
+  | { ok: true; instrument: Instrument; problems: [] }
+  | { ok: false; problems: string[] };
+
+/** Renders a zod/our path as `tree[1].children[0].weight`. */
+function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const p of path) {
+    if (typeof p === "number") out += `[${p}]`;
+    else out += out ? `.${String(p)}` : String(p);
+  }
+  return out || "(root)";
+}
+
+function shapeProblems(error: z.ZodError): string[] {
+  return error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`);
+}
+
+const fmt = (hundredths: number) => (hundredths / 100).toString();
+
+/**
+ * Checks an instrument completely and reports every problem with its path, e.g.
+ * `tree[1].children[0]: children weights sum to 9.9, expected 10`.
+ */
+export function validateInstrument(input: unknown): ValidationResult {
+  const parsed = InstrumentSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, problems: shapeProblems(parsed.error) };
+  const inst = parsed.data as Instrument;
+  const problems: string[] = [];
+  const { min, max } = inst.levels;
+  if (min >= max) problems.push(`levels: min ${min} must be below max ${max}`);
+
+  for (const [name, scale] of Object.entries(inst.scales)) {
+    const seen = new Set(scale.map((s) => s.level));
+    for (let l = min; l <= max; l++) {
+      if (!seen.has(l)) problems.push(`scales.${name}: no entry for level ${l}`);
+    }
+    scale.forEach((s, i) => {
+      if (s.level < min || s.level > max) problems.push(`scales.${name}[${i}]: level ${s.level} is outside ${min}–${max}`);
+    });
+  }
+
+  inst.predicates.forEach((p, i) => {
+    if (toScaledInt(p.min) === null) problems.push(`predicates[${i}].min: use at most two decimals`);
+    const prev = inst.predicates[i - 1];
+    if (prev && !(p.min < prev.min)) problems.push(`predicates[${i}]: min ${p.min} must be below the previous band's ${prev.min}`);
+  });
+  const lowest = inst.predicates[inst.predicates.length - 1];
+  if (lowest && lowest.min > min) problems.push(`predicates: the lowest band starts at ${lowest.min}, so an index of ${min} has no predicate`);
+
+  const codes = new Map<string, string>();
+  const levelKeys = Array.from({ length: max - min + 1 }, (_, k) => String(min + k));
+
+  const checkNode = (node: InstrumentNode, path: string) => {
+    const prior = codes.get(node.code);
+    if (prior) problems.push(`${path}.code: "${node.code}" is already used at ${prior}`);
+    else codes.set(node.code, path);
+    const w = toScaledInt(node.weight);
+    if (w === null) problems.push(`${path}.weight: use at most two decimals (got ${node.weight})`);
+    if (isLeaf(node)) {
+      if (!node.scale) problems.push(`${path}: indicator "${node.code}" has no scale`);
+      else if (!inst.scales[node.scale]) problems.push(`${path}.scale: unknown scale "${node.scale}"`);
+      for (const field of ["criteria", "evidence"] as const) {
+        const texts = node[field];
+        if (!texts) continue;
+        const missing = levelKeys.filter((k) => !texts[k]);
+        if (missing.length) problems.push(`${path}.${field}: no text for level ${missing.join(", ")}`);
+        const extra = Object.keys(texts).filter((k) => !levelKeys.includes(k));
+        if (extra.length) problems.push(`${path}.${field}: level ${extra.join(", ")} is outside ${min}–${max}`);
+      }
+      return;
+    }
+    const children = node.children!;
+    const sum = sumHundredths(children);
+    if (w !== null && sum !== null && sum !== w) {
+      problems.push(`${path}: children weights sum to ${fmt(sum)}, expected ${fmt(w)}`);
+    }
+    children.forEach((c, i) => checkNode(c, `${path}.children[${i}]`));
+  };
+  inst.tree.forEach((n, i) => checkNode(n, `tree[${i}]`));
+  const rootSum = sumHundredths(inst.tree);
+  if (rootSum !== null && rootSum !== 10000) problems.push(`tree: root weights sum to ${fmt(rootSum)}, expected 100`);
+
+  return problems.length ? { ok: false, problems } : { ok: true, instrument: inst, problems: [] };
+}
+
+function sumHundredths(nodes: InstrumentNode[]): number | null {
+  let sum = 0;
+  for (const n of nodes) {
+    const w = toScaledInt(n.weight);
+    if (w === null) return null;
+    sum += w;
+  }
+  return sum;
+}

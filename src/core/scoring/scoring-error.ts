@@ -1,0 +1,11 @@
+/** Why a set of levels cannot be scored; `details` names the offending indicators. */
+export class ScoringError extends Error {
+  constructor(
+    readonly code: "missing_levels" | "invalid_level" | "unknown_indicator",
+    message: string,
+    readonly details: { codes: string[]; values?: unknown[] },
+  ) {
+    super(message);
+    this.name = "ScoringError";
+  }
+}

@@ -1,0 +1,67 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import pg from "pg";
+import * as schema from "./schema";
+import { lockDataDir } from "./data-dir-lock";
+
+/** One drizzle type for both drivers; queries are written once against it. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type DbKind = "pglite" | "postgres";
+
+export interface Database {
+  db: Db;
+  kind: DbKind;
+  close(): Promise<void>;
+}
+
+export type DatabaseTarget =
+  | { kind: "postgres"; url: string; poolSize?: number }
+  | { kind: "pglite"; dataDir: string }
+  | { kind: "pglite-memory" };
+
+const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+
+// int8 (count(*), sums) arrives as a string from pg but as a number from PGlite; align on number.
+pg.types.setTypeParser(20, (v) => Number(v));
+
+/** Opens the database, applies pending migrations and returns it with a close function. */
+export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+  if (target.kind === "postgres") {
+    const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    try {
+      await pool.query("select 1");
+      const db = drizzlePg(pool, { schema }) as unknown as Db;
+      await migratePg(drizzlePg(pool), { migrationsFolder });
+      return { db, kind: "postgres", close: () => pool.end() };
+    } catch (e) {
+      await pool.end().catch(() => {});
+      throw e;
+    }
+  }
+  const release = target.kind === "pglite" ? lockDataDir(target.dataDir) : () => {};
+  try {
+    const client = target.kind === "pglite" ? await PGlite.create(target.dataDir) : await PGlite.create();
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    await migratePglite(drizzlePglite(client), { migrationsFolder });
+    return {
+      db,
+      kind: "pglite",
+      close: async () => {
+        try {
+          await client.close();
+        } finally {
+          release();
+        }
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}

@@ -1,0 +1,46 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../client";
+import { appMeta } from "../schema";
+import { seedAgencies } from "./seed-agencies";
+import { importOfficialResults } from "./import-official-results";
+import { createDemoUsers, type DemoCredential } from "./create-demo-users";
+import { DEMO_RESULT_FILES, readAgencySeed } from "../../lib/seed-files";
+import { readResultsCsv } from "../../lib/results-csv";
+import { officialPeriod } from "../../lib/instrument-files";
+
+export interface SeedReport {
+  agencies: number;
+  results: number;
+  credentials: DemoCredential[];
+}
+
+/** The instrument a national evaluation year used (59/2020 when the year is unknown). */
+export function instrumentForYear(year: number): string {
+  return officialPeriod(year)?.instrument ?? "permenpanrb-59-2020";
+}
+
+/** Whether master data has been loaded into this database. */
+export async function isSeeded(db: Db): Promise<boolean> {
+  const rows = await db.select().from(appMeta).where(eq(appMeta.key, "seeded_at"));
+  return rows.length > 0;
+}
+
+/**
+ * Loads master data (the agency register and published results 2021–2024); with `demoUsers`,
+ * also demo accounts with random passwords. Safe to run again: everything is upserted.
+ */
+export async function seedDemo(db: Db, options: { demoUsers: boolean }): Promise<SeedReport> {
+  const agencyCount = await seedAgencies(db, readAgencySeed());
+  let results = 0;
+  for (const file of DEMO_RESULT_FILES) {
+    const outcome = await importOfficialResults(db, readResultsCsv(file), instrumentForYear);
+    if (outcome.unmatched.length) {
+      throw new Error(`${file}: ${outcome.unmatched.length} row(s) match no agency, first: ${outcome.unmatched[0]!.name}`);
+    }
+    results += outcome.imported;
+  }
+  const credentials = options.demoUsers ? await createDemoUsers(db) : [];
+  const now = { at: new Date().toISOString() };
+  await db.insert(appMeta).values({ key: "seeded_at", value: now }).onConflictDoUpdate({ target: appMeta.key, set: { value: now } });
+  return { agencies: agencyCount, results, credentials };
+}

@@ -1,0 +1,4 @@
+export * from "./agencies";
+export * from "./official-results";
+export * from "./users";
+export * from "./meta";

@@ -1,0 +1,90 @@
+import fs from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import YAML from "yaml";
+import { compileInstrument, validateInstrument, type CompiledInstrument, type Instrument } from "../core";
+import type { PredicatePolicy } from "../core";
+
+/** Folder of the bundled instruments (instruments/ at the repository root). */
+export const INSTRUMENTS_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../instruments");
+
+/** Raised for an instrument file that cannot be read, parsed or validated. */
+export class InstrumentFileError extends Error {
+  constructor(
+    message: string,
+    readonly problems: string[] = [],
+  ) {
+    super(message);
+    this.name = "InstrumentFileError";
+  }
+}
+
+/** Parses JSON or YAML text (YAML when the name ends in .yaml/.yml). */
+export function parseInstrumentText(text: string, fileName: string): unknown {
+  try {
+    return /\.ya?ml$/i.test(fileName) ? YAML.parse(text) : JSON.parse(text);
+  } catch (e) {
+    throw new InstrumentFileError(`${fileName}: not valid ${/\.ya?ml$/i.test(fileName) ? "YAML" : "JSON"}: ${(e as Error).message}`);
+  }
+}
+
+/** Reads and validates an instrument file; throws InstrumentFileError listing every problem. */
+export function readInstrumentFile(file: string): Instrument {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    throw new InstrumentFileError(`${file}: cannot read the file`);
+  }
+  const result = validateInstrument(parseInstrumentText(text, file));
+  if (!result.ok) throw new InstrumentFileError(`${file}: invalid instrument`, result.problems);
+  return result.instrument;
+}
+
+const bundledCache = new Map<string, CompiledInstrument>();
+
+/** Ids of the bundled instruments, sorted. */
+export function bundledInstrumentIds(): string[] {
+  return fs
+    .readdirSync(INSTRUMENTS_DIR)
+    .filter((f) => /\.(json|ya?ml)$/.test(f) && f !== "official-periods.json" && !f.endsWith(".schema.json"))
+    .map((f) => f.replace(/\.(json|ya?ml)$/, ""))
+    .sort();
+}
+
+/** A bundled instrument by id, compiled and cached; undefined when there is none. */
+export function bundledInstrument(id: string): CompiledInstrument | undefined {
+  const cached = bundledCache.get(id);
+  if (cached) return cached;
+  if (!bundledInstrumentIds().includes(id)) return undefined;
+  const file = ["json", "yaml", "yml"].map((e) => path.join(INSTRUMENTS_DIR, `${id}.${e}`)).find((f) => fs.existsSync(f))!;
+  const compiled = compileInstrument(readInstrumentFile(file));
+  bundledCache.set(id, compiled);
+  return compiled;
+}
+
+/** Resolves `--instrument <id|path>`: a bundled id, otherwise a file path. */
+export function resolveInstrument(idOrPath: string): CompiledInstrument {
+  const bundled = bundledInstrument(idOrPath);
+  if (bundled) return bundled;
+  if (fs.existsSync(idOrPath)) return compileInstrument(readInstrumentFile(idOrPath));
+  throw new InstrumentFileError(`no bundled instrument "${idOrPath}" and no such file (bundled: ${bundledInstrumentIds().join(", ")})`);
+}
+
+export interface OfficialPeriod {
+  year: number;
+  instrument: string;
+  predicatePolicy: PredicatePolicy;
+  policyBasis: string;
+}
+
+/** The national evaluation cycles as data (instruments/official-periods.json). */
+export function officialPeriods(): OfficialPeriod[] {
+  const raw = JSON.parse(fs.readFileSync(path.join(INSTRUMENTS_DIR, "official-periods.json"), "utf8")) as { periods: OfficialPeriod[] };
+  return raw.periods;
+}
+
+/** The official period of a year, if known. */
+export function officialPeriod(year: number): OfficialPeriod | undefined {
+  return officialPeriods().find((p) => p.year === year);
+}

@@ -1,0 +1,52 @@
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import helmet from "@fastify/helmet";
+import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
+import type { AppContext } from "./context";
+import { registerErrorHandler } from "./errors";
+import { markPublicRoutes, requireAccessDeclarations } from "./access";
+import { registerOpenApi } from "./plugins/openapi";
+import { registerSpa } from "./plugins/spa";
+import { healthRoutes } from "./features/health/health.routes";
+import { agencyRoutes } from "./features/agencies/agencies.routes";
+import { publicResultRoutes } from "./features/public-results/public-results.routes";
+import { instrumentRoutes } from "./features/instruments/instruments.routes";
+
+export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
+
+export interface BuildAppOptions {
+  context: AppContext;
+  logger?: FastifyServerOptions["logger"];
+  trustProxy?: boolean;
+  /** Built SPA to serve; tests that only hit the API may leave it out. */
+  webDir?: string | null;
+}
+
+/** Assembles the HTTP server: validation, errors, security headers, API features and the SPA. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: options.trustProxy ?? false,
+    return503OnClosing: true,
+    forceCloseConnections: "idle",
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+  requireAccessDeclarations(app);
+  markPublicRoutes(app);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", "data:"], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] },
+    },
+  });
+  await registerOpenApi(app, options.context.version);
+  await app.register(healthRoutes(options.context));
+  await app.register(agencyRoutes(options.context));
+  await app.register(publicResultRoutes(options.context));
+  await app.register(instrumentRoutes());
+  const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
+  if (webDir) await registerSpa(app, webDir);
+  return app;
+}

@@ -1,0 +1,45 @@
+import path from "node:path";
+import { z } from "zod";
+
+/** Raised for a configuration the server cannot start with; the message is one clear line. */
+export class ConfigError extends Error {}
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z
+    .string()
+    .refine((v) => /^postgres(ql)?:\/\//.test(v), "must start with postgres:// or postgresql://")
+    .optional(),
+  PANDU_DATA_DIR: z.string().min(1).default("./data"),
+  PANDU_DEMO: z.enum(["true", "false", "1", "0"]).optional(),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  database: { kind: "postgres"; url: string; poolSize: number } | { kind: "pglite"; dataDir: string };
+  /** Demo mode seeds demo accounts with random passwords; never on by default with PostgreSQL. */
+  demo: boolean;
+  logLevel: string;
+  trustProxy: boolean;
+}
+
+/** Reads the configuration from environment variables (see the README's table). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ConfigError(`invalid configuration: ${issue.path.join(".")}: ${issue.message}`);
+  }
+  const e = parsed.data;
+  const database: Config["database"] = e.DATABASE_URL
+    ? { kind: "postgres", url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+    : { kind: "pglite", dataDir: path.resolve(e.PANDU_DATA_DIR) };
+  const demoDefault = database.kind === "pglite" && env.NODE_ENV !== "production";
+  const demo = e.PANDU_DEMO === undefined ? demoDefault : e.PANDU_DEMO === "true" || e.PANDU_DEMO === "1";
+  return { port: e.PORT, host: e.HOST, database, demo, logLevel: e.LOG_LEVEL, trustProxy: e.TRUST_PROXY === "true" };
+}

@@ -1,0 +1,43 @@
+import type { FastifyError, FastifyInstance } from "fastify";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+
+/** An error with a stable machine-readable code and the HTTP status it maps to. */
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export const notFound = (what = "resource") => new AppError(404, "not_found", `${what} not found`);
+export const validationError = (message: string, details?: unknown) => new AppError(400, "validation_error", message, details);
+
+/**
+ * Maps every error to `{ error, message }` with the right status. Validation messages read
+ * `field: message`; unexpected errors are logged and answered without internals.
+ */
+export function registerErrorHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    if (err instanceof AppError) {
+      return reply.status(err.statusCode).send({ error: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const first = err.validation[0];
+      const field = [err.validationContext, ...(first?.instancePath ?? "").split("/").filter(Boolean)].join(".");
+      return reply.status(400).send({ error: "validation_error", message: `${field}: ${first?.message ?? "invalid"}` });
+    }
+    const status = typeof err.statusCode === "number" && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
+    if (status === 500) {
+      req.log.error({ err }, "unhandled error");
+      return reply.status(500).send({ error: "internal_error", message: "an unexpected error occurred" });
+    }
+    const code = status === 413 ? "payload_too_large" : status === 415 ? "unsupported_media_type" : "bad_request";
+    return reply.status(status).send({ error: code, message: err.message });
+  });
+  app.setNotFoundHandler((req, reply) => reply.status(404).send({ error: "not_found", message: `no route ${req.method} ${req.url.split("?")[0]}` }));
+}

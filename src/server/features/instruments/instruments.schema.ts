@@ -1,0 +1,43 @@
+import { z } from "zod";
+
+export const InstrumentIdParams = z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,80}$/, "an instrument id such as permenpanrb-59-2020") });
+
+export const InstrumentSummary = z.object({
+  id: z.string(),
+  name: z.string(),
+  status: z.enum(["official", "provisional"]),
+  legalBasis: z.string().nullable(),
+  effectiveFrom: z.string().nullable(),
+  indicatorCount: z.number(),
+  levels: z.object({ min: z.number(), max: z.number() }),
+});
+export type InstrumentSummary = z.infer<typeof InstrumentSummary>;
+
+export const ScoreBody = z.object({
+  levels: z.record(z.string(), z.number().nullable()),
+  policy: z.enum(["exact", "rounded2"]).default("exact"),
+  partial: z.boolean().default(false),
+});
+
+export const NodeScore = z.object({
+  code: z.string(),
+  kind: z.string(),
+  name: z.string(),
+  depth: z.number(),
+  weight: z.number(),
+  index: z.number().nullable(),
+  indexRounded: z.number().nullable(),
+});
+
+export const ScoreResponse = z.object({
+  instrument: z.string(),
+  policy: z.enum(["exact", "rounded2"]),
+  index: z.number(),
+  indexRounded: z.number(),
+  predicate: z.string(),
+  partial: z.boolean(),
+  completeness: z.object({ answered: z.number(), total: z.number(), ratio: z.number() }),
+  nodes: z.array(NodeScore),
+});
+
+export const OfficialPeriod = z.object({ year: z.number(), instrument: z.string(), predicatePolicy: z.enum(["exact", "rounded2"]), policyBasis: z.string() });

@@ -1,0 +1,66 @@
+import { openDatabase, type Database } from "../db/client";
+import { isSeeded, seedDemo } from "../db/commands/seed-demo";
+import { describeStartupError } from "../lib/describe-startup-error";
+import { VERSION } from "../lib/version";
+import { buildApp } from "./app";
+import { loadConfig, type Config } from "./config";
+
+/** Prints the demo passwords once, on the console of the person who started the server. */
+function printCredentials(credentials: { email: string; role: string; password: string }[]): void {
+  if (!credentials.length) return;
+  const lines = credentials.map((c) => `  ${c.role.padEnd(22)} ${c.email.padEnd(42)} ${c.password}`);
+  process.stdout.write(
+    `\nAkun demo / demo accounts (kata sandi hanya ditampilkan sekali / passwords shown only once):\n${lines.join("\n")}\n\n`,
+  );
+}
+
+async function main(): Promise<void> {
+  let config: Config | undefined;
+  let database: Database | undefined;
+  try {
+    config = loadConfig();
+    const t0 = performance.now();
+    database = await openDatabase(config.database.kind === "postgres" ? { ...config.database } : { kind: "pglite", dataDir: config.database.dataDir });
+    if (!(await isSeeded(database.db))) {
+      const report = await seedDemo(database.db, { demoUsers: config.demo });
+      process.stdout.write(`Data awal dimuat / seeded: ${report.agencies} instansi, ${report.results} hasil resmi.\n`);
+      printCredentials(report.credentials);
+    }
+    const app = await buildApp({
+      context: { database, version: VERSION },
+      logger: { level: config.logLevel },
+      trustProxy: config.trustProxy,
+    });
+    await app.listen({ port: config.port, host: config.host });
+    app.log.info({ db: database.kind, startupMs: Math.round(performance.now() - t0) }, "Pandu SPBE ready");
+
+    let stopping = false;
+    const stop = async (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      app.log.info({ signal }, "shutting down: finishing in-flight requests");
+      const force = setTimeout(() => process.exit(1), 10_000).unref();
+      try {
+        await app.close();
+        await database!.close();
+      } finally {
+        clearTimeout(force);
+        process.exit(0);
+      }
+    };
+    process.once("SIGTERM", () => void stop("SIGTERM"));
+    process.once("SIGINT", () => void stop("SIGINT"));
+  } catch (e) {
+    await database?.close().catch(() => {});
+    const line = describeStartupError(e, {
+      port: config?.port,
+      dataDir: config?.database.kind === "pglite" ? config.database.dataDir : undefined,
+      databaseUrl: config?.database.kind === "postgres" ? config.database.url : undefined,
+    });
+    if (line) process.stderr.write(`pandu: ${line}\n`);
+    else process.stderr.write(`pandu: failed to start: ${(e as Error)?.message ?? String(e)}\n`);
+    process.exit(1);
+  }
+}
+
+void main();
