@@ -16,14 +16,16 @@ export function indexNumerator(compiled: CompiledInstrument, levels: ArrayLike<n
   let sum = 0;
   for (let i = 0; i < n; i++) {
     const level = levels[i]!;
-    if (!(level >= levelMin && level <= levelMax && (level | 0) === level)) {
-      const code = compiled.codes[i]!;
-      throw new ScoringError("invalid_level", `indicator ${code}: level ${String(level)} is not an integer from ${levelMin} to ${levelMax}`, {
-        codes: [code],
-        values: [level],
-      });
-    }
+    if (!(level >= levelMin && level <= levelMax && (level | 0) === level)) invalidLevel(compiled, compiled.codes[i]!, level);
     sum += level * weights[i]!;
   }
   return sum;
+}
+
+/** Throws the error for a level that is not an integer within the instrument's range. */
+export function invalidLevel(compiled: CompiledInstrument, code: string, level: unknown): never {
+  throw new ScoringError("invalid_level", `indicator ${code}: level ${String(level)} is not an integer from ${compiled.levelMin} to ${compiled.levelMax}`, {
+    codes: [code],
+    values: [level],
+  });
 }

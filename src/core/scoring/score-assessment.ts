@@ -1,6 +1,6 @@
 import type { CompiledInstrument } from "./compile-instrument";
 import { fromScaledInt, roundRationalHalfUp } from "./fixed-point";
-import { indexNumerator } from "./index-numerator";
+import { indexNumerator, invalidLevel } from "./index-numerator";
 import { predicateFor, roundTenThousandthsToHundredths, type PredicatePolicy } from "./predicate";
 import { ScoringError } from "./scoring-error";
 
@@ -59,6 +59,7 @@ export function scoreAssessment(compiled: CompiledInstrument, levels: LevelMap, 
       missing.push(code);
       values[i] = compiled.levelMin; // placeholder for validation; excluded below
     } else {
+      if (!(typeof v === "number" && Number.isInteger(v) && v >= compiled.levelMin && v <= compiled.levelMax)) invalidLevel(compiled, code, v);
       values[i] = v;
       answered[i] = 1;
     }
@@ -66,7 +67,6 @@ export function scoreAssessment(compiled: CompiledInstrument, levels: LevelMap, 
   if (missing.length && !options.partial) {
     throw new ScoringError("missing_levels", `no level for indicator(s): ${missing.join(", ")}`, { codes: missing });
   }
-  indexNumerator(compiled, values); // validates every level
 
   const rangeSum = (start: number, end: number) => {
     let num = 0;
@@ -90,9 +90,13 @@ export function scoreAssessment(compiled: CompiledInstrument, levels: LevelMap, 
       indexRounded: den ? fromScaledInt(roundRationalHalfUp(num, den, 2), 2) : null,
     };
   });
-  const total = rangeSum(0, codes.length);
-  // Overall index in ten-thousandths: exact when complete (den = 10 000), a weighted mean otherwise.
-  const index10k = total.den === 10000 ? total.num : total.den ? roundRationalHalfUp(total.num, total.den, 4) : 0;
+  // Overall index in ten-thousandths: the official sum when complete, a weighted mean in preview.
+  let index10k: number;
+  if (!missing.length) index10k = indexNumerator(compiled, values);
+  else {
+    const total = rangeSum(0, codes.length);
+    index10k = total.den ? roundRationalHalfUp(total.num, total.den, 4) : 0;
+  }
   const answeredCount = codes.length - missing.length;
   return {
     instrument: compiled.instrument.id,
