@@ -1,0 +1,28 @@
+// Lint rules: typescript-eslint's recommended set, plus the architecture rule that the pure core
+// (src/core) imports nothing that does I/O (also checked by test/core/core-purity.test.ts).
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["dist/", "node_modules/", "data/", ".test-results/", "src/db/migrations/"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { console: "readonly", process: "readonly", URL: "readonly", fetch: "readonly", setTimeout: "readonly", __dirname: "readonly", performance: "readonly", document: "readonly", window: "readonly", localStorage: "readonly", navigator: "readonly", clearTimeout: "readonly" } },
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-non-null-assertion": "off",
+    },
+  },
+  {
+    files: ["src/core/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^(node:|fs|path|pg|@electric-sql|drizzle-orm|fastify|@fastify|http|net|os|child_process|react)", message: "src/core is pure: no I/O, database, HTTP or UI imports." }] },
+      ],
+      "no-restricted-globals": ["error", "fetch", "process", "performance"],
+      "no-restricted-syntax": ["error", { selector: "NewExpression[callee.name='Date']", message: "src/core reads no clock: pass dates in." }],
+    },
+  },
+);
