@@ -1,7 +1,8 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 
-const BIN = path.resolve(__dirname, "../../bin/pandu.js");
+const BIN = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../bin/pandu.js");
 
 export interface CliRun {
   status: number | null;
