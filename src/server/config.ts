@@ -41,5 +41,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     : { kind: "pglite", dataDir: path.resolve(e.PANDU_DATA_DIR) };
   const demoDefault = database.kind === "pglite" && env.NODE_ENV !== "production";
   const demo = e.PANDU_DEMO === undefined ? demoDefault : e.PANDU_DEMO === "true" || e.PANDU_DEMO === "1";
+  if (demo && env.NODE_ENV === "production") {
+    throw new ConfigError("invalid configuration: PANDU_DEMO: demo accounts are never created with NODE_ENV=production");
+  }
   return { port: e.PORT, host: e.HOST, database, demo, logLevel: e.LOG_LEVEL, trustProxy: e.TRUST_PROXY === "true" };
 }

@@ -1,0 +1,30 @@
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { ConfigError, loadConfig } from "../../src/server/config";
+
+describe("configuration from the environment", () => {
+  it("defaults to the embedded database in ./data, port 3000, demo mode", () => {
+    const c = loadConfig({});
+    expect(c).toMatchObject({ port: 3000, host: "127.0.0.1", demo: true, database: { kind: "pglite", dataDir: path.resolve("./data") } });
+  });
+
+  it("uses PostgreSQL when DATABASE_URL is set, without demo accounts", () => {
+    const c = loadConfig({ DATABASE_URL: "postgres://u:p@db:5432/pandu", DATABASE_POOL_SIZE: "20" });
+    expect(c.database).toEqual({ kind: "postgres", url: "postgres://u:p@db:5432/pandu", poolSize: 20 });
+    expect(c.demo).toBe(false);
+  });
+
+  it("never enables demo accounts in production", () => {
+    expect(loadConfig({ NODE_ENV: "production" }).demo).toBe(false);
+    expect(() => loadConfig({ NODE_ENV: "production", PANDU_DEMO: "true" })).toThrow(ConfigError);
+  });
+
+  it.each([
+    [{ PORT: "70000" }, "PORT"],
+    [{ DATABASE_URL: "sqlite://x" }, "DATABASE_URL: must start with postgres:// or postgresql://"],
+    [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
+    [{ PANDU_DEMO: "yes" }, "PANDU_DEMO"],
+  ])("%j is refused with the variable named", (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+  });
+});
