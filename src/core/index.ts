@@ -12,3 +12,5 @@ export * from "./scoring/predicate";
 export * from "./scoring/score-assessment";
 export * from "./scoring/scoring-error";
 export * from "./results/verify-published-results";
+export * from "./access/roles";
+export * from "./access/nip";

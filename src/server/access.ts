@@ -1,17 +1,11 @@
 import type { FastifyInstance } from "fastify";
+import "./auth/auth-state";
 
-/**
- * Who may call a route, declared on every /api route as `config: { access }`. Routes are
- * registered through this check, so a route without a declaration fails at start-up (and in the
- * route-access test). Until sign-in lands (issue #4) only public routes exist.
+/*
+ * Who may call a route is declared on every /api route as `config: { access }` ("public" or
+ * "authenticated"; see auth/auth-state.ts). A route without a declaration fails at registration,
+ * so it can never be reached by accident; record-level rules live in the resource policies.
  */
-export type RouteAccess = "public";
-
-declare module "fastify" {
-  interface FastifyContextConfig {
-    access?: RouteAccess;
-  }
-}
 
 /** Refuses to register an /api route that does not declare its access. */
 export function requireAccessDeclarations(app: FastifyInstance): void {

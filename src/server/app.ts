@@ -2,6 +2,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import helmet from "@fastify/helmet";
+import cookie from "@fastify/cookie";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { AppContext } from "./context";
 import { registerErrorHandler } from "./errors";
@@ -12,6 +13,11 @@ import { healthRoutes } from "./features/health/health.routes";
 import { agencyRoutes } from "./features/agencies/agencies.routes";
 import { publicResultRoutes } from "./features/public-results/public-results.routes";
 import { instrumentRoutes } from "./features/instruments/instruments.routes";
+import { authRoutes } from "./features/auth/auth.routes";
+import { tokenRoutes } from "./features/tokens/tokens.routes";
+import { userRoutes } from "./features/users/users.routes";
+import { auditRoutes } from "./features/audit/audit.routes";
+import { registerAuthentication } from "./auth/authenticate";
 
 export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
@@ -41,11 +47,17 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       directives: { defaultSrc: ["'self'"], imgSrc: ["'self'", "data:"], styleSrc: ["'self'", "'unsafe-inline'"], scriptSrc: ["'self'"] },
     },
   });
+  await app.register(cookie);
+  registerAuthentication(app, options.context.database, options.context.auth.sessions);
   await registerOpenApi(app, options.context.version);
   await app.register(healthRoutes(options.context));
   await app.register(agencyRoutes(options.context));
   await app.register(publicResultRoutes(options.context));
   await app.register(instrumentRoutes());
+  await app.register(authRoutes(options.context));
+  await app.register(tokenRoutes(options.context));
+  await app.register(userRoutes(options.context));
+  await app.register(auditRoutes(options.context));
   const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
   if (webDir) await registerSpa(app, webDir);
   return app;

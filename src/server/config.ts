@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
 });
 
 export interface Config {
@@ -26,6 +28,7 @@ export interface Config {
   demo: boolean;
   logLevel: string;
   trustProxy: boolean;
+  sessions: { idleMinutes: number; maxHours: number };
 }
 
 /** Reads the configuration from environment variables (see the README's table). */
@@ -44,5 +47,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (demo && env.NODE_ENV === "production") {
     throw new ConfigError("invalid configuration: PANDU_DEMO: demo accounts are never created with NODE_ENV=production");
   }
-  return { port: e.PORT, host: e.HOST, database, demo, logLevel: e.LOG_LEVEL, trustProxy: e.TRUST_PROXY === "true" };
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    database,
+    demo,
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY === "true",
+    sessions: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
+  };
 }

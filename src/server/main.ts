@@ -1,5 +1,6 @@
 import { openDatabase, type Database } from "../db/client";
 import { isSeeded, seedDemo } from "../db/commands/seed-demo";
+import { DEFAULT_THROTTLE } from "../db/commands/login-throttle";
 import { describeStartupError } from "../lib/describe-startup-error";
 import { VERSION } from "../lib/version";
 import { buildApp } from "./app";
@@ -27,7 +28,7 @@ async function main(): Promise<void> {
       printCredentials(report.credentials);
     }
     const app = await buildApp({
-      context: { database, version: VERSION },
+      context: { database, version: VERSION, auth: { sessions: config.sessions, throttle: DEFAULT_THROTTLE } },
       logger: { level: config.logLevel },
       trustProxy: config.trustProxy,
     });

@@ -2,3 +2,4 @@ export * from "./agencies";
 export * from "./official-results";
 export * from "./users";
 export * from "./meta";
+export * from "./audit";

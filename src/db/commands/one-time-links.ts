@@ -1,0 +1,46 @@
+import { and, eq, gt, isNull } from "drizzle-orm";
+import type { Db } from "../client";
+import { oneTimeLinks, users } from "../schema";
+import { recordAudit, type AuditContext } from "../audit/record-audit";
+import { newToken, sha256Hex } from "../../lib/secure-token";
+import { revokeUserSessions } from "./sessions";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type LinkPurpose = "invitation" | "reset";
+
+/** Issues a one-time link token (valid 72 hours for invitations, 2 hours for resets). */
+export async function issueOneTimeLink(tx: Tx | Db, userId: number, purpose: LinkPurpose): Promise<{ token: string; expiresAt: Date }> {
+  const token = newToken();
+  const expiresAt = new Date(Date.now() + (purpose === "invitation" ? 72 : 2) * 3_600_000);
+  await tx.insert(oneTimeLinks).values({ tokenHash: sha256Hex(token), userId, purpose, expiresAt });
+  return { token, expiresAt };
+}
+
+/**
+ * Redeems a link: sets the password, marks the link used, ends the user's sessions, and records
+ * it. Returns the user id, or null when the link is unknown, used or expired.
+ */
+export async function redeemOneTimeLink(db: Db, ctx: AuditContext, token: string, passwordHash: string): Promise<number | null> {
+  return db.transaction(async (tx) => {
+    const [link] = await tx
+      .update(oneTimeLinks)
+      .set({ usedAt: new Date() })
+      .where(and(eq(oneTimeLinks.tokenHash, sha256Hex(token)), isNull(oneTimeLinks.usedAt), gt(oneTimeLinks.expiresAt, new Date())))
+      .returning();
+    if (!link) return null;
+    const [user] = await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, link.userId)).returning({ id: users.id, email: users.email });
+    await revokeUserSessions(tx, link.userId);
+    await recordAudit(tx, { ...ctx, actorUserId: user!.id, actorLabel: user!.email }, { agencyId: null, action: `user.${link.purpose}_redeemed`, targetType: "user", targetId: user!.id, after: { passwordSet: true } });
+    return user!.id;
+  });
+}
+
+/** The user a live link belongs to (for showing whose password is being set). */
+export async function peekOneTimeLink(db: Db, token: string) {
+  const [row] = await db
+    .select({ email: users.email, name: users.name, purpose: oneTimeLinks.purpose })
+    .from(oneTimeLinks)
+    .innerJoin(users, eq(oneTimeLinks.userId, users.id))
+    .where(and(eq(oneTimeLinks.tokenHash, sha256Hex(token)), isNull(oneTimeLinks.usedAt), gt(oneTimeLinks.expiresAt, new Date())));
+  return row;
+}

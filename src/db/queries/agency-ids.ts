@@ -1,0 +1,10 @@
+import { inArray } from "drizzle-orm";
+import type { Db } from "../client";
+import { agencies } from "../schema";
+
+/** Maps agency codes to ids; unknown codes are absent from the map. */
+export async function agencyIdsByCode(db: Db, codes: string[]): Promise<Map<string, number>> {
+  if (!codes.length) return new Map();
+  const rows = await db.select({ id: agencies.id, code: agencies.code }).from(agencies).where(inArray(agencies.code, codes));
+  return new Map(rows.map((r) => [r.code, r.id]));
+}

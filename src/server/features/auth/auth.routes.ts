@@ -1,0 +1,131 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import { z } from "zod";
+import type { AppContext } from "../../context";
+import { AppError } from "../../errors";
+import { auditContextOf } from "../../request-audit";
+import { SESSION_COOKIE } from "../../auth/session-settings";
+import { findUserForLogin, listUserRoles, loadActor } from "../../../db/queries/actors";
+import { clearLoginFailures, recordLoginFailure, throttleWait } from "../../../db/commands/login-throttle";
+import { createSession, deleteSession, revokeUserSessions } from "../../../db/commands/sessions";
+import { changePassword } from "../../../db/commands/change-password";
+import { recordAudit } from "../../../db/audit/record-audit";
+import { hashPassword, passwordProblem, verifyPassword } from "../../../lib/passwords";
+import { presentMe } from "./me.presenter";
+import { LinkInfoResponse, LinkTokenParams, LoginBody, MeResponse, PasswordChangeBody, SetPasswordBody } from "./auth.schema";
+import { peekOneTimeLink, redeemOneTimeLink } from "../../../db/commands/one-time-links";
+
+const PASSWORD_MESSAGES = {
+  password_too_short: "newPassword: use at least 10 characters",
+  password_too_weak: "newPassword: too easy to guess; use a longer passphrase",
+} as const;
+
+/** Sign-in, sign-out, the current user and password change. */
+export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { db } = ctx.database;
+
+    const setCookie = (req: FastifyRequest, reply: FastifyReply, token: string, expires: Date) =>
+      reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: req.protocol === "https", path: "/", expires });
+
+    app.post(
+      "/api/auth/login",
+      { config: { access: "public" }, schema: { summary: "Sign in with e-mail and password", tags: ["auth"], body: LoginBody, response: { 200: MeResponse } } },
+      async (req, reply) => {
+        const key = req.body.email;
+        const wait = await throttleWait(db, key, ctx.auth.throttle);
+        if (wait > 0) {
+          reply.header("retry-after", String(wait));
+          throw new AppError(429, "too_many_attempts", `too many failed sign-ins; try again in ${wait} s`);
+        }
+        const user = await findUserForLogin(db, key);
+        const ok = user && !user.disabled && (await verifyPassword(user.passwordHash, req.body.password));
+        if (!ok || !user) {
+          await recordLoginFailure(db, key, ctx.auth.throttle);
+          throw new AppError(401, "invalid_credentials", "wrong e-mail or password");
+        }
+        await clearLoginFailures(db, key);
+        const session = await createSession(db, { userId: user.id, ip: req.ip, userAgent: req.headers["user-agent"] ?? null, maxHours: ctx.auth.sessions.maxHours });
+        await db.transaction((tx) =>
+          recordAudit(tx, { ...auditContextOf(req), actorUserId: user.id, actorLabel: user.email }, { agencyId: null, action: "auth.login", targetType: "user", targetId: user.id }),
+        );
+        setCookie(req, reply, session.token, session.expiresAt);
+        const { passwordHash: _hash, ...row } = user;
+        const actor = await loadActor(db, user.id, true);
+        return presentMe({ actor, user: row, via: "session", csrfToken: session.csrfToken }, await listUserRoles(db, user.id));
+      },
+    );
+
+    app.post(
+      "/api/auth/logout",
+      { config: { access: "authenticated" }, schema: { summary: "Sign out of this session", tags: ["auth"], response: { 204: z.null() } } },
+      async (req, reply) => {
+        if (req.auth!.sessionId) await deleteSession(db, req.auth!.sessionId);
+        await db.transaction((tx) => recordAudit(tx, auditContextOf(req), { agencyId: null, action: "auth.logout", targetType: "user", targetId: req.auth!.user.id }));
+        reply.clearCookie(SESSION_COOKIE, { path: "/" });
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      "/api/auth/logout-all",
+      { config: { access: "authenticated" }, schema: { summary: "Sign out everywhere (every session of this user)", tags: ["auth"], response: { 200: z.object({ ended: z.number() }) } } },
+      async (req, reply) => {
+        const ended = await db.transaction(async (tx) => {
+          const n = await revokeUserSessions(tx, req.auth!.user.id);
+          await recordAudit(tx, auditContextOf(req), { agencyId: null, action: "auth.logout_all", targetType: "user", targetId: req.auth!.user.id, after: { sessionsEnded: n } });
+          return n;
+        });
+        reply.clearCookie(SESSION_COOKIE, { path: "/" });
+        return { ended };
+      },
+    );
+
+    app.get(
+      "/api/me",
+      { config: { access: "authenticated" }, schema: { summary: "The signed-in user, roles and abilities", tags: ["auth"], response: { 200: MeResponse } } },
+      async (req) => presentMe(req.auth!, await listUserRoles(db, req.auth!.user.id)),
+    );
+
+    app.post(
+      "/api/me/password",
+      { config: { access: "authenticated" }, schema: { summary: "Change own password (ends all sessions, opens a new one)", tags: ["auth"], body: PasswordChangeBody, response: { 200: MeResponse } } },
+      async (req, reply) => {
+        const me = req.auth!.user;
+        const user = await findUserForLogin(db, me.email);
+        if (!(await verifyPassword(user?.passwordHash ?? null, req.body.currentPassword))) {
+          throw new AppError(400, "validation_error", "currentPassword: wrong password");
+        }
+        const problem = passwordProblem(req.body.newPassword, [me.email, me.name]);
+        if (problem) throw new AppError(400, problem, PASSWORD_MESSAGES[problem]);
+        await changePassword(db, auditContextOf(req), { userId: me.id, passwordHash: await hashPassword(req.body.newPassword), action: "user.password_change" });
+        const session = await createSession(db, { userId: me.id, ip: req.ip, userAgent: req.headers["user-agent"] ?? null, maxHours: ctx.auth.sessions.maxHours });
+        setCookie(req, reply, session.token, session.expiresAt);
+        return presentMe({ ...req.auth!, via: "session", csrfToken: session.csrfToken }, await listUserRoles(db, me.id));
+      },
+    );
+
+    app.get(
+      "/api/auth/links/:token",
+      { config: { access: "public" }, schema: { summary: "Whose invitation or reset link this is", tags: ["auth"], params: LinkTokenParams, response: { 200: LinkInfoResponse } } },
+      async (req) => {
+        const link = await peekOneTimeLink(db, req.params.token);
+        if (!link) throw new AppError(404, "not_found", "this link is unknown, used or expired");
+        return { email: link.email, name: link.name, purpose: link.purpose as "invitation" | "reset" };
+      },
+    );
+
+    app.post(
+      "/api/auth/set-password",
+      { config: { access: "public" }, schema: { summary: "Set a password with a one-time invitation or reset link", tags: ["auth"], body: SetPasswordBody, response: { 204: z.null() } } },
+      async (req, reply) => {
+        const link = await peekOneTimeLink(db, req.body.token);
+        if (!link) throw new AppError(404, "not_found", "this link is unknown, used or expired");
+        const problem = passwordProblem(req.body.password, [link.email, link.name]);
+        if (problem) throw new AppError(400, problem, PASSWORD_MESSAGES[problem].replace("newPassword", "password"));
+        const userId = await redeemOneTimeLink(db, auditContextOf(req), req.body.token, await hashPassword(req.body.password));
+        if (userId === null) throw new AppError(404, "not_found", "this link is unknown, used or expired");
+        return reply.status(204).send(null);
+      },
+    );
+  };

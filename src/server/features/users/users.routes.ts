@@ -1,0 +1,119 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { FastifyRequest } from "fastify";
+import { z } from "zod";
+import { hasRole, isAdministrator, roleNeedsAgency, type Role } from "../../../core";
+import type { AppContext } from "../../context";
+import { AppError, notFound, validationError } from "../../errors";
+import { auditContextOf } from "../../request-audit";
+import { canGrantRole, canManageUsers, canSeeUser } from "../../policies/user.policy";
+import { listUsersWithRoles } from "../../../db/queries/users";
+import { agencyIdsByCode } from "../../../db/queries/agency-ids";
+import { createUser, DuplicateEmailError, grantRole, revokeRole } from "../../../db/commands/users";
+import { issueOneTimeLink } from "../../../db/commands/one-time-links";
+import { recordAudit } from "../../../db/audit/record-audit";
+import { linkPath, presentUser } from "./user.presenter";
+import { CreateUserBody, LinkResponse, RoleInput, UserIdParams, UserResponse, UserRoleParams } from "./users.schema";
+
+const forbidden = () => new AppError(403, "forbidden", "you may not manage users");
+
+/** User and role management: administrators everywhere, a Koordinator SPBE within their agency. */
+export const userRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { db } = ctx.database;
+
+    /** Agencies whose users the caller manages, or undefined for all. */
+    const managedAgencies = (req: FastifyRequest) => {
+      const actor = req.auth!.actor;
+      if (!canManageUsers(actor)) throw forbidden();
+      return isAdministrator(actor) ? undefined : actor.grants.filter((g) => g.role === "koordinator_spbe").map((g) => g.agencyId!);
+    };
+
+    /** Loads a user the caller may see; anyone else is indistinguishable from a missing user. */
+    const loadVisibleUser = async (req: FastifyRequest, id: number) => {
+      managedAgencies(req);
+      const [user] = await listUsersWithRoles(db, { userId: id });
+      if (!user || !canSeeUser(req.auth!.actor, user.roles.map((r) => r.agencyId))) throw notFound("user");
+      return user;
+    };
+
+    /** Resolves role inputs to agency ids and checks the caller may grant each. */
+    const resolveRoles = async (req: FastifyRequest, roles: z.infer<typeof RoleInput>[]) => {
+      const ids = await agencyIdsByCode(db, roles.flatMap((r) => (r.agencyCode ? [r.agencyCode] : [])));
+      return roles.map((r, i) => {
+        if (roleNeedsAgency(r.role) !== Boolean(r.agencyCode)) {
+          throw validationError(`roles[${i}].agencyCode: ${roleNeedsAgency(r.role) ? `required for ${r.role}` : `not allowed for the national role ${r.role}`}`);
+        }
+        const agencyId = r.agencyCode ? ids.get(r.agencyCode) : null;
+        if (agencyId === undefined) throw validationError(`roles[${i}].agencyCode: no agency ${r.agencyCode}`);
+        if (!canGrantRole(req.auth!.actor, r.role as Role, agencyId)) throw new AppError(403, "forbidden", `you may not grant ${r.role} there`);
+        return { role: r.role as Role, agencyId };
+      });
+    };
+
+    app.get(
+      "/api/users",
+      { config: { access: "authenticated" }, schema: { summary: "Users I manage", tags: ["users"], response: { 200: z.object({ users: z.array(UserResponse) }) } } },
+      async (req) => ({ users: (await listUsersWithRoles(db, { agencyIds: managedAgencies(req) })).map(presentUser) }),
+    );
+
+    app.post(
+      "/api/users",
+      {
+        config: { access: "authenticated" },
+        schema: { summary: "Create a user with roles and an invitation link", tags: ["users"], body: CreateUserBody, response: { 201: z.object({ user: UserResponse, invitation: LinkResponse.nullable() }) } },
+      },
+      async (req, reply) => {
+        managedAgencies(req);
+        const roles = await resolveRoles(req, req.body.roles);
+        try {
+          const created = await createUser(db, auditContextOf(req), { ...req.body, roles });
+          const [user] = await listUsersWithRoles(db, { userId: created.id });
+          const inv = created.invitation;
+          return reply.status(201).send({ user: presentUser(user!), invitation: inv ? { token: inv.token, path: linkPath(inv.token), expiresAt: inv.expiresAt.toISOString() } : null });
+        } catch (e) {
+          if (e instanceof DuplicateEmailError) throw new AppError(409, "conflict", `email: ${req.body.email} is already registered`);
+          throw e;
+        }
+      },
+    );
+
+    app.post(
+      "/api/users/:id/roles",
+      { config: { access: "authenticated" }, schema: { summary: "Grant a role", tags: ["users"], params: UserIdParams, body: RoleInput, response: { 201: UserResponse } } },
+      async (req, reply) => {
+        const user = await loadVisibleUser(req, req.params.id);
+        const [grant] = await resolveRoles(req, [req.body]);
+        await grantRole(db, auditContextOf(req), { userId: user.id, ...grant! });
+        const [updated] = await listUsersWithRoles(db, { userId: user.id });
+        return reply.status(201).send(presentUser(updated!));
+      },
+    );
+
+    app.delete(
+      "/api/users/:id/roles/:roleId",
+      { config: { access: "authenticated" }, schema: { summary: "Revoke a role", tags: ["users"], params: UserRoleParams, response: { 204: z.null() } } },
+      async (req, reply) => {
+        const user = await loadVisibleUser(req, req.params.id);
+        const grant = user.roles.find((r) => r.id === req.params.roleId);
+        if (!grant) throw notFound("role");
+        if (!canGrantRole(req.auth!.actor, grant.role as Role, grant.agencyId)) throw new AppError(403, "forbidden", `you may not revoke ${grant.role}`);
+        await revokeRole(db, auditContextOf(req), { id: grant.id, userId: user.id, role: grant.role, agencyId: grant.agencyId });
+        return reply.status(204).send(null);
+      },
+    );
+
+    app.post(
+      "/api/users/:id/reset-link",
+      { config: { access: "authenticated" }, schema: { summary: "A one-time password reset link for a user", tags: ["users"], params: UserIdParams, response: { 201: LinkResponse } } },
+      async (req, reply) => {
+        const user = await loadVisibleUser(req, req.params.id);
+        const agencyId = user.roles.find((r) => r.agencyId !== null && hasRole(req.auth!.actor, "koordinator_spbe", r.agencyId))?.agencyId ?? null;
+        const link = await db.transaction(async (tx) => {
+          const l = await issueOneTimeLink(tx, user.id, "reset");
+          await recordAudit(tx, auditContextOf(req), { agencyId, action: "user.reset_link", targetType: "user", targetId: user.id, after: { expiresAt: l.expiresAt.toISOString() } });
+          return l;
+        });
+        return reply.status(201).send({ token: link.token, path: linkPath(link.token), expiresAt: link.expiresAt.toISOString() });
+      },
+    );
+  };
