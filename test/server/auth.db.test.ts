@@ -1,0 +1,171 @@
+import { eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sessions } from "../../src/db/schema";
+import { call, makeUser, sessionFor, TEST_PASSWORD } from "../helpers/accounts";
+import { startTestApp, type TestApp } from "../helpers/test-app";
+import { TEST_DB_KIND } from "../helpers/test-database";
+
+const cookieOf = (res: { headers: Record<string, unknown> }) => {
+  const raw = ([] as string[]).concat((res.headers["set-cookie"] as string | string[]) ?? []);
+  return raw.find((c) => c.startsWith("pandu_session="));
+};
+
+describe(`sign-in and sessions on ${TEST_DB_KIND}`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ seed: true, throttleBaseMs: 300 });
+  });
+  afterAll(() => t.close());
+
+  const login = (email: string, password: string) => t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password } });
+
+  it("signs in with an httpOnly SameSite cookie and answers with roles, abilities and a CSRF token", async () => {
+    const u = await makeUser(t.database, "koordinator_spbe", "15.71");
+    const res = await login(u.email.toUpperCase(), TEST_PASSWORD);
+    expect(res.statusCode).toBe(200);
+    const cookie = cookieOf(res)!;
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Lax/);
+    expect(cookie).not.toMatch(/Secure/); // plain HTTP here; Secure behind TLS
+    const body = res.json();
+    expect(body.user.email).toBe(u.email);
+    expect(body.roles).toEqual([{ id: expect.any(Number), role: "koordinator_spbe", agency: { code: "15.71", name: "Pemerintah Kota Jambi" } }]);
+    expect(body.abilities).toMatchObject({ manageUsers: true, readAudit: true });
+    expect(body.csrfToken).toHaveLength(43);
+    // only the hash of the token is stored
+    const token = cookie.split(";")[0]!.split("=")[1]!;
+    const rows = await t.database.db.select().from(sessions);
+    expect(rows.some((r) => r.id === token)).toBe(false);
+    const me = await t.app.inject({ method: "GET", url: "/api/me", headers: { cookie: `pandu_session=${token}` } });
+    expect(me.json().user.email).toBe(u.email);
+  });
+
+  it("a wrong password and an unknown e-mail get the same 401", async () => {
+    const u = await makeUser(t.database, "pimpinan", "15.71");
+    const a = await login(u.email, "Salah-Sandi-12345");
+    const b = await login("tidak.ada@test.pandu.local", "Salah-Sandi-12345");
+    expect([a.statusCode, b.statusCode]).toEqual([401, 401]);
+    expect(a.json()).toEqual(b.json());
+    expect(a.json()).toEqual({ error: "invalid_credentials", message: "wrong e-mail or password" });
+  });
+
+  it("/api/me without a session is 401", async () => {
+    const res = await t.app.inject({ method: "GET", url: "/api/me" });
+    expect(res.statusCode).toBe(401);
+    expect(res.json().error).toBe("unauthenticated");
+  });
+
+  it("rejects a cookie-authenticated write without the CSRF header", async () => {
+    const u = await makeUser(t.database, "pimpinan", "15.71");
+    const s = await sessionFor(t.database, u.id);
+    const noHeader = await t.app.inject({ method: "POST", url: "/api/auth/logout", headers: { cookie: s.cookie } });
+    expect(noHeader.statusCode).toBe(403);
+    expect(noHeader.json().error).toBe("csrf_failed");
+    const wrong = await t.app.inject({ method: "POST", url: "/api/auth/logout", headers: { cookie: s.cookie, "x-csrf-token": "x".repeat(43) } });
+    expect(wrong.statusCode).toBe(403);
+    const ok = await call(t.app, "POST", "/api/auth/logout", s);
+    expect(ok.statusCode).toBe(204);
+    expect((await call(t.app, "GET", "/api/me", s)).statusCode).toBe(401);
+  });
+
+  it("throttles failed sign-ins with growing delays, then locks with 429 and Retry-After", async () => {
+    const u = await makeUser(t.database, "pimpinan", "15.72");
+    expect((await login(u.email, "Salah-Sandi-00001")).statusCode).toBe(401);
+    const early = await login(u.email, TEST_PASSWORD); // even the right password waits
+    expect(early.statusCode).toBe(429);
+    expect(early.headers["retry-after"]).toBe("1");
+    for (let i = 0; i < 4; i++) {
+      await new Promise((r) => setTimeout(r, 300 * 2 ** i + 50));
+      expect((await login(u.email, `Salah-Sandi-0000${i + 2}`)).statusCode).toBe(401);
+    }
+    const locked = await login(u.email, TEST_PASSWORD);
+    expect(locked.statusCode).toBe(429);
+    expect(Number(locked.headers["retry-after"])).toBeGreaterThan(14 * 60);
+    expect(locked.json().error).toBe("too_many_attempts");
+  }, 20_000);
+
+  it("ends a session after the idle time and after the absolute lifetime", async () => {
+    const u = await makeUser(t.database, "pimpinan", "15.71");
+    const idle = await sessionFor(t.database, u.id);
+    await t.database.db.update(sessions).set({ lastSeenAt: sql`now() - interval '61 minutes'` }).where(eq(sessions.id, idle.sessionId));
+    expect((await call(t.app, "GET", "/api/me", idle)).statusCode).toBe(401);
+    expect(await t.database.db.select().from(sessions).where(eq(sessions.id, idle.sessionId))).toHaveLength(0);
+    const old = await sessionFor(t.database, u.id);
+    await t.database.db.update(sessions).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(sessions.id, old.sessionId));
+    expect((await call(t.app, "GET", "/api/me", old)).statusCode).toBe(401);
+  });
+
+  it("logs out everywhere", async () => {
+    const u = await makeUser(t.database, "pimpinan", "15.71");
+    const a = await sessionFor(t.database, u.id);
+    const b = await sessionFor(t.database, u.id);
+    const res = await call(t.app, "POST", "/api/auth/logout-all", a);
+    expect(res.json()).toEqual({ ended: 2 });
+    expect((await call(t.app, "GET", "/api/me", b)).statusCode).toBe(401);
+  });
+
+  it("changing the password checks the policy, ends every session and opens a new one", async () => {
+    const u = await makeUser(t.database, "pimpinan", "15.71");
+    const a = await sessionFor(t.database, u.id);
+    const b = await sessionFor(t.database, u.id);
+    const weak = await call(t.app, "POST", "/api/me/password", a, { currentPassword: TEST_PASSWORD, newPassword: "jambi12345" });
+    expect(weak.json().error).toBe("password_too_weak");
+    const short = await call(t.app, "POST", "/api/me/password", a, { currentPassword: TEST_PASSWORD, newPassword: "Ab1!x" });
+    expect(short.json()).toEqual({ error: "password_too_short", message: "newPassword: use at least 10 characters" });
+    const wrong = await call(t.app, "POST", "/api/me/password", a, { currentPassword: "bukan-sandinya-123", newPassword: "Durian-Montong-Manis-7" });
+    expect(wrong.statusCode).toBe(400);
+    const ok = await call(t.app, "POST", "/api/me/password", a, { currentPassword: TEST_PASSWORD, newPassword: "Durian-Montong-Manis-7" });
+    expect(ok.statusCode).toBe(200);
+    expect((await call(t.app, "GET", "/api/me", a)).statusCode).toBe(401);
+    expect((await call(t.app, "GET", "/api/me", b)).statusCode).toBe(401);
+    const fresh = cookieOf(ok)!.split(";")[0]!;
+    expect((await t.app.inject({ method: "GET", url: "/api/me", headers: { cookie: fresh } })).statusCode).toBe(200);
+    expect((await login(u.email, "Durian-Montong-Manis-7")).statusCode).toBe(200);
+  });
+});
+
+describe(`API tokens on ${TEST_DB_KIND}`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ seed: false });
+  });
+  afterAll(() => t.close());
+  const bearer = (token: string, method: "GET" | "POST" | "DELETE", url: string, payload?: object) =>
+    t.app.inject({ method, url, headers: { authorization: `Bearer ${token}` }, ...(payload ? { payload } : {}) });
+
+  it("are shown once, stored hashed, scoped, revocable and per user", async () => {
+    const u = await makeUser(t.database, "administrator", null);
+    const other = await makeUser(t.database, "tim_reviu", null);
+    const s = await sessionFor(t.database, u.id);
+    const read = (await call(t.app, "POST", "/api/tokens", s, { name: "laporan", scope: "read", days: 30 })).json();
+    const write = (await call(t.app, "POST", "/api/tokens", s, { name: "sinkronisasi", scope: "write" })).json();
+    expect(read.token).toMatch(/^pandu_/);
+    const listed = (await call(t.app, "GET", "/api/tokens", s)).json().tokens;
+    expect(listed.map((x: { name: string }) => x.name)).toEqual(["sinkronisasi", "laporan"]);
+    expect(JSON.stringify(listed)).not.toContain(read.token);
+
+    const me = await bearer(read.token, "GET", "/api/me");
+    expect(me.json()).toMatchObject({ via: "token", user: { email: u.email }, abilities: { write: false }, csrfToken: null });
+    const denied = await bearer(read.token, "DELETE", `/api/tokens/${write.id}`);
+    expect(denied.statusCode).toBe(403);
+    expect(denied.json().error).toBe("token_read_only");
+    expect((await bearer(write.token, "POST", "/api/tokens", { name: "x" })).statusCode).toBe(403);
+
+    const os = await sessionFor(t.database, other.id);
+    expect((await call(t.app, "DELETE", `/api/tokens/${read.id}`, os)).statusCode).toBe(404); // another user's token
+    expect((await bearer(write.token, "DELETE", `/api/tokens/${read.id}`)).statusCode).toBe(204); // no CSRF for bearer
+    expect((await bearer(read.token, "GET", "/api/me")).statusCode).toBe(401);
+    expect((await bearer("pandu_not-a-real-token", "GET", "/api/me")).json()).toEqual({ error: "unauthenticated", message: "the API token is invalid, expired or revoked" });
+  });
+
+  it.each([
+    [{ name: "" }, "body.name"],
+    [{ name: "x", scope: "admin" }, "body.scope"],
+    [{ name: "x", days: 1000 }, "body.days"],
+  ])("bad input %j is a 400 naming the field", async (payload, field) => {
+    const u = await makeUser(t.database, "pimpinan", "15.71");
+    const res = await call(t.app, "POST", "/api/tokens", await sessionFor(t.database, u.id), payload);
+    expect(res.statusCode).toBe(400);
+    expect(res.json().message).toContain(field);
+  });
+});
