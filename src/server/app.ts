@@ -27,6 +27,8 @@ export interface BuildAppOptions {
   trustProxy?: boolean;
   /** Built SPA to serve; tests that only hit the API may leave it out. */
   webDir?: string | null;
+  /** Called with "METHOD /url" for every route registered (the authorization matrix test uses it). */
+  onRoute?: (route: string) => void;
 }
 
 /** Assembles the HTTP server: validation, errors, security headers, API features and the SPA. */
@@ -40,6 +42,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  if (options.onRoute) {
+    const report = options.onRoute;
+    app.addHook("onRoute", (r) => {
+      for (const m of ([] as string[]).concat(r.method)) if (m !== "HEAD") report(`${m} ${r.url}`);
+    });
+  }
   requireAccessDeclarations(app);
   markPublicRoutes(app);
   await app.register(helmet, {

@@ -128,7 +128,8 @@ describe(`users, roles and the audit trail on ${TEST_DB_KIND}`, () => {
   });
 
   it("removing the newest event of a chain is detected through the chain head", async () => {
-    const [last] = await t.database.db.execute<{ id: number }>(sql`select id from audit_events where chain = 'national' order by seq desc limit 1`).then((r) => r.rows);
+    const result = (await t.database.db.execute(sql`select id from audit_events where chain = 'national' order by seq desc limit 1`)) as unknown as { rows: { id: number }[] };
+    const last = result.rows[0];
     await t.database.db.delete(auditEvents).where(eq(auditEvents.id, Number(last!.id)));
     const r = await verifyAudit(t.database.db);
     expect(r.problems.some((p) => p.startsWith("chain national: the chain head expects"))).toBe(true);

@@ -1,0 +1,164 @@
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "../../src/core";
+import { createApiToken } from "../../src/db/commands/api-tokens";
+import { buildApp } from "../../src/server/app";
+import { DEFAULT_THROTTLE } from "../../src/db/commands/login-throttle";
+import { DEFAULT_SESSION_SETTINGS } from "../../src/server/auth/session-settings";
+import { seedDemo } from "../../src/db/commands/seed-demo";
+import type { Database } from "../../src/db/client";
+import { call, makeUser, sessionFor } from "../helpers/accounts";
+import { openTestDatabase, TEST_DB_KIND } from "../helpers/test-database";
+
+// Every registered route × every role × own agency / other agency / anonymous. "Own" targets live in
+// Kota Jambi (15.71, inside the Koordinator Provinsi's province 15); "other" targets in Kota
+// Palembang (16.71). A route registered without an entry here fails the test.
+type Who = "anonymous" | Role;
+const WHO: Who[] = ["anonymous", "administrator", "koordinator_provinsi", "koordinator_spbe", "penanggung_jawab", "pelaksana_entri", "asesor_internal", "pimpinan", "asesor_eksternal", "tim_reviu"];
+const HOME: Record<Role, string | null> = {
+  administrator: null,
+  koordinator_provinsi: "15",
+  koordinator_spbe: "15.71",
+  penanggung_jawab: "15.71",
+  pelaksana_entri: "15.71",
+  asesor_internal: "15.71",
+  pimpinan: "15.71",
+  asesor_eksternal: null,
+  tim_reviu: null,
+};
+
+interface Ctx {
+  db: Database;
+  userId: number | null;
+  target: "own" | "other";
+  agency: string;
+}
+interface Req {
+  method: "GET" | "POST" | "DELETE";
+  url: string;
+  body?: unknown;
+}
+interface Entry {
+  route: string;
+  build: (c: Ctx) => Promise<Req> | Req;
+  expect: (who: Who, target: "own" | "other") => number;
+}
+
+const everyone = (status: number) => () => status;
+const signedIn = (status: number) => (who: Who) => (who === "anonymous" ? 401 : status);
+const managers = (own: number, other: number) => (who: Who, target: "own" | "other") => {
+  if (who === "anonymous") return 401;
+  if (who === "administrator") return own;
+  if (who === "koordinator_spbe") return target === "own" ? own : other;
+  return 403;
+};
+const stamp = () => `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
+
+const MATRIX: Entry[] = [
+  { route: "GET /api/health", build: () => ({ method: "GET", url: "/api/health" }), expect: everyone(200) },
+  { route: "GET /api/openapi.json", build: () => ({ method: "GET", url: "/api/openapi.json" }), expect: everyone(200) },
+  { route: "GET /api/agencies", build: (c) => ({ method: "GET", url: `/api/agencies?province=${c.agency.slice(0, 2)}` }), expect: everyone(200) },
+  { route: "GET /api/agencies/:code", build: (c) => ({ method: "GET", url: `/api/agencies/${c.agency}` }), expect: everyone(200) },
+  { route: "GET /api/public/results", build: (c) => ({ method: "GET", url: `/api/public/results?agency=${c.agency}` }), expect: everyone(200) },
+  { route: "GET /api/instruments", build: () => ({ method: "GET", url: "/api/instruments" }), expect: everyone(200) },
+  { route: "GET /api/instruments/:id", build: () => ({ method: "GET", url: "/api/instruments/permenpanrb-59-2020" }), expect: everyone(200) },
+  { route: "POST /api/instruments/:id/score", build: () => ({ method: "POST", url: "/api/instruments/pemdi-2026/score", body: { levels: {}, partial: true } }), expect: everyone(200) },
+  { route: "GET /api/periods/official", build: () => ({ method: "GET", url: "/api/periods/official" }), expect: everyone(200) },
+  { route: "POST /api/auth/login", build: () => ({ method: "POST", url: "/api/auth/login", body: { email: `nobody-${stamp()}@test.pandu.local`, password: "x" } }), expect: everyone(401) },
+  { route: "GET /api/auth/links/:token", build: () => ({ method: "GET", url: `/api/auth/links/${"a".repeat(43)}` }), expect: everyone(404) },
+  { route: "POST /api/auth/set-password", build: () => ({ method: "POST", url: "/api/auth/set-password", body: { token: "a".repeat(43), password: "x" } }), expect: everyone(404) },
+  { route: "GET /api/me", build: () => ({ method: "GET", url: "/api/me" }), expect: signedIn(200) },
+  { route: "POST /api/auth/logout", build: () => ({ method: "POST", url: "/api/auth/logout" }), expect: signedIn(204) },
+  { route: "POST /api/auth/logout-all", build: () => ({ method: "POST", url: "/api/auth/logout-all" }), expect: signedIn(200) },
+  { route: "POST /api/me/password", build: () => ({ method: "POST", url: "/api/me/password", body: { currentPassword: "bukan-sandinya", newPassword: "x" } }), expect: signedIn(400) },
+  { route: "GET /api/tokens", build: () => ({ method: "GET", url: "/api/tokens" }), expect: signedIn(200) },
+  { route: "POST /api/tokens", build: () => ({ method: "POST", url: "/api/tokens", body: { name: "matriks" } }), expect: signedIn(201) },
+  {
+    route: "DELETE /api/tokens/:id",
+    build: async (c) => {
+      // own = a token of the caller; other = a token of someone else
+      const owner = c.target === "own" && c.userId ? c.userId : (await makeUser(c.db, "tim_reviu", null)).id;
+      const t = await createApiToken(c.db.db, { actorUserId: null, actorLabel: "test", ip: null, userAgent: null }, { userId: owner, name: "x", scope: "read", days: 1 });
+      return { method: "DELETE", url: `/api/tokens/${t.id}` };
+    },
+    expect: (who, target) => (who === "anonymous" ? 401 : target === "own" ? 204 : 404),
+  },
+  { route: "GET /api/users", build: () => ({ method: "GET", url: "/api/users" }), expect: managers(200, 200) },
+  {
+    route: "POST /api/users",
+    build: (c) => ({ method: "POST", url: "/api/users", body: { email: `baru-${stamp()}@test.pandu.local`, name: "Pengguna Baru", roles: [{ role: "pelaksana_entri", agencyCode: c.agency }] } }),
+    expect: managers(201, 403),
+  },
+  {
+    route: "POST /api/users/:id/roles",
+    build: async (c) => ({ method: "POST", url: `/api/users/${(await makeUser(c.db, "pelaksana_entri", c.agency)).id}/roles`, body: { role: "asesor_internal", agencyCode: c.agency } }),
+    expect: managers(201, 404),
+  },
+  {
+    route: "DELETE /api/users/:id/roles/:roleId",
+    build: async (c) => {
+      const u = await makeUser(c.db, "pelaksana_entri", c.agency);
+      const [role] = await c.db.db.query.userRoles.findMany({ where: (r, { eq }) => eq(r.userId, u.id) });
+      return { method: "DELETE", url: `/api/users/${u.id}/roles/${role!.id}` };
+    },
+    expect: managers(204, 404),
+  },
+  { route: "POST /api/users/:id/reset-link", build: async (c) => ({ method: "POST", url: `/api/users/${(await makeUser(c.db, "pimpinan", c.agency)).id}/reset-link` }), expect: managers(201, 404) },
+  {
+    route: "GET /api/audit",
+    build: (c) => ({ method: "GET", url: `/api/audit?agency=${c.agency}` }),
+    expect: (who, target) => {
+      if (who === "anonymous") return 401;
+      if (who === "administrator") return 200;
+      if (who === "koordinator_spbe" || who === "pimpinan" || who === "koordinator_provinsi") return target === "own" ? 200 : 404;
+      return 403;
+    },
+  },
+];
+
+describe(`authorization matrix on ${TEST_DB_KIND}`, () => {
+  let database: Database;
+  let app: FastifyInstance;
+  const routes: string[] = [];
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    await seedDemo(database.db, { demoUsers: false });
+    app = await buildApp({ context: { database, version: "test", auth: { sessions: DEFAULT_SESSION_SETTINGS, throttle: DEFAULT_THROTTLE } }, webDir: null });
+    await app.ready();
+    // Fastify keeps no public list of routes, so a second instance reports each registration.
+    const probe = await buildApp({ context: { database, version: "test", auth: { sessions: DEFAULT_SESSION_SETTINGS, throttle: DEFAULT_THROTTLE } }, webDir: null, onRoute: (r) => routes.push(r) });
+    await probe.close();
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  it("every /api route has an entry in the matrix", () => {
+    const api = routes.filter((r) => r.includes(" /api/")).sort();
+    expect(api.length).toBeGreaterThan(20);
+    expect(api).toEqual(MATRIX.map((m) => m.route).sort());
+  });
+
+  for (const entry of MATRIX) {
+    it(`${entry.route}`, async () => {
+      const failures: string[] = [];
+      for (const who of WHO) {
+        for (const target of ["own", "other"] as const) {
+          const agency = target === "own" ? "15.71" : "16.71";
+          let session: Awaited<ReturnType<typeof sessionFor>> | null = null;
+          let userId: number | null = null;
+          if (who !== "anonymous") {
+            userId = (await makeUser(database, who, HOME[who], null)).id;
+            session = await sessionFor(database, userId);
+          }
+          const req = await entry.build({ db: database, userId, target, agency });
+          const res = await call(app, req.method, req.url, session, req.body);
+          const want = entry.expect(who, target);
+          if (res.statusCode !== want) failures.push(`${who}/${target}: ${res.statusCode} (want ${want}) ${res.body.slice(0, 120)}`);
+        }
+      }
+      expect(failures).toEqual([]);
+    }, 60_000);
+  }
+});
