@@ -8,12 +8,18 @@ import { registerInstrumentCommands } from "./commands/instruments";
 import { registerResultsCommands } from "./commands/results";
 import { registerScoreCommand } from "./commands/score";
 import { registerSeedCommands } from "./commands/seed";
+import { registerUserCommands } from "./commands/users";
+import { registerTokenCommands } from "./commands/tokens";
+import { registerAuditCommands } from "./commands/audit";
 
 const program = new Command("pandu").description("Pandu SPBE command line").version(VERSION).exitOverride();
 registerInstrumentCommands(program);
 registerScoreCommand(program);
 registerResultsCommands(program);
 registerSeedCommands(program);
+registerUserCommands(program);
+registerTokenCommands(program);
+registerAuditCommands(program);
 
 /** Known failures become one line on stderr; bad input exits 2, failed checks 1. */
 function fail(e: unknown): never {
