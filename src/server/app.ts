@@ -14,6 +14,7 @@ import { agencyRoutes } from "./features/agencies/agencies.routes";
 import { publicResultRoutes } from "./features/public-results/public-results.routes";
 import { instrumentRoutes } from "./features/instruments/instruments.routes";
 import { authRoutes } from "./features/auth/auth.routes";
+import { twoFactorRoutes } from "./features/auth/two-factor.routes";
 import { tokenRoutes } from "./features/tokens/tokens.routes";
 import { userRoutes } from "./features/users/users.routes";
 import { auditRoutes } from "./features/audit/audit.routes";
@@ -63,6 +64,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(publicResultRoutes(options.context));
   await app.register(instrumentRoutes());
   await app.register(authRoutes(options.context));
+  await app.register(twoFactorRoutes(options.context));
   await app.register(tokenRoutes(options.context));
   await app.register(userRoutes(options.context));
   await app.register(auditRoutes(options.context));

@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sessions } from "../../src/db/schema";
 import { call, makeUser, sessionFor, TEST_PASSWORD } from "../helpers/accounts";
+import { currentTotp } from "../../src/lib/totp";
 import { startTestApp, type TestApp } from "../helpers/test-app";
 import { TEST_DB_KIND } from "../helpers/test-database";
 
@@ -121,6 +122,42 @@ describe(`sign-in and sessions on ${TEST_DB_KIND}`, () => {
     const fresh = cookieOf(ok)!.split(";")[0]!;
     expect((await t.app.inject({ method: "GET", url: "/api/me", headers: { cookie: fresh } })).statusCode).toBe(200);
     expect((await login(u.email, "Durian-Montong-Manis-7")).statusCode).toBe(200);
+  });
+});
+
+describe(`two-factor sign-in on ${TEST_DB_KIND}`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ seed: false, throttleBaseMs: 10 });
+  });
+  afterAll(() => t.close());
+
+  it("sets up with a QR code, is confirmed by a code, then sign-in needs a code", async () => {
+    const u = await makeUser(t.database, "administrator", null);
+    const s = await sessionFor(t.database, u.id);
+    const setup = await call(t.app, "POST", "/api/me/2fa/setup", s);
+    expect(setup.statusCode).toBe(200);
+    const { secret, uri, qrDataUrl } = setup.json();
+    expect(uri).toMatch(/^otpauth:\/\/totp\/Pandu%20SPBE:/);
+    expect(qrDataUrl).toMatch(/^data:image\/png;base64,/);
+    // still off until confirmed
+    expect((await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: u.email, password: TEST_PASSWORD } })).statusCode).toBe(200);
+    expect((await call(t.app, "POST", "/api/me/2fa/enable", s, { code: "000000" })).json().error).toBe("invalid_totp");
+    expect((await call(t.app, "POST", "/api/me/2fa/enable", s, { code: currentTotp(secret) })).statusCode).toBe(204);
+    expect((await call(t.app, "GET", "/api/me", s)).json().user.twoFactor).toBe(true);
+
+    const noCode = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: u.email, password: TEST_PASSWORD } });
+    expect(noCode.statusCode).toBe(401);
+    expect(noCode.json().error).toBe("totp_required");
+    const wrong = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: u.email, password: TEST_PASSWORD, totp: "123456" === currentTotp(secret) ? "654321" : "123456" } });
+    expect(wrong.json().error).toBe("invalid_totp");
+    await new Promise((r) => setTimeout(r, 30));
+    const ok = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: u.email, password: TEST_PASSWORD, totp: currentTotp(secret) } });
+    expect(ok.statusCode).toBe(200);
+
+    expect((await call(t.app, "POST", "/api/me/2fa/disable", s, { password: "bukan-sandinya" })).statusCode).toBe(400);
+    expect((await call(t.app, "POST", "/api/me/2fa/disable", s, { password: TEST_PASSWORD })).statusCode).toBe(204);
+    expect((await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: u.email, password: TEST_PASSWORD } })).statusCode).toBe(200);
   });
 });
 

@@ -71,6 +71,9 @@ const MATRIX: Entry[] = [
   { route: "POST /api/auth/logout", build: () => ({ method: "POST", url: "/api/auth/logout" }), expect: signedIn(204) },
   { route: "POST /api/auth/logout-all", build: () => ({ method: "POST", url: "/api/auth/logout-all" }), expect: signedIn(200) },
   { route: "POST /api/me/password", build: () => ({ method: "POST", url: "/api/me/password", body: { currentPassword: "bukan-sandinya", newPassword: "x" } }), expect: signedIn(400) },
+  { route: "POST /api/me/2fa/setup", build: () => ({ method: "POST", url: "/api/me/2fa/setup" }), expect: signedIn(200) },
+  { route: "POST /api/me/2fa/enable", build: () => ({ method: "POST", url: "/api/me/2fa/enable", body: { code: "000000" } }), expect: signedIn(409) },
+  { route: "POST /api/me/2fa/disable", build: () => ({ method: "POST", url: "/api/me/2fa/disable", body: { password: "bukan-sandinya" } }), expect: signedIn(400) },
   { route: "GET /api/tokens", build: () => ({ method: "GET", url: "/api/tokens" }), expect: signedIn(200) },
   { route: "POST /api/tokens", build: () => ({ method: "POST", url: "/api/tokens", body: { name: "matriks" } }), expect: signedIn(201) },
   {

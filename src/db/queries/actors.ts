@@ -11,9 +11,10 @@ export interface UserRow {
   phone: string | null;
   language: string;
   disabled: boolean;
+  totpEnabled: boolean;
 }
 
-const userColumns = { id: users.id, email: users.email, name: users.name, nip: users.nip, phone: users.phone, language: users.language, disabled: users.disabled };
+const userColumns = { id: users.id, email: users.email, name: users.name, nip: users.nip, phone: users.phone, language: users.language, disabled: users.disabled, totpEnabled: users.totpEnabled };
 
 /** A user's role grants plus the kab/kota below each province they coordinate. */
 export async function loadActor(db: Db, userId: number, canWrite: boolean): Promise<Actor> {
@@ -65,6 +66,9 @@ export async function listUserRoles(db: Db, userId: number) {
 
 /** A user with the password hash, by e-mail (stored lower-case), for sign-in only. */
 export async function findUserForLogin(db: Db, email: string) {
-  const [row] = await db.select({ ...userColumns, passwordHash: users.passwordHash }).from(users).where(eq(users.email, email.toLowerCase()));
+  const [row] = await db
+    .select({ ...userColumns, passwordHash: users.passwordHash, totpSecret: users.totpSecret, totpEnabled: users.totpEnabled })
+    .from(users)
+    .where(eq(users.email, email.toLowerCase()));
   return row;
 }

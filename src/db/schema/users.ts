@@ -14,6 +14,9 @@ export const users = pgTable("users", {
   isDemo: boolean("is_demo").notNull().default(false),
   disabled: boolean("disabled").notNull().default(false),
   passwordChangedAt: timestamp("password_changed_at", { withTimezone: true }),
+  /** Base32 TOTP secret; pending until confirmed with a code (totpEnabled). */
+  totpSecret: text("totp_secret"),
+  totpEnabled: boolean("totp_enabled").notNull().default(false),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

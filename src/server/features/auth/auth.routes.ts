@@ -11,6 +11,7 @@ import { createSession, deleteSession, revokeUserSessions } from "../../../db/co
 import { changePassword } from "../../../db/commands/change-password";
 import { recordAudit } from "../../../db/audit/record-audit";
 import { hashPassword, passwordProblem, verifyPassword } from "../../../lib/passwords";
+import { verifyTotp } from "../../../lib/totp";
 import { presentMe } from "./me.presenter";
 import { LinkInfoResponse, LinkTokenParams, LoginBody, MeResponse, PasswordChangeBody, SetPasswordBody } from "./auth.schema";
 import { peekOneTimeLink, redeemOneTimeLink } from "../../../db/commands/one-time-links";
@@ -44,13 +45,20 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
           await recordLoginFailure(db, key, ctx.auth.throttle);
           throw new AppError(401, "invalid_credentials", "wrong e-mail or password");
         }
+        if (user.totpEnabled) {
+          if (!req.body.totp) throw new AppError(401, "totp_required", "enter the 6-digit code from your authenticator app");
+          if (!verifyTotp(user.totpSecret!, req.body.totp)) {
+            await recordLoginFailure(db, key, ctx.auth.throttle);
+            throw new AppError(401, "invalid_totp", "the authenticator code is wrong or expired");
+          }
+        }
         await clearLoginFailures(db, key);
         const session = await createSession(db, { userId: user.id, ip: req.ip, userAgent: req.headers["user-agent"] ?? null, maxHours: ctx.auth.sessions.maxHours });
         await db.transaction((tx) =>
           recordAudit(tx, { ...auditContextOf(req), actorUserId: user.id, actorLabel: user.email }, { agencyId: null, action: "auth.login", targetType: "user", targetId: user.id }),
         );
         setCookie(req, reply, session.token, session.expiresAt);
-        const { passwordHash: _hash, ...row } = user;
+        const { passwordHash: _hash, totpSecret: _secret, ...row } = user;
         const actor = await loadActor(db, user.id, true);
         return presentMe({ actor, user: row, via: "session", csrfToken: session.csrfToken }, await listUserRoles(db, user.id));
       },

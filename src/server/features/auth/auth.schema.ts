@@ -4,6 +4,8 @@ import { ROLES } from "../../../core";
 export const LoginBody = z.object({
   email: z.string().trim().toLowerCase().email().max(200),
   password: z.string().min(1).max(500),
+  /** The 6-digit code from the authenticator app, for users with two-factor sign-in. */
+  totp: z.string().regex(/^\d{6}$/, "six digits").optional(),
 });
 
 export const PasswordChangeBody = z.object({
@@ -18,7 +20,7 @@ export const RoleGrantResponse = z.object({
 });
 
 export const MeResponse = z.object({
-  user: z.object({ id: z.number(), email: z.string(), name: z.string(), nip: z.string().nullable(), phone: z.string().nullable(), language: z.string() }),
+  user: z.object({ id: z.number(), email: z.string(), name: z.string(), nip: z.string().nullable(), phone: z.string().nullable(), language: z.string(), twoFactor: z.boolean() }),
   roles: z.array(RoleGrantResponse),
   abilities: z.object({ manageUsers: z.boolean(), readAudit: z.boolean(), manageTokens: z.boolean(), write: z.boolean() }),
   via: z.enum(["session", "token"]),
@@ -29,3 +31,7 @@ export type MeResponse = z.infer<typeof MeResponse>;
 export const SetPasswordBody = z.object({ token: z.string().min(20).max(200), password: z.string().min(1).max(500) });
 export const LinkTokenParams = z.object({ token: z.string().min(20).max(200) });
 export const LinkInfoResponse = z.object({ email: z.string(), name: z.string(), purpose: z.enum(["invitation", "reset"]) });
+
+export const TotpCodeBody = z.object({ code: z.string().regex(/^\d{6}$/, "six digits") });
+export const TotpDisableBody = z.object({ password: z.string().min(1).max(500) });
+export const TotpSetupResponse = z.object({ secret: z.string(), uri: z.string(), qrDataUrl: z.string() });

@@ -11,7 +11,7 @@ export function presentMe(
 ): MeResponse {
   const u = auth.user;
   return {
-    user: { id: u.id, email: u.email, name: u.name, nip: u.nip, phone: u.phone, language: u.language },
+    user: { id: u.id, email: u.email, name: u.name, nip: u.nip, phone: u.phone, language: u.language, twoFactor: u.totpEnabled },
     roles: roles.map((r) => ({ id: r.id, role: r.role as Role, agency: r.agencyCode && r.agencyName ? { code: r.agencyCode, name: r.agencyName } : null })),
     abilities: abilitiesOf(auth.actor),
     via: auth.via,

@@ -1,0 +1,23 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "../client";
+import { users } from "../schema";
+import { recordAudit, type AuditContext } from "../audit/record-audit";
+
+/** Stores a pending TOTP secret (not yet required at sign-in). */
+export async function setPendingTotp(db: Db, userId: number, secret: string): Promise<void> {
+  await db.update(users).set({ totpSecret: secret, totpEnabled: false }).where(eq(users.id, userId));
+}
+
+/** Turns two-factor sign-in on or off, with its audit event; the secret never enters the trail. */
+export async function setTotpEnabled(db: Db, ctx: AuditContext, userId: number, enabled: boolean): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(users).set(enabled ? { totpEnabled: true } : { totpEnabled: false, totpSecret: null }).where(eq(users.id, userId));
+    await recordAudit(tx, ctx, { agencyId: null, action: enabled ? "user.2fa_enable" : "user.2fa_disable", targetType: "user", targetId: userId, before: { twoFactor: !enabled }, after: { twoFactor: enabled } });
+  });
+}
+
+/** The stored secret and state. */
+export async function totpState(db: Db, userId: number) {
+  const [row] = await db.select({ secret: users.totpSecret, enabled: users.totpEnabled, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  return row!;
+}
