@@ -1,4 +1,6 @@
 import type { FastifyInstance } from "fastify";
+import { count } from "drizzle-orm";
+import { auditEvents } from "../../src/db/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/core";
 import { createApiToken } from "../../src/db/commands/api-tokens";
@@ -52,6 +54,7 @@ const managers = (own: number, other: number) => (who: Who, target: "own" | "oth
   if (who === "koordinator_spbe") return target === "own" ? own : other;
   return 403;
 };
+const auditCount = async (database: Database) => (await database.db.select({ n: count() }).from(auditEvents))[0]!.n;
 const stamp = () => `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
 
 const MATRIX: Entry[] = [
@@ -156,9 +159,13 @@ describe(`authorization matrix on ${TEST_DB_KIND}`, () => {
             session = await sessionFor(database, userId);
           }
           const req = await entry.build({ db: database, userId, target, agency });
+          const before = await auditCount(database);
           const res = await call(app, req.method, req.url, session, req.body);
           const want = entry.expect(who, target);
           if (res.statusCode !== want) failures.push(`${who}/${target}: ${res.statusCode} (want ${want}) ${res.body.slice(0, 120)}`);
+          // Every successful write leaves an audit event (scoring levels writes nothing).
+          const isWrite = req.method !== "GET" && entry.route !== "POST /api/instruments/:id/score";
+          if (isWrite && res.statusCode < 300 && (await auditCount(database)) <= before) failures.push(`${who}/${target}: ${res.statusCode} but no audit event`);
         }
       }
       expect(failures).toEqual([]);

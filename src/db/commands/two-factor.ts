@@ -3,9 +3,12 @@ import type { Db } from "../client";
 import { users } from "../schema";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
 
-/** Stores a pending TOTP secret (not yet required at sign-in). */
-export async function setPendingTotp(db: Db, userId: number, secret: string): Promise<void> {
-  await db.update(users).set({ totpSecret: secret, totpEnabled: false }).where(eq(users.id, userId));
+/** Stores a pending TOTP secret (not yet required at sign-in), with its audit event. */
+export async function setPendingTotp(db: Db, ctx: AuditContext, userId: number, secret: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ totpSecret: secret, totpEnabled: false }).where(eq(users.id, userId));
+    await recordAudit(tx, ctx, { agencyId: null, action: "user.2fa_setup", targetType: "user", targetId: userId, after: { pending: true } });
+  });
 }
 
 /** Turns two-factor sign-in on or off, with its audit event; the secret never enters the trail. */

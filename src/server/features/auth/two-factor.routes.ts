@@ -19,7 +19,7 @@ export const twoFactorRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         if (req.auth!.via !== "session") throw new AppError(403, "forbidden", "sign in to change two-factor settings");
         if ((await totpState(db, req.auth!.user.id)).enabled) throw new AppError(409, "conflict", "two-factor sign-in is already on; turn it off first");
         const secret = newTotpSecret();
-        await setPendingTotp(db, req.auth!.user.id, secret);
+        await setPendingTotp(db, auditContextOf(req), req.auth!.user.id, secret);
         return { secret, ...(await totpEnrolment(secret, req.auth!.user.email)) };
       },
     );
