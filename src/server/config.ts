@@ -18,6 +18,9 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
+  SMTP_FROM: z.string().min(3).default("Pandu SPBE <no-reply@localhost>"),
+  PANDU_PUBLIC_URL: z.string().url().optional(),
 });
 
 export interface Config {
@@ -29,6 +32,7 @@ export interface Config {
   logLevel: string;
   trustProxy: boolean;
   sessions: { idleMinutes: number; maxHours: number };
+  smtp: { url: string; from: string; publicUrl: string } | null;
 }
 
 /** Reads the configuration from environment variables (see the README's table). */
@@ -44,6 +48,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     : { kind: "pglite", dataDir: path.resolve(e.PANDU_DATA_DIR) };
   const demoDefault = database.kind === "pglite" && env.NODE_ENV !== "production";
   const demo = e.PANDU_DEMO === undefined ? demoDefault : e.PANDU_DEMO === "true" || e.PANDU_DEMO === "1";
+  if (e.SMTP_URL && !e.PANDU_PUBLIC_URL) {
+    throw new ConfigError("invalid configuration: PANDU_PUBLIC_URL: required with SMTP_URL, to build the links in e-mails");
+  }
   if (demo && env.NODE_ENV === "production") {
     throw new ConfigError("invalid configuration: PANDU_DEMO: demo accounts are never created with NODE_ENV=production");
   }
@@ -55,5 +62,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === "true",
     sessions: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM, publicUrl: e.PANDU_PUBLIC_URL! } : null,
   };
 }

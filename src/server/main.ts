@@ -3,6 +3,7 @@ import { isSeeded, seedDemo } from "../db/commands/seed-demo";
 import { DEFAULT_THROTTLE } from "../db/commands/login-throttle";
 import { describeStartupError } from "../lib/describe-startup-error";
 import { VERSION } from "../lib/version";
+import { createMailer } from "../lib/mailer";
 import { buildApp } from "./app";
 import { loadConfig, type Config } from "./config";
 
@@ -28,7 +29,12 @@ async function main(): Promise<void> {
       printCredentials(report.credentials);
     }
     const app = await buildApp({
-      context: { database, version: VERSION, auth: { sessions: config.sessions, throttle: DEFAULT_THROTTLE } },
+      context: {
+        database,
+        version: VERSION,
+        auth: { sessions: config.sessions, throttle: DEFAULT_THROTTLE },
+        mailer: config.smtp ? createMailer(config.smtp.url, config.smtp.from, config.smtp.publicUrl) : null,
+      },
       logger: { level: config.logLevel },
       trustProxy: config.trustProxy,
     });

@@ -28,7 +28,7 @@ describe(`users, roles and the audit trail on ${TEST_DB_KIND}`, () => {
     expect(res.statusCode).toBe(201);
     const { user, invitation } = res.json();
     expect(user).toMatchObject({ email: "sekda.kota@jambikota.go.id", nip: "197501012000031002", roles: [{ role: "koordinator_spbe", agency: { code: "15.71" } }] });
-    expect(invitation.path).toBe(`/atur-sandi/${invitation.token}`);
+    expect(invitation).toMatchObject({ delivery: "shown", path: `/atur-sandi/${invitation.token}` });
     expect((await t.app.inject({ method: "GET", url: `/api/auth/links/${invitation.token}` })).json()).toEqual({
       email: "sekda.kota@jambikota.go.id",
       name: "Sekretaris Daerah Kota Jambi",

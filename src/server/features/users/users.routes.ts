@@ -13,6 +13,7 @@ import { issueOneTimeLink } from "../../../db/commands/one-time-links";
 import { recordAudit } from "../../../db/audit/record-audit";
 import { linkPath, presentUser } from "./user.presenter";
 import { CreateUserBody, LinkResponse, RoleInput, UserIdParams, UserResponse, UserRoleParams } from "./users.schema";
+import { linkEmail } from "../../../lib/mailer";
 
 const forbidden = () => new AppError(403, "forbidden", "you may not manage users");
 
@@ -50,6 +51,19 @@ export const userRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       });
     };
 
+    /** E-mails the link after commit when SMTP is configured; otherwise (or if sending fails) returns it. */
+    const deliverLink = async (req: FastifyRequest, to: { email: string; name: string }, purpose: "invitation" | "reset", link: { token: string; expiresAt: Date }): Promise<LinkResponse> => {
+      const shown: LinkResponse = { delivery: "shown", token: link.token, path: linkPath(link.token), expiresAt: link.expiresAt.toISOString() };
+      if (!ctx.mailer) return shown;
+      try {
+        await ctx.mailer.send({ to: to.email, ...linkEmail(purpose, to.name, `${ctx.mailer.publicUrl}${linkPath(link.token)}`, link.expiresAt) });
+        return { delivery: "email", expiresAt: link.expiresAt.toISOString() };
+      } catch (e) {
+        req.log.warn({ err: e }, "could not e-mail the link; showing it instead");
+        return shown;
+      }
+    };
+
     app.get(
       "/api/users",
       { config: { access: "authenticated" }, schema: { summary: "Users I manage", tags: ["users"], response: { 200: z.object({ users: z.array(UserResponse) }) } } },
@@ -69,7 +83,7 @@ export const userRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
           const created = await createUser(db, auditContextOf(req), { ...req.body, roles });
           const [user] = await listUsersWithRoles(db, { userId: created.id });
           const inv = created.invitation;
-          return reply.status(201).send({ user: presentUser(user!), invitation: inv ? { token: inv.token, path: linkPath(inv.token), expiresAt: inv.expiresAt.toISOString() } : null });
+          return reply.status(201).send({ user: presentUser(user!), invitation: inv ? await deliverLink(req, user!, "invitation", inv) : null });
         } catch (e) {
           if (e instanceof DuplicateEmailError) throw new AppError(409, "conflict", `email: ${req.body.email} is already registered`);
           throw e;
@@ -113,7 +127,7 @@ export const userRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
           await recordAudit(tx, auditContextOf(req), { agencyId, action: "user.reset_link", targetType: "user", targetId: user.id, after: { expiresAt: l.expiresAt.toISOString() } });
           return l;
         });
-        return reply.status(201).send({ token: link.token, path: linkPath(link.token), expiresAt: link.expiresAt.toISOString() });
+        return reply.status(201).send(await deliverLink(req, user, "reset", link));
       },
     );
   };

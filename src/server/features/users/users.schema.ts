@@ -30,4 +30,11 @@ export const UserResponse = z.object({
 });
 export type UserResponse = z.infer<typeof UserResponse>;
 
-export const LinkResponse = z.object({ token: z.string(), path: z.string(), expiresAt: z.string() });
+/** A one-time link: e-mailed when SMTP is configured, otherwise shown once to the person who made it. */
+export const LinkResponse = z.object({
+  delivery: z.enum(["email", "shown"]),
+  token: z.string().optional(),
+  path: z.string().optional(),
+  expiresAt: z.string(),
+});
+export type LinkResponse = z.infer<typeof LinkResponse>;
