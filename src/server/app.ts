@@ -18,6 +18,7 @@ import { twoFactorRoutes } from "./features/auth/two-factor.routes";
 import { tokenRoutes } from "./features/tokens/tokens.routes";
 import { userRoutes } from "./features/users/users.routes";
 import { auditRoutes } from "./features/audit/audit.routes";
+import { unitRoutes } from "./features/units/units.routes";
 import { registerAuthentication } from "./auth/authenticate";
 
 export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
@@ -68,6 +69,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(tokenRoutes(options.context));
   await app.register(userRoutes(options.context));
   await app.register(auditRoutes(options.context));
+  await app.register(unitRoutes(options.context));
   const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
   if (webDir) await registerSpa(app, webDir);
   return app;

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { count } from "drizzle-orm";
-import { auditEvents } from "../../src/db/schema";
+import { auditEvents, units } from "../../src/db/schema";
+import { agencyIdsByCode } from "../../src/db/queries/agency-ids";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/core";
 import { createApiToken } from "../../src/db/commands/api-tokens";
@@ -57,7 +58,29 @@ const managers = (own: number, other: number) => (who: Who, target: "own" | "oth
 const auditCount = async (database: Database) => (await database.db.select({ n: count() }).from(auditEvents))[0]!.n;
 const stamp = () => `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
 
+/** Units: readable inside one's agency (and province for its coordinator), managed by its Koordinator SPBE. */
+const unitAccess = (okRead: number, okManage: number, manage: boolean) => (who: Who, target: "own" | "other") => {
+  if (who === "anonymous") return 401;
+  if (who === "administrator") return manage ? okManage : okRead;
+  const reads = target === "own" && HOME[who] !== null;
+  if (!reads) return 404;
+  if (!manage) return okRead;
+  return who === "koordinator_spbe" ? okManage : 403;
+};
+let unitCounter = 0;
+
 const MATRIX: Entry[] = [
+  { route: "GET /api/agencies/:code/units", build: (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/units` }), expect: unitAccess(200, 200, false) },
+  { route: "POST /api/agencies/:code/units", build: (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/units`, body: { name: `Dinas Uji ${++unitCounter}` } }), expect: unitAccess(200, 201, true) },
+  {
+    route: "DELETE /api/agencies/:code/units/:unitId",
+    build: async (c) => {
+      const id = (await agencyIdsByCode(c.db.db, [c.agency])).get(c.agency)!;
+      const [u] = await c.db.db.insert(units).values({ agencyId: id, name: `Badan Uji ${++unitCounter}` }).returning();
+      return { method: "DELETE", url: `/api/agencies/${c.agency}/units/${u!.id}` };
+    },
+    expect: unitAccess(200, 204, true),
+  },
   { route: "GET /api/health", build: () => ({ method: "GET", url: "/api/health" }), expect: everyone(200) },
   { route: "GET /api/openapi.json", build: () => ({ method: "GET", url: "/api/openapi.json" }), expect: everyone(200) },
   { route: "GET /api/agencies", build: (c) => ({ method: "GET", url: `/api/agencies?province=${c.agency.slice(0, 2)}` }), expect: everyone(200) },
