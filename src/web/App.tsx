@@ -1,0 +1,71 @@
+import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, NavLink, Outlet, useLocation } from "react-router";
+import { publicResultsCsvUrl } from "./api";
+import { LanguageSwitch } from "./components/LanguageSwitch";
+import { Logo } from "./components/Logo";
+
+/** The page frame: skip link, header with navigation and language switch, main, footer. */
+export function App() {
+  const { t } = useTranslation();
+  const main = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  const first = useRef(true);
+
+  // After a client-side navigation, move focus to the new content, as a page load would.
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    main.current?.focus();
+  }, [pathname]);
+
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("app.skipToContent")}
+      </a>
+      <header className="site-header">
+        <div className="container header-inner">
+          <Link to="/" className="brand">
+            <Logo />
+            <span className="brand-text">
+              <span className="brand-name">{t("app.name")}</span>
+              <span className="brand-tagline">{t("app.tagline")}</span>
+            </span>
+          </Link>
+          <nav aria-label={t("nav.label")} className="site-nav">
+            <ul>
+              <li>
+                <NavLink to="/" end>
+                  {t("nav.home")}
+                </NavLink>
+              </li>
+              <li>
+                <NavLink to="/instrumen">{t("nav.instruments")}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/masuk">{t("nav.login")}</NavLink>
+              </li>
+            </ul>
+          </nav>
+          <LanguageSwitch />
+        </div>
+      </header>
+      <main id="main" ref={main} tabIndex={-1} className="container site-main">
+        <Outlet />
+      </main>
+      <footer className="site-footer">
+        <div className="container">
+          <p>{t("footer.about")}</p>
+          <p>
+            {t("footer.openData")} <a href={publicResultsCsvUrl(2024)}>{t("footer.csv")}</a>
+            {" · "}
+            <a href="/api/openapi.json">{t("footer.api")}</a>
+          </p>
+        </div>
+      </footer>
+    </>
+  );
+}

@@ -1,0 +1,54 @@
+/** Number and date formatting for the two interface languages (Indonesian uses a decimal comma). */
+export type Lang = "id" | "en";
+
+export const LANGS: readonly Lang[] = ["id", "en"];
+
+export function isLang(value: unknown): value is Lang {
+  return value === "id" || value === "en";
+}
+
+const locale = (lang: Lang) => (lang === "id" ? "id-ID" : "en-GB");
+
+const cache = new Map<string, Intl.NumberFormat>();
+function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${lang}|${JSON.stringify(options)}`;
+  let f = cache.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale(lang), options);
+    cache.set(key, f);
+  }
+  return f;
+}
+
+/** An index as published: two decimals ("3,05" in Indonesian, "3.05" in English). */
+export function formatIndex(value: number, lang: Lang): string {
+  return numberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
+}
+
+/** An exact index with four decimals ("3,2825"). */
+export function formatIndexExact(value: number, lang: Lang): string {
+  return numberFormat(lang, { minimumFractionDigits: 4, maximumFractionDigits: 4 }).format(value);
+}
+
+/** A signed change between two indices ("+0,05", "-0,12", "0,00"). */
+export function formatChange(value: number, lang: Lang): string {
+  return numberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: "exceptZero" }).format(value);
+}
+
+/** A weight in percent without trailing zeros ("13%", "1,3%", "0,65%"). */
+export function formatWeight(percent: number, lang: Lang): string {
+  return `${numberFormat(lang, { minimumFractionDigits: 0, maximumFractionDigits: 2 }).format(percent)}%`;
+}
+
+/** A share (0..1) as a whole percent ("64%"). */
+export function formatPercent(ratio: number, lang: Lang): string {
+  return numberFormat(lang, { style: "percent", maximumFractionDigits: 0 }).format(ratio);
+}
+
+/** A calendar date given as YYYY-MM-DD ("1 Januari 2021" / "1 January 2021"); other input is returned as is. */
+export function formatDate(isoDate: string, lang: Lang): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!m) return isoDate;
+  const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+  return new Intl.DateTimeFormat(locale(lang), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
+}

@@ -1,0 +1,47 @@
+import "./i18n";
+import "./styles.css";
+import { lazy, StrictMode, Suspense } from "react";
+import { createRoot } from "react-dom/client";
+import { useTranslation } from "react-i18next";
+import { createBrowserRouter } from "react-router";
+import { RouterProvider } from "react-router/dom";
+import { App } from "./App";
+import { Loading } from "./components/Status";
+import { HomePage } from "./pages/Home";
+import { InstrumentsPage } from "./pages/Instruments";
+import { LoginPage } from "./pages/Login";
+import { NotFoundPage } from "./pages/NotFound";
+
+// The detail page carries the scoring core (and zod); load it only when an instrument is opened.
+const InstrumentDetailPage = lazy(() => import("./pages/InstrumentDetail").then((m) => ({ default: m.InstrumentDetailPage })));
+
+function InstrumentDetailRoute() {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<Loading label={t("instrument.loading")} />}>
+      <InstrumentDetailPage />
+    </Suspense>
+  );
+}
+
+const router = createBrowserRouter([
+  {
+    path: "/",
+    element: <App />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: "instrumen", element: <InstrumentsPage /> },
+      { path: "instrumen/:id", element: <InstrumentDetailRoute /> },
+      { path: "masuk", element: <LoginPage /> },
+      { path: "*", element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+const container = document.getElementById("root");
+if (!container) throw new Error("#root is missing from index.html");
+createRoot(container).render(
+  <StrictMode>
+    <RouterProvider router={router} />
+  </StrictMode>,
+);

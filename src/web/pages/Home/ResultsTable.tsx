@@ -1,0 +1,80 @@
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import { PredicateBadge } from "../../components/Badges";
+import { formatChange, formatIndex } from "../../format";
+import { useLang } from "../../i18n";
+import { indexChange, LATEST_YEAR, PREVIOUS_YEAR, YEARS, type AgencyRow } from "./results";
+
+function Missing() {
+  const { t } = useTranslation();
+  return (
+    <>
+      <span aria-hidden="true">–</span>
+      <span className="visually-hidden">{t("home.missing")}</span>
+    </>
+  );
+}
+
+function ChangeCell({ value }: { value: number | null }) {
+  const lang = useLang();
+  if (value === null) return <Missing />;
+  const tone = value > 0 ? "up" : value < 0 ? "down" : "same";
+  return (
+    <span className={`change change-${tone}`}>
+      <span aria-hidden="true" className="change-arrow">
+        {tone === "up" ? "▲" : tone === "down" ? "▼" : "■"}
+      </span>
+      {formatChange(value, lang)}
+    </span>
+  );
+}
+
+/** Province and kab/kota results per year, in a horizontally scrollable region on small screens. */
+export function ResultsTable({ rows }: { rows: AgencyRow[] }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const captionId = useId();
+  return (
+    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
+      <table className="data-table results-table" data-testid="jambi-results">
+        <caption id={captionId}>{t("home.caption")}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("home.colAgency")}</th>
+            {YEARS.map((y) => (
+              <th scope="col" key={y} className="num">
+                {y}
+              </th>
+            ))}
+            <th scope="col">{t("home.colPredicate", { year: LATEST_YEAR })}</th>
+            <th scope="col" className="num">
+              {t("home.colChange", { from: PREVIOUS_YEAR, to: LATEST_YEAR })}
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => {
+            const latest = row.byYear.get(LATEST_YEAR);
+            return (
+              <tr key={row.code} className={row.category === "provinsi" ? "row-province" : undefined}>
+                <th scope="row">{row.name}</th>
+                {YEARS.map((y) => {
+                  const r = row.byYear.get(y);
+                  return (
+                    <td key={y} className={y === LATEST_YEAR ? "num num-latest" : "num"}>
+                      {r ? formatIndex(r.index, lang) : <Missing />}
+                    </td>
+                  );
+                })}
+                <td>{latest ? <PredicateBadge name={latest.predicate} /> : <Missing />}</td>
+                <td className="num">
+                  <ChangeCell value={indexChange(row, PREVIOUS_YEAR, LATEST_YEAR)} />
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { fetchProvinceResults, publicResultsCsvUrl } from "../../api";
+import { ErrorMessage, Loading } from "../../components/Status";
+import { useApi } from "../../useApi";
+import { usePageTitle } from "../../usePageTitle";
+import { agencyRows, LATEST_YEAR } from "./results";
+import { ResultsTable } from "./ResultsTable";
+
+/** Kemendagri code of Provinsi Jambi, the first province using Pandu. */
+const JAMBI = "15";
+
+function JambiResults() {
+  const { t } = useTranslation();
+  const state = useApi(`results-${JAMBI}`, (signal) => fetchProvinceResults(JAMBI, signal));
+  const rows = useMemo(() => (state.status === "ok" ? agencyRows(state.data) : []), [state]);
+  if (state.status === "loading") return <Loading label={t("home.loading")} />;
+  if (state.status === "error") return <ErrorMessage error={state.error} retry={state.retry} />;
+  if (!rows.length) return <p>{t("home.empty")}</p>;
+  return (
+    <>
+      <ResultsTable rows={rows} />
+      <p className="table-note">{t("home.missingNote")}</p>
+    </>
+  );
+}
+
+export function HomePage() {
+  const { t } = useTranslation();
+  usePageTitle(null);
+  return (
+    <>
+      <section className="hero" aria-labelledby="home-title">
+        <h1 id="home-title">{t("home.title")}</h1>
+        <p className="lead">{t("home.lead")}</p>
+        <p>{t("home.intro")}</p>
+        <p>
+          <Link to="/instrumen" className="button">
+            {t("home.ctaInstruments")}
+          </Link>
+        </p>
+      </section>
+      <section aria-labelledby="results-title" className="section">
+        <div className="section-head">
+          <h2 id="results-title">{t("home.resultsTitle")}</h2>
+          <a className="button button-secondary" href={publicResultsCsvUrl(LATEST_YEAR)} download>
+            <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+              <path d="M12 3v12m0 0-5-5m5 5 5-5M4 19h16" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
+            {t("home.download", { year: LATEST_YEAR })}
+          </a>
+        </div>
+        <p>{t("home.resultsIntro")}</p>
+        <JambiResults />
+      </section>
+    </>
+  );
+}

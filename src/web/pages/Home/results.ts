@@ -1,0 +1,37 @@
+import type { PublicResult } from "../../api";
+
+/** The years shown on the landing page, oldest first; the last one ranks the table. */
+export const YEARS = [2021, 2022, 2023, 2024] as const;
+export const LATEST_YEAR = YEARS[YEARS.length - 1]!;
+export const PREVIOUS_YEAR = YEARS[YEARS.length - 2]!;
+
+/** One agency with its published result per year. */
+export interface AgencyRow {
+  code: string;
+  name: string;
+  category: string;
+  byYear: Map<number, PublicResult>;
+}
+
+/** Groups result rows by agency and sorts by the latest index, highest first (no result last). */
+export function agencyRows(results: PublicResult[]): AgencyRow[] {
+  const rows = new Map<string, AgencyRow>();
+  for (const r of results) {
+    let row = rows.get(r.agencyCode);
+    if (!row) {
+      row = { code: r.agencyCode, name: r.agencyName, category: r.category, byYear: new Map() };
+      rows.set(r.agencyCode, row);
+    }
+    row.byYear.set(r.year, r);
+  }
+  const latest = (row: AgencyRow) => row.byYear.get(LATEST_YEAR)?.index ?? -Infinity;
+  return [...rows.values()].sort((a, b) => latest(b) - latest(a) || a.name.localeCompare(b.name, "id"));
+}
+
+/** The change of the index between two years, exact to the hundredth; null when either is missing. */
+export function indexChange(row: AgencyRow, from: number, to: number): number | null {
+  const a = row.byYear.get(from);
+  const b = row.byYear.get(to);
+  if (!a || !b) return null;
+  return (Math.round(b.index * 100) - Math.round(a.index * 100)) / 100;
+}
