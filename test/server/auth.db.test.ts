@@ -1,6 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sessions } from "../../src/db/schema";
+import { auditEvents, sessions } from "../../src/db/schema";
 import { call, makeUser, sessionFor, TEST_PASSWORD } from "../helpers/accounts";
 import { currentTotp } from "../../src/lib/totp";
 import { startTestApp, type TestApp } from "../helpers/test-app";
@@ -94,6 +94,20 @@ describe(`sign-in and sessions on ${TEST_DB_KIND}`, () => {
     const old = await sessionFor(t.database, u.id);
     await t.database.db.update(sessions).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(sessions.id, old.sessionId));
     expect((await call(t.app, "GET", "/api/me", old)).statusCode).toBe(401);
+  });
+
+  it("updates the own profile with validation and an audit trail of the changed fields", async () => {
+    const u = await makeUser(t.database, "pimpinan", "15.71");
+    const s = await sessionFor(t.database, u.id);
+    const bad = await call(t.app, "PATCH", "/api/me", s, { nip: "1975" });
+    expect(bad.json()).toMatchObject({ error: "validation_error", message: "body.nip: must be 18 digits" });
+    expect((await call(t.app, "PATCH", "/api/me", s, { role: "administrator" })).statusCode).toBe(400);
+    const ok = await call(t.app, "PATCH", "/api/me", s, { name: "Wali Kota Jambi", nip: "197501012000031002", language: "en" });
+    expect(ok.json().user).toMatchObject({ name: "Wali Kota Jambi", nip: "197501012000031002", language: "en" });
+    const events = await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, "user.profile_update"));
+    const mine = events.find((e) => e.targetId === String(u.id))!;
+    expect(mine.changes.after).toEqual({ name: "Wali Kota Jambi", nip: "197501012000031002", language: "en" });
+    expect(Object.keys(mine.changes.before!).sort()).toEqual(["language", "name", "nip"]);
   });
 
   it("logs out everywhere", async () => {

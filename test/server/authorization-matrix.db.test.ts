@@ -37,7 +37,7 @@ interface Ctx {
   agency: string;
 }
 interface Req {
-  method: "GET" | "POST" | "DELETE";
+  method: "GET" | "POST" | "PATCH" | "DELETE";
   url: string;
   body?: unknown;
 }
@@ -94,6 +94,7 @@ const MATRIX: Entry[] = [
   { route: "GET /api/auth/links/:token", build: () => ({ method: "GET", url: `/api/auth/links/${"a".repeat(43)}` }), expect: everyone(404) },
   { route: "POST /api/auth/set-password", build: () => ({ method: "POST", url: "/api/auth/set-password", body: { token: "a".repeat(43), password: "x" } }), expect: everyone(404) },
   { route: "GET /api/me", build: () => ({ method: "GET", url: "/api/me" }), expect: signedIn(200) },
+  { route: "PATCH /api/me", build: () => ({ method: "PATCH", url: "/api/me", body: { language: "en", phone: "+62 741 123456" } }), expect: signedIn(200) },
   { route: "POST /api/auth/logout", build: () => ({ method: "POST", url: "/api/auth/logout" }), expect: signedIn(204) },
   { route: "POST /api/auth/logout-all", build: () => ({ method: "POST", url: "/api/auth/logout-all" }), expect: signedIn(200) },
   { route: "POST /api/me/password", build: () => ({ method: "POST", url: "/api/me/password", body: { currentPassword: "bukan-sandinya", newPassword: "x" } }), expect: signedIn(400) },

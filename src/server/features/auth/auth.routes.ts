@@ -13,7 +13,9 @@ import { recordAudit } from "../../../db/audit/record-audit";
 import { hashPassword, passwordProblem, verifyPassword } from "../../../lib/passwords";
 import { verifyTotp } from "../../../lib/totp";
 import { presentMe } from "./me.presenter";
-import { LinkInfoResponse, LinkTokenParams, LoginBody, MeResponse, PasswordChangeBody, SetPasswordBody } from "./auth.schema";
+import { LinkInfoResponse, LinkTokenParams, LoginBody, MeResponse, PasswordChangeBody, ProfileBody, SetPasswordBody } from "./auth.schema";
+import { updateProfile } from "../../../db/commands/update-profile";
+import { findUserById } from "../../../db/queries/actors";
 import { peekOneTimeLink, redeemOneTimeLink } from "../../../db/commands/one-time-links";
 
 const PASSWORD_MESSAGES = {
@@ -93,6 +95,17 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       "/api/me",
       { config: { access: "authenticated" }, schema: { summary: "The signed-in user, roles and abilities", tags: ["auth"], response: { 200: MeResponse } } },
       async (req) => presentMe(req.auth!, await listUserRoles(db, req.auth!.user.id)),
+    );
+
+    app.patch(
+      "/api/me",
+      { config: { access: "authenticated" }, schema: { summary: "Update my profile (name, NIP, phone, language)", tags: ["auth"], body: ProfileBody, response: { 200: MeResponse } } },
+      async (req) => {
+        const id = req.auth!.user.id;
+        await updateProfile(db, auditContextOf(req), id, req.body);
+        const user = (await findUserById(db, id))!;
+        return presentMe({ ...req.auth!, user }, await listUserRoles(db, id));
+      },
     );
 
     app.post(

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "../../../core";
+import { nipProblem, ROLES } from "../../../core";
 
 export const LoginBody = z.object({
   email: z.string().trim().toLowerCase().email().max(200),
@@ -35,3 +35,20 @@ export const LinkInfoResponse = z.object({ email: z.string(), name: z.string(), 
 export const TotpCodeBody = z.object({ code: z.string().regex(/^\d{6}$/, "six digits") });
 export const TotpDisableBody = z.object({ password: z.string().min(1).max(500) });
 export const TotpSetupResponse = z.object({ secret: z.string(), uri: z.string(), qrDataUrl: z.string() });
+
+export const ProfileBody = z
+  .object({
+    name: z.string().trim().min(2).max(200).optional(),
+    nip: z
+      .string()
+      .trim()
+      .superRefine((v, c) => {
+        const p = nipProblem(v);
+        if (p) c.addIssue({ code: "custom", message: p });
+      })
+      .nullable()
+      .optional(),
+    phone: z.string().trim().regex(/^\+?[0-9 -]{6,20}$/, "digits, spaces, + and - only").nullable().optional(),
+    language: z.enum(["id", "en"]).optional(),
+  })
+  .strict();
