@@ -14,3 +14,7 @@ export * from "./scoring/scoring-error";
 export * from "./results/verify-published-results";
 export * from "./access/roles";
 export * from "./access/nip";
+export * from "./assessment/stages";
+export * from "./assessment/progress";
+export * from "./assessment/copy-forward";
+export * from "./assessment/evidence-age";
