@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { copyForwardLevels, effectiveLevel, isEvidenceTooOld, levelsAtStage, progressOf, scoreAssessment, stagesFor } from "../../src/core";
+import { copyForwardLevels, effectiveLevel, isEvidenceTooOld, levelsAtStage, progressOf, scoreAssessment, stagesFor, type Stage, type StageAnswer } from "../../src/core";
 import { bundledInstrument } from "../../src/lib/instrument-files";
 import { levelsFor, p59 } from "../helpers/instruments";
 
@@ -24,7 +24,7 @@ describe("stages and carry-forward (Pedoman 3/2024 BAB III.D)", () => {
 
   it("levels at each stage score to the expected index with the core", () => {
     const compiled = p59();
-    const byIndicator = Object.fromEntries(compiled.codes.map((c) => [c, { mandiri: { level: 4 } }]));
+    const byIndicator: Record<string, Partial<Record<Stage, StageAnswer>>> = Object.fromEntries(compiled.codes.map((c) => [c, { mandiri: { level: 4 } }]));
     byIndicator["42"] = { mandiri: { level: 4 }, dokumen: { level: 2 } }; // assessor lowers one service indicator
     const atDokumen = levelsAtStage(evaluasi, byIndicator, compiled.codes, "dokumen");
     expect(scoreAssessment(compiled, levelsFor(compiled, () => 4)).index).toBe(4);

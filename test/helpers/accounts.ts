@@ -27,7 +27,7 @@ export async function sessionFor(database: Database, userId: number) {
 /** Sends a request as a session (cookie + CSRF header on writes) or anonymously. */
 export function call(
   app: FastifyInstance,
-  method: "GET" | "POST" | "PATCH" | "DELETE",
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
   url: string,
   as: { cookie: string; csrf: string } | null,
   payload?: unknown,

@@ -16,7 +16,7 @@ export function runCli(args: string[], options: { input?: string; env?: Record<s
     input: options.input,
     encoding: "utf8",
     env: { ...process.env, ...options.env },
-    timeout: 60_000,
+    timeout: 180_000,
   });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }

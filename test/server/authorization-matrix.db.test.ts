@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
-import { count } from "drizzle-orm";
-import { auditEvents, units } from "../../src/db/schema";
+import { count, eq } from "drizzle-orm";
+import { assessments, auditEvents, units } from "../../src/db/schema";
+import { createPeriod } from "../../src/db/commands/create-period";
 import { agencyIdsByCode } from "../../src/db/queries/agency-ids";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/core";
@@ -37,7 +38,7 @@ interface Ctx {
   agency: string;
 }
 interface Req {
-  method: "GET" | "POST" | "PATCH" | "DELETE";
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   url: string;
   body?: unknown;
 }
@@ -69,7 +70,40 @@ const unitAccess = (okRead: number, okManage: number, manage: boolean) => (who: 
 };
 let unitCounter = 0;
 
+/** A fresh national period with one assessment for the target agency; returns the assessment id. */
+async function assessmentIn(c: Ctx): Promise<number> {
+  const id = (await agencyIdsByCode(c.db.db, [c.agency])).get(c.agency)!;
+  const periodId = await createPeriod(c.db.db, { actorUserId: null, actorLabel: "test", ip: null, userAgent: null }, {
+    name: "Uji", year: 2026, kind: "evaluasi", withVisit: false, instrumentId: "permenpanrb-59-2020", predicatePolicy: "exact", ownerAgencyId: null, schedule: {}, participantIds: [id],
+  });
+  const [a] = await c.db.db.select().from(assessments).where(eq(assessments.periodId, periodId));
+  return a!.id;
+}
+const readsAssessment = (who: Who, target: "own" | "other") =>
+  who === "administrator" || who === "tim_reviu" || (target === "own" && HOME[who as Role] !== null);
+
 const MATRIX: Entry[] = [
+  {
+    route: "POST /api/periods",
+    build: (c) => ({ method: "POST", url: "/api/periods", body: { name: "Evaluasi SPBE 2026", year: 2026, kind: "evaluasi", instrument: "permenpanrb-59-2020", agencies: [c.agency] } }),
+    expect: (who) => (who === "anonymous" ? 401 : who === "administrator" ? 201 : 403),
+  },
+  { route: "GET /api/periods", build: () => ({ method: "GET", url: "/api/periods" }), expect: signedIn(200) },
+  {
+    route: "GET /api/assessments/:id",
+    build: async (c) => ({ method: "GET", url: `/api/assessments/${await assessmentIn(c)}` }),
+    expect: (who, target) => (who === "anonymous" ? 401 : readsAssessment(who, target) ? 200 : 404),
+  },
+  {
+    route: "PUT /api/assessments/:id/answers/:code",
+    build: async (c) => ({ method: "PUT", url: `/api/assessments/${await assessmentIn(c)}/answers/12`, body: { stage: "mandiri", version: 0, level: 3, explanation: "Peta rencana ditetapkan" } }),
+    expect: (who, target) => {
+      if (who === "anonymous") return 401;
+      if (!readsAssessment(who, target)) return 404;
+      const selfAssessor = ["koordinator_spbe", "penanggung_jawab", "pelaksana_entri", "asesor_internal"].includes(who);
+      return selfAssessor && target === "own" ? 200 : 403;
+    },
+  },
   { route: "GET /api/agencies/:code/units", build: (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/units` }), expect: unitAccess(200, 200, false) },
   { route: "POST /api/agencies/:code/units", build: (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/units`, body: { name: `Dinas Uji ${++unitCounter}` } }), expect: unitAccess(200, 201, true) },
   {

@@ -3,3 +3,4 @@ export * from "./official-results";
 export * from "./users";
 export * from "./meta";
 export * from "./audit";
+export * from "./evaluation";

@@ -1,0 +1,61 @@
+import { boolean, index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { agencies, units } from "./agencies";
+import { users } from "./users";
+
+export const periodKind = pgEnum("period_kind", ["pemantauan", "evaluasi"]);
+export const predicatePolicy = pgEnum("predicate_policy", ["exact", "rounded2"]);
+
+/**
+ * An evaluation period: the national cycle of a year, or a province's own internal round (owner =
+ * the province) with any instrument. The schedule holds each stage's opening and closing dates.
+ */
+export const periods = pgTable("periods", {
+  id: serial("id").primaryKey(),
+  name: text("name").notNull(),
+  year: integer("year").notNull(),
+  kind: periodKind("kind").notNull(),
+  withVisit: boolean("with_visit").notNull().default(false),
+  instrumentId: text("instrument_id").notNull(),
+  predicatePolicy: predicatePolicy("predicate_policy").notNull(),
+  ownerAgencyId: integer("owner_agency_id").references(() => agencies.id),
+  schedule: jsonb("schedule").$type<Record<string, { opens: string; closes: string }>>().notNull().default({}),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** One agency's assessment in a period; `stage` is the stage currently open. */
+export const assessments = pgTable(
+  "assessments",
+  {
+    id: serial("id").primaryKey(),
+    periodId: integer("period_id").notNull().references(() => periods.id, { onDelete: "cascade" }),
+    agencyId: integer("agency_id").notNull().references(() => agencies.id),
+    stage: text("stage").notNull().default("mandiri"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("assessments_period_agency_uq").on(t.periodId, t.agencyId), index("assessments_agency_idx").on(t.agencyId)],
+);
+
+/**
+ * An indicator's answer in one stage. `version` grows with every write; a write naming an older
+ * version is refused (409) so concurrent edits never silently overwrite each other.
+ */
+export const answers = pgTable(
+  "answers",
+  {
+    id: serial("id").primaryKey(),
+    assessmentId: integer("assessment_id").notNull().references(() => assessments.id, { onDelete: "cascade" }),
+    stage: text("stage").notNull(),
+    indicatorCode: text("indicator_code").notNull(),
+    level: integer("level"),
+    explanation: text("explanation"),
+    facts: text("facts"),
+    analysis: text("analysis"),
+    justification: text("justification"),
+    unitId: integer("unit_id").references(() => units.id, { onDelete: "set null" }),
+    verified: boolean("verified").notNull().default(false),
+    authorUserId: integer("author_user_id").references(() => users.id),
+    version: integer("version").notNull().default(1),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("answers_assessment_stage_indicator_uq").on(t.assessmentId, t.stage, t.indicatorCode)],
+);

@@ -1,0 +1,126 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { FastifyRequest } from "fastify";
+import { z } from "zod";
+import { isAdministrator, readableAgencies, stagesFor, type Stage } from "../../../core";
+import type { AppContext } from "../../context";
+import { AppError, notFound, validationError } from "../../errors";
+import { auditContextOf } from "../../request-audit";
+import { assessmentAbilities, canAnswer, canCreatePeriod, canReadAssessment } from "../../policies/assessment.policy";
+import { agencyIdsByCode } from "../../../db/queries/agency-ids";
+import { answersOf, findAssessment, listPeriodsWithAssessments } from "../../../db/queries/assessments";
+import { createPeriod } from "../../../db/commands/create-period";
+import { saveAnswer } from "../../../db/commands/save-answer";
+import { bundledInstrument, officialPeriod } from "../../../lib/instrument-files";
+import { presentAnswer, presentWorkspace } from "./workspace.presenter";
+import { AnswerParams, AnswerResponse, AssessmentParams, CreatePeriodBody, PeriodSummary, SaveAnswerBody, WorkspaceResponse } from "./assessments.schema";
+
+/** Evaluation periods and the assessment workspace (first slice of issue #5). */
+export const assessmentRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { db } = ctx.database;
+
+    const loadReadable = async (req: FastifyRequest, id: number) => {
+      const found = await findAssessment(db, id);
+      if (!found || !canReadAssessment(req.auth!.actor, { agencyId: found.assessment.agencyId, stage: found.assessment.stage })) throw notFound("assessment");
+      const compiled = bundledInstrument(found.period.instrumentId);
+      if (!compiled) throw new AppError(500, "internal_error", `instrument ${found.period.instrumentId} is not available`);
+      return { found, compiled };
+    };
+
+    app.post(
+      "/api/periods",
+      { config: { access: "authenticated" }, schema: { summary: "Create an evaluation period with its participating agencies", tags: ["evaluation"], body: CreatePeriodBody, response: { 201: z.object({ id: z.number() }) } } },
+      async (req, reply) => {
+        const b = req.body;
+        const codes = [...new Set([...b.agencies, ...(b.owner ? [b.owner] : [])])];
+        const ids = await agencyIdsByCode(db, codes);
+        const missing = codes.filter((c) => !ids.has(c));
+        if (missing.length) throw validationError(`agencies: no agency ${missing.join(", ")}`);
+        const ownerId = b.owner ? ids.get(b.owner)! : null;
+        if (!canCreatePeriod(req.auth!.actor, ownerId)) throw new AppError(403, "forbidden", "you may not create this period");
+        const participantIds = b.agencies.map((c) => ids.get(c)!);
+        if (ownerId !== null && !isAdministrator(req.auth!.actor)) {
+          const reach = readableAgencies(req.auth!.actor);
+          const outside = b.agencies.filter((c) => !reach.has(ids.get(c)!));
+          if (outside.length) throw new AppError(403, "forbidden", `agencies outside your province: ${outside.join(", ")}`);
+        }
+        if (!bundledInstrument(b.instrument)) throw validationError(`instrument: no instrument ${b.instrument}`);
+        const policy = b.predicatePolicy ?? (ownerId === null ? officialPeriod(b.year)?.predicatePolicy : undefined) ?? "exact";
+        const id = await createPeriod(db, auditContextOf(req), {
+          name: b.name,
+          year: b.year,
+          kind: b.kind,
+          withVisit: b.kind === "evaluasi" && b.withVisit,
+          instrumentId: b.instrument,
+          predicatePolicy: policy,
+          ownerAgencyId: ownerId,
+          schedule: b.schedule as Record<string, { opens: string; closes: string }>,
+          participantIds,
+        });
+        return reply.status(201).send({ id });
+      },
+    );
+
+    app.get(
+      "/api/periods",
+      { config: { access: "authenticated" }, schema: { summary: "Periods and the assessments I can see", tags: ["evaluation"], response: { 200: z.object({ periods: z.array(PeriodSummary) }) } } },
+      async (req) => {
+        const actor = req.auth!.actor;
+        const scope = isAdministrator(actor) || actor.grants.some((g) => g.role === "tim_reviu") ? "all" : [...readableAgencies(actor)];
+        const rows = await listPeriodsWithAssessments(db, scope);
+        const byId = new Map<number, z.infer<typeof PeriodSummary>>();
+        for (const r of rows) {
+          const p = byId.get(r.period.id) ?? { id: r.period.id, name: r.period.name, year: r.period.year, kind: r.period.kind, instrument: r.period.instrumentId, predicatePolicy: r.period.predicatePolicy, assessments: [] };
+          if (r.assessmentId !== null) p.assessments.push({ id: r.assessmentId, agencyCode: r.agencyCode!, agencyName: r.agencyName!, stage: r.stage! });
+          byId.set(r.period.id, p);
+        }
+        return { periods: [...byId.values()] };
+      },
+    );
+
+    app.get(
+      "/api/assessments/:id",
+      { config: { access: "authenticated" }, schema: { summary: "The assessment workspace: indicators, answers per stage, live index", tags: ["evaluation"], params: AssessmentParams, response: { 200: WorkspaceResponse } } },
+      async (req) => {
+        const { found, compiled } = await loadReadable(req, req.params.id);
+        const scope = { agencyId: found.assessment.agencyId, stage: found.assessment.stage };
+        return presentWorkspace(found, compiled, await answersOf(db, found.assessment.id), assessmentAbilities(req.auth!.actor, scope));
+      },
+    );
+
+    app.put(
+      "/api/assessments/:id/answers/:code",
+      {
+        config: { access: "authenticated" },
+        schema: { summary: "Save an indicator's answer (409 with the current answer when the version is stale)", tags: ["evaluation"], params: AnswerParams, body: SaveAnswerBody, response: { 200: AnswerResponse } },
+      },
+      async (req, reply) => {
+        const { found, compiled } = await loadReadable(req, req.params.id);
+        const scope = { agencyId: found.assessment.agencyId, stage: found.assessment.stage };
+        const stage = req.body.stage as Stage;
+        if (!stagesFor(found.period.kind, found.period.withVisit).includes(stage)) throw validationError(`body.stage: ${stage} is not a stage of this period`);
+        if (!canAnswer(req.auth!.actor, scope, stage)) {
+          throw new AppError(403, "forbidden", stage === scope.stage ? "you may not answer in this stage" : `stage ${stage} is not open (the open stage is ${scope.stage})`);
+        }
+        if (!compiled.position.has(req.params.code)) throw notFound("indicator");
+        const { level } = req.body;
+        if (level !== null && (level < compiled.levelMin || level > compiled.levelMax)) {
+          throw validationError(`body.level: ${level} is not a level from ${compiled.levelMin} to ${compiled.levelMax}`);
+        }
+        const outcome = await saveAnswer(db, auditContextOf(req), {
+          ...req.body,
+          assessmentId: found.assessment.id,
+          agencyId: found.assessment.agencyId,
+          stage,
+          indicatorCode: req.params.code,
+          authorUserId: req.auth!.user.id,
+        });
+        if (!outcome.ok) {
+          throw new AppError(409, "conflict", `someone saved indicator ${req.params.code} first (version ${outcome.current?.version ?? 0}); review their answer`, {
+            current: outcome.current ? presentAnswer(outcome.current) : null,
+          });
+        }
+        return reply.status(200).send(presentAnswer(outcome.answer));
+      },
+    );
+  };

@@ -1,0 +1,71 @@
+import { z } from "zod";
+import { STAGES } from "../../../core";
+
+const AgencyCode = z.string().regex(/^[A-Z0-9.]{2,12}$/);
+const IsoDate = z.iso.date();
+
+export const CreatePeriodBody = z.object({
+  name: z.string().trim().min(3).max(200),
+  year: z.number().int().min(2018).max(2100),
+  kind: z.enum(["pemantauan", "evaluasi"]),
+  withVisit: z.boolean().default(false),
+  instrument: z.string().regex(/^[a-z0-9][a-z0-9-]{1,80}$/),
+  predicatePolicy: z.enum(["exact", "rounded2"]).optional(),
+  /** A province's internal period: the province's code. Absent for a national period. */
+  owner: AgencyCode.optional(),
+  schedule: z.partialRecord(z.enum(STAGES), z.object({ opens: IsoDate, closes: IsoDate })).default({}),
+  agencies: z.array(AgencyCode).min(1).max(2000),
+});
+
+export const AssessmentParams = z.object({ id: z.coerce.number().int().positive() });
+export const AnswerParams = AssessmentParams.extend({ code: z.string().min(1).max(20) });
+
+export const SaveAnswerBody = z.object({
+  stage: z.enum(STAGES),
+  version: z.number().int().min(0),
+  level: z.number().int().nullable(),
+  explanation: z.string().max(10_000).nullable().optional(),
+  facts: z.string().max(10_000).nullable().optional(),
+  analysis: z.string().max(10_000).nullable().optional(),
+  justification: z.string().max(10_000).nullable().optional(),
+});
+
+export const AnswerResponse = z.object({
+  stage: z.string(),
+  level: z.number().nullable(),
+  explanation: z.string().nullable(),
+  facts: z.string().nullable(),
+  analysis: z.string().nullable(),
+  justification: z.string().nullable(),
+  verified: z.boolean(),
+  version: z.number(),
+  updatedAt: z.string(),
+});
+
+export const PeriodSummary = z.object({
+  id: z.number(),
+  name: z.string(),
+  year: z.number(),
+  kind: z.string(),
+  instrument: z.string(),
+  predicatePolicy: z.string(),
+  assessments: z.array(z.object({ id: z.number(), agencyCode: z.string(), agencyName: z.string(), stage: z.string() })),
+});
+
+export const WorkspaceResponse = z.object({
+  id: z.number(),
+  period: z.object({ id: z.number(), name: z.string(), year: z.number(), kind: z.string(), instrument: z.string(), predicatePolicy: z.string(), stages: z.array(z.string()) }),
+  agency: z.object({ code: z.string(), name: z.string() }),
+  stage: z.string(),
+  indicators: z.array(
+    z.object({
+      code: z.string(),
+      level: z.number().nullable(),
+      carried: z.boolean(),
+      from: z.string().nullable(),
+      answers: z.record(z.string(), AnswerResponse),
+    }),
+  ),
+  score: z.object({ index: z.number(), indexRounded: z.number(), predicate: z.string(), partial: z.boolean(), answered: z.number(), total: z.number() }),
+  abilities: z.object({ answer: z.boolean() }),
+});

@@ -1,0 +1,49 @@
+import { effectiveLevel, scoreAssessment, stagesFor, type CompiledInstrument, type Stage, type StageAnswer } from "../../../core";
+import type { answers as answersTable } from "../../../db/schema";
+import type { findAssessment } from "../../../db/queries/assessments";
+
+type Answer = typeof answersTable.$inferSelect;
+type Found = NonNullable<Awaited<ReturnType<typeof findAssessment>>>;
+
+/** An answer as the workspace shows it (no internal ids or author ids). */
+export function presentAnswer(a: Answer) {
+  return {
+    stage: a.stage,
+    level: a.level,
+    explanation: a.explanation,
+    facts: a.facts,
+    analysis: a.analysis,
+    justification: a.justification,
+    verified: a.verified,
+    version: a.version,
+    updatedAt: a.updatedAt.toISOString(),
+  };
+}
+
+/**
+ * The assessment workspace: every indicator with its answers per stage and the level in force at
+ * the current stage (carried forward when the stage left it untouched), and the live index.
+ */
+export function presentWorkspace(found: Found, compiled: CompiledInstrument, rows: Answer[], abilities: { answer: boolean }) {
+  const { assessment, period } = found;
+  const order = stagesFor(period.kind, period.withVisit);
+  const byCode = new Map<string, Answer[]>();
+  for (const r of rows) byCode.set(r.indicatorCode, [...(byCode.get(r.indicatorCode) ?? []), r]);
+  const stage = assessment.stage as Stage;
+  const indicators = compiled.codes.map((code) => {
+    const list = byCode.get(code) ?? [];
+    const perStage = Object.fromEntries(list.map((a) => [a.stage, { level: a.level } satisfies StageAnswer]));
+    const eff = effectiveLevel(order, perStage, stage);
+    return { code, level: eff.level, carried: eff.carried, from: eff.from, answers: Object.fromEntries(list.map((a) => [a.stage, presentAnswer(a)])) };
+  });
+  const score = scoreAssessment(compiled, Object.fromEntries(indicators.map((i) => [i.code, i.level])), { policy: period.predicatePolicy, partial: true });
+  return {
+    id: assessment.id,
+    period: { id: period.id, name: period.name, year: period.year, kind: period.kind, instrument: period.instrumentId, predicatePolicy: period.predicatePolicy, stages: order },
+    agency: { code: found.agencyCode, name: found.agencyName },
+    stage,
+    indicators,
+    score: { index: score.index, indexRounded: score.indexRounded, predicate: score.predicate, partial: score.partial, answered: score.completeness.answered, total: score.completeness.total },
+    abilities,
+  };
+}
