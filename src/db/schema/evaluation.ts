@@ -59,3 +59,35 @@ export const answers = pgTable(
   },
   (t) => [unique("answers_assessment_stage_indicator_uq").on(t.assessmentId, t.stage, t.indicatorCode)],
 );
+
+/**
+ * Who works on an assessment beyond their agency role: external assessors (per assessment) and
+ * internal assessors limited to some indicators (`indicatorCodes`; null means all).
+ */
+export const assessmentAssignments = pgTable(
+  "assessment_assignments",
+  {
+    id: serial("id").primaryKey(),
+    assessmentId: integer("assessment_id").notNull().references(() => assessments.id, { onDelete: "cascade" }),
+    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    role: text("role").notNull(),
+    indicatorCodes: text("indicator_codes").array(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("assessment_assignments_uq").on(t.assessmentId, t.userId, t.role), index("assessment_assignments_user_idx").on(t.userId)],
+);
+
+/** Each stage transition of an assessment (submit, send back, finalise), with who and why. */
+export const stageTransitions = pgTable(
+  "stage_transitions",
+  {
+    id: serial("id").primaryKey(),
+    assessmentId: integer("assessment_id").notNull().references(() => assessments.id, { onDelete: "cascade" }),
+    fromStage: text("from_stage").notNull(),
+    toStage: text("to_stage").notNull(),
+    actorUserId: integer("actor_user_id").references(() => users.id),
+    note: text("note"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("stage_transitions_assessment_idx").on(t.assessmentId)],
+);
