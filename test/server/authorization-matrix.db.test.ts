@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { count, eq } from "drizzle-orm";
 import { assessments, auditEvents, units } from "../../src/db/schema";
 import { createPeriod } from "../../src/db/commands/create-period";
+import { saveAnswer } from "../../src/db/commands/save-answer";
 import { agencyIdsByCode } from "../../src/db/queries/agency-ids";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/core";
@@ -82,7 +83,35 @@ async function assessmentIn(c: Ctx): Promise<number> {
 const readsAssessment = (who: Who, target: "own" | "other") =>
   who === "administrator" || who === "tim_reviu" || (target === "own" && HOME[who as Role] !== null);
 
+/** Readers get 403 on stage actions they may not take; non-readers 404. */
+const stageAction = (allowed: (who: Who, target: "own" | "other") => boolean, ok: number) => (who: Who, target: "own" | "other") =>
+  who === "anonymous" ? 401 : !readsAssessment(who, target) ? 404 : allowed(who, target) ? ok : 403;
+
 const MATRIX: Entry[] = [
+  {
+    route: "POST /api/assessments/:id/answers/:code/verify",
+    build: async (c) => {
+      const id = await assessmentIn(c);
+      const agencyId = (await agencyIdsByCode(c.db.db, [c.agency])).get(c.agency)!;
+      await saveAnswer(c.db.db, { actorUserId: null, actorLabel: "test", ip: null, userAgent: null }, { assessmentId: id, agencyId, stage: "mandiri", indicatorCode: "5", version: 0, level: 3, authorUserId: null });
+      return { method: "POST", url: `/api/assessments/${id}/answers/5/verify`, body: { verified: true, version: 1 } };
+    },
+    expect: stageAction((who, target) => who === "penanggung_jawab" && target === "own", 200),
+  },
+  {
+    route: "POST /api/assessments/:id/submit",
+    build: async (c) => ({ method: "POST", url: `/api/assessments/${await assessmentIn(c)}/submit`, body: {} }),
+    expect: stageAction((who, target) => who === "koordinator_spbe" && target === "own", 400), // 400: nothing answered yet
+  },
+  { route: "POST /api/assessments/:id/advance", build: async (c) => ({ method: "POST", url: `/api/assessments/${await assessmentIn(c)}/advance`, body: {} }), expect: stageAction(() => false, 200) },
+  {
+    route: "POST /api/assessments/:id/assignments",
+    build: async (c) => {
+      const target = await makeUser(c.db, "asesor_internal", c.agency, null);
+      return { method: "POST", url: `/api/assessments/${await assessmentIn(c)}/assignments`, body: { email: target.email, role: "asesor_internal", indicators: ["21"] } };
+    },
+    expect: stageAction((who, target) => who === "administrator" || (who === "koordinator_spbe" && target === "own"), 204),
+  },
   {
     route: "POST /api/periods",
     build: (c) => ({ method: "POST", url: "/api/periods", body: { name: "Evaluasi SPBE 2026", year: 2026, kind: "evaluasi", instrument: "permenpanrb-59-2020", agencies: [c.agency] } }),

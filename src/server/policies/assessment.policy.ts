@@ -1,27 +1,63 @@
 import { hasRole, isAdministrator, readableAgencies, type Actor, type Stage } from "../../core";
 
+/** An assessment as policies see it, with the caller's assignments on it. */
 export interface AssessmentScope {
   agencyId: number;
   stage: string;
+  /** The caller's assignments on this assessment. */
+  assignments?: { role: string; indicatorCodes: string[] | null }[];
 }
 
 /** Roles of the agency's internal team that fill the self-assessment (Pimpinan only reads). */
 const SELF_ASSESSORS = ["koordinator_spbe", "penanggung_jawab", "pelaksana_entri", "asesor_internal"] as const;
 
+const assignedAs = (a: AssessmentScope, role: string) => (a.assignments ?? []).filter((x) => x.role === role);
+
 /**
- * Who reads an assessment: administrators, the review team, the agency's own people and the
- * Koordinator Provinsi over it. (External assessors will read their assigned agencies once
- * assignments exist; until then they see none.)
+ * Who reads an assessment: administrators, the review team, the agency's own people, the
+ * Koordinator Provinsi over it, and the external assessors assigned to it.
  */
 export function canReadAssessment(actor: Actor, a: AssessmentScope): boolean {
-  return isAdministrator(actor) || hasRole(actor, "tim_reviu") || readableAgencies(actor).has(a.agencyId);
+  return isAdministrator(actor) || hasRole(actor, "tim_reviu") || readableAgencies(actor).has(a.agencyId) || assignedAs(a, "asesor_eksternal").length > 0;
 }
 
-/** Who writes answers in a stage: only the open stage; the internal team in mandiri, administrators elsewhere. */
-export function canAnswer(actor: Actor, a: AssessmentScope, stage: Stage): boolean {
+/**
+ * Who writes an indicator's answer in a stage: only the open stage. In mandiri the internal team
+ * (an internal assessor limited to assigned indicators when an assignment lists them); in the
+ * external stages the assigned external assessors and administrators.
+ */
+export function canAnswer(actor: Actor, a: AssessmentScope, stage: Stage, indicatorCode?: string): boolean {
   if (stage !== a.stage || stage === "final") return false;
-  if (stage === "mandiri") return SELF_ASSESSORS.some((r) => hasRole(actor, r, a.agencyId));
-  return isAdministrator(actor);
+  if (stage === "mandiri") {
+    const roles = SELF_ASSESSORS.filter((r) => hasRole(actor, r, a.agencyId));
+    if (!roles.length) return false;
+    if (roles.length === 1 && roles[0] === "asesor_internal" && indicatorCode !== undefined) {
+      const limits = assignedAs(a, "asesor_internal").map((x) => x.indicatorCodes);
+      if (limits.length && limits.every((codes) => codes !== null && !codes.includes(indicatorCode))) return false;
+    }
+    return true;
+  }
+  return isAdministrator(actor) || assignedAs(a, "asesor_eksternal").length > 0;
+}
+
+/** The Penanggung Jawab verifies self-assessment answers while mandiri is open. */
+export function canVerify(actor: Actor, a: AssessmentScope): boolean {
+  return a.stage === "mandiri" && hasRole(actor, "penanggung_jawab", a.agencyId);
+}
+
+/** The Koordinator SPBE submits the self-assessment. */
+export function canSubmit(actor: Actor, a: AssessmentScope): boolean {
+  return a.stage === "mandiri" && hasRole(actor, "koordinator_spbe", a.agencyId);
+}
+
+/** External stages are closed and the next opened by an assigned external assessor or an administrator. */
+export function canAdvance(actor: Actor, a: AssessmentScope): boolean {
+  return a.stage !== "mandiri" && a.stage !== "final" && (isAdministrator(actor) || assignedAs(a, "asesor_eksternal").length > 0);
+}
+
+/** Administrators assign external assessors; the Koordinator SPBE assigns internal assessors. */
+export function canAssign(actor: Actor, a: AssessmentScope, role: "asesor_eksternal" | "asesor_internal"): boolean {
+  return role === "asesor_eksternal" ? isAdministrator(actor) : isAdministrator(actor) || hasRole(actor, "koordinator_spbe", a.agencyId);
 }
 
 /** National periods are created by administrators; a province's internal period by its coordinator. */
@@ -32,5 +68,13 @@ export function canCreatePeriod(actor: Actor, ownerAgencyId: number | null): boo
 
 /** Abilities on one assessment, for the workspace UI. */
 export function assessmentAbilities(actor: Actor, a: AssessmentScope) {
-  return { answer: actor.canWrite && canAnswer(actor, a, a.stage as Stage) };
+  const w = actor.canWrite;
+  return {
+    answer: w && canAnswer(actor, a, a.stage as Stage),
+    verify: w && canVerify(actor, a),
+    submit: w && canSubmit(actor, a),
+    advance: w && canAdvance(actor, a),
+    assignInternal: w && canAssign(actor, a, "asesor_internal"),
+    assignExternal: w && canAssign(actor, a, "asesor_eksternal"),
+  };
 }

@@ -5,9 +5,11 @@ import { isAdministrator, readableAgencies, stagesFor, type Stage } from "../../
 import type { AppContext } from "../../context";
 import { AppError, notFound, validationError } from "../../errors";
 import { auditContextOf } from "../../request-audit";
-import { assessmentAbilities, canAnswer, canCreatePeriod, canReadAssessment } from "../../policies/assessment.policy";
+import { assessmentAbilities, canAnswer, canCreatePeriod } from "../../policies/assessment.policy";
+import { loadReadableAssessment } from "./load-assessment";
+import { assessmentStageRoutes } from "./assessment-stages.routes";
 import { agencyIdsByCode } from "../../../db/queries/agency-ids";
-import { answersOf, findAssessment, listPeriodsWithAssessments } from "../../../db/queries/assessments";
+import { answersOf, listPeriodsWithAssessments } from "../../../db/queries/assessments";
 import { createPeriod } from "../../../db/commands/create-period";
 import { saveAnswer } from "../../../db/commands/save-answer";
 import { bundledInstrument, officialPeriod } from "../../../lib/instrument-files";
@@ -18,14 +20,9 @@ import { AnswerParams, AnswerResponse, AssessmentParams, CreatePeriodBody, Perio
 export const assessmentRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const { db } = ctx.database;
+    await app.register(assessmentStageRoutes(ctx));
 
-    const loadReadable = async (req: FastifyRequest, id: number) => {
-      const found = await findAssessment(db, id);
-      if (!found || !canReadAssessment(req.auth!.actor, { agencyId: found.assessment.agencyId, stage: found.assessment.stage })) throw notFound("assessment");
-      const compiled = bundledInstrument(found.period.instrumentId);
-      if (!compiled) throw new AppError(500, "internal_error", `instrument ${found.period.instrumentId} is not available`);
-      return { found, compiled };
-    };
+    const loadReadable = (req: FastifyRequest, id: number) => loadReadableAssessment(db, req, id);
 
     app.post(
       "/api/periods",
@@ -82,8 +79,7 @@ export const assessmentRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       "/api/assessments/:id",
       { config: { access: "authenticated" }, schema: { summary: "The assessment workspace: indicators, answers per stage, live index", tags: ["evaluation"], params: AssessmentParams, response: { 200: WorkspaceResponse } } },
       async (req) => {
-        const { found, compiled } = await loadReadable(req, req.params.id);
-        const scope = { agencyId: found.assessment.agencyId, stage: found.assessment.stage };
+        const { found, compiled, scope } = await loadReadable(req, req.params.id);
         return presentWorkspace(found, compiled, await answersOf(db, found.assessment.id), assessmentAbilities(req.auth!.actor, scope));
       },
     );
@@ -95,11 +91,10 @@ export const assessmentRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         schema: { summary: "Save an indicator's answer (409 with the current answer when the version is stale)", tags: ["evaluation"], params: AnswerParams, body: SaveAnswerBody, response: { 200: AnswerResponse } },
       },
       async (req, reply) => {
-        const { found, compiled } = await loadReadable(req, req.params.id);
-        const scope = { agencyId: found.assessment.agencyId, stage: found.assessment.stage };
+        const { found, compiled, scope } = await loadReadable(req, req.params.id);
         const stage = req.body.stage as Stage;
         if (!stagesFor(found.period.kind, found.period.withVisit).includes(stage)) throw validationError(`body.stage: ${stage} is not a stage of this period`);
-        if (!canAnswer(req.auth!.actor, scope, stage)) {
+        if (!canAnswer(req.auth!.actor, scope, stage, req.params.code)) {
           throw new AppError(403, "forbidden", stage === scope.stage ? "you may not answer in this stage" : `stage ${stage} is not open (the open stage is ${scope.stage})`);
         }
         if (!compiled.position.has(req.params.code)) throw notFound("indicator");

@@ -67,5 +67,14 @@ export const WorkspaceResponse = z.object({
     }),
   ),
   score: z.object({ index: z.number(), indexRounded: z.number(), predicate: z.string(), partial: z.boolean(), answered: z.number(), total: z.number() }),
-  abilities: z.object({ answer: z.boolean() }),
+  abilities: z.object({ answer: z.boolean(), verify: z.boolean(), submit: z.boolean(), advance: z.boolean(), assignInternal: z.boolean(), assignExternal: z.boolean() }),
 });
+
+export const StageNoteBody = z.object({ note: z.string().trim().max(2000).optional() });
+export const VerifyBody = z.object({ verified: z.boolean(), version: z.number().int().min(1) });
+export const AssignBody = z.object({
+  email: z.string().trim().toLowerCase().email(),
+  role: z.enum(["asesor_eksternal", "asesor_internal"]),
+  indicators: z.array(z.string().min(1).max(20)).min(1).max(100).optional(),
+});
+export const StageResponse = z.object({ stage: z.string() });

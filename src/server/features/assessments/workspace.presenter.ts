@@ -24,7 +24,7 @@ export function presentAnswer(a: Answer) {
  * The assessment workspace: every indicator with its answers per stage and the level in force at
  * the current stage (carried forward when the stage left it untouched), and the live index.
  */
-export function presentWorkspace(found: Found, compiled: CompiledInstrument, rows: Answer[], abilities: { answer: boolean }) {
+export function presentWorkspace(found: Found, compiled: CompiledInstrument, rows: Answer[], abilities: Record<"answer" | "verify" | "submit" | "advance" | "assignInternal" | "assignExternal", boolean>) {
   const { assessment, period } = found;
   const order = stagesFor(period.kind, period.withVisit);
   const byCode = new Map<string, Answer[]>();

@@ -1,0 +1,89 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { hasRole, stagesFor, type Stage } from "../../../core";
+import type { AppContext } from "../../context";
+import { AppError, notFound, validationError } from "../../errors";
+import { auditContextOf } from "../../request-audit";
+import { canAdvance, canAssign, canSubmit, canVerify } from "../../policies/assessment.policy";
+import { answersOf } from "../../../db/queries/assessments";
+import { findUserForLogin, loadActor } from "../../../db/queries/actors";
+import { moveToStage } from "../../../db/commands/stage-transition";
+import { verifyAnswer } from "../../../db/commands/verify-answer";
+import { assignToAssessment } from "../../../db/commands/assign";
+import { z } from "zod";
+import { loadReadableAssessment } from "./load-assessment";
+import { presentAnswer } from "./workspace.presenter";
+import { AnswerParams, AnswerResponse, AssessmentParams, AssignBody, StageNoteBody, StageResponse, VerifyBody } from "./assessments.schema";
+
+const stageConflict = () => new AppError(409, "conflict", "the stage changed meanwhile; reload the assessment");
+
+/** Stage work: verify answers, submit the self-assessment, advance external stages, assign assessors. */
+export const assessmentStageRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { db } = ctx.database;
+
+    app.post(
+      "/api/assessments/:id/answers/:code/verify",
+      { config: { access: "authenticated" }, schema: { summary: "Penanggung Jawab verifies a self-assessment answer", tags: ["evaluation"], params: AnswerParams, body: VerifyBody, response: { 200: AnswerResponse } } },
+      async (req) => {
+        const { found, scope } = await loadReadableAssessment(db, req, req.params.id);
+        if (!canVerify(req.auth!.actor, scope)) throw new AppError(403, "forbidden", "only the Penanggung Jawab verifies, while the self-assessment is open");
+        const r = await verifyAnswer(db, auditContextOf(req), { assessmentId: found.assessment.id, agencyId: scope.agencyId, indicatorCode: req.params.code, ...req.body });
+        if (!r.ok) {
+          if (!r.current) throw notFound("answer");
+          throw new AppError(409, "conflict", `indicator ${req.params.code} changed (version ${r.current.version}); review it again`, { current: presentAnswer(r.current) });
+        }
+        return presentAnswer(r.answer);
+      },
+    );
+
+    app.post(
+      "/api/assessments/:id/submit",
+      { config: { access: "authenticated" }, schema: { summary: "Koordinator SPBE submits the self-assessment (locks it, opens the document review)", tags: ["evaluation"], params: AssessmentParams, body: StageNoteBody, response: { 200: StageResponse } } },
+      async (req) => {
+        const { found, compiled, scope } = await loadReadableAssessment(db, req, req.params.id);
+        if (!canSubmit(req.auth!.actor, scope)) throw new AppError(403, "forbidden", "only the Koordinator SPBE submits, while the self-assessment is open");
+        const mandiri = new Map((await answersOf(db, found.assessment.id)).filter((a) => a.stage === "mandiri").map((a) => [a.indicatorCode, a]));
+        const unfilled = compiled.codes.filter((c) => mandiri.get(c)?.level == null);
+        if (unfilled.length) throw validationError(`indicators without a level: ${unfilled.join(", ")}`);
+        const unverified = compiled.codes.filter((c) => !mandiri.get(c)!.verified);
+        if (unverified.length) throw validationError(`indicators not verified by the Penanggung Jawab: ${unverified.join(", ")}`);
+        const order = stagesFor(found.period.kind, found.period.withVisit);
+        const to = order[order.indexOf("mandiri") + 1]!;
+        const ok = await moveToStage(db, auditContextOf(req), { assessmentId: found.assessment.id, agencyId: scope.agencyId, from: "mandiri", to, note: req.body.note ?? null, action: "assessment.submit" });
+        if (!ok) throw stageConflict();
+        return { stage: to };
+      },
+    );
+
+    app.post(
+      "/api/assessments/:id/advance",
+      { config: { access: "authenticated" }, schema: { summary: "Close the open external stage and open the next (final last)", tags: ["evaluation"], params: AssessmentParams, body: StageNoteBody, response: { 200: StageResponse } } },
+      async (req) => {
+        const { found, scope } = await loadReadableAssessment(db, req, req.params.id);
+        if (!canAdvance(req.auth!.actor, scope)) throw new AppError(403, "forbidden", "only the assigned external assessor or an administrator advances the stage");
+        const order = stagesFor(found.period.kind, found.period.withVisit);
+        const to = order[order.indexOf(scope.stage as Stage) + 1]!;
+        const ok = await moveToStage(db, auditContextOf(req), { assessmentId: found.assessment.id, agencyId: scope.agencyId, from: scope.stage, to, note: req.body.note ?? null, action: "assessment.advance" });
+        if (!ok) throw stageConflict();
+        return { stage: to };
+      },
+    );
+
+    app.post(
+      "/api/assessments/:id/assignments",
+      { config: { access: "authenticated" }, schema: { summary: "Assign an external assessor, or an internal assessor to some indicators", tags: ["evaluation"], params: AssessmentParams, body: AssignBody, response: { 204: z.null() } } },
+      async (req, reply) => {
+        const { found, compiled, scope } = await loadReadableAssessment(db, req, req.params.id);
+        if (!canAssign(req.auth!.actor, scope, req.body.role)) throw new AppError(403, "forbidden", `you may not assign ${req.body.role}`);
+        const user = await findUserForLogin(db, req.body.email);
+        if (!user) throw validationError(`email: no user ${req.body.email}`);
+        const target = await loadActor(db, user.id, false);
+        const holds = req.body.role === "asesor_eksternal" ? hasRole(target, "asesor_eksternal") : hasRole(target, "asesor_internal", scope.agencyId);
+        if (!holds) throw validationError(`email: ${req.body.email} does not hold the role ${req.body.role}${req.body.role === "asesor_internal" ? " in this agency" : ""}`);
+        const unknown = (req.body.indicators ?? []).filter((c) => !compiled.position.has(c));
+        if (unknown.length) throw validationError(`indicators: unknown ${unknown.join(", ")}`);
+        await assignToAssessment(db, auditContextOf(req), { assessmentId: found.assessment.id, agencyId: scope.agencyId, userId: user.id, role: req.body.role, indicatorCodes: req.body.indicators ?? null });
+        return reply.status(204).send(null);
+      },
+    );
+  };

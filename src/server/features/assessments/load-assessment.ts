@@ -1,0 +1,22 @@
+import type { FastifyRequest } from "fastify";
+import type { Db } from "../../../db/client";
+import { findAssessment } from "../../../db/queries/assessments";
+import { assignmentsOf } from "../../../db/queries/assignments";
+import { bundledInstrument } from "../../../lib/instrument-files";
+import { AppError, notFound } from "../../errors";
+import { canReadAssessment, type AssessmentScope } from "../../policies/assessment.policy";
+
+/** Loads an assessment the caller may read (anything else is a 404), its instrument and policy scope. */
+export async function loadReadableAssessment(db: Db, req: FastifyRequest, id: number) {
+  const found = await findAssessment(db, id);
+  if (!found) throw notFound("assessment");
+  const scope: AssessmentScope = {
+    agencyId: found.assessment.agencyId,
+    stage: found.assessment.stage,
+    assignments: await assignmentsOf(db, found.assessment.id, req.auth!.user.id),
+  };
+  if (!canReadAssessment(req.auth!.actor, scope)) throw notFound("assessment");
+  const compiled = bundledInstrument(found.period.instrumentId);
+  if (!compiled) throw new AppError(500, "internal_error", `instrument ${found.period.instrumentId} is not available`);
+  return { found, compiled, scope };
+}
