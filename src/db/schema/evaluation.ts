@@ -30,6 +30,9 @@ export const assessments = pgTable(
     periodId: integer("period_id").notNull().references(() => periods.id, { onDelete: "cascade" }),
     agencyId: integer("agency_id").notNull().references(() => agencies.id),
     stage: text("stage").notNull().default("mandiri"),
+    /** Review of the external assessment: null (not yet), "pending", "returned" (tidak valid). */
+    reviewStatus: text("review_status"),
+    reviewNotes: text("review_notes"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique("assessments_period_agency_uq").on(t.periodId, t.agencyId), index("assessments_agency_idx").on(t.agencyId)],
@@ -90,4 +93,26 @@ export const stageTransitions = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("stage_transitions_assessment_idx").on(t.assessmentId)],
+);
+
+/**
+ * The official result of an assessment: an immutable snapshot of the final levels, index and
+ * predicate. A later correction is a new revision with a reason; earlier revisions stay.
+ */
+export const assessmentResults = pgTable(
+  "assessment_results",
+  {
+    id: serial("id").primaryKey(),
+    assessmentId: integer("assessment_id").notNull().references(() => assessments.id, { onDelete: "cascade" }),
+    revision: integer("revision").notNull(),
+    levels: jsonb("levels").$type<Record<string, number>>().notNull(),
+    /** Exact index in ten-thousandths (3.282 → 32820). */
+    index10k: integer("index_10k").notNull(),
+    predicate: text("predicate").notNull(),
+    predicatePolicy: text("predicate_policy").notNull(),
+    reason: text("reason"),
+    createdByUserId: integer("created_by_user_id").references(() => users.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("assessment_results_revision_uq").on(t.assessmentId, t.revision)],
 );
