@@ -103,6 +103,12 @@ const MATRIX: Entry[] = [
     build: async (c) => ({ method: "POST", url: `/api/assessments/${await assessmentIn(c)}/submit`, body: {} }),
     expect: stageAction((who, target) => who === "koordinator_spbe" && target === "own", 400), // 400: nothing answered yet
   },
+  { route: "POST /api/assessments/:id/review", build: async (c) => ({ method: "POST", url: `/api/assessments/${await assessmentIn(c)}/review`, body: { decision: "valid" } }), expect: stageAction(() => false, 200) },
+  {
+    route: "POST /api/assessments/:id/revisions",
+    build: async (c) => ({ method: "POST", url: `/api/assessments/${await assessmentIn(c)}/revisions`, body: { reason: "Koreksi setelah sanggahan", levels: { "1": 2 } } }),
+    expect: stageAction(() => false, 201),
+  },
   { route: "POST /api/assessments/:id/advance", build: async (c) => ({ method: "POST", url: `/api/assessments/${await assessmentIn(c)}/advance`, body: {} }), expect: stageAction(() => false, 200) },
   {
     route: "POST /api/assessments/:id/assignments",

@@ -66,7 +66,7 @@ describe(`the evaluation cycle through the API on ${TEST_DB_KIND}`, () => {
     }
     expect((await call(t.app, "POST", `/api/assessments/${id}/submit`, pj, {})).statusCode).toBe(403);
     const submitted = await call(t.app, "POST", `/api/assessments/${id}/submit`, kspbe, { note: "Ditandatangani Sekda" });
-    expect(submitted.json()).toEqual({ stage: "dokumen" });
+    expect(submitted.json()).toEqual({ stage: "dokumen", reviewStatus: null });
     w = await ws(entri);
     expect(w.stage).toBe("dokumen");
     expect(w.abilities.answer).toBe(false);
@@ -89,24 +89,57 @@ describe(`the evaluation cycle through the API on ${TEST_DB_KIND}`, () => {
     expect(w.indicators.find((i: { code: string }) => i.code === "12")).toMatchObject({ level: 4, carried: true, from: "mandiri" });
 
     expect((await call(t.app, "POST", `/api/assessments/${id}/advance`, kspbe, {})).statusCode).toBe(403);
-    expect((await call(t.app, "POST", `/api/assessments/${id}/advance`, external, { note: "Penilaian dokumen selesai" })).json()).toEqual({ stage: "interviu" });
+    expect((await call(t.app, "POST", `/api/assessments/${id}/advance`, external, { note: "Penilaian dokumen selesai" })).json()).toEqual({ stage: "interviu", reviewStatus: null });
     // at the interview the assessor changes nothing: everything carries forward from the document review
     w = await ws(external);
     expect(w.score.index).toBe(3.525);
     expect(w.indicators.find((i: { code: string }) => i.code === "11")).toMatchObject({ level: 2, carried: true, from: "dokumen" });
     expect((await put(external, "13", "interviu", 0, 5)).statusCode).toBe(200); // + 2.5 % → 3.55
-    expect((await call(t.app, "POST", `/api/assessments/${id}/advance`, external, {})).json()).toEqual({ stage: "final" });
+    // after the last external stage the assessment goes to the review team; nothing can change meanwhile
+    expect((await call(t.app, "POST", `/api/assessments/${id}/advance`, external, {})).json()).toEqual({ stage: "interviu", reviewStatus: "pending" });
+    expect((await put(external, "14", "interviu", 0, 5)).statusCode).toBe(403);
+    expect((await call(t.app, "POST", `/api/assessments/${id}/advance`, external, {})).statusCode).toBe(403);
+  });
+
+  it("the review team returns it (Tidak Valid), the assessor corrects, then Valid finalises an immutable result", async () => {
+    const reviewer = await sessionFor(t.database, (await makeUser(t.database, "tim_reviu", null, null)).id);
+    expect((await call(t.app, "POST", `/api/assessments/${id}/review`, external, { decision: "valid" })).statusCode).toBe(403);
+    expect((await call(t.app, "POST", `/api/assessments/${id}/review`, reviewer, { decision: "tidak_valid" })).json().message).toBe("body.notes: say what must be corrected");
+    const returned = await call(t.app, "POST", `/api/assessments/${id}/review`, reviewer, { decision: "tidak_valid", notes: "Indikator 13: bukti integrasi anggaran belum cukup untuk level 5" });
+    expect(returned.json()).toEqual({ stage: "interviu", reviewStatus: "returned" });
+    let w = await ws(external);
+    expect(w.review).toEqual({ status: "returned", notes: "Indikator 13: bukti integrasi anggaran belum cukup untuk level 5" });
+    // correction: 13 back to 4 → 3.525, then hand it back
+    const v13 = w.indicators.find((i: { code: string }) => i.code === "13").answers.interviu.version;
+    expect((await put(external, "13", "interviu", v13, 4)).statusCode).toBe(200);
+    expect((await call(t.app, "POST", `/api/assessments/${id}/advance`, external, { note: "Sudah dikoreksi" })).json().reviewStatus).toBe("pending");
+    expect((await call(t.app, "POST", `/api/assessments/${id}/review`, reviewer, { decision: "valid", notes: "Valid" })).json()).toEqual({ stage: "final", reviewStatus: null });
     w = await ws(admin);
     expect(w.stage).toBe("final");
-    expect(w.score).toMatchObject({ index: 3.55, indexRounded: 3.55, predicate: "Sangat Baik", partial: false });
+    expect(w.score).toMatchObject({ index: 3.525, indexRounded: 3.53, predicate: "Sangat Baik", partial: false });
+    expect(w.results).toEqual([{ revision: 1, index: 3.525, indexRounded: 3.53, predicate: "Sangat Baik", reason: null, createdAt: expect.any(String) }]);
     expect((await put(external, "14", "final", 0, 5)).statusCode).toBe(403);
     expect((await call(t.app, "POST", `/api/assessments/${id}/advance`, admin, {})).statusCode).toBe(403);
+  });
+
+  it("a later correction is a new revision with a reason; the first stays", async () => {
+    expect((await call(t.app, "POST", `/api/assessments/${id}/revisions`, external, { reason: "Koreksi hasil banding", levels: { "11": 3 } })).statusCode).toBe(403);
+    expect((await call(t.app, "POST", `/api/assessments/${id}/revisions`, admin, { reason: "singkat", levels: { "11": 3 } })).statusCode).toBe(400);
+    expect((await call(t.app, "POST", `/api/assessments/${id}/revisions`, admin, { reason: "Koreksi setelah sanggahan instansi", levels: { "11": 9 } })).statusCode).toBe(400);
+    const rev = await call(t.app, "POST", `/api/assessments/${id}/revisions`, admin, { reason: "Koreksi setelah sanggahan instansi", levels: { "11": 3 } });
+    expect(rev.statusCode).toBe(201);
+    expect(rev.json()).toEqual({ revision: 2, index: 3.55, indexRounded: 3.55, predicate: "Sangat Baik" }); // 11: 2 → 3, + 2.5 %
+    const results = (await ws(admin)).results;
+    expect(results.map((r: { revision: number; index: number; reason: string | null }) => [r.revision, r.index, r.reason])).toEqual([
+      [1, 3.525, null],
+      [2, 3.55, "Koreksi setelah sanggahan instansi"],
+    ]);
   });
 
   it("each transition and answer is in the agency's audit trail", async () => {
     const events = (await call(t.app, "GET", "/api/audit?agency=15.71&limit=1000", admin)).json().events as { action: string }[];
     const actions = new Set(events.map((e) => e.action));
-    for (const a of ["assessment.assign", "answer.save", "answer.verify", "assessment.submit", "assessment.advance"]) expect(actions.has(a), a).toBe(true);
+    for (const a of ["assessment.assign", "answer.save", "answer.verify", "assessment.submit", "assessment.advance", "assessment.review_request", "assessment.review_invalid", "assessment.finalise", "assessment.revise"]) expect(actions.has(a), a).toBe(true);
     // a national period belongs to the platform-wide trail
     const national = (await call(t.app, "GET", "/api/audit?action=period.create", admin)).json().events as { agencyCode: string | null }[];
     expect(national.map((e) => e.agencyCode)).toEqual([null]);

@@ -4,6 +4,8 @@ import { hasRole, isAdministrator, readableAgencies, type Actor, type Stage } fr
 export interface AssessmentScope {
   agencyId: number;
   stage: string;
+  /** "pending" while the review team looks at it (nothing can be changed), "returned" after Tidak Valid. */
+  reviewStatus?: string | null;
   /** The caller's assignments on this assessment. */
   assignments?: { role: string; indicatorCodes: string[] | null }[];
 }
@@ -27,7 +29,7 @@ export function canReadAssessment(actor: Actor, a: AssessmentScope): boolean {
  * external stages the assigned external assessors and administrators.
  */
 export function canAnswer(actor: Actor, a: AssessmentScope, stage: Stage, indicatorCode?: string): boolean {
-  if (stage !== a.stage || stage === "final") return false;
+  if (stage !== a.stage || stage === "final" || a.reviewStatus === "pending") return false;
   if (stage === "mandiri") {
     const roles = SELF_ASSESSORS.filter((r) => hasRole(actor, r, a.agencyId));
     if (!roles.length) return false;
@@ -52,7 +54,17 @@ export function canSubmit(actor: Actor, a: AssessmentScope): boolean {
 
 /** External stages are closed and the next opened by an assigned external assessor or an administrator. */
 export function canAdvance(actor: Actor, a: AssessmentScope): boolean {
-  return a.stage !== "mandiri" && a.stage !== "final" && (isAdministrator(actor) || assignedAs(a, "asesor_eksternal").length > 0);
+  return a.stage !== "mandiri" && a.stage !== "final" && a.reviewStatus !== "pending" && (isAdministrator(actor) || assignedAs(a, "asesor_eksternal").length > 0);
+}
+
+/** The review team validates an external assessment handed to it (Valid / Tidak Valid). */
+export function canReview(actor: Actor, a: AssessmentScope): boolean {
+  return a.reviewStatus === "pending" && hasRole(actor, "tim_reviu");
+}
+
+/** A finalised result is corrected only by administrators, as a new revision with a reason. */
+export function canRevise(actor: Actor, a: AssessmentScope): boolean {
+  return a.stage === "final" && isAdministrator(actor);
 }
 
 /** Administrators assign external assessors; the Koordinator SPBE assigns internal assessors. */
@@ -76,5 +88,7 @@ export function assessmentAbilities(actor: Actor, a: AssessmentScope) {
     advance: w && canAdvance(actor, a),
     assignInternal: w && canAssign(actor, a, "asesor_internal"),
     assignExternal: w && canAssign(actor, a, "asesor_eksternal"),
+    review: w && canReview(actor, a),
+    revise: w && canRevise(actor, a),
   };
 }

@@ -9,6 +9,8 @@ import { findUserForLogin, loadActor } from "../../../db/queries/actors";
 import { moveToStage } from "../../../db/commands/stage-transition";
 import { verifyAnswer } from "../../../db/commands/verify-answer";
 import { assignToAssessment } from "../../../db/commands/assign";
+import { requestReview } from "../../../db/commands/finalise";
+import { assessmentReviewRoutes } from "./assessment-review.routes";
 import { z } from "zod";
 import { loadReadableAssessment } from "./load-assessment";
 import { presentAnswer } from "./workspace.presenter";
@@ -20,6 +22,7 @@ const stageConflict = () => new AppError(409, "conflict", "the stage changed mea
 export const assessmentStageRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const { db } = ctx.database;
+    await app.register(assessmentReviewRoutes(ctx));
 
     app.post(
       "/api/assessments/:id/answers/:code/verify",
@@ -51,21 +54,29 @@ export const assessmentStageRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         const to = order[order.indexOf("mandiri") + 1]!;
         const ok = await moveToStage(db, auditContextOf(req), { assessmentId: found.assessment.id, agencyId: scope.agencyId, from: "mandiri", to, note: req.body.note ?? null, action: "assessment.submit" });
         if (!ok) throw stageConflict();
-        return { stage: to };
+        return { stage: to, reviewStatus: null };
       },
     );
 
     app.post(
       "/api/assessments/:id/advance",
-      { config: { access: "authenticated" }, schema: { summary: "Close the open external stage and open the next (final last)", tags: ["evaluation"], params: AssessmentParams, body: StageNoteBody, response: { 200: StageResponse } } },
+      {
+        config: { access: "authenticated" },
+        schema: { summary: "Close the open external stage and open the next; after the last, hand it to the review team", tags: ["evaluation"], params: AssessmentParams, body: StageNoteBody, response: { 200: StageResponse } },
+      },
       async (req) => {
         const { found, scope } = await loadReadableAssessment(db, req, req.params.id);
-        if (!canAdvance(req.auth!.actor, scope)) throw new AppError(403, "forbidden", "only the assigned external assessor or an administrator advances the stage");
+        if (!canAdvance(req.auth!.actor, scope)) throw new AppError(403, "forbidden", "only the assigned external assessor or an administrator advances the stage, outside review");
         const order = stagesFor(found.period.kind, found.period.withVisit);
         const to = order[order.indexOf(scope.stage as Stage) + 1]!;
+        const target = { id: found.assessment.id, agencyId: scope.agencyId, stage: scope.stage };
+        if (to === "final") {
+          if (!(await requestReview(db, auditContextOf(req), target, req.body.note ?? null))) throw stageConflict();
+          return { stage: scope.stage, reviewStatus: "pending" };
+        }
         const ok = await moveToStage(db, auditContextOf(req), { assessmentId: found.assessment.id, agencyId: scope.agencyId, from: scope.stage, to, note: req.body.note ?? null, action: "assessment.advance" });
         if (!ok) throw stageConflict();
-        return { stage: to };
+        return { stage: to, reviewStatus: null };
       },
     );
 

@@ -11,6 +11,7 @@ import { assessmentStageRoutes } from "./assessment-stages.routes";
 import { agencyIdsByCode } from "../../../db/queries/agency-ids";
 import { answersOf, listPeriodsWithAssessments } from "../../../db/queries/assessments";
 import { createPeriod } from "../../../db/commands/create-period";
+import { resultsOf } from "../../../db/commands/finalise";
 import { saveAnswer } from "../../../db/commands/save-answer";
 import { bundledInstrument, officialPeriod } from "../../../lib/instrument-files";
 import { presentAnswer, presentWorkspace } from "./workspace.presenter";
@@ -80,7 +81,7 @@ export const assessmentRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       { config: { access: "authenticated" }, schema: { summary: "The assessment workspace: indicators, answers per stage, live index", tags: ["evaluation"], params: AssessmentParams, response: { 200: WorkspaceResponse } } },
       async (req) => {
         const { found, compiled, scope } = await loadReadable(req, req.params.id);
-        return presentWorkspace(found, compiled, await answersOf(db, found.assessment.id), assessmentAbilities(req.auth!.actor, scope));
+        return presentWorkspace(found, compiled, await answersOf(db, found.assessment.id), await resultsOf(db, found.assessment.id), assessmentAbilities(req.auth!.actor, scope));
       },
     );
 

@@ -67,7 +67,18 @@ export const WorkspaceResponse = z.object({
     }),
   ),
   score: z.object({ index: z.number(), indexRounded: z.number(), predicate: z.string(), partial: z.boolean(), answered: z.number(), total: z.number() }),
-  abilities: z.object({ answer: z.boolean(), verify: z.boolean(), submit: z.boolean(), advance: z.boolean(), assignInternal: z.boolean(), assignExternal: z.boolean() }),
+  review: z.object({ status: z.string().nullable(), notes: z.string().nullable() }),
+  results: z.array(z.object({ revision: z.number(), index: z.number(), indexRounded: z.number(), predicate: z.string(), reason: z.string().nullable(), createdAt: z.string() })),
+  abilities: z.object({
+    answer: z.boolean(),
+    verify: z.boolean(),
+    submit: z.boolean(),
+    advance: z.boolean(),
+    assignInternal: z.boolean(),
+    assignExternal: z.boolean(),
+    review: z.boolean(),
+    revise: z.boolean(),
+  }),
 });
 
 export const StageNoteBody = z.object({ note: z.string().trim().max(2000).optional() });
@@ -77,4 +88,7 @@ export const AssignBody = z.object({
   role: z.enum(["asesor_eksternal", "asesor_internal"]),
   indicators: z.array(z.string().min(1).max(20)).min(1).max(100).optional(),
 });
-export const StageResponse = z.object({ stage: z.string() });
+export const StageResponse = z.object({ stage: z.string(), reviewStatus: z.string().nullable() });
+export const ReviewBody = z.object({ decision: z.enum(["valid", "tidak_valid"]), notes: z.string().trim().max(5000).optional() });
+export const ReviseBody = z.object({ reason: z.string().trim().min(10).max(2000), levels: z.record(z.string(), z.number().int()) });
+export const RevisionResponse = z.object({ revision: z.number(), index: z.number(), indexRounded: z.number(), predicate: z.string() });

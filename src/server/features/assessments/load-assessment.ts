@@ -13,6 +13,7 @@ export async function loadReadableAssessment(db: Db, req: FastifyRequest, id: nu
   const scope: AssessmentScope = {
     agencyId: found.assessment.agencyId,
     stage: found.assessment.stage,
+    reviewStatus: found.assessment.reviewStatus,
     assignments: await assignmentsOf(db, found.assessment.id, req.auth!.user.id),
   };
   if (!canReadAssessment(req.auth!.actor, scope)) throw notFound("assessment");

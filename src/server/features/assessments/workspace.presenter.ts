@@ -1,5 +1,5 @@
-import { effectiveLevel, scoreAssessment, stagesFor, type CompiledInstrument, type Stage, type StageAnswer } from "../../../core";
-import type { answers as answersTable } from "../../../db/schema";
+import { effectiveLevel, fromScaledInt, roundTenThousandthsToHundredths, scoreAssessment, stagesFor, type CompiledInstrument, type Stage, type StageAnswer } from "../../../core";
+import type { answers as answersTable, assessmentResults } from "../../../db/schema";
 import type { findAssessment } from "../../../db/queries/assessments";
 
 type Answer = typeof answersTable.$inferSelect;
@@ -24,7 +24,13 @@ export function presentAnswer(a: Answer) {
  * The assessment workspace: every indicator with its answers per stage and the level in force at
  * the current stage (carried forward when the stage left it untouched), and the live index.
  */
-export function presentWorkspace(found: Found, compiled: CompiledInstrument, rows: Answer[], abilities: Record<"answer" | "verify" | "submit" | "advance" | "assignInternal" | "assignExternal", boolean>) {
+export function presentWorkspace(
+  found: Found,
+  compiled: CompiledInstrument,
+  rows: Answer[],
+  results: (typeof assessmentResults.$inferSelect)[],
+  abilities: Record<"answer" | "verify" | "submit" | "advance" | "assignInternal" | "assignExternal" | "review" | "revise", boolean>,
+) {
   const { assessment, period } = found;
   const order = stagesFor(period.kind, period.withVisit);
   const byCode = new Map<string, Answer[]>();
@@ -43,6 +49,8 @@ export function presentWorkspace(found: Found, compiled: CompiledInstrument, row
     agency: { code: found.agencyCode, name: found.agencyName },
     stage,
     indicators,
+    review: { status: assessment.reviewStatus, notes: assessment.reviewNotes },
+    results: results.map((r) => ({ revision: r.revision, index: r.index10k / 10000, indexRounded: fromScaledInt(roundTenThousandthsToHundredths(r.index10k), 2), predicate: r.predicate, reason: r.reason, createdAt: r.createdAt.toISOString() })),
     score: { index: score.index, indexRounded: score.indexRounded, predicate: score.predicate, partial: score.partial, answered: score.completeness.answered, total: score.completeness.total },
     abilities,
   };

@@ -1,0 +1,68 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { fromScaledInt, indexNumerator, levelsAtStage, roundTenThousandthsToHundredths, predicateFor, stagesFor, type CompiledInstrument, type Stage, type StageAnswer } from "../../../core";
+import type { AppContext } from "../../context";
+import { AppError, validationError } from "../../errors";
+import { auditContextOf } from "../../request-audit";
+import { canReview, canRevise } from "../../policies/assessment.policy";
+import { answersOf } from "../../../db/queries/assessments";
+import { finaliseValid, resultsOf, returnForCorrection, reviseResult, type ResultSnapshot } from "../../../db/commands/finalise";
+import { loadReadableAssessment } from "./load-assessment";
+import { AssessmentParams, ReviewBody, ReviseBody, RevisionResponse, StageResponse } from "./assessments.schema";
+
+/** The official result of complete levels: exact index and predicate under the period's policy. */
+function snapshotOf(compiled: CompiledInstrument, levels: Record<string, number>, policy: "exact" | "rounded2"): ResultSnapshot {
+  const index10k = indexNumerator(compiled, compiled.codes.map((c) => levels[c]!));
+  return { levels, index10k, predicate: predicateFor(compiled, index10k, policy), predicatePolicy: policy };
+}
+
+const conflict = () => new AppError(409, "conflict", "the assessment changed meanwhile; reload it");
+
+/** Review (Valid / Tidak Valid) by the review team, finalisation and later corrections as revisions. */
+export const assessmentReviewRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { db } = ctx.database;
+
+    app.post(
+      "/api/assessments/:id/review",
+      { config: { access: "authenticated" }, schema: { summary: "Tim Reviu: Valid finalises the result; Tidak Valid returns it for correction", tags: ["evaluation"], params: AssessmentParams, body: ReviewBody, response: { 200: StageResponse } } },
+      async (req) => {
+        const { found, compiled, scope } = await loadReadableAssessment(db, req, req.params.id);
+        if (!canReview(req.auth!.actor, scope)) throw new AppError(403, "forbidden", "only the review team decides, while a review is pending");
+        const target = { id: found.assessment.id, agencyId: scope.agencyId, stage: scope.stage };
+        const notes = req.body.notes ?? null;
+        if (req.body.decision === "tidak_valid") {
+          if (!notes) throw validationError("body.notes: say what must be corrected");
+          if (!(await returnForCorrection(db, auditContextOf(req), target, notes))) throw conflict();
+          return { stage: scope.stage, reviewStatus: "returned" };
+        }
+        const order = stagesFor(found.period.kind, found.period.withVisit);
+        const byIndicator: Record<string, Partial<Record<Stage, StageAnswer>>> = {};
+        for (const a of await answersOf(db, found.assessment.id)) (byIndicator[a.indicatorCode] ??= {})[a.stage as Stage] = { level: a.level };
+        const levels = levelsAtStage(order, byIndicator, compiled.codes, scope.stage as Stage);
+        const missing = compiled.codes.filter((c) => levels[c] === null);
+        if (missing.length) throw validationError(`indicators without a level: ${missing.join(", ")}`);
+        const snapshot = snapshotOf(compiled, levels as Record<string, number>, found.period.predicatePolicy);
+        if (!(await finaliseValid(db, auditContextOf(req), target, snapshot, notes))) throw conflict();
+        return { stage: "final", reviewStatus: null };
+      },
+    );
+
+    app.post(
+      "/api/assessments/:id/revisions",
+      { config: { access: "authenticated" }, schema: { summary: "Correct a final result: a new revision with a reason", tags: ["evaluation"], params: AssessmentParams, body: ReviseBody, response: { 201: RevisionResponse } } },
+      async (req, reply) => {
+        const { found, compiled, scope } = await loadReadableAssessment(db, req, req.params.id);
+        if (!canRevise(req.auth!.actor, scope)) throw new AppError(403, "forbidden", "only administrators correct a final result");
+        const results = await resultsOf(db, found.assessment.id);
+        const latest = results[results.length - 1];
+        if (!latest) throw new AppError(409, "conflict", "this assessment has no final result to correct");
+        for (const [code, level] of Object.entries(req.body.levels)) {
+          if (!compiled.position.has(code)) throw validationError(`body.levels.${code}: unknown indicator`);
+          if (level < compiled.levelMin || level > compiled.levelMax) throw validationError(`body.levels.${code}: ${level} is not a level from ${compiled.levelMin} to ${compiled.levelMax}`);
+        }
+        const snapshot = snapshotOf(compiled, { ...latest.levels, ...req.body.levels }, found.period.predicatePolicy);
+        const revision = await reviseResult(db, auditContextOf(req), { id: found.assessment.id, agencyId: scope.agencyId }, snapshot, req.body.reason);
+        return reply.status(201).send({ revision, index: snapshot.index10k / 10000, indexRounded: fromScaledInt(roundTenThousandthsToHundredths(snapshot.index10k), 2), predicate: snapshot.predicate });
+      },
+    );
+  };
