@@ -2,8 +2,10 @@ import { useEffect, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet, useLocation } from "react-router";
 import { publicResultsCsvUrl } from "./api";
+import { AccountBar, AccountMenuItems } from "./components/AccountNav";
 import { LanguageSwitch } from "./components/LanguageSwitch";
 import { Logo } from "./components/Logo";
+import { useSession } from "./session";
 
 /** The page frame: skip link, header with navigation and language switch, main, footer. */
 export function App() {
@@ -11,6 +13,7 @@ export function App() {
   const main = useRef<HTMLElement>(null);
   const { pathname } = useLocation();
   const first = useRef(true);
+  const { me } = useSession();
 
   // After a client-side navigation, move focus to the new content, as a page load would.
   useEffect(() => {
@@ -18,8 +21,26 @@ export function App() {
       first.current = false;
       return;
     }
-    main.current?.focus();
+    main.current?.focus({ preventScroll: true });
+    window.scrollTo(0, 0);
   }, [pathname]);
+
+  // Signed in, the menu gets a row of its own under the brand, the account and the language switch.
+  const mainNav = (
+    <nav aria-label={t("nav.label")} className="site-nav">
+      <ul>
+        <li>
+          <NavLink to="/" end>
+            {t("nav.home")}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/instrumen">{t("nav.instruments")}</NavLink>
+        </li>
+        <AccountMenuItems />
+      </ul>
+    </nav>
+  );
 
   return (
     <>
@@ -27,7 +48,7 @@ export function App() {
         {t("app.skipToContent")}
       </a>
       <header className="site-header">
-        <div className="container header-inner">
+        <div className={`container header-inner${me ? " is-signed-in" : ""}`}>
           <Link to="/" className="brand">
             <Logo />
             <span className="brand-text">
@@ -35,22 +56,18 @@ export function App() {
               <span className="brand-tagline">{t("app.tagline")}</span>
             </span>
           </Link>
-          <nav aria-label={t("nav.label")} className="site-nav">
-            <ul>
-              <li>
-                <NavLink to="/" end>
-                  {t("nav.home")}
-                </NavLink>
-              </li>
-              <li>
-                <NavLink to="/instrumen">{t("nav.instruments")}</NavLink>
-              </li>
-              <li>
-                <NavLink to="/masuk">{t("nav.login")}</NavLink>
-              </li>
-            </ul>
-          </nav>
-          <LanguageSwitch />
+          {me ? (
+            <>
+              <AccountBar />
+              <LanguageSwitch />
+              {mainNav}
+            </>
+          ) : (
+            <>
+              {mainNav}
+              <LanguageSwitch />
+            </>
+          )}
         </div>
       </header>
       <main id="main" ref={main} tabIndex={-1} className="container site-main">

@@ -6,6 +6,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** Seconds from a `Retry-After` header (429 answers), when there was one. */
+    readonly retryAfter: number | null = null,
   ) {
     super(message);
     this.name = "ApiError";
@@ -36,7 +38,7 @@ export interface InstrumentSummary {
   levels: { min: number; max: number };
 }
 
-const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 async function readJson(res: Response): Promise<unknown> {
   try {
@@ -46,27 +48,76 @@ async function readJson(res: Response): Promise<unknown> {
   }
 }
 
-/** GETs a JSON document; any failure becomes an ApiError (aborts are rethrown as they are). */
-export async function getJson(path: string, signal?: AbortSignal): Promise<unknown> {
-  let res: Response;
+/**
+ * The CSRF token of the current session. Every non-GET request sends it as `X-CSRF-Token`; it is
+ * taken from any answer that carries a `csrfToken` (sign-in, `/api/me`, password change).
+ */
+let csrfToken: string | null = null;
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+/** Told when the server answers 401 `unauthenticated`: the session ended or was never there. */
+let unauthenticatedListener: (() => void) | null = null;
+
+export function onUnauthenticated(listener: (() => void) | null): void {
+  unauthenticatedListener = listener;
+}
+
+export type Method = "GET" | "POST" | "PATCH" | "DELETE";
+
+async function send(method: Method, path: string, body: unknown, signal: AbortSignal | undefined): Promise<Response> {
+  const headers: Record<string, string> = { accept: "application/json" };
+  if (body !== undefined) headers["content-type"] = "application/json";
+  if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
   try {
-    res = await fetch(path, { headers: { accept: "application/json" }, signal });
+    return await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: "same-origin", signal });
   } catch (e) {
     if (signal?.aborted) throw e;
     throw new ApiError(0, "network", e instanceof Error ? e.message : String(e));
   }
-  const body = await readJson(res);
-  if (!res.ok) {
-    const code = isRecord(body) && typeof body.error === "string" ? body.error : `http_${res.status}`;
-    const message = isRecord(body) && typeof body.message === "string" ? body.message : res.statusText;
-    throw new ApiError(res.status, code, message);
+}
+
+/** Fetches the current CSRF token again (after a `csrf_failed`); false when signed out. */
+async function renewCsrfToken(): Promise<boolean> {
+  const me = await readJson(await send("GET", "/api/me", undefined, undefined));
+  if (!isRecord(me) || typeof me.csrfToken !== "string") return false;
+  csrfToken = me.csrfToken;
+  return true;
+}
+
+/**
+ * Sends a request and returns its JSON answer (undefined for 204). Failures become an ApiError;
+ * aborts are rethrown as they are. A write refused with `csrf_failed` is retried once with a fresh token.
+ */
+export async function request(method: Method, path: string, body?: unknown, signal?: AbortSignal): Promise<unknown> {
+  let res = await send(method, path, body, signal);
+  let json = await readJson(res);
+  if (res.status === 403 && isRecord(json) && json.error === "csrf_failed" && (await renewCsrfToken().catch(() => false))) {
+    res = await send(method, path, body, signal);
+    json = await readJson(res);
   }
-  if (body === undefined) throw new ApiError(res.status, "invalid_response", "response is not JSON");
-  return body;
+  if (isRecord(json) && typeof json.csrfToken === "string") csrfToken = json.csrfToken;
+  if (!res.ok) {
+    const code = isRecord(json) && typeof json.error === "string" ? json.error : `http_${res.status}`;
+    const message = isRecord(json) && typeof json.message === "string" ? json.message : res.statusText;
+    const retry = Number(res.headers.get("retry-after"));
+    if (res.status === 401 && code === "unauthenticated") unauthenticatedListener?.();
+    throw new ApiError(res.status, code, message, Number.isFinite(retry) && retry > 0 ? retry : null);
+  }
+  if (res.status === 204) return undefined;
+  if (json === undefined) throw new ApiError(res.status, "invalid_response", "response is not JSON");
+  return json;
+}
+
+/** GETs a JSON document; any failure becomes an ApiError (aborts are rethrown as they are). */
+export function getJson(path: string, signal?: AbortSignal): Promise<unknown> {
+  return request("GET", path, undefined, signal);
 }
 
 /** Reads `key` from a JSON object answer and checks it is an array. */
-function arrayField<T>(body: unknown, key: string): T[] {
+export function arrayField<T>(body: unknown, key: string): T[] {
   const v = isRecord(body) ? body[key] : undefined;
   if (!Array.isArray(v)) throw new ApiError(200, "invalid_response", `missing "${key}" array`);
   return v as T[];

@@ -52,3 +52,15 @@ export function formatDate(isoDate: string, lang: Lang): string {
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
   return new Intl.DateTimeFormat(locale(lang), { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(date);
 }
+
+/**
+ * A moment given as an ISO timestamp, in the reader's time zone: "28 Nov 2026 13.05" in Indonesian,
+ * "28 Nov 2026 13:05" in English. Other input is returned as is.
+ */
+export function formatDateTime(iso: string, lang: Lang, timeZone?: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const parts = new Intl.DateTimeFormat(locale(lang), { day: "numeric", month: "short", year: "numeric", hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone }).formatToParts(new Date(ms));
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("day")} ${part("month").replace(/\.$/, "")} ${part("year")} ${part("hour")}${lang === "id" ? "." : ":"}${part("minute")}`;
+}

@@ -9,8 +9,14 @@ import { App } from "./App";
 import { Loading } from "./components/Status";
 import { HomePage } from "./pages/Home";
 import { InstrumentsPage } from "./pages/Instruments";
+import { AuditPage } from "./pages/Audit";
 import { LoginPage } from "./pages/Login";
 import { NotFoundPage } from "./pages/NotFound";
+import { ProfilePage } from "./pages/Profile";
+import { SetPasswordPage } from "./pages/SetPassword";
+import { TokensPage } from "./pages/Tokens";
+import { UsersPage } from "./pages/Users";
+import { SessionProvider } from "./session";
 
 // The detail page carries the scoring core (and zod); load it only when an instrument is opened.
 const InstrumentDetailPage = lazy(() => import("./pages/InstrumentDetail").then((m) => ({ default: m.InstrumentDetailPage })));
@@ -33,6 +39,11 @@ const router = createBrowserRouter([
       { path: "instrumen", element: <InstrumentsPage /> },
       { path: "instrumen/:id", element: <InstrumentDetailRoute /> },
       { path: "masuk", element: <LoginPage /> },
+      { path: "profil", element: <ProfilePage /> },
+      { path: "token", element: <TokensPage /> },
+      { path: "pengguna", element: <UsersPage /> },
+      { path: "audit", element: <AuditPage /> },
+      { path: "atur-sandi/:token", element: <SetPasswordPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],
   },
@@ -42,6 +53,8 @@ const container = document.getElementById("root");
 if (!container) throw new Error("#root is missing from index.html");
 createRoot(container).render(
   <StrictMode>
-    <RouterProvider router={router} />
+    <SessionProvider>
+      <RouterProvider router={router} />
+    </SessionProvider>
   </StrictMode>,
 );

@@ -1,31 +1,122 @@
-import { useId } from "react";
+import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { Navigate, useSearchParams } from "react-router";
+import { login } from "../../accountsApi";
+import { ApiError } from "../../api";
+import { PasswordField } from "../../components/PasswordField";
+import { FormError } from "../../components/Status";
+import { useSession } from "../../session";
 import { usePageTitle } from "../../usePageTitle";
 
-/** Placeholder until accounts land (issue #4): the form is shown but cannot be submitted. */
+/** Where to go after signing in: a path inside this app only (no other origins, no protocol-relative URLs, not the sign-in page itself). */
+export function safeNext(next: string | null): string {
+  const inside = next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") && !next.startsWith("/masuk");
+  return inside ? next : "/profil";
+}
+
+/** Sign in with e-mail and password, then (for two-factor accounts) the authenticator code. */
 export function LoginPage() {
   const { t } = useTranslation();
   usePageTitle(t("login.title"));
   const id = useId();
+  const session = useSession();
+  const [params] = useSearchParams();
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [totp, setTotp] = useState("");
+  const [needTotp, setNeedTotp] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const totpInput = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (needTotp) totpInput.current?.focus();
+  }, [needTotp]);
+
+  if (session.state.status === "signedIn") return <Navigate to={safeNext(params.get("next"))} replace />;
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      session.signedIn(await login({ email: email.trim(), password, ...(needTotp ? { totp: totp.trim() } : {}) }));
+    } catch (err) {
+      if (err instanceof ApiError && err.code === "totp_required") setNeedTotp(true);
+      else setError(err);
+      if (err instanceof ApiError && err.code === "invalid_totp") setTotp("");
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const restart = () => {
+    setNeedTotp(false);
+    setTotp("");
+    setError(null);
+  };
+
+  const errorId = `${id}-error`;
   return (
     <section className="page-narrow">
       <h1>{t("login.title")}</h1>
-      <p>{t("login.intro")}</p>
-      <p className="note" id={`${id}-note`}>
-        {t("login.note")}
-      </p>
-      <form className="card form" aria-describedby={`${id}-note`} onSubmit={(e) => e.preventDefault()}>
-        <div className="field">
-          <label htmlFor={`${id}-email`}>{t("login.email")}</label>
-          <input id={`${id}-email`} name="email" type="email" autoComplete="username" inputMode="email" />
+      <p>{needTotp ? t("login.totpIntro") : t("login.intro")}</p>
+      <form className="card form" onSubmit={(e) => void submit(e)} aria-describedby={error ? errorId : undefined}>
+        <FormError error={error} id={errorId} testId="login-error" />
+        {!needTotp ? (
+          <>
+            <div className="field">
+              <label htmlFor={`${id}-email`}>{t("login.email")}</label>
+              <input
+                id={`${id}-email`}
+                name="email"
+                type="email"
+                required
+                autoComplete="username"
+                inputMode="email"
+                value={email}
+                aria-invalid={error ? true : undefined}
+                aria-describedby={error ? errorId : undefined}
+                data-testid="login-email"
+                onChange={(e) => setEmail(e.target.value)}
+              />
+            </div>
+            <PasswordField label={t("login.password")} value={password} onChange={setPassword} autoComplete="current-password" invalid={Boolean(error)} errorId={errorId} testId="login-password" />
+          </>
+        ) : (
+          <div className="field">
+            <label htmlFor={`${id}-totp`}>{t("login.totp")}</label>
+            <input
+              ref={totpInput}
+              id={`${id}-totp`}
+              name="totp"
+              type="text"
+              required
+              inputMode="numeric"
+              pattern="[0-9]{6}"
+              maxLength={6}
+              autoComplete="one-time-code"
+              value={totp}
+              aria-describedby={`${id}-totp-hint${error ? ` ${errorId}` : ""}`}
+              aria-invalid={error ? true : undefined}
+              data-testid="login-totp"
+              onChange={(e) => setTotp(e.target.value.replace(/\D/g, ""))}
+            />
+            <p className="hint" id={`${id}-totp-hint`}>
+              {t("login.totpHint", { email })}
+            </p>
+          </div>
+        )}
+        <div className="button-row">
+          <button type="submit" className="button" disabled={busy} data-testid="login-submit">
+            {needTotp ? t("login.verify") : t("login.submit")}
+          </button>
+          {needTotp && (
+            <button type="button" className="button button-ghost" onClick={restart}>
+              {t("login.back")}
+            </button>
+          )}
         </div>
-        <div className="field">
-          <label htmlFor={`${id}-password`}>{t("login.password")}</label>
-          <input id={`${id}-password`} name="password" type="password" autoComplete="current-password" />
-        </div>
-        <button type="submit" className="button" disabled>
-          {t("login.submit")}
-        </button>
       </form>
     </section>
   );

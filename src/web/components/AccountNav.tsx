@@ -1,0 +1,90 @@
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { NavLink, useNavigate } from "react-router";
+import { useSession } from "../session";
+
+/**
+ * The account entries of the main menu: "Masuk" when signed out; otherwise the pages the user's
+ * abilities allow (never derived from the roles here).
+ */
+export function AccountMenuItems() {
+  const { t } = useTranslation();
+  const { state } = useSession();
+  if (state.status === "unknown") return null;
+  if (state.status === "signedOut") {
+    return (
+      <li>
+        <NavLink to="/masuk" data-testid="nav-login">
+          {t("nav.login")}
+        </NavLink>
+      </li>
+    );
+  }
+  const { abilities } = state.me;
+  return (
+    <>
+      {abilities.manageUsers && (
+        <li>
+          <NavLink to="/pengguna" data-testid="nav-users">
+            {t("nav.users")}
+          </NavLink>
+        </li>
+      )}
+      {abilities.readAudit && (
+        <li>
+          <NavLink to="/audit" data-testid="nav-audit">
+            {t("nav.audit")}
+          </NavLink>
+        </li>
+      )}
+      {abilities.manageTokens && (
+        <li>
+          <NavLink to="/token" data-testid="nav-tokens">
+            {t("nav.tokens")}
+          </NavLink>
+        </li>
+      )}
+    </>
+  );
+}
+
+/** The signed-in user's name (to the profile) and "Keluar"; nothing when signed out. */
+export function AccountBar() {
+  const { t } = useTranslation();
+  const { me, signOut } = useSession();
+  const navigate = useNavigate();
+  const [busy, setBusy] = useState(false);
+  if (!me) return null;
+  const onLogout = async () => {
+    setBusy(true);
+    try {
+      await signOut();
+    } catch {
+      // The session is forgotten locally either way.
+    } finally {
+      setBusy(false);
+    }
+    navigate("/masuk");
+  };
+  return (
+    <nav aria-label={t("nav.account")} className="account-nav">
+      <ul>
+        <li>
+          <NavLink to="/profil" data-testid="nav-profile" className="nav-user" title={me.user.email}>
+            <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+              <circle cx="12" cy="8" r="4" fill="none" stroke="currentColor" strokeWidth="1.8" />
+              <path d="M4 21c1.2-4 4.3-6 8-6s6.8 2 8 6" fill="none" stroke="currentColor" strokeWidth="1.8" />
+            </svg>
+            <span className="visually-hidden">{t("nav.profile")}: </span>
+            <span className="nav-user-name">{me.user.name}</span>
+          </NavLink>
+        </li>
+        <li>
+          <button type="button" className="nav-button" data-testid="logout" disabled={busy} onClick={() => void onLogout()}>
+            {t("nav.logout")}
+          </button>
+        </li>
+      </ul>
+    </nav>
+  );
+}

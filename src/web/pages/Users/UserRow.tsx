@@ -1,0 +1,122 @@
+import { useId, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { createResetLink, grantRole, revokeRole, type ManagedUser, type OneTimeLink } from "../../adminApi";
+import { ConfirmButton } from "../../components/ConfirmButton";
+import { EMPTY_ROLE, RoleFields, roleInput, type RoleDraft } from "../../components/RoleFields";
+import { FormError } from "../../components/Status";
+import { roleText } from "../../roleText";
+import { LinkResult } from "./LinkResult";
+
+function AddRoleForm({ user, onAdded }: { user: ManagedUser; onAdded(): void }) {
+  const { t } = useTranslation();
+  const [role, setRole] = useState<RoleDraft>(EMPTY_ROLE);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await grantRole(user.id, roleInput(role));
+      setRole(EMPTY_ROLE);
+      onAdded();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form className="form form-wide" aria-label={t("users.addRoleFor", { name: user.name })} onSubmit={(e) => void submit(e)}>
+      <FormError error={error} testId={`add-role-error-${user.id}`} />
+      <div className="form-grid">
+        <RoleFields value={role} onChange={setRole} testIdPrefix={`add-role-${user.id}`} />
+      </div>
+      <div>
+        <button type="submit" className="button button-small" disabled={busy} data-testid={`add-role-submit-${user.id}`}>
+          {t("users.addRole")}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** One user: who, roles (each removable), and the add-role and reset-link actions in a panel below. */
+export function UserRow({ user, onChanged }: { user: ManagedUser; onChanged(): void }) {
+  const { t } = useTranslation();
+  const panelId = useId();
+  const [open, setOpen] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [reset, setReset] = useState<OneTimeLink | null>(null);
+
+  const act = async (action: () => Promise<unknown>) => {
+    setError(null);
+    try {
+      await action();
+    } catch (e) {
+      setError(e);
+      setOpen(true);
+    }
+  };
+  const removeRole = (roleId: number) => act(async () => {
+    await revokeRole(user.id, roleId);
+    onChanged();
+  });
+  const makeReset = () => act(async () => {
+    setReset(await createResetLink(user.id));
+    setOpen(true);
+  });
+
+  return (
+    <>
+      <tr data-testid={`user-${user.email}`}>
+        <th scope="row">
+          <span className="cell-title">{user.name}</span>
+          <span className="cell-sub">{user.email}</span>
+          {user.disabled && <span className="badge badge-token-revoked">{t("users.disabled")}</span>}
+        </th>
+        <td>
+          {user.nip ?? "–"}
+          {user.phone && <span className="cell-sub">{user.phone}</span>}
+        </td>
+        <td>
+          <ul className="role-list">
+            {user.roles.map((r) => (
+              <li key={r.id}>
+                <span>{roleText(t, r)}</span>
+                <ConfirmButton
+                  label={t("users.removeRole")}
+                  question={t("users.removeRoleQuestion", { role: roleText(t, r), name: user.name })}
+                  className="button button-small button-ghost"
+                  testId={`remove-role-${r.id}`}
+                  onConfirm={() => removeRole(r.id)}
+                />
+              </li>
+            ))}
+          </ul>
+        </td>
+        <td>
+          <div className="button-row">
+            <button type="button" className="button button-small button-secondary" aria-expanded={open} aria-controls={panelId} data-testid={`user-actions-${user.id}`} onClick={() => setOpen(!open)}>
+              {open ? t("users.closePanel") : t("users.addRole")}
+            </button>
+            <button type="button" className="button button-small button-secondary" data-testid={`reset-link-${user.id}`} onClick={() => void makeReset()}>
+              {t("users.makeResetLink")}
+            </button>
+          </div>
+        </td>
+      </tr>
+      <tr className="row-panel" id={panelId} hidden={!open}>
+        <td colSpan={4}>
+          {open && (
+            <div className="panel">
+              <FormError error={error} testId={`user-error-${user.id}`} />
+              {reset && <LinkResult link={reset} purpose="reset" email={user.email} testId={`reset-link-value-${user.id}`} />}
+              <AddRoleForm user={user} onAdded={onChanged} />
+            </div>
+          )}
+        </td>
+      </tr>
+    </>
+  );
+}
