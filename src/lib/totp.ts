@@ -18,12 +18,22 @@ export async function totpEnrolment(secret: string, email: string): Promise<{ ur
   return { uri, qrDataUrl: await QRCode.toDataURL(uri, { margin: 1, width: 220 }) };
 }
 
-/** Whether a 6-digit code is valid now (one 30-second step of clock drift either way). */
-export function verifyTotp(secret: string, code: string): boolean {
-  return totp(secret, "x").validate({ token: code, window: 1 }) !== null;
+/**
+ * The 30-second step a 6-digit code belongs to if it is valid now (one step of clock drift either
+ * way), or null. Callers refuse a step at or below the last one used, so a code works only once.
+ */
+export function totpStep(secret: string, code: string, now = Date.now()): number | null {
+  const delta = totp(secret, "x").validate({ token: code, window: 1, timestamp: now });
+  return delta === null ? null : Math.floor(now / 30_000) + delta;
 }
 
-/** The current code (tests and the CLI only). */
-export function currentTotp(secret: string): string {
-  return totp(secret, "x").generate();
+/** Whether a code is valid now and newer than the last step used. */
+export function acceptTotp(secret: string, code: string, lastStep: number | null): number | null {
+  const step = totpStep(secret, code);
+  return step !== null && (lastStep === null || step > lastStep) ? step : null;
+}
+
+/** The code at a moment (default now); for tests. */
+export function currentTotp(secret: string, timestamp = Date.now()): string {
+  return totp(secret, "x").generate({ timestamp });
 }

@@ -166,8 +166,13 @@ describe(`two-factor sign-in on ${TEST_DB_KIND}`, () => {
     const wrong = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: u.email, password: TEST_PASSWORD, totp: "123456" === currentTotp(secret) ? "654321" : "123456" } });
     expect(wrong.json().error).toBe("invalid_totp");
     await new Promise((r) => setTimeout(r, 30));
-    const ok = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: u.email, password: TEST_PASSWORD, totp: currentTotp(secret) } });
+    // the code that confirmed the setup is spent; the next step's code (clock drift allowance) works once
+    const next = currentTotp(secret, Date.now() + 30_000);
+    const ok = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: u.email, password: TEST_PASSWORD, totp: next } });
     expect(ok.statusCode).toBe(200);
+    await new Promise((r) => setTimeout(r, 30));
+    const replay = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: u.email, password: TEST_PASSWORD, totp: next } });
+    expect(replay.json()).toEqual({ error: "invalid_totp", message: "the authenticator code is wrong, expired or already used" });
 
     expect((await call(t.app, "POST", "/api/me/2fa/disable", s, { password: "bukan-sandinya" })).statusCode).toBe(400);
     expect((await call(t.app, "POST", "/api/me/2fa/disable", s, { password: TEST_PASSWORD })).statusCode).toBe(204);

@@ -14,13 +14,21 @@ export async function setPendingTotp(db: Db, ctx: AuditContext, userId: number, 
 /** Turns two-factor sign-in on or off, with its audit event; the secret never enters the trail. */
 export async function setTotpEnabled(db: Db, ctx: AuditContext, userId: number, enabled: boolean): Promise<void> {
   await db.transaction(async (tx) => {
-    await tx.update(users).set(enabled ? { totpEnabled: true } : { totpEnabled: false, totpSecret: null }).where(eq(users.id, userId));
+    await tx.update(users).set(enabled ? { totpEnabled: true } : { totpEnabled: false, totpSecret: null, totpLastStep: null }).where(eq(users.id, userId));
     await recordAudit(tx, ctx, { agencyId: null, action: enabled ? "user.2fa_enable" : "user.2fa_disable", targetType: "user", targetId: userId, before: { twoFactor: !enabled }, after: { twoFactor: enabled } });
   });
 }
 
+/** Remembers the step of a code just used, so it cannot be used again. */
+export async function useTotpStep(db: Db, userId: number, step: number): Promise<void> {
+  await db.update(users).set({ totpLastStep: step }).where(eq(users.id, userId));
+}
+
 /** The stored secret and state. */
 export async function totpState(db: Db, userId: number) {
-  const [row] = await db.select({ secret: users.totpSecret, enabled: users.totpEnabled, passwordHash: users.passwordHash }).from(users).where(eq(users.id, userId));
+  const [row] = await db
+    .select({ secret: users.totpSecret, enabled: users.totpEnabled, lastStep: users.totpLastStep, passwordHash: users.passwordHash })
+    .from(users)
+    .where(eq(users.id, userId));
   return row!;
 }

@@ -67,7 +67,7 @@ export async function listUserRoles(db: Db, userId: number) {
 /** A user with the password hash, by e-mail (stored lower-case), for sign-in only. */
 export async function findUserForLogin(db: Db, email: string) {
   const [row] = await db
-    .select({ ...userColumns, passwordHash: users.passwordHash, totpSecret: users.totpSecret, totpEnabled: users.totpEnabled })
+    .select({ ...userColumns, passwordHash: users.passwordHash, totpSecret: users.totpSecret, totpEnabled: users.totpEnabled, totpLastStep: users.totpLastStep })
     .from(users)
     .where(eq(users.email, email.toLowerCase()));
   return row;

@@ -17,6 +17,8 @@ export const users = pgTable("users", {
   /** Base32 TOTP secret; pending until confirmed with a code (totpEnabled). */
   totpSecret: text("totp_secret"),
   totpEnabled: boolean("totp_enabled").notNull().default(false),
+  /** The last 30-second step whose code signed in; a code is never accepted twice. */
+  totpLastStep: integer("totp_last_step"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

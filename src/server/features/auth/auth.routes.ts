@@ -11,7 +11,8 @@ import { createSession, deleteSession, revokeUserSessions } from "../../../db/co
 import { changePassword } from "../../../db/commands/change-password";
 import { recordAudit } from "../../../db/audit/record-audit";
 import { hashPassword, passwordProblem, verifyPassword } from "../../../lib/passwords";
-import { verifyTotp } from "../../../lib/totp";
+import { acceptTotp } from "../../../lib/totp";
+import { useTotpStep } from "../../../db/commands/two-factor";
 import { presentMe } from "./me.presenter";
 import { LinkInfoResponse, LinkTokenParams, LoginBody, MeResponse, PasswordChangeBody, ProfileBody, SetPasswordBody } from "./auth.schema";
 import { updateProfile } from "../../../db/commands/update-profile";
@@ -49,10 +50,12 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         }
         if (user.totpEnabled) {
           if (!req.body.totp) throw new AppError(401, "totp_required", "enter the 6-digit code from your authenticator app");
-          if (!verifyTotp(user.totpSecret!, req.body.totp)) {
+          const step = acceptTotp(user.totpSecret!, req.body.totp, user.totpLastStep);
+          if (step === null) {
             await recordLoginFailure(db, key, ctx.auth.throttle);
-            throw new AppError(401, "invalid_totp", "the authenticator code is wrong or expired");
+            throw new AppError(401, "invalid_totp", "the authenticator code is wrong, expired or already used");
           }
+          await useTotpStep(db, user.id, step);
         }
         await clearLoginFailures(db, key);
         const session = await createSession(db, { userId: user.id, ip: req.ip, userAgent: req.headers["user-agent"] ?? null, maxHours: ctx.auth.sessions.maxHours });
@@ -60,7 +63,7 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
           recordAudit(tx, { ...auditContextOf(req), actorUserId: user.id, actorLabel: user.email }, { agencyId: null, action: "auth.login", targetType: "user", targetId: user.id }),
         );
         setCookie(req, reply, session.token, session.expiresAt);
-        const { passwordHash: _hash, totpSecret: _secret, ...row } = user;
+        const { passwordHash: _hash, totpSecret: _secret, totpLastStep: _step, ...row } = user;
         const actor = await loadActor(db, user.id, true);
         return presentMe({ actor, user: row, via: "session", csrfToken: session.csrfToken }, await listUserRoles(db, user.id));
       },

@@ -3,9 +3,9 @@ import { z } from "zod";
 import type { AppContext } from "../../context";
 import { AppError } from "../../errors";
 import { auditContextOf } from "../../request-audit";
-import { setPendingTotp, setTotpEnabled, totpState } from "../../../db/commands/two-factor";
+import { setPendingTotp, setTotpEnabled, totpState, useTotpStep } from "../../../db/commands/two-factor";
 import { verifyPassword } from "../../../lib/passwords";
-import { newTotpSecret, totpEnrolment, verifyTotp } from "../../../lib/totp";
+import { acceptTotp, newTotpSecret, totpEnrolment } from "../../../lib/totp";
 import { TotpCodeBody, TotpDisableBody, TotpSetupResponse } from "./auth.schema";
 
 /** Two-factor sign-in with an authenticator app (TOTP): set up, confirm, turn off. */
@@ -27,10 +27,13 @@ export const twoFactorRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       "/api/me/2fa/enable",
       { config: { access: "authenticated" }, schema: { summary: "Confirm setup with a code; sign-in then asks for codes", tags: ["auth"], body: TotpCodeBody, response: { 204: z.null() } } },
       async (req, reply) => {
+        if (req.auth!.via !== "session") throw new AppError(403, "forbidden", "sign in to change two-factor settings");
         const state = await totpState(db, req.auth!.user.id);
         if (!state.secret || state.enabled) throw new AppError(409, "conflict", "start two-factor setup first");
-        if (!verifyTotp(state.secret, req.body.code)) throw new AppError(400, "invalid_totp", "code: wrong or expired");
+        const step = acceptTotp(state.secret, req.body.code, state.lastStep);
+        if (step === null) throw new AppError(400, "invalid_totp", "code: wrong or expired");
         await setTotpEnabled(db, auditContextOf(req), req.auth!.user.id, true);
+        await useTotpStep(db, req.auth!.user.id, step);
         return reply.status(204).send(null);
       },
     );
