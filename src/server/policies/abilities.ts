@@ -1,4 +1,4 @@
-import type { Actor } from "../../core";
+import { isAdministrator, type Actor } from "../../core";
 import { auditScope } from "./audit.policy";
 import { canManageUsers } from "./user.policy";
 
@@ -9,6 +9,8 @@ export function abilitiesOf(actor: Actor) {
     manageUsers: canManageUsers(actor),
     readAudit: scope === "all" || scope.length > 0,
     manageTokens: true,
+    /** National periods (administrators) or a province's internal ones (its Koordinator Provinsi). */
+    createPeriod: actor.canWrite && (isAdministrator(actor) || actor.grants.some((g) => g.role === "koordinator_provinsi")),
     write: actor.canWrite,
   };
 }
