@@ -109,6 +109,14 @@ const MATRIX: Entry[] = [
     build: async (c) => ({ method: "POST", url: `/api/assessments/${await assessmentIn(c)}/revisions`, body: { reason: "Koreksi setelah sanggahan", levels: { "1": 2 } } }),
     expect: stageAction(() => false, 201),
   },
+  {
+    route: "POST /api/assessments/:id/copy-forward",
+    build: async (c) => {
+      const from = await assessmentIn(c);
+      return { method: "POST", url: `/api/assessments/${await assessmentIn(c)}/copy-forward`, body: { fromAssessmentId: from } };
+    },
+    expect: stageAction((who, target) => who === "koordinator_spbe" && target === "own", 200),
+  },
   { route: "POST /api/assessments/:id/advance", build: async (c) => ({ method: "POST", url: `/api/assessments/${await assessmentIn(c)}/advance`, body: {} }), expect: stageAction(() => false, 200) },
   {
     route: "POST /api/assessments/:id/assignments",

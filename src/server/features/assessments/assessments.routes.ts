@@ -8,6 +8,7 @@ import { auditContextOf } from "../../request-audit";
 import { assessmentAbilities, canAnswer, canCreatePeriod } from "../../policies/assessment.policy";
 import { loadReadableAssessment } from "./load-assessment";
 import { assessmentStageRoutes } from "./assessment-stages.routes";
+import { copyForwardRoutes } from "./copy-forward.routes";
 import { agencyIdsByCode } from "../../../db/queries/agency-ids";
 import { answersOf, listPeriodsWithAssessments } from "../../../db/queries/assessments";
 import { createPeriod } from "../../../db/commands/create-period";
@@ -22,6 +23,7 @@ export const assessmentRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const { db } = ctx.database;
     await app.register(assessmentStageRoutes(ctx));
+    await app.register(copyForwardRoutes(ctx));
 
     const loadReadable = (req: FastifyRequest, id: number) => loadReadableAssessment(db, req, id);
 

@@ -1,0 +1,55 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { copyForwardLevels, levelsAtStage, stagesFor, type Stage, type StageAnswer } from "../../../core";
+import type { AppContext } from "../../context";
+import { AppError, validationError } from "../../errors";
+import { auditContextOf } from "../../request-audit";
+import { canSubmit } from "../../policies/assessment.policy";
+import { answersOf } from "../../../db/queries/assessments";
+import { resultsOf } from "../../../db/commands/finalise";
+import { writeCopiedLevels } from "../../../db/commands/copy-forward";
+import { loadReadableAssessment } from "./load-assessment";
+import { AssessmentParams } from "./assessments.schema";
+
+const CopyForwardBody = z.object({ fromAssessmentId: z.number().int().positive() });
+const CopyForwardResponse = z.object({ copied: z.array(z.string()), unmapped: z.array(z.string()), notCarried: z.array(z.string()), skipped: z.array(z.string()) });
+
+/**
+ * Copy forward: start this year's self-assessment from an earlier assessment of the same agency
+ * (its final result, or else its latest levels), mapping indicators by code between instruments.
+ */
+export const copyForwardRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { db } = ctx.database;
+    app.post(
+      "/api/assessments/:id/copy-forward",
+      { config: { access: "authenticated" }, schema: { summary: "Start from an earlier assessment's levels (mapped by indicator code)", tags: ["evaluation"], params: AssessmentParams, body: CopyForwardBody, response: { 200: CopyForwardResponse } } },
+      async (req) => {
+        const target = await loadReadableAssessment(db, req, req.params.id);
+        if (!canSubmit(req.auth!.actor, target.scope)) throw new AppError(403, "forbidden", "the Koordinator SPBE copies forward, while the self-assessment is open");
+        const source = await loadReadableAssessment(db, req, req.body.fromAssessmentId);
+        if (source.found.assessment.agencyId !== target.found.assessment.agencyId || source.found.assessment.id === target.found.assessment.id) {
+          throw validationError("body.fromAssessmentId: must be another assessment of the same agency");
+        }
+        const results = await resultsOf(db, source.found.assessment.id);
+        let levels: Record<string, number | null>;
+        if (results.length) levels = results[results.length - 1]!.levels;
+        else {
+          const order = stagesFor(source.found.period.kind, source.found.period.withVisit);
+          const byIndicator: Record<string, Partial<Record<Stage, StageAnswer>>> = {};
+          for (const a of await answersOf(db, source.found.assessment.id)) (byIndicator[a.indicatorCode] ??= {})[a.stage as Stage] = { level: a.level };
+          levels = levelsAtStage(order, byIndicator, source.compiled.codes, source.found.assessment.stage as Stage);
+        }
+        const mapped = copyForwardLevels(source.compiled, target.compiled, levels);
+        const copied = await writeCopiedLevels(db, auditContextOf(req), {
+          assessmentId: target.found.assessment.id,
+          agencyId: target.scope.agencyId,
+          fromAssessmentId: source.found.assessment.id,
+          levels: mapped.levels,
+          authorUserId: req.auth!.user.id,
+        });
+        const skipped = Object.keys(mapped.levels).filter((c) => !copied.includes(c));
+        return { copied, unmapped: mapped.unmapped, notCarried: mapped.notCarried, skipped };
+      },
+    );
+  };

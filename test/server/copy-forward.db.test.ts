@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { call, makeUser, sessionFor } from "../helpers/accounts";
+import { startTestApp, type TestApp } from "../helpers/test-app";
+import { TEST_DB_KIND } from "../helpers/test-database";
+
+describe(`copy forward on ${TEST_DB_KIND}`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp({ seed: true });
+  });
+  afterAll(() => t.close());
+
+  it("starts a self-assessment from an earlier one across instruments, never overwriting answers", async () => {
+    const admin = await sessionFor(t.database, (await makeUser(t.database, "administrator", null, null)).id);
+    const kspbe = await sessionFor(t.database, (await makeUser(t.database, "koordinator_spbe", "15.71", null)).id);
+    const entri = await sessionFor(t.database, (await makeUser(t.database, "pelaksana_entri", "15.71", null)).id);
+    const create = (year: number, instrument: string) => call(t.app, "POST", "/api/periods", admin, { name: `Periode ${year}`, year, kind: "pemantauan", instrument, agencies: ["15.71", "15.72"] });
+    await create(2020, "permenpanrb-5-2018");
+    await create(2021, "permenpanrb-59-2020");
+    const periods = (await call(t.app, "GET", "/api/periods", kspbe)).json().periods as { year: number; assessments: { id: number }[] }[];
+    const from = periods.find((p) => p.year === 2020)!.assessments[0]!.id;
+    const to = periods.find((p) => p.year === 2021)!.assessments[0]!.id;
+    for (const [code, level] of [["1", 0], ["2", 3], ["20", 4], ["35", 2]] as const) {
+      expect((await call(t.app, "PUT", `/api/assessments/${from}/answers/${code}`, entri, { stage: "mandiri", version: 0, level })).statusCode).toBe(200);
+    }
+    await call(t.app, "PUT", `/api/assessments/${to}/answers/20`, entri, { stage: "mandiri", version: 0, level: 5 }); // already answered this year
+
+    expect((await call(t.app, "POST", `/api/assessments/${to}/copy-forward`, entri, { fromAssessmentId: from })).statusCode).toBe(403);
+    const res = await call(t.app, "POST", `/api/assessments/${to}/copy-forward`, kspbe, { fromAssessmentId: from });
+    expect(res.json()).toEqual({ copied: ["2", "35"], unmapped: [], notCarried: ["1"], skipped: ["20"] });
+    const ws = (await call(t.app, "GET", `/api/assessments/${to}`, kspbe)).json();
+    const level = (c: string) => ws.indicators.find((i: { code: string }) => i.code === c).level;
+    expect([level("1"), level("2"), level("20"), level("35")]).toEqual([null, 3, 5, 2]);
+
+    const other = (await call(t.app, "GET", "/api/periods", admin)).json().periods.find((p: { year: number }) => p.year === 2020).assessments[1].id;
+    expect((await call(t.app, "POST", `/api/assessments/${to}/copy-forward`, kspbe, { fromAssessmentId: other })).statusCode).toBe(404); // another agency's
+    expect((await call(t.app, "POST", `/api/assessments/${to}/copy-forward`, kspbe, { fromAssessmentId: to })).statusCode).toBe(400);
+  });
+});
