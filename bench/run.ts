@@ -1,11 +1,13 @@
-// `npm run bench [-- scoring|restart]`: benchmarks, kept apart from the tests. Each reports a
+// `npm run bench [-- scoring|restart|workspace]`: benchmarks, kept apart from the tests. Each reports a
 // median and a ratio against a baseline measured in the same run; results go into BENCHMARKS.md.
 import os from "node:os";
 import { benchRestart } from "./restart.bench";
 import { benchScoring } from "./scoring.bench";
+import { benchWorkspace } from "./workspace.bench";
 
 const which = new Set(process.argv.slice(2));
 const all = which.size === 0;
 console.log(`node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 if (all || which.has("scoring")) benchScoring();
 if (all || which.has("restart")) await benchRestart();
+if (all || which.has("workspace")) await benchWorkspace();

@@ -1,0 +1,32 @@
+import { median } from "./stats";
+
+/** p-th percentile (0–100) of a list. */
+export function percentile(values: number[], p: number): number {
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
+}
+
+/**
+ * Sends `total` GET requests from `concurrency` parallel clients (loopback only) and returns
+ * latency statistics in milliseconds. Bounded in count; stops by itself.
+ */
+export async function load(urls: () => string, headers: Record<string, string>, concurrency: number, total: number) {
+  const latencies: number[] = [];
+  let issued = 0;
+  let errors = 0;
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (issued < total) {
+        issued++;
+        const s = performance.now();
+        const res = await fetch(urls(), { headers });
+        await res.arrayBuffer();
+        if (!res.ok) errors++;
+        latencies.push(performance.now() - s);
+      }
+    }),
+  );
+  const seconds = (performance.now() - t0) / 1000;
+  return { p50: median(latencies), p95: percentile(latencies, 95), p99: percentile(latencies, 99), rps: latencies.length / seconds, errors };
+}
