@@ -35,9 +35,11 @@ describe(`HTTP API on ${TEST_DB_KIND}`, () => {
     expect(list.some((a) => "id" in a)).toBe(false);
   });
 
-  it("searches agencies by name", async () => {
+  it("searches agencies by name or code prefix", async () => {
     const res = await get("/api/agencies?q=sungai%20penuh");
     expect(res.json().agencies.map((a: { code: string }) => a.code)).toEqual(["15.72"]);
+    const byCode = await get("/api/agencies?q=15.7");
+    expect(byCode.json().agencies.map((a: { code: string }) => a.code)).toEqual(["15.71", "15.72"]);
   });
 
   it.each([

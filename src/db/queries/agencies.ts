@@ -29,7 +29,7 @@ export interface AgencyFilter {
   category?: AgencyRow["category"] | undefined;
   /** Only the kabupaten/kota of this province (by its code). */
   provinceCode?: string | undefined;
-  /** Case-insensitive search in names. */
+  /** Case-insensitive search in names, or a code prefix (e.g. "15.7"). */
   q?: string | undefined;
 }
 
@@ -38,7 +38,10 @@ export async function listAgencies(db: Db, filter: AgencyFilter): Promise<Agency
   const where: SQL[] = [];
   if (filter.category) where.push(eq(agencies.category, filter.category));
   if (filter.provinceCode) where.push(or(eq(parent.code, filter.provinceCode), eq(agencies.code, filter.provinceCode))!);
-  if (filter.q) where.push(ilike(agencies.name, `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`));
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    where.push(or(ilike(agencies.name, pattern), ilike(agencies.code, `${filter.q.replace(/[%_\\]/g, "")}%`))!);
+  }
   return db
     .select(agencyColumns)
     .from(agencies)
