@@ -12,6 +12,7 @@ export interface Abilities {
   manageUsers: boolean;
   readAudit: boolean;
   manageTokens: boolean;
+  createPeriod: boolean;
   write: boolean;
 }
 

@@ -8,6 +8,8 @@ export class ApiError extends Error {
     message: string,
     /** Seconds from a `Retry-After` header (429 answers), when there was one. */
     readonly retryAfter: number | null = null,
+    /** The answer's `details` (e.g. the current answer of a 409 conflict), when there were any. */
+    readonly details: unknown = undefined,
   ) {
     super(message);
     this.name = "ApiError";
@@ -65,7 +67,7 @@ export function onUnauthenticated(listener: (() => void) | null): void {
   unauthenticatedListener = listener;
 }
 
-export type Method = "GET" | "POST" | "PATCH" | "DELETE";
+export type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 async function send(method: Method, path: string, body: unknown, signal: AbortSignal | undefined): Promise<Response> {
   const headers: Record<string, string> = { accept: "application/json" };
@@ -104,7 +106,7 @@ export async function request(method: Method, path: string, body?: unknown, sign
     const message = isRecord(json) && typeof json.message === "string" ? json.message : res.statusText;
     const retry = Number(res.headers.get("retry-after"));
     if (res.status === 401 && code === "unauthenticated") unauthenticatedListener?.();
-    throw new ApiError(res.status, code, message, Number.isFinite(retry) && retry > 0 ? retry : null);
+    throw new ApiError(res.status, code, message, Number.isFinite(retry) && retry > 0 ? retry : null, isRecord(json) ? json.details : undefined);
   }
   if (res.status === 204) return undefined;
   if (json === undefined) throw new ApiError(res.status, "invalid_response", "response is not JSON");

@@ -9,6 +9,7 @@ import { App } from "./App";
 import { Loading } from "./components/Status";
 import { HomePage } from "./pages/Home";
 import { InstrumentsPage } from "./pages/Instruments";
+import { AssessmentsPage } from "./pages/Assessments";
 import { AuditPage } from "./pages/Audit";
 import { LoginPage } from "./pages/Login";
 import { NotFoundPage } from "./pages/NotFound";
@@ -20,6 +21,18 @@ import { SessionProvider } from "./session";
 
 // The detail page carries the scoring core (and zod); load it only when an instrument is opened.
 const InstrumentDetailPage = lazy(() => import("./pages/InstrumentDetail").then((m) => ({ default: m.InstrumentDetailPage })));
+
+// The workspace reuses the instrument tree and the core as well.
+const WorkspacePage = lazy(() => import("./pages/Workspace").then((m) => ({ default: m.WorkspacePage })));
+
+function WorkspaceRoute() {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<Loading label={t("ws.loading")} />}>
+      <WorkspacePage />
+    </Suspense>
+  );
+}
 
 function InstrumentDetailRoute() {
   const { t } = useTranslation();
@@ -38,6 +51,8 @@ const router = createBrowserRouter([
       { index: true, element: <HomePage /> },
       { path: "instrumen", element: <InstrumentsPage /> },
       { path: "instrumen/:id", element: <InstrumentDetailRoute /> },
+      { path: "penilaian", element: <AssessmentsPage /> },
+      { path: "penilaian/:id", element: <WorkspaceRoute /> },
       { path: "masuk", element: <LoginPage /> },
       { path: "profil", element: <ProfilePage /> },
       { path: "token", element: <TokensPage /> },

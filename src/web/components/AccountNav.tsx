@@ -23,6 +23,11 @@ export function AccountMenuItems() {
   const { abilities } = state.me;
   return (
     <>
+      <li>
+        <NavLink to="/penilaian" data-testid="nav-assessments">
+          {t("nav.assessments")}
+        </NavLink>
+      </li>
       {abilities.manageUsers && (
         <li>
           <NavLink to="/pengguna" data-testid="nav-users">

@@ -6,15 +6,14 @@ import { useLang } from "../../i18n";
 import { useDetail } from "./context";
 import { nodeAnchor } from "./labels";
 import { LevelList } from "./LevelList";
-import { levelRange } from "./useCalculator";
+import { LevelSelect } from "./LevelSelect";
 
 /** One indicator: code, name, weight and its level select; below, the question, criteria and evidence. */
 export function IndicatorRow({ indicator }: { indicator: InstrumentNode }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const { instrument, calc } = useDetail();
+  const { calc } = useDetail();
   const selectId = useId();
-  const scale = instrument.scales[indicator.scale ?? ""] ?? [];
   const level = calc.levels[indicator.code] ?? null;
   return (
     <li className={level === null ? "indicator" : "indicator is-answered"} id={nodeAnchor(indicator.code)}>
@@ -23,23 +22,13 @@ export function IndicatorRow({ indicator }: { indicator: InstrumentNode }) {
           <span className="code">{indicator.code}</span> <span className="indicator-name">{indicator.name}</span>
         </label>
         <span className="weight">{t("instrument.weight", { weight: formatWeight(indicator.weight, lang) })}</span>
-        <select
+        <LevelSelect
           id={selectId}
-          className="level-select"
-          data-testid={`level-${indicator.code}`}
-          value={level === null ? "" : String(level)}
-          onChange={(e) => calc.setLevel(indicator.code, e.target.value === "" ? null : Number(e.target.value))}
-        >
-          <option value="">{t("instrument.notFilled")}</option>
-          {levelRange(instrument.levels.min, instrument.levels.max).map((l) => {
-            const name = scale.find((s) => s.level === l)?.name;
-            return (
-              <option key={l} value={String(l)}>
-                {name ? t("instrument.levelOption", { level: l, name }) : String(l)}
-              </option>
-            );
-          })}
-        </select>
+          indicator={indicator}
+          value={level}
+          testId={`level-${indicator.code}`}
+          onChange={(l) => calc.setLevel(indicator.code, l)}
+        />
       </div>
       <details className="indicator-details">
         <summary>{t("instrument.details")}</summary>

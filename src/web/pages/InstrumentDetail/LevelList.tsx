@@ -3,8 +3,11 @@ import type { InstrumentNode } from "../../../core";
 import { useDetail } from "./context";
 import { levelRange } from "./useCalculator";
 
-/** For each level of an indicator: the scale's level name, the criteria and the expected evidence. */
-export function LevelList({ indicator }: { indicator: InstrumentNode }) {
+/**
+ * For each level of an indicator: the scale's level name, the criteria and the expected evidence;
+ * with `choose`, a button per level that picks it.
+ */
+export function LevelList({ indicator, choose = true }: { indicator: InstrumentNode; choose?: boolean }) {
   const { t } = useTranslation();
   const { instrument, calc } = useDetail();
   const scale = instrument.scales[indicator.scale ?? ""] ?? [];
@@ -24,7 +27,7 @@ export function LevelList({ indicator }: { indicator: InstrumentNode }) {
                 {name && <span className="level-name"> · {name}</span>}
                 {isSelected && <span className="badge badge-selected">{t("instrument.selectedLevel")}</span>}
               </p>
-              {!isSelected && (
+              {choose && !isSelected && (
                 <button
                   type="button"
                   className="button button-small button-ghost"

@@ -1,3 +1,4 @@
+import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { isLeaf, type InstrumentNode } from "../../../core";
 import { formatIndex, formatWeight } from "../../format";
@@ -33,9 +34,10 @@ function GroupNode({ node, depth }: { node: InstrumentNode; depth: number }) {
 
 /** Any depth of tree: groups nest, indicators are rows with a level select. */
 export function NodeList({ nodes, depth }: { nodes: InstrumentNode[]; depth: number }) {
+  const { renderIndicator } = useDetail();
   return (
     <ul className={depth === 0 ? "tree" : "tree-children"}>
-      {nodes.map((n) => (isLeaf(n) ? <IndicatorRow key={n.code} indicator={n} /> : <GroupNode key={n.code} node={n} depth={depth} />))}
+      {nodes.map((n) => (isLeaf(n) ? renderIndicator ? <Fragment key={n.code}>{renderIndicator(n)}</Fragment> : <IndicatorRow key={n.code} indicator={n} /> : <GroupNode key={n.code} node={n} depth={depth} />))}
     </ul>
   );
 }

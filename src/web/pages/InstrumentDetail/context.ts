@@ -1,10 +1,12 @@
-import { createContext, useContext } from "react";
-import type { Instrument } from "../../../core";
+import { createContext, useContext, type ReactNode } from "react";
+import type { Instrument, InstrumentNode } from "../../../core";
 import type { Calculator } from "./useCalculator";
 
 export interface DetailContextValue {
   instrument: Instrument;
   calc: Calculator;
+  /** Draws an indicator of the tree in place of the calculator's row (the assessment workspace's editor). */
+  renderIndicator?: (indicator: InstrumentNode) => ReactNode;
 }
 
 export const DetailContext = createContext<DetailContextValue | null>(null);

@@ -1,0 +1,151 @@
+import type { Agency } from "./adminApi";
+import { ApiError, arrayField, getJson, isRecord, request } from "./api";
+
+export type StageName = "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
+export type PeriodKind = "pemantauan" | "evaluasi";
+export type Policy = "exact" | "rounded2";
+
+export interface PeriodAssessment {
+  id: number;
+  agencyCode: string;
+  agencyName: string;
+  stage: StageName;
+}
+
+export interface Period {
+  id: number;
+  name: string;
+  year: number;
+  kind: PeriodKind;
+  instrument: string;
+  predicatePolicy: Policy;
+  assessments: PeriodAssessment[];
+}
+
+export interface NewPeriod {
+  name: string;
+  year: number;
+  kind: PeriodKind;
+  withVisit?: boolean;
+  instrument: string;
+  predicatePolicy?: Policy;
+  owner?: string;
+  schedule?: Partial<Record<StageName, { opens: string; closes: string }>>;
+  agencies: string[];
+}
+
+/** One indicator's answer in one stage. */
+export interface Answer {
+  stage: StageName;
+  level: number | null;
+  explanation: string | null;
+  facts: string | null;
+  analysis: string | null;
+  justification: string | null;
+  verified: boolean;
+  version: number;
+  updatedAt: string;
+}
+
+export interface WorkspaceIndicator {
+  code: string;
+  level: number | null;
+  carried: boolean;
+  from: StageName | null;
+  answers: Partial<Record<StageName, Answer>>;
+}
+
+export interface WorkspaceAbilities {
+  answer: boolean;
+  verify: boolean;
+  submit: boolean;
+  advance: boolean;
+  assignInternal: boolean;
+  assignExternal: boolean;
+  review: boolean;
+  revise: boolean;
+}
+
+export interface Workspace {
+  id: number;
+  period: { id: number; name: string; year: number; kind: PeriodKind; instrument: string; predicatePolicy: Policy; stages: StageName[] };
+  agency: { code: string; name: string };
+  stage: StageName;
+  review: { status: null | "pending" | "returned"; notes: string | null };
+  results: { revision: number; index: number; indexRounded: number; predicate: string; reason: string | null; createdAt: string }[];
+  indicators: WorkspaceIndicator[];
+  score: { index: number; indexRounded: number; predicate: string; partial: boolean; answered: number; total: number };
+  abilities: WorkspaceAbilities;
+}
+
+/** The text fields of an answer the writer edits. */
+export interface AnswerDraft {
+  level: number | null;
+  explanation?: string | null;
+  facts?: string | null;
+  analysis?: string | null;
+  justification?: string | null;
+}
+
+/** A save refused because someone else saved first: the answer as it is now. */
+export class AnswerConflict extends Error {
+  constructor(readonly current: Answer | null) {
+    super("conflict");
+    this.name = "AnswerConflict";
+  }
+}
+
+const base = (id: number) => `/api/assessments/${id}`;
+
+export async function fetchPeriods(signal?: AbortSignal): Promise<Period[]> {
+  return arrayField<Period>(await getJson("/api/periods", signal), "periods");
+}
+
+export async function createPeriod(input: NewPeriod): Promise<{ id: number }> {
+  return (await request("POST", "/api/periods", input)) as { id: number };
+}
+
+export async function fetchProvinceAgencies(province: string, signal?: AbortSignal): Promise<Agency[]> {
+  return arrayField<Agency>(await getJson(`/api/agencies?province=${encodeURIComponent(province)}`, signal), "agencies");
+}
+
+export async function fetchWorkspace(id: number, signal?: AbortSignal): Promise<Workspace> {
+  const body = await getJson(base(id), signal);
+  if (!isRecord(body) || !Array.isArray(body.indicators) || !isRecord(body.period)) throw new ApiError(200, "invalid_response", "not an assessment");
+  return body as unknown as Workspace;
+}
+
+/** Saves an answer; a stale version becomes an AnswerConflict carrying the current answer. */
+export async function saveAnswer(id: number, code: string, input: AnswerDraft & { stage: StageName; version: number }): Promise<Answer> {
+  try {
+    return (await request("PUT", `${base(id)}/answers/${encodeURIComponent(code)}`, input)) as Answer;
+  } catch (e) {
+    if (e instanceof ApiError && e.status === 409 && e.code === "conflict") {
+      const current = isRecord(e.details) && isRecord(e.details.current) ? (e.details.current as unknown as Answer) : null;
+      throw new AnswerConflict(current);
+    }
+    throw e;
+  }
+}
+
+export async function verifyAnswer(id: number, code: string, verified: boolean, version: number): Promise<Answer> {
+  return (await request("POST", `${base(id)}/answers/${encodeURIComponent(code)}/verify`, { verified, version })) as Answer;
+}
+
+export type StageOutcome = { stage: StageName; reviewStatus: string | null };
+
+export async function submitAssessment(id: number, note: string): Promise<StageOutcome> {
+  return (await request("POST", `${base(id)}/submit`, note ? { note } : {})) as StageOutcome;
+}
+
+export async function advanceAssessment(id: number, note: string): Promise<StageOutcome> {
+  return (await request("POST", `${base(id)}/advance`, note ? { note } : {})) as StageOutcome;
+}
+
+export async function reviewAssessment(id: number, decision: "valid" | "tidak_valid", notes: string): Promise<StageOutcome> {
+  return (await request("POST", `${base(id)}/review`, notes ? { decision, notes } : { decision })) as StageOutcome;
+}
+
+export async function assignAssessor(id: number, input: { email: string; role: "asesor_eksternal" | "asesor_internal"; indicators?: string[] }): Promise<void> {
+  await request("POST", `${base(id)}/assignments`, input);
+}

@@ -1,0 +1,71 @@
+import { useId } from "react";
+import { useTranslation } from "react-i18next";
+import type { InstrumentNode } from "../../../core";
+import { formatWeight } from "../../format";
+import { useLang } from "../../i18n";
+import { nodeAnchor } from "../InstrumentDetail/labels";
+import { LevelList } from "../InstrumentDetail/LevelList";
+import { LevelSelect } from "../InstrumentDetail/LevelSelect";
+import { AnswerForm } from "./AnswerForm";
+import { useWorkspace } from "./context";
+import { EarlierAnswers } from "./EarlierAnswers";
+import { useAnswerEditor } from "./useAnswerEditor";
+import { VerifyToggle } from "./VerifyToggle";
+
+/** The level in force at the open stage, and where it comes from when carried from an earlier stage. */
+function InForce({ code }: { code: string }) {
+  const { t } = useTranslation();
+  const { ws } = useWorkspace();
+  const i = ws.indicators.find((x) => x.code === code);
+  if (!i) return null;
+  return (
+    <p className="ws-in-force small">
+      {t("ws.levelInForce")}: <strong>{i.level ?? t("calc.none")}</strong>
+      {i.carried && i.from && <span className="badge badge-carried">{t("ws.carried", { stage: t(`stages.${i.from}`) })}</span>}
+    </p>
+  );
+}
+
+/** One indicator of the workspace: level, texts, save and verification, criteria per level, earlier stages. */
+export function IndicatorEditor({ indicator }: { indicator: InstrumentNode }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { ws } = useWorkspace();
+  const editor = useAnswerEditor(indicator.code);
+  const selectId = useId();
+  const { code } = indicator;
+  const canAnswer = ws.abilities.answer;
+  const item = editor.indicator;
+  return (
+    <li className={editor.level === null ? "indicator ws-indicator" : "indicator ws-indicator is-answered"} id={nodeAnchor(code)} data-testid={`ws-indicator-${code}`}>
+      <div className="indicator-row">
+        <label htmlFor={canAnswer ? selectId : undefined} className="indicator-label">
+          <span className="code">{code}</span> <span className="indicator-name">{indicator.name}</span>
+        </label>
+        <span className="weight">{t("instrument.weight", { weight: formatWeight(indicator.weight, lang) })}</span>
+        {canAnswer ? (
+          <LevelSelect id={selectId} indicator={indicator} value={editor.level} testId={`ws-level-${code}`} disabled={editor.busy} onChange={editor.setLevel} />
+        ) : (
+          <span className="ws-level-readonly" data-testid={`ws-level-${code}`}>
+            {t("ws.levelShort", { level: item?.level ?? t("calc.none") })}
+          </span>
+        )}
+      </div>
+      <InForce code={code} />
+      {item && <EarlierAnswers indicator={item} stages={ws.period.stages} stage={ws.stage} />}
+      {canAnswer ? <AnswerForm code={code} editor={editor} /> : item && <EarlierAnswers indicator={item} stages={ws.period.stages} stage={ws.stage} includeCurrent />}
+      {ws.abilities.verify && item?.answers.mandiri?.level != null && <VerifyToggle code={code} editor={editor} />}
+      <details className="indicator-details">
+        <summary data-testid={`ws-criteria-${code}`}>{t("instrument.details")}</summary>
+        <div className="indicator-body">
+          {indicator.question && (
+            <p className="question">
+              <strong>{t("instrument.question")}:</strong> {indicator.question}
+            </p>
+          )}
+          <LevelList indicator={indicator} choose={canAnswer} />
+        </div>
+      </details>
+    </li>
+  );
+}

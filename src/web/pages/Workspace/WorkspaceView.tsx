@@ -1,0 +1,47 @@
+import { useCallback, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Instrument, InstrumentNode } from "../../../core";
+import { fetchWorkspace, type Workspace } from "../../assessmentApi";
+import { DetailContext } from "../InstrumentDetail/context";
+import { NodeList } from "../InstrumentDetail/NodeTree";
+import { useCalculator } from "../InstrumentDetail/useCalculator";
+import { Actions } from "./Actions";
+import { WorkspaceContext } from "./context";
+import { IndicatorEditor } from "./IndicatorEditor";
+import { ScorePanel } from "./ScorePanel";
+import { WorkspaceHeader } from "./WorkspaceHeader";
+
+/**
+ * The workspace: header with the stages, the instrument tree with an editor per indicator, and a
+ * side panel with the live index (the core, as in the calculator) and the actions the server allows.
+ */
+export function WorkspaceView({ initial, instrument }: { initial: Workspace; instrument: Instrument }) {
+  const { t } = useTranslation();
+  const [ws, setWs] = useState(initial);
+  const refresh = useCallback(async () => setWs(await fetchWorkspace(initial.id)), [initial.id]);
+  // The levels in force on the server; the reader's unsaved choices lie over them in the calculator.
+  const base = useMemo(() => Object.fromEntries(ws.indicators.map((i) => [i.code, i.level])), [ws.indicators]);
+  const calc = useCalculator(instrument, { base, policy: ws.period.predicatePolicy });
+  const stage = ws.stage;
+  const renderIndicator = useCallback((n: InstrumentNode) => <IndicatorEditor key={stage} indicator={n} />, [stage]);
+  const detail = useMemo(() => ({ instrument, calc, renderIndicator }), [instrument, calc, renderIndicator]);
+  const wsCtx = useMemo(() => ({ ws, refresh }), [ws, refresh]);
+  return (
+    <WorkspaceContext.Provider value={wsCtx}>
+      <DetailContext.Provider value={detail}>
+        <WorkspaceHeader />
+        <div className="detail-layout">
+          <section className="detail-tree" aria-labelledby="ws-tree-title">
+            <h2 id="ws-tree-title">{t("ws.structure")}</h2>
+            {!ws.abilities.answer && <p className="note">{t("ws.readOnly")}</p>}
+            <NodeList nodes={instrument.tree} depth={0} />
+          </section>
+          <aside className="calc-panel ws-panel" aria-label={t("ws.panel")}>
+            <ScorePanel />
+            <Actions />
+          </aside>
+        </div>
+      </DetailContext.Provider>
+    </WorkspaceContext.Provider>
+  );
+}
