@@ -20,6 +20,7 @@ import { userRoutes } from "./features/users/users.routes";
 import { auditRoutes } from "./features/audit/audit.routes";
 import { unitRoutes } from "./features/units/units.routes";
 import { assessmentRoutes } from "./features/assessments/assessments.routes";
+import { evidenceRoutes } from "./features/evidence/evidence.routes";
 import { registerAuthentication } from "./auth/authenticate";
 
 export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
@@ -72,6 +73,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(auditRoutes(options.context));
   await app.register(unitRoutes(options.context));
   await app.register(assessmentRoutes(options.context));
+  await app.register(evidenceRoutes(options.context));
   const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
   if (webDir) await registerSpa(app, webDir);
   return app;

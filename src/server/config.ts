@@ -4,6 +4,11 @@ import { z } from "zod";
 /** Raised for a configuration the server cannot start with; the message is one clear line. */
 export class ConfigError extends Error {}
 
+/** Where the embedded database and the local evidence files live unless PANDU_DATA_DIR says otherwise. */
+export const DEFAULT_DATA_DIR = "./data";
+/** Largest evidence file accepted unless PANDU_EVIDENCE_MAX_MB says otherwise. */
+export const DEFAULT_EVIDENCE_MAX_MB = 50;
+
 const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().min(1).default("127.0.0.1"),
@@ -11,7 +16,7 @@ const EnvSchema = z.object({
     .string()
     .refine((v) => /^postgres(ql)?:\/\//.test(v), "must start with postgres:// or postgresql://")
     .optional(),
-  PANDU_DATA_DIR: z.string().min(1).default("./data"),
+  PANDU_DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
   PANDU_DEMO: z.enum(["true", "false", "1", "0"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
@@ -21,6 +26,13 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
   SMTP_FROM: z.string().min(3).default("Pandu SPBE <no-reply@localhost>"),
   PANDU_PUBLIC_URL: z.string().url().optional(),
+  PANDU_EVIDENCE_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(DEFAULT_EVIDENCE_MAX_MB),
+  S3_ENDPOINT: z.string().regex(/^https?:\/\//, "must start with http:// or https://").optional(),
+  S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "a bucket name (3-63 lower-case letters, digits, dots, hyphens)").optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+  S3_FORCE_PATH_STYLE: z.enum(["true", "false", "1", "0"]).optional(),
 });
 
 export interface Config {
@@ -33,6 +45,13 @@ export interface Config {
   trustProxy: boolean;
   sessions: { idleMinutes: number; maxHours: number };
   smtp: { url: string; from: string; publicUrl: string } | null;
+  /** PANDU_DATA_DIR, resolved: the embedded database (PGlite) and local evidence files (both modes). */
+  dataDir: string;
+  /** Evidence files: the size limit, and the S3-compatible bucket when S3_BUCKET is set (else local files). */
+  evidence: {
+    maxBytes: number;
+    s3: { bucket: string; region: string; endpoint?: string; accessKeyId?: string; secretAccessKey?: string; forcePathStyle: boolean } | null;
+  };
 }
 
 /** Reads the configuration from environment variables (see the README's table). */
@@ -51,6 +70,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.SMTP_URL && !e.PANDU_PUBLIC_URL) {
     throw new ConfigError("invalid configuration: PANDU_PUBLIC_URL: required with SMTP_URL, to build the links in e-mails");
   }
+  if (!e.S3_BUCKET && (e.S3_ENDPOINT || e.S3_ACCESS_KEY_ID || e.S3_SECRET_ACCESS_KEY)) {
+    throw new ConfigError("invalid configuration: S3_BUCKET: required with the other S3_ variables (evidence would otherwise stay on local disk)");
+  }
+  if (!e.S3_ACCESS_KEY_ID !== !e.S3_SECRET_ACCESS_KEY) {
+    throw new ConfigError("invalid configuration: S3_SECRET_ACCESS_KEY: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together");
+  }
   if (demo && env.NODE_ENV === "production") {
     throw new ConfigError("invalid configuration: PANDU_DEMO: demo accounts are never created with NODE_ENV=production");
   }
@@ -63,5 +88,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === "true",
     sessions: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM, publicUrl: e.PANDU_PUBLIC_URL! } : null,
+    dataDir: path.resolve(e.PANDU_DATA_DIR),
+    evidence: {
+      maxBytes: e.PANDU_EVIDENCE_MAX_MB * 1024 * 1024,
+      s3: e.S3_BUCKET
+        ? {
+            bucket: e.S3_BUCKET,
+            region: e.S3_REGION,
+            endpoint: e.S3_ENDPOINT,
+            accessKeyId: e.S3_ACCESS_KEY_ID,
+            secretAccessKey: e.S3_SECRET_ACCESS_KEY,
+            forcePathStyle: e.S3_FORCE_PATH_STYLE === "true" || e.S3_FORCE_PATH_STYLE === "1",
+          }
+        : null,
+    },
   };
 }

@@ -2,6 +2,7 @@ import type { Database } from "../db/client";
 import type { ThrottleSettings } from "../db/commands/login-throttle";
 import type { SessionSettings } from "./auth/session-settings";
 import type { Mailer } from "../lib/mailer";
+import type { EvidenceStorage } from "../lib/storage";
 
 /** What every feature receives: the database, auth settings and facts about this installation. */
 export interface AppContext {
@@ -10,4 +11,8 @@ export interface AppContext {
   auth: { sessions: SessionSettings; throttle: ThrottleSettings };
   /** Present when SMTP is configured: invitation and reset links are e-mailed instead of shown. */
   mailer?: Mailer | null;
+  /** Where evidence files live (main.ts: S3 or `<data dir>/evidence`); absent: `<PANDU_DATA_DIR or ./data>/evidence`. */
+  storage?: EvidenceStorage;
+  /** Largest evidence file accepted, in bytes (PANDU_EVIDENCE_MAX_MB); absent: 50 MB. */
+  evidenceMaxBytes?: number;
 }

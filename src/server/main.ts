@@ -4,6 +4,8 @@ import { DEFAULT_THROTTLE } from "../db/commands/login-throttle";
 import { describeStartupError } from "../lib/describe-startup-error";
 import { VERSION } from "../lib/version";
 import { createMailer } from "../lib/mailer";
+import { createEvidenceStorage } from "../lib/storage";
+import { sweepEvidenceLeftovers } from "../db/commands/evidence-sweep";
 import { buildApp } from "./app";
 import { loadConfig, type Config } from "./config";
 
@@ -28,18 +30,26 @@ async function main(): Promise<void> {
       process.stdout.write(`Data awal dimuat / seeded: ${report.agencies} instansi, ${report.results} hasil resmi.\n`);
       printCredentials(report.credentials);
     }
+    const storage = createEvidenceStorage({ dataDir: config.dataDir, s3: config.evidence.s3 });
     const app = await buildApp({
       context: {
         database,
         version: VERSION,
         auth: { sessions: config.sessions, throttle: DEFAULT_THROTTLE },
         mailer: config.smtp ? createMailer(config.smtp.url, config.smtp.from, config.smtp.publicUrl) : null,
+        storage,
+        evidenceMaxBytes: config.evidence.maxBytes,
       },
       logger: { level: config.logLevel },
       trustProxy: config.trustProxy,
     });
     await app.listen({ port: config.port, host: config.host });
     app.log.info({ db: database.kind, startupMs: Math.round(performance.now() - t0) }, "Pandu SPBE ready");
+    // Leftovers of uploads cut short by a crash; in the background, so start-up does not wait.
+    sweepEvidenceLeftovers(storage, database.db).then(
+      (r) => (r.tempFiles || r.blobs ? app.log.info({ evidence: storage.kind, ...r }, "removed evidence upload leftovers") : undefined),
+      (err) => app.log.warn({ err }, "evidence leftovers sweep failed"),
+    );
 
     let stopping = false;
     const stop = async (signal: string) => {
@@ -49,6 +59,7 @@ async function main(): Promise<void> {
       const force = setTimeout(() => process.exit(1), 10_000).unref();
       try {
         await app.close();
+        storage.close?.();
         await database!.close();
       } finally {
         clearTimeout(force);

@@ -1,6 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import { count, eq } from "drizzle-orm";
-import { assessments, auditEvents, units } from "../../src/db/schema";
+import { Readable } from "node:stream";
+import { answerEvidence, assessments, auditEvents, units } from "../../src/db/schema";
+import { uploadEvidence } from "../../src/db/commands/evidence-upload";
+import { evidenceSettingsOf } from "../../src/server/features/evidence/evidence-settings";
+import type { AppContext } from "../../src/server/context";
 import { createPeriod } from "../../src/db/commands/create-period";
 import { saveAnswer } from "../../src/db/commands/save-answer";
 import { agencyIdsByCode } from "../../src/db/queries/agency-ids";
@@ -87,6 +91,30 @@ const readsAssessment = (who: Who, target: "own" | "other") =>
 const stageAction = (allowed: (who: Who, target: "own" | "other") => boolean, ok: number) => (who: Who, target: "own" | "other") =>
   who === "anonymous" ? 401 : !readsAssessment(who, target) ? 404 : allowed(who, target) ? ok : 403;
 
+/**
+ * A piece of evidence of the target agency with its file, in the store an app without one uses
+ * (`<PANDU_DATA_DIR or ./data>/evidence`). Always the same content, so each agency keeps one file.
+ */
+async function evidenceIn(c: Ctx): Promise<number> {
+  const agencyId = (await agencyIdsByCode(c.db.db, [c.agency])).get(c.agency)!;
+  const { storage, maxBytes } = evidenceSettingsOf({ database: c.db } as AppContext);
+  const pdf = Buffer.from("%PDF-1.4\n% Pandu authorization matrix\n%%EOF\n");
+  const source = Readable.from([pdf]);
+  const meta = { title: "Perwal Arsitektur SPBE", documentNumber: null, documentDate: null, reviewDate: null };
+  return (await uploadEvidence(c.db.db, storage, { actorUserId: null, actorLabel: "test", ip: null, userAgent: null }, { agencyId, agencyCode: c.agency, source, fileName: "perwal.pdf", maxBytes, userId: null }, meta)).evidenceId;
+}
+const SELF_ASSESSORS: Who[] = ["koordinator_spbe", "penanggung_jawab", "pelaksana_entri", "asesor_internal"];
+/** Evidence is read like the agency's assessments; uploads are for its self-assessment team and administrators. */
+const evidenceRead = (who: Who, target: "own" | "other") => (who === "anonymous" ? 401 : readsAssessment(who, target) ? 200 : 404);
+// The matrix sends JSON, so a caller allowed to upload is answered 415 (multipart expected) after every access check.
+const evidenceUpload = (who: Who, target: "own" | "other") => {
+  if (who === "anonymous") return 401;
+  if (!readsAssessment(who, target)) return 404;
+  return who === "administrator" || (SELF_ASSESSORS.includes(who) && target === "own") ? 415 : 403;
+};
+/** Linking follows answering in the open stage (mandiri: the agency's self-assessment team). */
+const evidenceLink = (ok: number) => stageAction((who, target) => SELF_ASSESSORS.includes(who) && target === "own", ok);
+
 const MATRIX: Entry[] = [
   {
     route: "POST /api/assessments/:id/answers/:code/verify",
@@ -157,6 +185,29 @@ const MATRIX: Entry[] = [
       return { method: "DELETE", url: `/api/agencies/${c.agency}/units/${u!.id}` };
     },
     expect: unitAccess(200, 204, true),
+  },
+  { route: "GET /api/agencies/:code/evidence", build: (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/evidence?q=perwal` }), expect: evidenceRead },
+  { route: "GET /api/agencies/:code/evidence/:id", build: async (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/evidence/${await evidenceIn(c)}` }), expect: evidenceRead },
+  { route: "GET /api/agencies/:code/evidence/:id/file", build: async (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/evidence/${await evidenceIn(c)}/file?inline=1` }), expect: evidenceRead },
+  { route: "POST /api/agencies/:code/evidence", build: (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/evidence`, body: { title: "Bukan multipart" } }), expect: evidenceUpload },
+  {
+    route: "POST /api/agencies/:code/evidence/:id/versions",
+    build: async (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/evidence/${await evidenceIn(c)}/versions`, body: { title: "Bukan multipart" } }),
+    expect: evidenceUpload,
+  },
+  {
+    route: "POST /api/assessments/:id/answers/:code/evidence",
+    build: async (c) => ({ method: "POST", url: `/api/assessments/${await assessmentIn(c)}/answers/1/evidence`, body: { evidenceId: await evidenceIn(c) } }),
+    expect: evidenceLink(201),
+  },
+  {
+    route: "DELETE /api/assessments/:id/answers/:code/evidence/:evidenceId",
+    build: async (c) => {
+      const [assessmentId, evidenceId] = [await assessmentIn(c), await evidenceIn(c)];
+      await c.db.db.insert(answerEvidence).values({ assessmentId, indicatorCode: "1", evidenceId });
+      return { method: "DELETE", url: `/api/assessments/${assessmentId}/answers/1/evidence/${evidenceId}` };
+    },
+    expect: evidenceLink(204),
   },
   { route: "GET /api/health", build: () => ({ method: "GET", url: "/api/health" }), expect: everyone(200) },
   { route: "GET /api/openapi.json", build: () => ({ method: "GET", url: "/api/openapi.json" }), expect: everyone(200) },

@@ -4,3 +4,4 @@ export * from "./users";
 export * from "./meta";
 export * from "./audit";
 export * from "./evaluation";
+export * from "./evidence";

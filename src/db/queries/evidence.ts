@@ -1,0 +1,126 @@
+import { and, asc, count, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
+import type { Db } from "../client";
+import { answerEvidence, assessments, evidence, evidenceVersions, periods, users } from "../schema";
+
+export type EvidenceRow = typeof evidence.$inferSelect;
+export type EvidenceVersionRow = typeof evidenceVersions.$inferSelect;
+
+/** A piece of evidence of an agency, or undefined (another agency's evidence is not found). */
+export async function findEvidence(db: Db, agencyId: number, id: number): Promise<EvidenceRow | undefined> {
+  const [row] = await db.select().from(evidence).where(and(eq(evidence.id, id), eq(evidence.agencyId, agencyId)));
+  return row;
+}
+
+/** The version of an agency's evidence holding this content, if any (de-duplication). */
+export async function findVersionByHash(db: Db, agencyId: number, sha256: string): Promise<EvidenceVersionRow | undefined> {
+  const [row] = await db.select().from(evidenceVersions).where(and(eq(evidenceVersions.agencyId, agencyId), eq(evidenceVersions.sha256, sha256)));
+  return row;
+}
+
+/** One version of a piece of evidence: `version`, or the latest when absent. */
+export async function findEvidenceVersion(db: Db, evidenceId: number, version?: number): Promise<EvidenceVersionRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(evidenceVersions)
+    .where(and(eq(evidenceVersions.evidenceId, evidenceId), version === undefined ? undefined : eq(evidenceVersions.version, version)))
+    .orderBy(desc(evidenceVersions.version))
+    .limit(1);
+  return row;
+}
+
+/** The latest version of each piece of evidence in `ids`. */
+async function latestVersions(db: Db, ids: number[]): Promise<Map<number, EvidenceVersionRow>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectDistinctOn([evidenceVersions.evidenceId])
+    .from(evidenceVersions)
+    .where(inArray(evidenceVersions.evidenceId, ids))
+    .orderBy(evidenceVersions.evidenceId, desc(evidenceVersions.version));
+  return new Map(rows.map((r) => [r.evidenceId, r]));
+}
+
+// Spelled out: drizzle leaves columns unqualified in a one-table select, which would make these
+// correlated subqueries compare a table's columns with themselves.
+const versionCount = sql<number>`(select count(*) from "evidence_versions" v where v."evidence_id" = "evidence"."id")`.mapWith(Number);
+const linkCount = sql<number>`(select count(*) from "answer_evidence" l where l."evidence_id" = "evidence"."id")`.mapWith(Number);
+
+/** A row of the library list: the evidence, its latest file, how many versions and links it has. */
+export interface EvidenceSummaryRow {
+  evidence: EvidenceRow;
+  latest: EvidenceVersionRow;
+  versions: number;
+  links: number;
+}
+
+/** Attaches the latest version to evidence rows (every piece of evidence has at least one). */
+async function withLatest(db: Db, rows: { evidence: EvidenceRow; versions: number; links: number }[]): Promise<EvidenceSummaryRow[]> {
+  const latest = await latestVersions(db, rows.map((r) => r.evidence.id));
+  return rows.filter((r) => latest.has(r.evidence.id)).map((r) => ({ ...r, latest: latest.get(r.evidence.id)! }));
+}
+
+/** An agency's evidence library, newest first; `q` searches the title and the document number. */
+export async function listEvidence(db: Db, agencyId: number, filter: { q?: string; limit: number; offset: number }) {
+  const where = [eq(evidence.agencyId, agencyId)];
+  if (filter.q) {
+    const pattern = `%${filter.q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+    where.push(or(ilike(evidence.title, pattern), ilike(evidence.documentNumber, pattern))!);
+  }
+  const [{ total }] = (await db.select({ total: count() }).from(evidence).where(and(...where))) as [{ total: number }];
+  const rows = await db
+    .select({ evidence, versions: versionCount, links: linkCount })
+    .from(evidence)
+    .where(and(...where))
+    .orderBy(desc(evidence.updatedAt), desc(evidence.id))
+    .limit(filter.limit)
+    .offset(filter.offset);
+  return { total, rows: await withLatest(db, rows) };
+}
+
+/** Evidence linked to one indicator of an assessment, oldest link first. */
+export async function linkedEvidence(db: Db, assessmentId: number, indicatorCode: string): Promise<EvidenceSummaryRow[]> {
+  const rows = await db
+    .select({ evidence, versions: versionCount, links: linkCount })
+    .from(answerEvidence)
+    .innerJoin(evidence, eq(answerEvidence.evidenceId, evidence.id))
+    .where(and(eq(answerEvidence.assessmentId, assessmentId), eq(answerEvidence.indicatorCode, indicatorCode)))
+    .orderBy(asc(answerEvidence.createdAt), asc(evidence.id));
+  return withLatest(db, rows);
+}
+
+/** A piece of evidence with every version (newest first, with the uploader's name) and every link. */
+export async function evidenceDetail(db: Db, agencyId: number, id: number) {
+  const row = await findEvidence(db, agencyId, id);
+  if (!row) return undefined;
+  const versions = await db
+    .select({ version: evidenceVersions, uploadedBy: users.name })
+    .from(evidenceVersions)
+    .leftJoin(users, eq(evidenceVersions.createdByUserId, users.id))
+    .where(eq(evidenceVersions.evidenceId, id))
+    .orderBy(desc(evidenceVersions.version));
+  const links = await db
+    .select({ assessmentId: answerEvidence.assessmentId, indicatorCode: answerEvidence.indicatorCode, periodName: periods.name, periodYear: periods.year, linkedAt: answerEvidence.createdAt })
+    .from(answerEvidence)
+    .innerJoin(assessments, eq(answerEvidence.assessmentId, assessments.id))
+    .innerJoin(periods, eq(assessments.periodId, periods.id))
+    .where(eq(answerEvidence.evidenceId, id))
+    .orderBy(desc(periods.year), asc(answerEvidence.assessmentId), asc(answerEvidence.indicatorCode));
+  return { evidence: row, versions, links };
+}
+export type EvidenceDetail = NonNullable<Awaited<ReturnType<typeof evidenceDetail>>>;
+
+/** How many pieces of evidence are linked to each indicator of an assessment (code → count; unlinked codes absent). */
+export async function evidenceCountsByIndicator(db: Db, assessmentId: number): Promise<Record<string, number>> {
+  const rows = await db
+    .select({ code: answerEvidence.indicatorCode, n: count() })
+    .from(answerEvidence)
+    .where(eq(answerEvidence.assessmentId, assessmentId))
+    .groupBy(answerEvidence.indicatorCode);
+  return Object.fromEntries(rows.map((r) => [r.code, Number(r.n)]));
+}
+
+/** Which of `keys` some version still references (the sweeper keeps those). */
+export async function referencedStorageKeys(db: Db, keys: string[]): Promise<Set<string>> {
+  if (!keys.length) return new Set();
+  const rows = await db.selectDistinct({ key: evidenceVersions.storageKey }).from(evidenceVersions).where(inArray(evidenceVersions.storageKey, keys));
+  return new Set(rows.map((r) => r.key));
+}

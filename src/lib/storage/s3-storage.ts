@@ -1,0 +1,88 @@
+import { createReadStream } from "node:fs";
+import { rm } from "node:fs/promises";
+import type { Readable } from "node:stream";
+import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { assertEvidenceKey, EvidenceObjectMissingError, isEvidenceKey, type EvidenceStorage, type StagedFileRef, type StoredObject } from "./evidence-storage";
+
+/** Where the S3-compatible store is (S3_* environment variables). */
+export interface S3Settings {
+  bucket: string;
+  region: string;
+  /** For MinIO, Ceph, Garage, a provider's S3 endpoint…; absent for AWS. */
+  endpoint?: string;
+  /** Both or neither; without them the SDK's default chain (environment, instance role) applies. */
+  accessKeyId?: string;
+  secretAccessKey?: string;
+  forcePathStyle: boolean;
+  /** Local directory where uploads are staged before they are sent. */
+  tempDir: string;
+}
+
+const notFound = (e: unknown) => {
+  const err = e as { name?: string; $metadata?: { httpStatusCode?: number } };
+  return err?.name === "NoSuchKey" || err?.name === "NotFound" || err?.$metadata?.httpStatusCode === 404;
+};
+
+/**
+ * Evidence files in an S3-compatible bucket under `<agencyCode>/<sha256>`. A staged file is sent
+ * with one streamed PutObject of known length (nothing is held in memory); checksums are only
+ * added when required, which keeps older S3-compatible servers working.
+ */
+export class S3EvidenceStorage implements EvidenceStorage {
+  readonly kind = "s3" as const;
+  readonly tempDir: string;
+  private readonly client: S3Client;
+  private readonly bucket: string;
+
+  constructor(settings: S3Settings) {
+    this.tempDir = settings.tempDir;
+    this.bucket = settings.bucket;
+    this.client = new S3Client({
+      region: settings.region,
+      endpoint: settings.endpoint,
+      forcePathStyle: settings.forcePathStyle,
+      credentials: settings.accessKeyId && settings.secretAccessKey ? { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey } : undefined,
+      requestChecksumCalculation: "WHEN_REQUIRED",
+      responseChecksumValidation: "WHEN_REQUIRED",
+    });
+  }
+
+  async put(key: string, file: StagedFileRef): Promise<void> {
+    const body = createReadStream(file.path);
+    try {
+      await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: assertEvidenceKey(key), Body: body, ContentLength: file.size, ContentType: file.contentType }));
+    } finally {
+      body.destroy();
+    }
+    await rm(file.path, { force: true });
+  }
+
+  async open(key: string): Promise<Readable> {
+    try {
+      const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: assertEvidenceKey(key) }));
+      return res.Body as Readable;
+    } catch (e) {
+      if (notFound(e)) throw new EvidenceObjectMissingError(key);
+      throw e;
+    }
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: assertEvidenceKey(key) }));
+  }
+
+  async *list(): AsyncIterable<StoredObject> {
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, ContinuationToken: token }));
+      for (const o of page.Contents ?? []) {
+        if (o.Key && isEvidenceKey(o.Key)) yield { key: o.Key, modifiedAt: o.LastModified ?? new Date(0) };
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token);
+  }
+
+  close(): void {
+    this.client.destroy();
+  }
+}

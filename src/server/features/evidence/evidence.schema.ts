@@ -1,0 +1,98 @@
+import { z } from "zod";
+import { EVIDENCE_FILE_TYPES } from "../../../lib/file-type";
+import { AgencyCodeParams } from "../agencies/agencies.schema";
+import { AnswerParams } from "../assessments/assessments.schema";
+
+/** A multipart text field that may be left empty: absent stays undefined, empty becomes null. */
+const clearable = (inner: z.ZodString | z.ZodISODate) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v === "" ? null : v))
+    .pipe(inner.nullable().optional());
+
+const Title = z.string().trim().min(3).max(300);
+const DocumentNumber = z.string().max(200);
+const IsoDate = z.iso.date();
+
+/** Text fields sent before the file when adding evidence. */
+export const NewEvidenceFields = z.object({
+  title: Title,
+  documentNumber: clearable(DocumentNumber).transform((v) => v ?? null),
+  documentDate: clearable(IsoDate).transform((v) => v ?? null),
+  reviewDate: clearable(IsoDate).transform((v) => v ?? null),
+});
+
+/** Text fields sent before the file of a new version; each given one replaces the old value. */
+export const NewVersionFields = z.object({
+  title: Title.optional(),
+  documentNumber: clearable(DocumentNumber),
+  documentDate: clearable(IsoDate),
+  reviewDate: clearable(IsoDate),
+});
+
+export const EvidenceParams = AgencyCodeParams.extend({ id: z.coerce.number().int().positive().max(2_147_483_647) });
+
+export const ListEvidenceQuery = z.object({
+  q: z.string().trim().min(1).max(100).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const FileQuery = z.object({
+  version: z.coerce.number().int().positive().max(2_147_483_647).optional(),
+  /** `1`: show a PDF or an image in the browser (sandboxed); other types always download. */
+  inline: z.enum(["0", "1", "true", "false"]).optional(),
+});
+
+export const LinkParams = AnswerParams;
+export const LinkBody = z.object({ evidenceId: z.number().int().positive().max(2_147_483_647) });
+export const UnlinkParams = AnswerParams.extend({ evidenceId: z.coerce.number().int().positive().max(2_147_483_647) });
+
+const FileType = z.enum(EVIDENCE_FILE_TYPES);
+
+export const EvidenceSummary = z.object({
+  id: z.number(),
+  title: z.string(),
+  documentNumber: z.string().nullable(),
+  documentDate: z.string().nullable(),
+  reviewDate: z.string().nullable(),
+  /** The review date is two years old or more (level 4 wants a review younger than that). */
+  tooOld: z.boolean(),
+  /** The latest file. */
+  fileName: z.string(),
+  fileType: FileType,
+  contentType: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  versionCount: z.number(),
+  linkCount: z.number(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type EvidenceSummary = z.infer<typeof EvidenceSummary>;
+
+export const EvidenceVersion = z.object({
+  version: z.number(),
+  fileName: z.string(),
+  fileType: FileType,
+  contentType: z.string(),
+  size: z.number(),
+  sha256: z.string(),
+  uploadedBy: z.string().nullable(),
+  uploadedAt: z.string(),
+});
+
+export const EvidenceLinkResponse = z.object({ assessmentId: z.number(), indicatorCode: z.string(), periodName: z.string(), periodYear: z.number(), linkedAt: z.string() });
+
+export const EvidenceDetailResponse = EvidenceSummary.extend({ versions: z.array(EvidenceVersion), links: z.array(EvidenceLinkResponse) });
+export type EvidenceDetailResponse = z.infer<typeof EvidenceDetailResponse>;
+
+export const UploadResponse = EvidenceDetailResponse.extend({
+  /** The agency already had this content: this is the evidence that holds it, nothing was stored. */
+  deduplicated: z.boolean(),
+});
+
+export const EvidenceListResponse = z.object({ evidence: z.array(EvidenceSummary), total: z.number() });
+export const LinkedEvidenceResponse = z.object({ assessmentId: z.number(), indicatorCode: z.string(), evidence: z.array(EvidenceSummary) });

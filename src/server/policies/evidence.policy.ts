@@ -1,0 +1,23 @@
+import { hasRole, isAdministrator, readableAgencies, type Actor, type Stage } from "../../core";
+import { canAnswer, type AssessmentScope } from "./assessment.policy";
+
+/** The agency's internal team that fills the self-assessment and gathers its evidence. */
+const UPLOADERS = ["koordinator_spbe", "penanggung_jawab", "pelaksana_entri", "asesor_internal"] as const;
+
+/**
+ * An agency's evidence library is read by its own people (and the Koordinator Provinsi over it),
+ * administrators and the review team. Anyone else is answered 404.
+ */
+export function canReadEvidence(actor: Actor, agencyId: number): boolean {
+  return isAdministrator(actor) || hasRole(actor, "tim_reviu") || readableAgencies(actor).has(agencyId);
+}
+
+/** Files and new versions are uploaded by the agency's self-assessment team and administrators. */
+export function canUploadEvidence(actor: Actor, agencyId: number): boolean {
+  return isAdministrator(actor) || UPLOADERS.some((r) => hasRole(actor, r, agencyId));
+}
+
+/** Linking evidence to an indicator follows the answering rule of the assessment's open stage. */
+export function canLinkEvidence(actor: Actor, a: AssessmentScope, indicatorCode: string): boolean {
+  return canAnswer(actor, a, a.stage as Stage, indicatorCode);
+}
