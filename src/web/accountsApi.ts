@@ -76,6 +76,18 @@ export async function logoutEverywhere(): Promise<void> {
   await request("POST", "/api/auth/logout-all");
 }
 
+export interface ProfileChange {
+  name?: string;
+  nip?: string | null;
+  phone?: string | null;
+  language?: "id" | "en";
+}
+
+/** Updates the caller's own profile (name, NIP, phone, language). */
+export async function updateProfile(change: ProfileChange): Promise<Me> {
+  return asMe(await request("PATCH", "/api/me", change));
+}
+
 export async function changePassword(currentPassword: string, newPassword: string): Promise<Me> {
   return asMe(await request("POST", "/api/me/password", { currentPassword, newPassword }));
 }

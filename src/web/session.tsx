@@ -1,6 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
 import { fetchMe, logout, type Me } from "./accountsApi";
 import { onUnauthenticated, setCsrfToken } from "./api";
+import { isLang } from "./format";
+import i18n, { setLanguage } from "./i18n";
 
 /** Whether someone is signed in; `unknown` until the first `GET /api/me` has answered. */
 export type SessionState = { status: "unknown" } | { status: "signedOut" } | { status: "signedIn"; me: Me };
@@ -27,6 +29,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const signedIn = useCallback((me: Me) => {
     setCsrfToken(me.csrfToken);
+    // The language saved in the profile follows the user to every browser they sign in from.
+    if (isLang(me.user.language) && me.user.language !== i18n.language) setLanguage(me.user.language);
     setState({ status: "signedIn", me });
   }, []);
   const signedOut = useCallback(() => {

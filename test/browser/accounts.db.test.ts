@@ -259,4 +259,44 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
     await expect.poll(() => page.url()).toBe(`${server.url}/token`);
     await page.close();
   });
+
+  it("a user edits their profile; the saved language follows them to a new browser on sign-in", async () => {
+    const email = "pimpinan@demo.pandu.local";
+    const page = await signIn(email, password(email));
+    await page.goto(`${server.url}/profil`);
+    await page.getByTestId("profile-nip").fill("1985 1312 201001 1 003");
+    await page.getByTestId("profile-phone").fill("+62 741 123456");
+    await page.getByTestId("profile-save").click();
+    // A NIP whose birth date is impossible is refused with the field named, and nothing is saved.
+    await page.getByTestId("profile-error").waitFor();
+    expect(await page.getByTestId("profile-error").innerText()).toMatch(/nip/i);
+    await page.getByTestId("profile-nip").fill("198506122010011003");
+    await page.getByTestId("profile-name").fill("Wali Kota Jambi (uji)");
+    await page.getByTestId("profile-language").selectOption("en");
+    await page.getByTestId("profile-save").click();
+    await page.getByTestId("profile-saved").waitFor();
+    // The interface switches to the saved language at once.
+    await expect.poll(() => page.getByTestId("profile-saved").innerText()).toBe("Profile saved.");
+    expect(await page.getByTestId("nav-profile").innerText()).toContain("Wali Kota Jambi (uji)");
+    await page.close();
+
+    // A fresh browser context starts in Indonesian; signing in applies the profile's English.
+    const other = await browser.newContext();
+    const fresh = await other.newPage();
+    await fresh.goto(`${server.url}/masuk`);
+    expect(await fresh.locator("html").getAttribute("lang")).toBe("id");
+    await fresh.getByTestId("login-email").fill(email);
+    await fresh.getByTestId("login-password").fill(password(email));
+    await fresh.getByTestId("login-submit").click();
+    await fresh.getByTestId("nav-profile").waitFor();
+    await expect.poll(() => fresh.locator("html").getAttribute("lang")).toBe("en");
+    await fresh.goto(`${server.url}/profil`);
+    expect(await fresh.getByTestId("profile-nip").inputValue()).toBe("198506122010011003");
+    expect(await fresh.getByTestId("profile-phone").inputValue()).toBe("+62 741 123456");
+
+    // The language switch in the header saves the choice back to the profile.
+    await fresh.getByRole("button", { name: "Bahasa Indonesia" }).click();
+    await expect.poll(async () => (await (await fresh.request.get(`${server.url}/api/me`)).json()).user.language).toBe("id");
+    await other.close();
+  });
 });

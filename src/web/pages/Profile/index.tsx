@@ -9,6 +9,7 @@ import { roleText } from "../../roleText";
 import { useSession } from "../../session";
 import { usePageTitle } from "../../usePageTitle";
 import { PasswordForm } from "./PasswordForm";
+import { ProfileForm } from "./ProfileForm";
 import { TwoFactor } from "./TwoFactor";
 
 function Facts({ me }: { me: Me }) {
@@ -17,20 +18,8 @@ function Facts({ me }: { me: Me }) {
   return (
     <dl className="facts card" data-testid="profile-facts">
       <div>
-        <dt>{t("profile.name")}</dt>
-        <dd>{u.name}</dd>
-      </div>
-      <div>
         <dt>{t("profile.email")}</dt>
         <dd>{u.email}</dd>
-      </div>
-      <div>
-        <dt>{t("profile.nip")}</dt>
-        <dd>{u.nip ?? t("profile.none")}</dd>
-      </div>
-      <div>
-        <dt>{t("profile.phone")}</dt>
-        <dd>{u.phone ?? t("profile.none")}</dd>
       </div>
       <div className="facts-wide">
         <dt>{t("profile.roles")}</dt>
@@ -83,6 +72,7 @@ function ProfileView() {
     <>
       <h1>{t("profile.title")}</h1>
       <Facts me={me} />
+      <ProfileForm key={me.user.id} me={me} />
       <PasswordForm />
       <TwoFactor enabled={me.user.twoFactor} />
       <LogoutEverywhere />
