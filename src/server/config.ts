@@ -1,5 +1,6 @@
 import path from "node:path";
 import { z } from "zod";
+import { parseSecretKey } from "../lib/secret-box";
 
 /** Raised for a configuration the server cannot start with; the message is one clear line. */
 export class ConfigError extends Error {}
@@ -33,6 +34,10 @@ const EnvSchema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   S3_FORCE_PATH_STYLE: z.enum(["true", "false", "1", "0"]).optional(),
+  PANDU_SECRET_KEY: z
+    .string()
+    .refine((v) => parseSecretKey(v) !== null, "must be 32 bytes as 64 hex digits or base64 (e.g. `openssl rand -hex 32`)")
+    .optional(),
 });
 
 export interface Config {
@@ -45,6 +50,8 @@ export interface Config {
   trustProxy: boolean;
   sessions: { idleMinutes: number; maxHours: number };
   smtp: { url: string; from: string; publicUrl: string } | null;
+  /** PANDU_SECRET_KEY (encrypts TOTP secrets); absent: a key file in the data directory. */
+  secretKey: string | undefined;
   /** PANDU_DATA_DIR, resolved: the embedded database (PGlite) and local evidence files (both modes). */
   dataDir: string;
   /** Evidence files: the size limit, and the S3-compatible bucket when S3_BUCKET is set (else local files). */
@@ -88,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: e.TRUST_PROXY === "true",
     sessions: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM, publicUrl: e.PANDU_PUBLIC_URL! } : null,
+    secretKey: e.PANDU_SECRET_KEY,
     dataDir: path.resolve(e.PANDU_DATA_DIR),
     evidence: {
       maxBytes: e.PANDU_EVIDENCE_MAX_MB * 1024 * 1024,

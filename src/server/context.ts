@@ -1,8 +1,10 @@
+import { randomBytes } from "node:crypto";
 import type { Database } from "../db/client";
 import type { ThrottleSettings } from "../db/commands/login-throttle";
 import type { SessionSettings } from "./auth/session-settings";
 import type { Mailer } from "../lib/mailer";
 import type { EvidenceStorage } from "../lib/storage";
+import { createSecretBox, type SecretBox } from "../lib/secret-box";
 
 /** What every feature receives: the database, auth settings and facts about this installation. */
 export interface AppContext {
@@ -15,4 +17,14 @@ export interface AppContext {
   storage?: EvidenceStorage;
   /** Largest evidence file accepted, in bytes (PANDU_EVIDENCE_MAX_MB); absent: 50 MB. */
   evidenceMaxBytes?: number;
+  /** Encrypts TOTP secrets at rest (main.ts: the key from PANDU_SECRET_KEY or `<data dir>/secret.key`). */
+  secretBox?: SecretBox;
+}
+
+let ephemeral: SecretBox | null = null;
+/** The context's secret box; without one (tests, embedding) a random per-process key. */
+export function secretBoxOf(ctx: AppContext): SecretBox {
+  if (ctx.secretBox) return ctx.secretBox;
+  ephemeral ??= createSecretBox(randomBytes(32));
+  return ephemeral;
 }

@@ -7,6 +7,8 @@ import { createMailer } from "../lib/mailer";
 import { createEvidenceStorage } from "../lib/storage";
 import { sweepEvidenceLeftovers } from "../db/commands/evidence-sweep";
 import { buildApp } from "./app";
+import { createSecretBox, loadOrCreateSecretKey } from "../lib/secret-box";
+import { sealPlainTotpSecrets } from "../db/commands/two-factor";
 import { loadConfig, type Config } from "./config";
 
 /** Prints the demo passwords once, on the console of the person who started the server. */
@@ -31,6 +33,8 @@ async function main(): Promise<void> {
       printCredentials(report.credentials);
     }
     const storage = createEvidenceStorage({ dataDir: config.dataDir, s3: config.evidence.s3 });
+    const secretBox = createSecretBox(loadOrCreateSecretKey(config.secretKey, config.dataDir));
+    const resealed = await sealPlainTotpSecrets(database.db, secretBox);
     const app = await buildApp({
       context: {
         database,
@@ -39,12 +43,14 @@ async function main(): Promise<void> {
         mailer: config.smtp ? createMailer(config.smtp.url, config.smtp.from, config.smtp.publicUrl) : null,
         storage,
         evidenceMaxBytes: config.evidence.maxBytes,
+        secretBox,
       },
       logger: { level: config.logLevel },
       trustProxy: config.trustProxy,
     });
     await app.listen({ port: config.port, host: config.host });
     app.log.info({ db: database.kind, startupMs: Math.round(performance.now() - t0) }, "Pandu SPBE ready");
+    if (resealed) app.log.info({ users: resealed }, "encrypted two-factor secrets stored before encryption existed");
     // Leftovers of uploads cut short by a crash; in the background, so start-up does not wait.
     sweepEvidenceLeftovers(storage, database.db).then(
       (r) => (r.tempFiles || r.blobs ? app.log.info({ evidence: storage.kind, ...r }, "removed evidence upload leftovers") : undefined),

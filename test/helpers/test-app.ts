@@ -1,7 +1,10 @@
 import type { FastifyInstance } from "fastify";
 import type { Database } from "../../src/db/client";
 import { seedDemo } from "../../src/db/commands/seed-demo";
+import { randomBytes } from "node:crypto";
 import { buildApp } from "../../src/server/app";
+import type { AppContext } from "../../src/server/context";
+import { createSecretBox } from "../../src/lib/secret-box";
 import { openTestDatabase } from "./test-database";
 import { DEFAULT_THROTTLE } from "../../src/db/commands/login-throttle";
 import { DEFAULT_SESSION_SETTINGS } from "../../src/server/auth/session-settings";
@@ -9,6 +12,7 @@ import { DEFAULT_SESSION_SETTINGS } from "../../src/server/auth/session-settings
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
+  context: AppContext;
   close(): Promise<void>;
 }
 
@@ -16,14 +20,18 @@ export interface TestApp {
 export async function startTestApp(options: { seed?: boolean; throttleBaseMs?: number } = {}): Promise<TestApp> {
   const database = await openTestDatabase();
   if (options.seed) await seedDemo(database.db, { demoUsers: false });
-  const app = await buildApp({
-    context: { database, version: "test", auth: { sessions: DEFAULT_SESSION_SETTINGS, throttle: { ...DEFAULT_THROTTLE, baseDelayMs: options.throttleBaseMs ?? 1000 } } },
-    webDir: null,
-  });
+  const context: AppContext = {
+    database,
+    version: "test",
+    auth: { sessions: DEFAULT_SESSION_SETTINGS, throttle: { ...DEFAULT_THROTTLE, baseDelayMs: options.throttleBaseMs ?? 1000 } },
+    secretBox: createSecretBox(randomBytes(32)),
+  };
+  const app = await buildApp({ context, webDir: null });
   await app.ready();
   return {
     app,
     database,
+    context,
     close: async () => {
       await app.close();
       await database.close();

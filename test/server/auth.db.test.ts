@@ -1,6 +1,8 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, sessions } from "../../src/db/schema";
+import { auditEvents, sessions, users } from "../../src/db/schema";
+import { sealPlainTotpSecrets } from "../../src/db/commands/two-factor";
+import { secretBoxOf } from "../../src/server/context";
 import { call, makeUser, sessionFor, TEST_PASSWORD } from "../helpers/accounts";
 import { currentTotp } from "../../src/lib/totp";
 import { startTestApp, type TestApp } from "../helpers/test-app";
@@ -159,6 +161,10 @@ describe(`two-factor sign-in on ${TEST_DB_KIND}`, () => {
     expect((await call(t.app, "POST", "/api/me/2fa/enable", s, { code: "000000" })).json().error).toBe("invalid_totp");
     expect((await call(t.app, "POST", "/api/me/2fa/enable", s, { code: currentTotp(secret) })).statusCode).toBe(204);
     expect((await call(t.app, "GET", "/api/me", s)).json().user.twoFactor).toBe(true);
+    // The secret is stored encrypted: the database row alone does not reveal it.
+    const [stored] = await t.database.db.select({ secret: users.totpSecret }).from(users).where(eq(users.id, u.id));
+    expect(stored!.secret).toMatch(/^v1:/);
+    expect(stored!.secret).not.toContain(secret);
 
     const noCode = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: u.email, password: TEST_PASSWORD } });
     expect(noCode.statusCode).toBe(401);
@@ -177,6 +183,23 @@ describe(`two-factor sign-in on ${TEST_DB_KIND}`, () => {
     expect((await call(t.app, "POST", "/api/me/2fa/disable", s, { password: "bukan-sandinya" })).statusCode).toBe(400);
     expect((await call(t.app, "POST", "/api/me/2fa/disable", s, { password: TEST_PASSWORD })).statusCode).toBe(204);
     expect((await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: u.email, password: TEST_PASSWORD } })).statusCode).toBe(200);
+  });
+
+  it("a secret stored in plain text by an earlier version keeps working and is encrypted at start-up", async () => {
+    const u = await makeUser(t.database, "pimpinan", "15.71");
+    const plain = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    await t.database.db.update(users).set({ totpSecret: plain, totpEnabled: true }).where(eq(users.id, u.id));
+    const first = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: u.email, password: TEST_PASSWORD, totp: currentTotp(plain) } });
+    expect(first.statusCode).toBe(200);
+    const box = secretBoxOf(t.context);
+    expect(await sealPlainTotpSecrets(t.database.db, box)).toBeGreaterThanOrEqual(1);
+    const [row] = await t.database.db.select({ secret: users.totpSecret }).from(users).where(eq(users.id, u.id));
+    expect(row!.secret).toMatch(/^v1:/);
+    expect(box.open(row!.secret!)).toBe(plain);
+    expect(await sealPlainTotpSecrets(t.database.db, box)).toBe(0);
+    await new Promise((r) => setTimeout(r, 30));
+    const next = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: u.email, password: TEST_PASSWORD, totp: currentTotp(plain, Date.now() + 30_000) } });
+    expect(next.statusCode).toBe(200);
   });
 });
 

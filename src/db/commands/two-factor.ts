@@ -1,4 +1,5 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNotNull, notLike } from "drizzle-orm";
+import type { SecretBox } from "../../lib/secret-box";
 import type { Db } from "../client";
 import { users } from "../schema";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
@@ -31,4 +32,16 @@ export async function totpState(db: Db, userId: number) {
     .from(users)
     .where(eq(users.id, userId));
   return row!;
+}
+
+/** Encrypts TOTP secrets stored in plain text by earlier versions; returns how many. */
+export async function sealPlainTotpSecrets(db: Db, box: SecretBox): Promise<number> {
+  const plain = await db
+    .select({ id: users.id, secret: users.totpSecret })
+    .from(users)
+    .where(and(isNotNull(users.totpSecret), notLike(users.totpSecret, "v1:%")));
+  for (const row of plain) {
+    await db.update(users).set({ totpSecret: box.seal(row.secret!) }).where(and(eq(users.id, row.id), eq(users.totpSecret, row.secret!)));
+  }
+  return plain.length;
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { AppContext } from "../../context";
+import { secretBoxOf, type AppContext } from "../../context";
 import { AppError } from "../../errors";
 import { auditContextOf } from "../../request-audit";
 import { SESSION_COOKIE } from "../../auth/session-settings";
@@ -50,7 +50,7 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         }
         if (user.totpEnabled) {
           if (!req.body.totp) throw new AppError(401, "totp_required", "enter the 6-digit code from your authenticator app");
-          const step = acceptTotp(user.totpSecret!, req.body.totp, user.totpLastStep);
+          const step = acceptTotp(secretBoxOf(ctx).open(user.totpSecret!), req.body.totp, user.totpLastStep);
           if (step === null) {
             await recordLoginFailure(db, key, ctx.auth.throttle);
             throw new AppError(401, "invalid_totp", "the authenticator code is wrong, expired or already used");

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import type { AppContext } from "../../context";
+import { secretBoxOf, type AppContext } from "../../context";
 import { AppError } from "../../errors";
 import { auditContextOf } from "../../request-audit";
 import { setPendingTotp, setTotpEnabled, totpState, useTotpStep } from "../../../db/commands/two-factor";
@@ -19,7 +19,7 @@ export const twoFactorRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         if (req.auth!.via !== "session") throw new AppError(403, "forbidden", "sign in to change two-factor settings");
         if ((await totpState(db, req.auth!.user.id)).enabled) throw new AppError(409, "conflict", "two-factor sign-in is already on; turn it off first");
         const secret = newTotpSecret();
-        await setPendingTotp(db, auditContextOf(req), req.auth!.user.id, secret);
+        await setPendingTotp(db, auditContextOf(req), req.auth!.user.id, secretBoxOf(ctx).seal(secret));
         return { secret, ...(await totpEnrolment(secret, req.auth!.user.email)) };
       },
     );
@@ -30,7 +30,7 @@ export const twoFactorRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         if (req.auth!.via !== "session") throw new AppError(403, "forbidden", "sign in to change two-factor settings");
         const state = await totpState(db, req.auth!.user.id);
         if (!state.secret || state.enabled) throw new AppError(409, "conflict", "start two-factor setup first");
-        const step = acceptTotp(state.secret, req.body.code, state.lastStep);
+        const step = acceptTotp(secretBoxOf(ctx).open(state.secret), req.body.code, state.lastStep);
         if (step === null) throw new AppError(400, "invalid_totp", "code: wrong or expired");
         await setTotpEnabled(db, auditContextOf(req), req.auth!.user.id, true);
         await useTotpStep(db, req.auth!.user.id, step);
