@@ -18,3 +18,6 @@ export * from "./assessment/stages";
 export * from "./assessment/progress";
 export * from "./assessment/copy-forward";
 export * from "./assessment/evidence-age";
+export * from "./planning";
+export * from "./analysis/aggregates";
+export * from "./assessment/sectoral-services";
