@@ -77,7 +77,9 @@ export function App() {
         <div className="container">
           <p>{t("footer.about")}</p>
           <p>
-            {t("footer.openData")} <a href={publicResultsCsvUrl(2024)}>{t("footer.csv")}</a>
+            {t("footer.openData")} <Link to="/publik">{t("portal.footerLink")}</Link>
+            {" · "}
+            <a href={publicResultsCsvUrl(2024)}>{t("footer.csv")}</a>
             {" · "}
             <a href="/api/openapi.json">{t("footer.api")}</a>
           </p>

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, or, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ilike, inArray, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../client";
 import { agencies, officialResults } from "../schema";
@@ -24,6 +24,39 @@ export interface ResultFilter {
   /** A province and its kabupaten/kota, by the province's code. */
   provinceCode?: string | undefined;
   agencyCodes?: string[] | undefined;
+  category?: string | undefined;
+  /** Case-insensitive name search; "Kab." and "Kabupaten" (and similar short forms) match each other. */
+  q?: string | undefined;
+}
+
+/** Short forms used in published tables and by readers, with the register's long form. */
+const NAME_FORMS: [RegExp, string][] = [
+  [/\bpemkab\b\.?/g, "kabupaten"],
+  [/\bpemkot\b\.?/g, "kota"],
+  [/\bpemprov\b\.?/g, "provinsi"],
+  [/\bkab\b\.?/g, "kabupaten"],
+  [/\bprov\b\.?/g, "provinsi"],
+];
+
+/**
+ * The spellings a name search tries: the text as typed and with short forms written out (and the
+ * long "kabupaten" shortened to "kab.", as the published tables print it), all lower case.
+ */
+export function nameSearchVariants(q: string): string[] {
+  const typed = q.trim().toLowerCase().replace(/\s+/g, " ");
+  let long = typed;
+  for (const [re, full] of NAME_FORMS) long = long.replace(re, full);
+  return [...new Set([typed, long, long.replace(/\bkabupaten\b/g, "kab.")])].filter((v) => v.length > 0);
+}
+
+const likePattern = (v: string) => `%${v.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+
+function nameMatches(q: string): SQL {
+  const tests = nameSearchVariants(q).flatMap((v) => [
+    ilike(agencies.name, likePattern(v)),
+    sql`array_to_string(${agencies.publishedNames}, '|') ilike ${likePattern(v)}`,
+  ]);
+  return or(...tests)!;
 }
 
 /** Published results matching a filter, by year then published index (highest first). */
@@ -32,6 +65,8 @@ export async function listPublishedResults(db: Db, filter: ResultFilter): Promis
   if (filter.year !== undefined) where.push(eq(officialResults.year, filter.year));
   if (filter.provinceCode) where.push(or(eq(agencies.code, filter.provinceCode), eq(parent.code, filter.provinceCode))!);
   if (filter.agencyCodes) where.push(inArray(agencies.code, filter.agencyCodes));
+  if (filter.category) where.push(sql`${agencies.category} = ${filter.category}`);
+  if (filter.q) where.push(nameMatches(filter.q));
   const rows = await db
     .select({
       year: officialResults.year,

@@ -3,37 +3,63 @@ import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import type { AppContext } from "../../context";
 import { listPublishedResults } from "../../../db/queries/official-results";
+import { listPublishedYears } from "../../../db/queries/public-portal";
+import { registerPublicCaching } from "./http-cache";
 import { presentPublicResult, publicResultsCsv } from "./public-result.presenter";
-import { PublicResult, PublicResultsQuery } from "./public-results.schema";
+import { publicPortalRoutes } from "./public-portal.routes";
+import { PublicResult, PublicResultsDocument, PublicResultsQuery, PublicYears } from "./public-results.schema";
 
-/** Open data: only published results, no login, as JSON or CSV. */
+/** The JSON Schema of the open-data JSON file, derived from the same zod schema that serializes it. */
+const RESULTS_JSON_SCHEMA = { ...z.toJSONSchema(PublicResultsDocument), $id: "/api/public/schema/results.json" };
+
+/** Open data: only published results, no login, as JSON or CSV; every answer carries an ETag. */
 export const publicResultRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
+    registerPublicCaching(app);
     app.get(
       "/api/public/results",
       {
         config: { access: "public" },
         schema: {
-          summary: "Published SPBE results (open data)",
+          summary: "Published SPBE results (open data), as JSON or as a CSV/JSON download",
           tags: ["public"],
           querystring: PublicResultsQuery,
           response: { 200: z.union([z.object({ results: z.array(PublicResult) }), z.string()]) },
         },
       },
       async (req, reply) => {
-        const rows = await listPublishedResults(ctx.database.db, {
-          year: req.query.year,
-          provinceCode: req.query.province,
-          agencyCodes: req.query.agency ? [req.query.agency] : undefined,
-        });
+        const { year, province, agency, category, q, format } = req.query;
+        const rows = await listPublishedResults(ctx.database.db, { year, provinceCode: province, agencyCodes: agency ? [agency] : undefined, category, q });
         const results = rows.map(presentPublicResult);
-        reply.header("cache-control", "public, max-age=300");
-        if (req.query.format === "csv") {
-          const name = `spbe-results${req.query.year ? `-${req.query.year}` : ""}.csv`;
-          reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${name}"`);
+        if (format) {
+          const name = `spbe-results${year ? `-${year}` : ""}.${format}`;
+          reply.header("content-disposition", `attachment; filename="${name}"`);
+        }
+        if (format === "csv") {
+          reply.header("content-type", "text/csv; charset=utf-8");
           return publicResultsCsv(results, (records) => stringify(records));
         }
         return { results };
       },
     );
+    app.get(
+      "/api/public/years",
+      {
+        config: { access: "public" },
+        schema: { summary: "Years with published results and how many instansi each", tags: ["public"], response: { 200: PublicYears } },
+      },
+      async () => ({ years: await listPublishedYears(ctx.database.db) }),
+    );
+    app.get(
+      "/api/public/schema/results.json",
+      {
+        config: { access: "public" },
+        schema: { summary: "JSON Schema of the open-data JSON file", tags: ["public"], response: { 200: z.record(z.string(), z.unknown()) } },
+      },
+      async (_req, reply) => {
+        reply.header("content-type", "application/schema+json; charset=utf-8").header("cache-control", "public, max-age=3600");
+        return RESULTS_JSON_SCHEMA;
+      },
+    );
+    await app.register(publicPortalRoutes(ctx));
   };

@@ -1,23 +1,77 @@
 import { z } from "zod";
+import { AgencyCategory, AgencyCodeParams } from "../agencies/agencies.schema";
+
+const ProvinceCode = z.string().regex(/^\d{2}$/, "a two-digit province code, e.g. 15");
 
 export const PublicResultsQuery = z.object({
   year: z.coerce.number().int().min(2018).max(2100).optional(),
-  province: z.string().regex(/^\d{2}$/, "a two-digit province code, e.g. 15").optional(),
+  province: ProvinceCode.optional(),
   agency: z.string().regex(/^[A-Z0-9.]{2,12}$/).optional(),
-  format: z.enum(["json", "csv"]).default("json"),
+  category: AgencyCategory.optional(),
+  q: z.string().trim().min(2).max(100).optional(),
+  /** Absent: the JSON answer for pages; `json` or `csv`: a file download of the same rows. */
+  format: z.enum(["json", "csv"]).optional(),
 });
 
-export const PublicResult = z.object({
-  year: z.number(),
-  agencyCode: z.string(),
-  agencyName: z.string(),
-  category: z.string(),
-  provinceCode: z.string().nullable(),
-  provinceName: z.string().nullable(),
-  instrument: z.string(),
-  domains: z.record(z.string(), z.number()),
-  index: z.number(),
-  predicate: z.string(),
-  source: z.string(),
-});
+/** One published result in the open data (JSON); the CSV carries the same fields flattened. */
+export const PublicResult = z
+  .object({
+    year: z.number().int().describe("Evaluation year"),
+    agencyCode: z.string().describe("Kemendagri region code (e.g. 15.71) or the stable central-agency code (e.g. KL.K01)"),
+    agencyName: z.string().describe("Official name of the instansi"),
+    category: AgencyCategory.describe("kementerian, lembaga, provinsi, kabupaten or kota"),
+    provinceCode: z.string().nullable().describe("Two-digit Kemendagri province code; null for central agencies"),
+    provinceName: z.string().nullable().describe("Province name; null for central agencies"),
+    instrument: z.string().describe("Instrument id, e.g. permenpanrb-59-2020"),
+    domains: z.record(z.string(), z.number()).describe("Published domain indices D1..D4 (two decimals); empty when only the index was published"),
+    index: z.number().describe("Published SPBE index, 0–5, two decimals"),
+    predicate: z.string().describe("Official predicate: Memuaskan, Sangat Baik, Baik, Cukup or Kurang"),
+    source: z.string().describe("Where the figure was published (e.g. the report table)"),
+  })
+  .meta({ title: "SPBE published result" });
 export type PublicResult = z.infer<typeof PublicResult>;
+
+/** The open-data JSON document: `{ results: [...] }`. */
+export const PublicResultsDocument = z.object({ results: z.array(PublicResult) }).meta({ title: "Pandu SPBE open data: published SPBE results" });
+
+export const PublicYears = z.object({ years: z.array(z.object({ year: z.number().int(), count: z.number().int() })) });
+
+export const PublicAgencyParams = AgencyCodeParams;
+
+const Region = z.object({ code: z.string(), name: z.string() });
+
+/** One year of an instansi's history, with its rank among the published agencies of its category. */
+export const PublicAgencyYear = PublicResult.omit({ agencyCode: true, agencyName: true, category: true, provinceCode: true, provinceName: true }).extend({
+  rank: z.number().int().nullable(),
+  rankOf: z.number().int().nullable(),
+});
+export type PublicAgencyYear = z.infer<typeof PublicAgencyYear>;
+
+export const PublicAgency = z.object({
+  agency: z.object({ code: z.string(), name: z.string(), category: AgencyCategory, regionName: z.string().nullable(), province: Region.nullable() }),
+  history: z.array(PublicAgencyYear),
+});
+export type PublicAgency = z.infer<typeof PublicAgency>;
+
+export const PublicProvinceParams = z.object({ code: ProvinceCode });
+export const PublicProvinceQuery = z.object({ year: z.coerce.number().int().min(2018).max(2100).optional() });
+
+/** A result in the province view: the year's figures, the previous year's index and the change. */
+export const PublicProvinceRow = PublicResult.extend({
+  previousIndex: z.number().nullable(),
+  change: z.number().nullable(),
+  rank: z.number().int().nullable(),
+});
+export type PublicProvinceRow = z.infer<typeof PublicProvinceRow>;
+
+export const PublicProvince = z.object({
+  province: z.object({ code: z.string(), name: z.string(), regionName: z.string().nullable() }),
+  years: z.array(z.number().int()),
+  year: z.number().int().nullable(),
+  previousYear: z.number().int().nullable(),
+  /** The provincial government's own result in `year`, if published. */
+  provinceResult: PublicProvinceRow.nullable(),
+  /** Its kabupaten and kota in `year`, highest index first. */
+  regencies: z.array(PublicProvinceRow),
+});
+export type PublicProvince = z.infer<typeof PublicProvince>;

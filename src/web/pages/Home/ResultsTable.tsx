@@ -15,7 +15,8 @@ function Missing() {
   );
 }
 
-function ChangeCell({ value }: { value: number | null }) {
+/** A signed change with an arrow (▲ up, ▼ down, ■ same); a dash when either year is missing. */
+export function ChangeCell({ value }: { value: number | null }) {
   const lang = useLang();
   if (value === null) return <Missing />;
   const tone = value > 0 ? "up" : value < 0 ? "down" : "same";

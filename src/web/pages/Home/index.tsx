@@ -53,6 +53,11 @@ export function HomePage() {
         </div>
         <p>{t("home.resultsIntro")}</p>
         <JambiResults />
+        <p className="portal-home-link">
+          <Link to="/publik" data-testid="home-portal-link">
+            {t("portal.homeLink")}
+          </Link>
+        </p>
       </section>
     </>
   );

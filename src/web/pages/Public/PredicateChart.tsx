@@ -1,0 +1,58 @@
+import { useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { Chart, chartNumber, type ChartOption } from "../../components/Chart";
+import { useLang } from "../../i18n";
+import { PREDICATE_COLOURS, predicateCounts } from "./portal";
+
+/** How many of the shown agencies received each predicate, as bars with a table alternative. */
+export function PredicateChart({ year, rows }: { year: number; rows: { predicate: string }[] }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const counts = useMemo(() => predicateCounts(rows), [rows]);
+  const label = t("portal.distributionLabel", { year });
+  const option = useMemo<ChartOption>(() => {
+    const whole = chartNumber(lang, 0);
+    return {
+      grid: { left: 48, right: 16, top: 24, bottom: 32 },
+      xAxis: { type: "category", data: counts.map((c) => c.predicate), axisLabel: { color: "#1b2430" } },
+      yAxis: { type: "value", minInterval: 1, axisLabel: { formatter: whole, color: "#1b2430" } },
+      tooltip: { trigger: "axis", valueFormatter: whole },
+      series: [
+        {
+          type: "bar",
+          data: counts.map((c) => ({ value: c.count, itemStyle: { color: PREDICATE_COLOURS[c.predicate] } })),
+          label: { show: true, position: "top", formatter: (p: { value: number }) => whole(p.value), color: "#1b2430" },
+        },
+      ],
+    };
+  }, [counts, lang]);
+  const whole = chartNumber(lang, 0);
+  return (
+    <Chart
+      option={option}
+      label={label}
+      height={260}
+      table={
+        <table className="data-table">
+          <caption>{label}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("portal.colPredicate")}</th>
+              <th scope="col" className="num">
+                {t("portal.colCount")}
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {counts.map((c) => (
+              <tr key={c.predicate}>
+                <th scope="row">{c.predicate}</th>
+                <td className="num">{whole(c.count)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}

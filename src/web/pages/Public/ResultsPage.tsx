@@ -1,0 +1,118 @@
+import { useCallback, useMemo } from "react";
+import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import { ErrorMessage, Loading } from "../../components/Status";
+import { chartNumber } from "../../components/Chart";
+import { useLang } from "../../i18n";
+import { fetchProvinces, fetchPublicYears, fetchYearResults, type PublicYear } from "../../publicApi";
+import { useApi } from "../../useApi";
+import { usePageTitle } from "../../usePageTitle";
+import { OpenDataDownloads } from "./OpenDataDownloads";
+import { SORT_KEYS, sortResults, type SortDir, type SortKey } from "./portal";
+import { PredicateChart } from "./PredicateChart";
+import { ResultsFilters, type Filters } from "./ResultsFilters";
+import { PortalResultsTable } from "./ResultsTable";
+
+/** Reads the page state from the address (shareable links): ?tahun=&q=&kategori=&provinsi=&urut=&arah=. */
+function readState(params: URLSearchParams, years: PublicYear[]) {
+  const latest = years.at(-1)?.year ?? 0;
+  const year = Number(params.get("tahun"));
+  const sortKey = params.get("urut") as SortKey | null;
+  return {
+    filters: {
+      year: years.some((y) => y.year === year) ? year : latest,
+      q: params.get("q") ?? "",
+      category: params.get("kategori") ?? "",
+      province: params.get("provinsi") ?? "",
+    },
+    sort: { key: sortKey && SORT_KEYS.includes(sortKey) ? sortKey : ("index" as SortKey), dir: (params.get("arah") === "asc" ? "asc" : "desc") as SortDir },
+  };
+}
+
+function YearResults({ years }: { years: PublicYear[] }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const [params, setParams] = useSearchParams();
+  const { filters, sort } = readState(params, years);
+  const provinces = useApi("public-provinces", fetchProvinces);
+  const key = `${filters.year}|${filters.q}|${filters.category}|${filters.province}`;
+  const results = useApi(`public-results-${key}`, (signal) => fetchYearResults(filters, signal));
+  const rows = useMemo(() => (results.status === "ok" ? sortResults(results.data, sort.key, sort.dir) : []), [results, sort.key, sort.dir]);
+
+  const update = useCallback(
+    (next: Partial<Record<"tahun" | "q" | "kategori" | "provinsi" | "urut" | "arah", string>>) => {
+      setParams(
+        (prev) => {
+          const p = new URLSearchParams(prev);
+          for (const [k, v] of Object.entries(next)) {
+            if (v) p.set(k, v);
+            else p.delete(k);
+          }
+          return p;
+        },
+        { replace: true },
+      );
+    },
+    [setParams],
+  );
+  const onFilters = useCallback(
+    (f: Filters) => update({ tahun: String(f.year), q: f.q.trim(), kategori: f.category, provinsi: f.province }),
+    [update],
+  );
+  const onSort = (column: SortKey) => {
+    const dir: SortDir = sort.key === column ? (sort.dir === "asc" ? "desc" : "asc") : column === "name" || column === "category" || column === "province" ? "asc" : "desc";
+    update({ urut: column, arah: dir });
+  };
+
+  return (
+    <>
+      <ResultsFilters years={years.map((y) => y.year)} provinces={provinces.status === "ok" ? provinces.data : []} value={filters} onChange={onFilters} />
+      <p className="portal-count" role="status" data-testid="portal-count">
+        {results.status === "ok" ? t("portal.count", { n: chartNumber(lang, 0)(results.data.length) }) : ""}
+      </p>
+      {results.status === "loading" && <Loading label={t("portal.loading")} />}
+      {results.status === "error" && <ErrorMessage error={results.error} retry={results.retry} />}
+      {results.status === "ok" &&
+        (rows.length === 0 ? (
+          <p>{t("portal.empty")}</p>
+        ) : (
+          <>
+            <section className="section" aria-labelledby="portal-distribution">
+              <h2 id="portal-distribution">{t("portal.distributionTitle")}</h2>
+              <PredicateChart year={filters.year} rows={rows} />
+            </section>
+            <section className="section" aria-label={t("portal.resultsCaption", { year: filters.year })}>
+              <PortalResultsTable year={filters.year} rows={rows} sort={sort} onSort={onSort} />
+              <p className="table-note">
+                {t("portal.domains.D1")} (D1) · {t("portal.domains.D2")} (D2) · {t("portal.domains.D3")} (D3) · {t("portal.domains.D4")} (D4)
+              </p>
+            </section>
+          </>
+        ))}
+    </>
+  );
+}
+
+/** /publik: every published result of a year, searchable and sortable, with the open-data files. */
+export function PublicResultsPage() {
+  const { t } = useTranslation();
+  usePageTitle(t("portal.title"));
+  const years = useApi("public-years", fetchPublicYears);
+  return (
+    <div className="portal">
+      <h1>{t("portal.title")}</h1>
+      <p className="lead">{t("portal.lead")}</p>
+      {years.status === "loading" && <Loading label={t("portal.loading")} />}
+      {years.status === "error" && <ErrorMessage error={years.error} retry={years.retry} />}
+      {years.status === "ok" &&
+        (years.data.length === 0 ? (
+          <p>{t("portal.empty")}</p>
+        ) : (
+          <>
+            <YearResults years={years.data} />
+            <OpenDataDownloads years={years.data} />
+          </>
+        ))}
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+import { arrayField, getJson, type PublicResult } from "./api";
+
+/*
+ * Client of the open portal API (`/api/public/*`): published results only, no session needed.
+ */
+
+export type AgencyCategory = "kementerian" | "lembaga" | "provinsi" | "kabupaten" | "kota";
+export const AGENCY_CATEGORIES: readonly AgencyCategory[] = ["kementerian", "lembaga", "provinsi", "kabupaten", "kota"];
+
+/** A year with published results and how many instansi were published. */
+export interface PublicYear {
+  year: number;
+  count: number;
+}
+
+export interface PublicAgencyYear {
+  year: number;
+  instrument: string;
+  domains: Record<string, number>;
+  index: number;
+  predicate: string;
+  source: string;
+  rank: number | null;
+  rankOf: number | null;
+}
+
+export interface PublicAgency {
+  agency: { code: string; name: string; category: AgencyCategory; regionName: string | null; province: { code: string; name: string } | null };
+  history: PublicAgencyYear[];
+}
+
+export interface PublicProvinceRow extends PublicResult {
+  previousIndex: number | null;
+  change: number | null;
+  rank: number | null;
+}
+
+export interface PublicProvince {
+  province: { code: string; name: string; regionName: string | null };
+  years: number[];
+  year: number | null;
+  previousYear: number | null;
+  provinceResult: PublicProvinceRow | null;
+  regencies: PublicProvinceRow[];
+}
+
+/** Download URL of one year's open data as CSV or JSON. */
+export const openDataUrl = (year: number, format: "csv" | "json") => `/api/public/results?year=${year}&format=${format}`;
+
+/** The JSON Schema of the JSON download. */
+export const OPEN_DATA_SCHEMA_URL = "/api/public/schema/results.json";
+
+export async function fetchPublicYears(signal?: AbortSignal): Promise<PublicYear[]> {
+  return arrayField<PublicYear>(await getJson("/api/public/years", signal), "years");
+}
+
+/** One year's published results; the name search runs on the server ("Kab." matches "Kabupaten"). */
+export async function fetchYearResults(filter: { year: number; q: string; category: string; province: string }, signal?: AbortSignal): Promise<PublicResult[]> {
+  const params = new URLSearchParams({ year: String(filter.year) });
+  if (filter.q.trim().length >= 2) params.set("q", filter.q.trim());
+  if (filter.category) params.set("category", filter.category);
+  if (filter.province) params.set("province", filter.province);
+  return arrayField<PublicResult>(await getJson(`/api/public/results?${params.toString()}`, signal), "results");
+}
+
+/** The provinces of the agency register (code and region name), for the province filter. */
+export async function fetchProvinces(signal?: AbortSignal): Promise<{ code: string; name: string }[]> {
+  const rows = arrayField<{ code: string; name: string; regionName: string | null }>(await getJson("/api/agencies?category=provinsi", signal), "agencies");
+  return rows.map((r) => ({ code: r.code, name: r.regionName ?? r.name })).sort((a, b) => a.name.localeCompare(b.name, "id"));
+}
+
+export async function fetchPublicAgency(code: string, signal?: AbortSignal): Promise<PublicAgency> {
+  return (await getJson(`/api/public/agencies/${encodeURIComponent(code)}`, signal)) as PublicAgency;
+}
+
+export async function fetchPublicProvince(code: string, year: number | null, signal?: AbortSignal): Promise<PublicProvince> {
+  const query = year === null ? "" : `?year=${year}`;
+  return (await getJson(`/api/public/provinces/${encodeURIComponent(code)}${query}`, signal)) as PublicProvince;
+}
