@@ -60,6 +60,11 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** The current CSRF token, for requests sent without `request` (XMLHttpRequest uploads with progress). */
+export function currentCsrfToken(): string | null {
+  return csrfToken;
+}
+
 /** Told when the server answers 401 `unauthenticated`: the session ended or was never there. */
 let unauthenticatedListener: (() => void) | null = null;
 

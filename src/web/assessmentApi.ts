@@ -1,5 +1,6 @@
 import type { Agency } from "./adminApi";
 import { ApiError, arrayField, getJson, isRecord, request } from "./api";
+import type { EvidenceSummary } from "./evidenceApi";
 
 export type StageName = "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
 export type PeriodKind = "pemantauan" | "evaluasi";
@@ -53,6 +54,15 @@ export interface WorkspaceIndicator {
   carried: boolean;
   from: StageName | null;
   answers: Partial<Record<StageName, Answer>>;
+  /** Evidence linked to this indicator (all stages share it). */
+  evidence: EvidenceSummary[];
+}
+
+/** A sectoral public service named for one of indicators 45–47 and its owning unit. */
+export interface SectoralService {
+  indicatorCode: string;
+  name: string;
+  unitName: string;
 }
 
 export interface WorkspaceAbilities {
@@ -64,6 +74,8 @@ export interface WorkspaceAbilities {
   assignExternal: boolean;
   review: boolean;
   revise: boolean;
+  nameSectoralServices: boolean;
+  uploadEvidence: boolean;
 }
 
 export interface Workspace {
@@ -76,6 +88,9 @@ export interface Workspace {
   indicators: WorkspaceIndicator[];
   score: { index: number; indexRounded: number; predicate: string; partial: boolean; answered: number; total: number };
   abilities: WorkspaceAbilities;
+  sectoralServices: { indicators: string[]; services: SectoralService[] };
+  /** Set once the self-assessment was submitted: the Berita Acara can be downloaded. */
+  officialRecord: { submittedAt: string } | null;
 }
 
 /** The text fields of an answer the writer edits. */
@@ -149,3 +164,11 @@ export async function reviewAssessment(id: number, decision: "valid" | "tidak_va
 export async function assignAssessor(id: number, input: { email: string; role: "asesor_eksternal" | "asesor_internal"; indicators?: string[] }): Promise<void> {
   await request("POST", `${base(id)}/assignments`, input);
 }
+
+/** Names the sectoral public services of indicators 45–47 (replaces the list). */
+export async function saveSectoralServices(id: number, services: SectoralService[]): Promise<{ indicators: string[]; services: SectoralService[] }> {
+  return (await request("PUT", `${base(id)}/sectoral-services`, { services })) as { indicators: string[]; services: SectoralService[] };
+}
+
+/** The Berita Acara Penilaian Mandiri (PDF, an attachment). */
+export const officialRecordUrl = (id: number) => `${base(id)}/berita-acara.pdf`;

@@ -64,3 +64,21 @@ export function formatDateTime(iso: string, lang: Lang, timeZone?: string): stri
   const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("day")} ${part("month").replace(/\.$/, "")} ${part("year")} ${part("hour")}${lang === "id" ? "." : ":"}${part("minute")}`;
 }
+
+/** A file size in binary units with the language's decimal mark ("1,5 MB", "820 KB", "12 B"). */
+export function formatFileSize(bytes: number, lang: Lang): string {
+  const units = ["B", "KB", "MB", "GB", "TB"];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const digits = unit === 0 || value >= 10 ? 0 : 1;
+  return `${numberFormat(lang, { minimumFractionDigits: 0, maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
+}
+
+/** A whole-Rupiah amount ("Rp 25.000.000" in Indonesian, "IDR 25,000,000" in English). */
+export function formatRupiah(amount: number, lang: Lang): string {
+  return numberFormat(lang, { style: "currency", currency: "IDR", minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(amount);
+}

@@ -21,10 +21,13 @@ export interface AnswerInput {
 export type SaveOutcome = { ok: true; answer: typeof answers.$inferSelect } | { ok: false; current: typeof answers.$inferSelect | null };
 
 const FIELDS = ["level", "explanation", "facts", "analysis", "justification"] as const;
+/** What the Penanggung Jawab's verification vouches for. */
+const VERIFIED_FIELDS = ["level", "explanation"] as const;
 
 /**
  * Writes an answer if the caller saw the current version (optimistic concurrency), with an audit
- * event of the changed fields. A stale version returns the current answer instead of writing.
+ * event of the changed fields. A stale version returns the current answer instead of writing. A
+ * change of the level or the explanation clears the Penanggung Jawab's verification.
  */
 export async function saveAnswer(db: Db, ctx: AuditContext, input: AnswerInput): Promise<SaveOutcome> {
   return db.transaction(async (tx) => {
@@ -34,9 +37,11 @@ export async function saveAnswer(db: Db, ctx: AuditContext, input: AnswerInput):
     const values = Object.fromEntries(FIELDS.filter((f) => input[f] !== undefined).map((f) => [f, input[f]]));
     let saved: typeof answers.$inferSelect;
     if (current) {
+      // The Penanggung Jawab verified what was there: a new level or explanation needs a new verification.
+      const unverify = current.verified && VERIFIED_FIELDS.some((f) => f in values && values[f] !== current[f]);
       [saved] = (await tx
         .update(answers)
-        .set({ ...values, authorUserId: input.authorUserId, version: current.version + 1, updatedAt: new Date() })
+        .set({ ...values, ...(unverify ? { verified: false } : {}), authorUserId: input.authorUserId, version: current.version + 1, updatedAt: new Date() })
         .where(eq(answers.id, current.id))
         .returning()) as [typeof answers.$inferSelect];
     } else {
@@ -45,14 +50,15 @@ export async function saveAnswer(db: Db, ctx: AuditContext, input: AnswerInput):
         .values({ assessmentId: input.assessmentId, stage: input.stage, indicatorCode: input.indicatorCode, ...values, authorUserId: input.authorUserId })
         .returning()) as [typeof answers.$inferSelect];
     }
-    const before = current ? Object.fromEntries(FIELDS.map((f) => [f, current[f]])) : null;
+    const withFlag = (a: typeof answers.$inferSelect) => ({ ...Object.fromEntries(FIELDS.map((f) => [f, a[f]])), verified: a.verified });
+    const before = current ? withFlag(current) : null;
     await recordAudit(tx, ctx, {
       agencyId: input.agencyId,
       action: "answer.save",
       targetType: "answer",
       targetId: `${input.assessmentId}/${input.stage}/${input.indicatorCode}`,
       before,
-      after: Object.fromEntries(FIELDS.map((f) => [f, saved[f]])),
+      after: withFlag(saved),
     });
     return { ok: true, answer: saved };
   });

@@ -124,3 +124,20 @@ export async function referencedStorageKeys(db: Db, keys: string[]): Promise<Set
   const rows = await db.selectDistinct({ key: evidenceVersions.storageKey }).from(evidenceVersions).where(inArray(evidenceVersions.storageKey, keys));
   return new Set(rows.map((r) => r.key));
 }
+
+/** Every piece of evidence linked to the indicators of an assessment: code → rows, oldest link first. */
+export async function linkedEvidenceByIndicator(db: Db, assessmentId: number): Promise<Map<string, EvidenceSummaryRow[]>> {
+  const rows = await db
+    .select({ code: answerEvidence.indicatorCode, evidence, versions: versionCount, links: linkCount })
+    .from(answerEvidence)
+    .innerJoin(evidence, eq(answerEvidence.evidenceId, evidence.id))
+    .where(eq(answerEvidence.assessmentId, assessmentId))
+    .orderBy(asc(answerEvidence.createdAt), asc(evidence.id));
+  const latest = await latestVersions(db, [...new Set(rows.map((r) => r.evidence.id))]);
+  const byCode = new Map<string, EvidenceSummaryRow[]>();
+  for (const r of rows) {
+    const file = latest.get(r.evidence.id);
+    if (file) byCode.set(r.code, [...(byCode.get(r.code) ?? []), { evidence: r.evidence, versions: r.versions, links: r.links, latest: file }]);
+  }
+  return byCode;
+}

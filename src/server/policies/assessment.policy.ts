@@ -52,6 +52,11 @@ export function canSubmit(actor: Actor, a: AssessmentScope): boolean {
   return a.stage === "mandiri" && hasRole(actor, "koordinator_spbe", a.agencyId);
 }
 
+/** The Koordinator SPBE names the sectoral public services (indicators 45–47) while the self-assessment is open. */
+export function canNameSectoralServices(actor: Actor, a: AssessmentScope): boolean {
+  return a.stage === "mandiri" && a.reviewStatus !== "pending" && hasRole(actor, "koordinator_spbe", a.agencyId);
+}
+
 /** External stages are closed and the next opened by an assigned external assessor or an administrator. */
 export function canAdvance(actor: Actor, a: AssessmentScope): boolean {
   return a.stage !== "mandiri" && a.stage !== "final" && a.reviewStatus !== "pending" && (isAdministrator(actor) || assignedAs(a, "asesor_eksternal").length > 0);
@@ -90,5 +95,6 @@ export function assessmentAbilities(actor: Actor, a: AssessmentScope) {
     assignExternal: w && canAssign(actor, a, "asesor_eksternal"),
     review: w && canReview(actor, a),
     revise: w && canRevise(actor, a),
+    nameSectoralServices: w && canNameSectoralServices(actor, a),
   };
 }

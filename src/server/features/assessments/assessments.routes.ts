@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import { isAdministrator, readableAgencies, stagesFor, type Stage } from "../../../core";
+import { isAdministrator, readableAgencies, sectoralServiceIndicators, stagesFor, type Stage } from "../../../core";
 import type { AppContext } from "../../context";
 import { AppError, notFound, validationError } from "../../errors";
 import { auditContextOf } from "../../request-audit";
@@ -9,6 +9,13 @@ import { assessmentAbilities, canAnswer, canCreatePeriod } from "../../policies/
 import { loadReadableAssessment } from "./load-assessment";
 import { assessmentStageRoutes } from "./assessment-stages.routes";
 import { copyForwardRoutes } from "./copy-forward.routes";
+import { officialRecordRoutes } from "./official-record.routes";
+import { sectoralServiceRoutes } from "./sectoral-services.routes";
+import { canUploadEvidence } from "../../policies/evidence.policy";
+import { todayInIndonesia } from "../evidence/evidence-settings";
+import { linkedEvidenceByIndicator } from "../../../db/queries/evidence";
+import { sectoralServicesOf } from "../../../db/queries/sectoral-services";
+import { selfAssessmentSubmission } from "../../../db/queries/submission";
 import { agencyIdsByCode } from "../../../db/queries/agency-ids";
 import { answersOf, listPeriodsWithAssessments } from "../../../db/queries/assessments";
 import { createPeriod } from "../../../db/commands/create-period";
@@ -24,6 +31,8 @@ export const assessmentRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
     const { db } = ctx.database;
     await app.register(assessmentStageRoutes(ctx));
     await app.register(copyForwardRoutes(ctx));
+    await app.register(sectoralServiceRoutes(ctx));
+    await app.register(officialRecordRoutes(ctx));
 
     const loadReadable = (req: FastifyRequest, id: number) => loadReadableAssessment(db, req, id);
 
@@ -83,7 +92,16 @@ export const assessmentRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       { config: { access: "authenticated" }, schema: { summary: "The assessment workspace: indicators, answers per stage, live index", tags: ["evaluation"], params: AssessmentParams, response: { 200: WorkspaceResponse } } },
       async (req) => {
         const { found, compiled, scope } = await loadReadable(req, req.params.id);
-        return presentWorkspace(found, compiled, await answersOf(db, found.assessment.id), await resultsOf(db, found.assessment.id), assessmentAbilities(req.auth!.actor, scope));
+        const actor = req.auth!.actor;
+        const id = found.assessment.id;
+        const abilities = { ...assessmentAbilities(actor, scope), uploadEvidence: actor.canWrite && canUploadEvidence(actor, scope.agencyId) };
+        const extras = {
+          evidence: await linkedEvidenceByIndicator(db, id),
+          today: todayInIndonesia(),
+          sectoral: { indicators: sectoralServiceIndicators(compiled.instrument), services: await sectoralServicesOf(db, id) },
+          submittedAt: (await selfAssessmentSubmission(db, id))?.at ?? null,
+        };
+        return presentWorkspace(found, compiled, await answersOf(db, id), await resultsOf(db, id), abilities, extras);
       },
     );
 

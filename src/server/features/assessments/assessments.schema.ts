@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { STAGES } from "../../../core";
+import { EvidenceSummary } from "../evidence/evidence.schema";
 
 const AgencyCode = z.string().regex(/^[A-Z0-9.]{2,12}$/);
 const IsoDate = z.iso.date();
@@ -17,8 +18,7 @@ export const CreatePeriodBody = z.object({
   agencies: z.array(AgencyCode).min(1).max(2000),
 });
 
-export const AssessmentParams = z.object({ id: z.coerce.number().int().positive() });
-export const AnswerParams = AssessmentParams.extend({ code: z.string().min(1).max(20) });
+export { AnswerParams, AssessmentParams } from "./assessment-params.schema";
 
 export const SaveAnswerBody = z.object({
   stage: z.enum(STAGES),
@@ -52,6 +52,19 @@ export const PeriodSummary = z.object({
   assessments: z.array(z.object({ id: z.number(), agencyCode: z.string(), agencyName: z.string(), stage: z.string() })),
 });
 
+/** A sectoral public service named for one of indicators 45–47, and the unit (OPD) that owns it. */
+export const SectoralService = z.object({
+  indicatorCode: z.string().min(1).max(20),
+  name: z.string().trim().min(3).max(300),
+  unitName: z.string().trim().min(2).max(300),
+});
+export const SectoralServicesBody = z.object({ services: z.array(SectoralService).max(10) });
+export const SectoralServicesResponse = z.object({
+  /** The indicators of this instrument that assess a sectoral service ([] when it has none). */
+  indicators: z.array(z.string()),
+  services: z.array(SectoralService),
+});
+
 export const WorkspaceResponse = z.object({
   id: z.number(),
   period: z.object({ id: z.number(), name: z.string(), year: z.number(), kind: z.string(), instrument: z.string(), predicatePolicy: z.string(), stages: z.array(z.string()) }),
@@ -64,8 +77,12 @@ export const WorkspaceResponse = z.object({
       carried: z.boolean(),
       from: z.string().nullable(),
       answers: z.record(z.string(), AnswerResponse),
+      evidence: z.array(EvidenceSummary),
     }),
   ),
+  sectoralServices: SectoralServicesResponse,
+  /** The self-assessment was submitted: its Berita Acara can be downloaded. */
+  officialRecord: z.object({ submittedAt: z.string() }).nullable(),
   score: z.object({ index: z.number(), indexRounded: z.number(), predicate: z.string(), partial: z.boolean(), answered: z.number(), total: z.number() }),
   review: z.object({ status: z.string().nullable(), notes: z.string().nullable() }),
   results: z.array(z.object({ revision: z.number(), index: z.number(), indexRounded: z.number(), predicate: z.string(), reason: z.string().nullable(), createdAt: z.string() })),
@@ -78,6 +95,8 @@ export const WorkspaceResponse = z.object({
     assignExternal: z.boolean(),
     review: z.boolean(),
     revise: z.boolean(),
+    nameSectoralServices: z.boolean(),
+    uploadEvidence: z.boolean(),
   }),
 });
 

@@ -1,6 +1,8 @@
 import { effectiveLevel, fromScaledInt, roundTenThousandthsToHundredths, scoreAssessment, stagesFor, type CompiledInstrument, type Stage, type StageAnswer } from "../../../core";
 import type { answers as answersTable, assessmentResults } from "../../../db/schema";
 import type { findAssessment } from "../../../db/queries/assessments";
+import type { EvidenceSummaryRow } from "../../../db/queries/evidence";
+import { presentEvidenceSummary } from "../evidence/evidence.presenter";
 
 type Answer = typeof answersTable.$inferSelect;
 type Found = NonNullable<Awaited<ReturnType<typeof findAssessment>>>;
@@ -29,7 +31,15 @@ export function presentWorkspace(
   compiled: CompiledInstrument,
   rows: Answer[],
   results: (typeof assessmentResults.$inferSelect)[],
-  abilities: Record<"answer" | "verify" | "submit" | "advance" | "assignInternal" | "assignExternal" | "review" | "revise", boolean>,
+  abilities: Record<"answer" | "verify" | "submit" | "advance" | "assignInternal" | "assignExternal" | "review" | "revise" | "nameSectoralServices" | "uploadEvidence", boolean>,
+  extras: {
+    /** Linked evidence per indicator code. */
+    evidence: Map<string, EvidenceSummaryRow[]>;
+    /** Today in Indonesia (YYYY-MM-DD), for the age of review dates. */
+    today: string;
+    sectoral: { indicators: string[]; services: { indicatorCode: string; name: string; unitName: string }[] };
+    submittedAt: Date | null;
+  },
 ) {
   const { assessment, period } = found;
   const order = stagesFor(period.kind, period.withVisit);
@@ -40,7 +50,8 @@ export function presentWorkspace(
     const list = byCode.get(code) ?? [];
     const perStage = Object.fromEntries(list.map((a) => [a.stage, { level: a.level } satisfies StageAnswer]));
     const eff = effectiveLevel(order, perStage, stage);
-    return { code, level: eff.level, carried: eff.carried, from: eff.from, answers: Object.fromEntries(list.map((a) => [a.stage, presentAnswer(a)])) };
+    const evidence = (extras.evidence.get(code) ?? []).map((e) => presentEvidenceSummary(e, extras.today));
+    return { code, level: eff.level, carried: eff.carried, from: eff.from, answers: Object.fromEntries(list.map((a) => [a.stage, presentAnswer(a)])), evidence };
   });
   const score = scoreAssessment(compiled, Object.fromEntries(indicators.map((i) => [i.code, i.level])), { policy: period.predicatePolicy, partial: true });
   return {
@@ -52,6 +63,8 @@ export function presentWorkspace(
     review: { status: assessment.reviewStatus, notes: assessment.reviewNotes },
     results: results.map((r) => ({ revision: r.revision, index: r.index10k / 10000, indexRounded: fromScaledInt(roundTenThousandthsToHundredths(r.index10k), 2), predicate: r.predicate, reason: r.reason, createdAt: r.createdAt.toISOString() })),
     score: { index: score.index, indexRounded: score.indexRounded, predicate: score.predicate, partial: score.partial, answered: score.completeness.answered, total: score.completeness.total },
+    sectoralServices: extras.sectoral,
+    officialRecord: extras.submittedAt ? { submittedAt: extras.submittedAt.toISOString() } : null,
     abilities,
   };
 }

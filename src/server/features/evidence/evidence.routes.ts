@@ -14,7 +14,8 @@ import { contentDisposition } from "./content-disposition";
 import { evidenceLinkRoutes } from "./evidence-links.routes";
 import { evidenceSettingsOf, todayInIndonesia } from "./evidence-settings";
 import { presentEvidenceDetail, presentEvidenceSummary } from "./evidence.presenter";
-import { EvidenceListResponse, EvidenceDetailResponse, EvidenceParams, FileQuery, ListEvidenceQuery, NewEvidenceFields, NewVersionFields, UploadResponse } from "./evidence.schema";
+import { EvidenceListResponse, EvidenceDetailResponse, EvidenceParams, FileQuery, ListEvidenceQuery, NewEvidenceFields, NewVersionFields, UpdateEvidenceBody, UploadResponse } from "./evidence.schema";
+import { updateEvidenceMetadata } from "../../../db/commands/evidence-metadata";
 import { readUpload, uploadFailure } from "./multipart-upload";
 
 const UPLOAD_DESCRIPTION =
@@ -57,7 +58,8 @@ export const evidenceRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         const agency = await readableAgency(req, req.params.code);
         const { total, rows } = await listEvidence(db, agency.id, req.query);
         const today = todayInIndonesia();
-        return { evidence: rows.map((r) => presentEvidenceSummary(r, today)), total };
+        const upload = req.auth!.actor.canWrite && canUploadEvidence(req.auth!.actor, agency.id);
+        return { evidence: rows.map((r) => presentEvidenceSummary(r, today)), total, abilities: { upload } };
       },
     );
 
@@ -85,6 +87,17 @@ export const evidenceRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         } catch (e) {
           throw uploadFailure(e, req, reply);
         }
+      },
+    );
+
+    app.patch(
+      "/api/agencies/:code/evidence/:id",
+      { config: { access: "authenticated" }, schema: { summary: "Change the metadata of a piece of evidence (no new file)", tags: ["evidence"], params: EvidenceParams, body: UpdateEvidenceBody, response: { 200: EvidenceDetailResponse } } },
+      async (req) => {
+        const agency = await uploadableAgency(req, req.params.code);
+        const changes = { ...req.body, documentNumber: req.body.documentNumber === "" ? null : req.body.documentNumber };
+        if (!(await updateEvidenceMetadata(db, auditContextOf(req), { agencyId: agency.id, evidenceId: req.params.id, changes }))) throw notFound("evidence");
+        return presentEvidenceDetail((await evidenceDetail(db, agency.id, req.params.id))!, todayInIndonesia());
       },
     );
 

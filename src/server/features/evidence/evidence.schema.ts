@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { EVIDENCE_FILE_TYPES } from "../../../lib/file-type";
 import { AgencyCodeParams } from "../agencies/agencies.schema";
-import { AnswerParams } from "../assessments/assessments.schema";
+import { AnswerParams } from "../assessments/assessment-params.schema";
 
 /** A multipart text field that may be left empty: absent stays undefined, empty becomes null. */
 const clearable = (inner: z.ZodString | z.ZodISODate) =>
@@ -31,6 +31,16 @@ export const NewVersionFields = z.object({
   documentDate: clearable(IsoDate),
   reviewDate: clearable(IsoDate),
 });
+
+/** A metadata change without a file (JSON); null clears a value, absent keeps it. */
+export const UpdateEvidenceBody = z
+  .object({
+    title: Title.optional(),
+    documentNumber: DocumentNumber.trim().nullable().optional(),
+    documentDate: IsoDate.nullable().optional(),
+    reviewDate: IsoDate.nullable().optional(),
+  })
+  .refine((b) => Object.values(b).some((v) => v !== undefined), { message: "nothing to change" });
 
 export const EvidenceParams = AgencyCodeParams.extend({ id: z.coerce.number().int().positive().max(2_147_483_647) });
 
@@ -94,5 +104,10 @@ export const UploadResponse = EvidenceDetailResponse.extend({
   deduplicated: z.boolean(),
 });
 
-export const EvidenceListResponse = z.object({ evidence: z.array(EvidenceSummary), total: z.number() });
+export const EvidenceListResponse = z.object({
+  evidence: z.array(EvidenceSummary),
+  total: z.number(),
+  /** What the caller may do in this library (the UI shows the upload form only when allowed). */
+  abilities: z.object({ upload: z.boolean() }),
+});
 export const LinkedEvidenceResponse = z.object({ assessmentId: z.number(), indicatorCode: z.string(), evidence: z.array(EvidenceSummary) });

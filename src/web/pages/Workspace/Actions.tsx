@@ -5,6 +5,8 @@ import { FormError, Success } from "../../components/Status";
 import { AssignForm } from "./AssignForm";
 import { useWorkspace } from "./context";
 import { ReviewForm } from "./ReviewForm";
+import { OfficialRecordLink } from "./OfficialRecordLink";
+import { SectoralServicesForm } from "./SectoralServices";
 
 /** A stage action with an optional note: submit the self-assessment, or close an external stage. */
 function NoteAction({ title, intro, button, testId, run }: { title: string; intro: string; button: string; testId: string; run(note: string): Promise<StageOutcome> }) {
@@ -53,11 +55,14 @@ export function Actions() {
   const { t } = useTranslation();
   const { ws } = useWorkspace();
   const a = ws.abilities;
-  const any = a.submit || a.advance || a.review || a.assignInternal || a.assignExternal;
+  const naming = a.nameSectoralServices && ws.sectoralServices.indicators.length > 0;
+  const any = a.submit || a.advance || a.review || a.assignInternal || a.assignExternal || naming || ws.officialRecord !== null;
   if (!any) return null;
   return (
     <section className="ws-actions" aria-labelledby="ws-actions-title">
       <h2 id="ws-actions-title">{t("ws.actions")}</h2>
+      {ws.officialRecord && <OfficialRecordLink />}
+      {naming && <SectoralServicesForm />}
       {a.submit && <NoteAction title={t("ws.submitTitle")} intro={t("ws.submitIntro")} button={t("ws.submit")} testId="ws-submit" run={(note) => submitAssessment(ws.id, note)} />}
       {a.advance && <NoteAction title={t("ws.advanceTitle")} intro={t("ws.advanceIntro")} button={t("ws.advance")} testId="ws-advance" run={(note) => advanceAssessment(ws.id, note)} />}
       {a.review && <ReviewForm />}

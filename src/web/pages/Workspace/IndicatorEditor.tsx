@@ -9,6 +9,8 @@ import { LevelSelect } from "../InstrumentDetail/LevelSelect";
 import { AnswerForm } from "./AnswerForm";
 import { useWorkspace } from "./context";
 import { EarlierAnswers } from "./EarlierAnswers";
+import { IndicatorEvidence } from "./IndicatorEvidence";
+import { SectoralServiceLine } from "./SectoralServices";
 import { useAnswerEditor } from "./useAnswerEditor";
 import { VerifyToggle } from "./VerifyToggle";
 
@@ -43,6 +45,11 @@ export function IndicatorEditor({ indicator }: { indicator: InstrumentNode }) {
           <span className="code">{code}</span> <span className="indicator-name">{indicator.name}</span>
         </label>
         <span className="weight">{t("instrument.weight", { weight: formatWeight(indicator.weight, lang) })}</span>
+        {item && item.evidence.length > 0 && (
+          <span className="badge badge-evidence" data-testid={`ws-evidence-count-${code}`}>
+            {t("evidence.ws.count", { count: item.evidence.length })}
+          </span>
+        )}
         {canAnswer ? (
           <LevelSelect id={selectId} indicator={indicator} value={editor.level} testId={`ws-level-${code}`} disabled={editor.busy} onChange={editor.setLevel} />
         ) : (
@@ -51,10 +58,12 @@ export function IndicatorEditor({ indicator }: { indicator: InstrumentNode }) {
           </span>
         )}
       </div>
+      <SectoralServiceLine code={code} />
       <InForce code={code} />
       {item && <EarlierAnswers indicator={item} stages={ws.period.stages} stage={ws.stage} />}
       {canAnswer ? <AnswerForm code={code} editor={editor} /> : item && <EarlierAnswers indicator={item} stages={ws.period.stages} stage={ws.stage} includeCurrent />}
       {ws.abilities.verify && item?.answers.mandiri?.level != null && <VerifyToggle code={code} editor={editor} />}
+      {item && <IndicatorEvidence code={code} evidence={item.evidence} />}
       <details className="indicator-details">
         <summary data-testid={`ws-criteria-${code}`}>{t("instrument.details")}</summary>
         <div className="indicator-body">

@@ -5,11 +5,12 @@ import { useLang } from "../../i18n";
 import { useDetail } from "../InstrumentDetail/context";
 import { useWorkspace } from "./context";
 
-/** Filled and verified self-assessment answers, from the indicators. */
-export function progressOf(indicators: { answers: { mandiri?: { level: number | null; verified: boolean } } }[]) {
+/** Filled and verified self-assessment answers, and indicators with evidence, from the indicators. */
+export function progressOf(indicators: { answers: { mandiri?: { level: number | null; verified: boolean } }; evidence?: unknown[] }[]) {
   const filled = indicators.filter((i) => i.answers.mandiri?.level != null).length;
   const verified = indicators.filter((i) => i.answers.mandiri?.verified).length;
-  return { filled, verified, total: indicators.length };
+  const withEvidence = indicators.filter((i) => (i.evidence?.length ?? 0) > 0).length;
+  return { filled, verified, withEvidence, total: indicators.length };
 }
 
 /**
@@ -56,6 +57,9 @@ export function ScorePanel() {
       )}
       <p className="small" data-testid="ws-progress">
         {t("ws.progress", { filled: p.filled, verified: p.verified, total: p.total })}
+      </p>
+      <p className="small" data-testid="ws-progress-evidence">
+        {t("evidence.ws.progress", { count: p.withEvidence, total: p.total })}
       </p>
     </section>
   );

@@ -57,6 +57,11 @@ export function WorkspaceHeader() {
           <dd>{period.predicatePolicy === "exact" ? t("calc.policyExact") : t("calc.policyRounded")}</dd>
         </div>
       </dl>
+      <p>
+        <Link to={`/penilaian/${ws.id}/rencana`} className="button button-secondary button-small" data-testid="ws-plan-link">
+          {t("planning.nav.plan")}
+        </Link>
+      </p>
       <StageStepper />
       {review.status && (
         <div className={review.status === "returned" ? "note note-warning" : "note"} data-testid="ws-review-status">

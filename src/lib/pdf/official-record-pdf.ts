@@ -1,0 +1,152 @@
+import PDFDocument from "pdfkit";
+import type { Instrument, InstrumentNode } from "../../core";
+
+/** What the Berita Acara Penilaian Mandiri states, as plain data (read from the submitted snapshot). */
+export interface OfficialRecordData {
+  agency: { code: string; name: string };
+  period: { name: string; year: number; kind: string };
+  instrument: Instrument;
+  /** The moment of submission: the record's date and the PDF's creation date (so the file is reproducible). */
+  submittedAt: Date;
+  submittedBy: string | null;
+  /** The self-assessment level of each indicator. */
+  levels: Record<string, number | null>;
+  index: { exact: number; rounded: number; predicate: string; policy: string };
+  sectoralServices: { indicatorCode: string; name: string; unitName: string }[];
+}
+
+const MARGIN = 50;
+const id = (opts: Intl.NumberFormatOptions) => new Intl.NumberFormat("id-ID", opts);
+const dateId = (d: Date) => new Intl.DateTimeFormat("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Jakarta" }).format(d);
+const KIND: Record<string, string> = { pemantauan: "Pemantauan", evaluasi: "Evaluasi" };
+
+/** Indicators in instrument order with the domain and aspect above each. */
+function rowsOf(tree: InstrumentNode[]) {
+  const rows: { domain: InstrumentNode | null; aspect: InstrumentNode | null; indicator: InstrumentNode }[] = [];
+  const walk = (nodes: InstrumentNode[], domain: InstrumentNode | null, aspect: InstrumentNode | null) => {
+    for (const n of nodes) {
+      if (!n.children?.length) rows.push({ domain, aspect, indicator: n });
+      else if (domain === null) walk(n.children, n, null);
+      else walk(n.children, domain, n);
+    }
+  };
+  walk(tree, null, null);
+  return rows;
+}
+
+/**
+ * Renders the Berita Acara Penilaian Mandiri (pdfkit, standard Helvetica fonts, no network): the
+ * agency, period, instrument and date; the level of every indicator under its domain and aspect;
+ * the index and predicate; the sectoral public services; signature blocks for the Koordinator SPBE
+ * and the Pimpinan. The same data gives the same bytes (the creation date is the submission time).
+ */
+export function renderOfficialRecord(data: OfficialRecordData, options: { compress?: boolean } = {}): Promise<Buffer> {
+  const doc = new PDFDocument({
+    size: "A4",
+    margin: MARGIN,
+    compress: options.compress ?? true,
+    info: {
+      Title: `Berita Acara Penilaian Mandiri SPBE ${data.agency.name} ${data.period.year}`,
+      Author: "Pandu SPBE",
+      Subject: data.period.name,
+      Producer: "Pandu SPBE (PDFKit)",
+      Creator: "Pandu SPBE",
+      CreationDate: data.submittedAt,
+      ModDate: data.submittedAt,
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on("data", (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on("end", () => resolve(Buffer.concat(chunks)));
+    doc.on("error", reject);
+  });
+  const width = doc.page.width - 2 * MARGIN;
+  const bottom = () => doc.page.height - MARGIN;
+  const ensure = (h: number) => {
+    if (doc.y + h > bottom()) doc.addPage();
+  };
+
+  doc.font("Helvetica-Bold").fontSize(14).text("BERITA ACARA PENILAIAN MANDIRI", { align: "center" });
+  doc.fontSize(12).text("SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK (SPBE)", { align: "center" });
+  doc.moveDown(1);
+  doc.font("Helvetica").fontSize(10);
+  const fact = (label: string, value: string) => {
+    const y = doc.y;
+    doc.font("Helvetica-Bold").text(label, MARGIN, y, { width: 130 });
+    const h1 = doc.y;
+    doc.font("Helvetica").text(`: ${value}`, MARGIN + 130, y, { width: width - 130 });
+    doc.y = Math.max(h1, doc.y);
+  };
+  fact("Instansi", `${data.agency.name} (${data.agency.code})`);
+  fact("Periode", `${data.period.name} (${KIND[data.period.kind] ?? data.period.kind} ${data.period.year})`);
+  fact("Instrumen", `${data.instrument.name}${data.instrument.legalBasis ? ` — ${data.instrument.legalBasis}` : ""}`);
+  fact("Tanggal penyampaian", dateId(data.submittedAt));
+  doc.moveDown(0.8);
+  doc.text(
+    `Pada tanggal ${dateId(data.submittedAt)}, Tim Asesor Internal ${data.agency.name} telah menyelesaikan penilaian mandiri SPBE ` +
+      `periode ${data.period.name} dengan hasil sebagai berikut.`,
+    MARGIN,
+    doc.y,
+    { width },
+  );
+  doc.moveDown(0.8);
+
+  // The levels table: a heading row per domain and aspect, then one row per indicator.
+  const cols = { no: MARGIN, name: MARGIN + 40, level: MARGIN + width - 60 };
+  const row = (no: string, name: string, level: string, bold = false) => {
+    doc.font(bold ? "Helvetica-Bold" : "Helvetica").fontSize(9);
+    const h = Math.max(doc.heightOfString(name, { width: cols.level - cols.name - 10 }), 11) + 4;
+    ensure(h);
+    const y = doc.y;
+    doc.text(no, cols.no, y + 2, { width: 36 });
+    doc.text(name, cols.name, y + 2, { width: cols.level - cols.name - 10 });
+    doc.text(level, cols.level, y + 2, { width: 60, align: "center" });
+    doc.moveTo(MARGIN, y + h).lineTo(MARGIN + width, y + h).lineWidth(0.3).stroke();
+    doc.y = y + h;
+  };
+  row("No", "Domain / Aspek / Indikator", "Tingkat", true);
+  let domain: string | null = null;
+  let aspect: string | null = null;
+  for (const r of rowsOf(data.instrument.tree)) {
+    if (r.domain && r.domain.code !== domain) {
+      domain = r.domain.code;
+      row(r.domain.code, `Domain: ${r.domain.name}`, "", true);
+    }
+    if (r.aspect && r.aspect.code !== aspect) {
+      aspect = r.aspect.code;
+      row(r.aspect.code, `Aspek: ${r.aspect.name}`, "", true);
+    }
+    const level = data.levels[r.indicator.code];
+    row(r.indicator.code, r.indicator.name, level == null ? "-" : String(level));
+  }
+  doc.moveDown(0.8);
+  ensure(60);
+  doc.x = MARGIN;
+  doc.font("Helvetica-Bold").fontSize(11).text(`Indeks SPBE: ${id({ minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(data.index.rounded)}`, MARGIN, doc.y, { width });
+  doc.font("Helvetica").fontSize(9).text(`Nilai eksak: ${id({ minimumFractionDigits: 4, maximumFractionDigits: 4 }).format(data.index.exact)}`, { width });
+  doc.font("Helvetica-Bold").fontSize(11).text(`Predikat: ${data.index.predicate}`, { width });
+
+  doc.moveDown(0.8);
+  ensure(40 + 14 * data.sectoralServices.length);
+  doc.font("Helvetica-Bold").fontSize(10).text("Layanan Publik Sektoral (Indikator 45–47)", MARGIN, doc.y, { width });
+  doc.font("Helvetica").fontSize(9);
+  if (!data.sectoralServices.length) doc.text("Tidak ada layanan publik sektoral yang dicatat.", { width });
+  for (const s of data.sectoralServices) doc.text(`Indikator ${s.indicatorCode}: ${s.name} — unit pemilik: ${s.unitName}`, { width });
+
+  // Signature blocks: the Koordinator SPBE signs the record and the Pimpinan acknowledges it.
+  doc.moveDown(1.5);
+  ensure(130);
+  const top = doc.y;
+  const half = width / 2;
+  const block = (x: number, title: string, name: string) => {
+    doc.font("Helvetica").fontSize(10).text(title, x, top, { width: half - 20, align: "center" });
+    doc.text(name, x, top + 80, { width: half - 20, align: "center" });
+    doc.text("NIP. ______________________", x, top + 95, { width: half - 20, align: "center" });
+  };
+  doc.font("Helvetica").fontSize(10).text(`${data.agency.name}, ${dateId(data.submittedAt)}`, MARGIN + half, top - 14, { width: half - 20, align: "center" });
+  block(MARGIN, "Mengetahui,\nPimpinan Instansi", "(______________________)");
+  block(MARGIN + half, "Koordinator SPBE", data.submittedBy ? `(${data.submittedBy})` : "(______________________)");
+  doc.end();
+  return done;
+}

@@ -1,0 +1,59 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { scoreAssessment } from "../../../core";
+import type { AppContext } from "../../context";
+import { AppError } from "../../errors";
+import { answersOf } from "../../../db/queries/assessments";
+import { sectoralServicesOf } from "../../../db/queries/sectoral-services";
+import { selfAssessmentSubmission } from "../../../db/queries/submission";
+import { renderOfficialRecord } from "../../../lib/pdf/official-record-pdf";
+import { contentDisposition } from "../evidence/content-disposition";
+import { loadReadableAssessment } from "./load-assessment";
+import { AssessmentParams } from "./assessments.schema";
+
+/**
+ * The Berita Acara Penilaian Mandiri as a PDF, generated on demand from the submitted snapshot:
+ * the self-assessment answers and the sectoral services are locked once mandiri is closed, and the
+ * document is dated at the submission, so every download gives the same file.
+ */
+export const officialRecordRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { db } = ctx.database;
+
+    app.get(
+      "/api/assessments/:id/berita-acara.pdf",
+      {
+        config: { access: "authenticated" },
+        schema: {
+          summary: "The Berita Acara Penilaian Mandiri (PDF), once the self-assessment is submitted",
+          description: "409 not_submitted before the Koordinator SPBE submits the self-assessment.",
+          tags: ["evaluation"],
+          params: AssessmentParams,
+        },
+      },
+      async (req, reply) => {
+        const { found, compiled } = await loadReadableAssessment(db, req, req.params.id);
+        const submission = await selfAssessmentSubmission(db, found.assessment.id);
+        if (!submission) throw new AppError(409, "not_submitted", "the self-assessment has not been submitted yet");
+        const levels = Object.fromEntries(compiled.codes.map((c) => [c, null as number | null]));
+        for (const a of await answersOf(db, found.assessment.id)) if (a.stage === "mandiri") levels[a.indicatorCode] = a.level;
+        const score = scoreAssessment(compiled, levels, { policy: found.period.predicatePolicy, partial: true });
+        const pdf = await renderOfficialRecord({
+          agency: { code: found.agencyCode, name: found.agencyName },
+          period: { name: found.period.name, year: found.period.year, kind: found.period.kind },
+          instrument: compiled.instrument,
+          submittedAt: submission.at,
+          submittedBy: submission.by,
+          levels,
+          index: { exact: score.index, rounded: score.indexRounded, predicate: score.predicate, policy: score.policy },
+          sectoralServices: await sectoralServicesOf(db, found.assessment.id),
+        });
+        const fileName = `berita-acara-penilaian-mandiri-${found.agencyCode}-${found.period.year}.pdf`;
+        return reply
+          .header("content-type", "application/pdf")
+          .header("content-disposition", contentDisposition("attachment", fileName))
+          .header("x-content-type-options", "nosniff")
+          .header("cache-control", "private, no-store")
+          .send(pdf);
+      },
+    );
+  };

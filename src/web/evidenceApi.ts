@@ -1,0 +1,155 @@
+import { ApiError, arrayField, currentCsrfToken, getJson, isRecord, request } from "./api";
+
+export type EvidenceFileType = "pdf" | "png" | "jpeg" | "docx" | "xlsx" | "pptx" | "mp4";
+
+/** A piece of evidence (bukti dukung) with its latest file. */
+export interface EvidenceSummary {
+  id: number;
+  title: string;
+  documentNumber: string | null;
+  documentDate: string | null;
+  reviewDate: string | null;
+  /** The review date is two years old or more (level 4 wants a younger review). */
+  tooOld: boolean;
+  fileName: string;
+  fileType: EvidenceFileType;
+  contentType: string;
+  size: number;
+  sha256: string;
+  versionCount: number;
+  linkCount: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EvidenceDetail extends EvidenceSummary {
+  versions: { version: number; fileName: string; fileType: EvidenceFileType; size: number; uploadedBy: string | null; uploadedAt: string }[];
+  links: { assessmentId: number; indicatorCode: string; periodName: string; periodYear: number; linkedAt: string }[];
+}
+
+export interface EvidenceList {
+  evidence: EvidenceSummary[];
+  total: number;
+  abilities: { upload: boolean };
+}
+
+/** The metadata typed in the upload form (empty strings clear a value). */
+export interface EvidenceFields {
+  title: string;
+  documentNumber: string;
+  documentDate: string;
+  reviewDate: string;
+}
+
+export type UploadResult = EvidenceDetail & { deduplicated: boolean };
+
+const lib = (agency: string) => `/api/agencies/${encodeURIComponent(agency)}/evidence`;
+
+/** Files the browser can show in the sandboxed preview. */
+export const PREVIEWABLE: EvidenceFileType[] = ["pdf", "png", "jpeg"];
+
+export const evidenceFileUrl = (agency: string, id: number, opts: { inline?: boolean; version?: number } = {}) => {
+  const q = new URLSearchParams();
+  if (opts.version) q.set("version", String(opts.version));
+  if (opts.inline) q.set("inline", "1");
+  const qs = q.toString();
+  return `${lib(agency)}/${id}/file${qs ? `?${qs}` : ""}`;
+};
+
+export async function fetchEvidenceList(agency: string, query: { q?: string; limit?: number; offset?: number }, signal?: AbortSignal): Promise<EvidenceList> {
+  const p = new URLSearchParams();
+  if (query.q?.trim()) p.set("q", query.q.trim());
+  p.set("limit", String(query.limit ?? 50));
+  if (query.offset) p.set("offset", String(query.offset));
+  const body = await getJson(`${lib(agency)}?${p.toString()}`, signal);
+  const evidence = arrayField<EvidenceSummary>(body, "evidence");
+  const b = body as Record<string, unknown>;
+  return { evidence, total: typeof b.total === "number" ? b.total : evidence.length, abilities: isRecord(b.abilities) ? (b.abilities as { upload: boolean }) : { upload: false } };
+}
+
+export async function fetchEvidenceDetail(agency: string, id: number, signal?: AbortSignal): Promise<EvidenceDetail> {
+  return (await getJson(`${lib(agency)}/${id}`, signal)) as EvidenceDetail;
+}
+
+/** A running upload: its outcome, and a way to stop it. */
+export interface UploadHandle {
+  done: Promise<UploadResult>;
+  cancel(): void;
+}
+
+/** Raised when the reader cancelled an upload. */
+export class UploadCancelled extends Error {
+  constructor() {
+    super("cancelled");
+    this.name = "UploadCancelled";
+  }
+}
+
+/**
+ * Sends fields and a file as multipart/form-data with XMLHttpRequest, because fetch reports no
+ * upload progress. The text fields go first (the server validates them before reading the file).
+ * `onProgress` receives the bytes sent and the total.
+ */
+function sendMultipart(url: string, fields: Record<string, string>, file: File, onProgress: (sent: number, total: number) => void): UploadHandle {
+  const xhr = new XMLHttpRequest();
+  const done = new Promise<UploadResult>((resolve, reject) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.append(k, v);
+    form.append("file", file, file.name);
+    xhr.open("POST", url);
+    xhr.setRequestHeader("accept", "application/json");
+    const csrf = currentCsrfToken();
+    if (csrf) xhr.setRequestHeader("x-csrf-token", csrf);
+    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
+    xhr.onabort = () => reject(new UploadCancelled());
+    xhr.onerror = () => reject(new ApiError(0, "network", "the upload was interrupted"));
+    xhr.onload = () => {
+      let json: unknown;
+      try {
+        json = JSON.parse(xhr.responseText);
+      } catch {
+        json = undefined;
+      }
+      if (xhr.status >= 200 && xhr.status < 300 && isRecord(json)) {
+        onProgress(file.size, file.size);
+        resolve(json as unknown as UploadResult);
+        return;
+      }
+      const code = isRecord(json) && typeof json.error === "string" ? json.error : `http_${xhr.status}`;
+      const message = isRecord(json) && typeof json.message === "string" ? json.message : xhr.statusText;
+      reject(new ApiError(xhr.status, code, message));
+    };
+    xhr.send(form);
+  });
+  return { done, cancel: () => xhr.abort() };
+}
+
+/** Only the fields with a value (a new version keeps what is left empty). */
+const filled = (f: Partial<EvidenceFields>) => Object.fromEntries(Object.entries(f).filter(([, v]) => typeof v === "string" && v.trim() !== "")) as Record<string, string>;
+
+/** Uploads a new piece of evidence with its metadata. */
+export function uploadEvidence(agency: string, fields: EvidenceFields, file: File, onProgress: (sent: number, total: number) => void): UploadHandle {
+  return sendMultipart(lib(agency), filled(fields), file, onProgress);
+}
+
+/** Uploads a new version of a piece of evidence; given fields replace the old values. */
+export function uploadEvidenceVersion(agency: string, id: number, fields: Partial<EvidenceFields>, file: File, onProgress: (sent: number, total: number) => void): UploadHandle {
+  return sendMultipart(`${lib(agency)}/${id}/versions`, filled(fields), file, onProgress);
+}
+
+/** Links a piece of evidence to an indicator of an assessment; answers the indicator's evidence. */
+export async function linkEvidence(assessmentId: number, code: string, evidenceId: number): Promise<EvidenceSummary[]> {
+  const body = await request("POST", `/api/assessments/${assessmentId}/answers/${encodeURIComponent(code)}/evidence`, { evidenceId });
+  return arrayField<EvidenceSummary>(body, "evidence");
+}
+
+export async function unlinkEvidence(assessmentId: number, code: string, evidenceId: number): Promise<void> {
+  await request("DELETE", `/api/assessments/${assessmentId}/answers/${encodeURIComponent(code)}/evidence/${evidenceId}`);
+}
+
+/** Changes the metadata of a piece of evidence without a new file (empty strings clear a value). */
+export async function updateEvidence(agency: string, id: number, fields: EvidenceFields): Promise<EvidenceDetail> {
+  const orNull = (v: string) => (v.trim() === "" ? null : v.trim());
+  const body = { title: fields.title.trim(), documentNumber: orNull(fields.documentNumber), documentDate: orNull(fields.documentDate), reviewDate: orNull(fields.reviewDate) };
+  return (await request("PATCH", `${lib(agency)}/${id}`, body)) as EvidenceDetail;
+}

@@ -1,0 +1,229 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../helpers/browser";
+import { spawnServer, waitForHealth, type ServerProcess } from "../helpers/server-process";
+import { createPostgresTestDatabase, TEST_DB_KIND } from "../helpers/test-database";
+
+/** The demo passwords the server prints once on its first start: e-mail → password. */
+function demoPasswords(output: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const m of output.matchAll(/^\s+[a-z_]+\s+(\S+@demo\.pandu\.local)\s+(\S+)\s*$/gm)) found.set(m[1]!, m[2]!);
+  return found;
+}
+
+/** Calls the API from inside the page with its session cookie and CSRF token (as the SPA does). */
+function api(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: unknown }> {
+  return page.evaluate(
+    async ({ method, url, body }) => {
+      const me = (await (await fetch("/api/me")).json()) as { csrfToken: string };
+      const res = await fetch(url, { method, headers: { "content-type": "application/json", "x-csrf-token": me.csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
+      return { status: res.status, body: await res.json().catch(() => null) };
+    },
+    { method, url, body },
+  );
+}
+
+/** Serious or critical WCAG violations axe-core finds on the page, as "rule: target" lines. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
+}
+
+/** A PDF of about `kb` kilobytes: a valid header, then distinct padding. */
+const pdfOf = (label: string, kb: number) => Buffer.concat([Buffer.from(`%PDF-1.4\n% ${label}\n`, "latin1"), Buffer.alloc(kb * 1024, label.length % 7), Buffer.from("\n%%EOF\n", "latin1")]);
+
+interface Ws {
+  stage: string;
+  indicators: { code: string; answers: { mandiri?: { level: number | null; verified: boolean; version: number } }; evidence: { id: number; title: string; tooOld: boolean }[] }[];
+}
+
+// The evidence library and the end of the self-assessment in the real SPA: an upload with its
+// progress on /bukti, evidence uploaded and attached on indicators in the workspace, the sectoral
+// services, submission by the Koordinator SPBE and the Berita Acara download.
+describe(`evidence and the Berita Acara in Chromium on ${TEST_DB_KIND}`, () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pandu-evidence-ui-"));
+  const shots = path.resolve(__dirname, "../../.test-results/screenshots");
+  let server: ServerProcess;
+  let browser: Browser;
+  let dropDb: (() => Promise<void>) | undefined;
+  let passwords: Map<string, string>;
+  let assessmentId = 0;
+  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `evidence-${name}-${TEST_DB_KIND}.png`), fullPage: false });
+
+  async function signIn(email: string): Promise<Page> {
+    const pass = passwords.get(email);
+    if (!pass) throw new Error(`no demo password for ${email}`);
+    // A context of its own per user (axe-core needs a page from browser.newContext()).
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    page.once("close", () => void context.close().catch(() => undefined));
+    await page.goto(`${server.url}/masuk`);
+    await page.getByTestId("login-email").fill(email);
+    await page.getByTestId("login-password").fill(pass);
+    await page.getByTestId("login-submit").click();
+    await page.getByTestId("nav-profile").waitFor();
+    return page;
+  }
+  async function openWorkspace(email: string): Promise<Page> {
+    const page = await signIn(email);
+    await page.goto(`${server.url}/penilaian/${assessmentId}`);
+    await page.getByTestId("ws-stage").waitFor();
+    return page;
+  }
+  const workspace = async (page: Page) => (await api(page, "GET", `/api/assessments/${assessmentId}`)).body as Ws;
+
+  beforeAll(async () => {
+    const env: Record<string, string | undefined> = { PANDU_DATA_DIR: dataDir, DATABASE_URL: undefined, PANDU_DEMO: "true", SMTP_URL: undefined };
+    if (TEST_DB_KIND === "postgres") {
+      const db = await createPostgresTestDatabase();
+      env.DATABASE_URL = db.url;
+      dropDb = db.drop;
+    }
+    server = await spawnServer(env);
+    await waitForHealth(server, 90_000);
+    passwords = demoPasswords(server.output());
+    browser = await launchChromium();
+    fs.mkdirSync(shots, { recursive: true });
+    const admin = await signIn("admin@demo.pandu.local");
+    const created = await api(admin, "POST", "/api/periods", { name: "Pemantauan Uji Bukti", year: 2026, kind: "pemantauan", instrument: "permenpanrb-59-2020", agencies: ["15.71"] });
+    expect(created.status).toBe(201);
+    const periods = (await api(admin, "GET", "/api/periods")).body as { periods: { name: string; assessments: { id: number }[] }[] };
+    assessmentId = periods.periods.find((p) => p.name === "Pemantauan Uji Bukti")!.assessments[0]!.id;
+    await admin.close();
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    const code = await server?.stop();
+    await dropDb?.();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    expect(code).toBe(0);
+  });
+
+  it("the Pelaksana Entri uploads to the library on /bukti, watching the progress bar, and sees the too-old review flag", async () => {
+    const page = await signIn("pelaksana.entri@demo.pandu.local");
+    await page.getByTestId("nav-evidence").click();
+    await page.getByTestId("evidence-upload").waitFor();
+    // An empty file is refused with a clear message before anything is sent.
+    await page.getByTestId("evidence-upload-title").fill("Berkas kosong");
+    await page.getByTestId("evidence-upload-file").setInputFiles({ name: "kosong.pdf", mimeType: "application/pdf", buffer: Buffer.alloc(0) });
+    await page.getByTestId("evidence-upload-submit").click();
+    await expect.poll(() => page.getByTestId("evidence-upload-error").innerText()).toContain("Berkas kosong");
+    // A file that is not an accepted type: the server's 415 in words.
+    await page.getByTestId("evidence-upload-file").setInputFiles({ name: "program.pdf", mimeType: "application/pdf", buffer: Buffer.concat([Buffer.from("MZ\x90\0", "latin1"), Buffer.alloc(2048, 1)]) });
+    await page.getByTestId("evidence-upload-submit").click();
+    await expect.poll(() => page.getByTestId("evidence-upload-error").innerText()).toContain("Jenis berkas tidak diterima");
+
+    await page.getByTestId("evidence-upload-title").fill("Peraturan Wali Kota tentang Arsitektur SPBE");
+    await page.getByTestId("evidence-upload-number").fill("Perwal Nomor 12 Tahun 2021");
+    await page.getByTestId("evidence-upload-date").fill("2021-03-01");
+    await page.getByTestId("evidence-upload-review").fill("2022-01-10");
+    await page.getByTestId("evidence-upload-file").setInputFiles({ name: "1.a.Perwal-12-2021.pdf", mimeType: "application/pdf", buffer: pdfOf("perwal", 3 * 1024) });
+    await page.getByTestId("evidence-upload-submit").click();
+    const progress = page.getByTestId("evidence-upload-progress");
+    await expect.poll(() => progress.getAttribute("data-complete")).toBe("true");
+    const bar = progress.locator("progress");
+    expect(await bar.getAttribute("value")).toBe(await bar.getAttribute("max"));
+    expect(await progress.innerText()).toContain("100%");
+    await page.getByTestId("evidence-upload-done").waitFor();
+    const table = page.getByTestId("evidence-table");
+    await expect.poll(() => table.innerText()).toContain("Perwal Nomor 12 Tahun 2021");
+    const row = table.locator("tr", { hasText: "Arsitektur SPBE" });
+    expect(await row.innerText()).toContain("3 MB");
+    expect(await row.innerText()).toContain("10 Januari 2022");
+    expect(await row.locator(".badge-too-old").innerText()).toContain("Reviu ≥ 2 tahun");
+    // The detail opened after the upload: one version, no links yet.
+    await page.getByTestId("evidence-detail").waitFor();
+    expect(await page.getByTestId("evidence-versions").locator("tbody tr").count()).toBe(1);
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, "library");
+    await page.close();
+  });
+
+  it("in the workspace, indicators get evidence uploaded there (with progress) or attached from the library", async () => {
+    const page = await openWorkspace("pelaksana.entri@demo.pandu.local");
+    for (const [code, level] of [["1", "3"], ["2", "4"], ["3", "2"]] as const) {
+      await page.getByTestId(`ws-level-${code}`).selectOption(level);
+      await page.getByTestId(`ws-explanation-${code}`).fill(`Penjelasan indikator ${code}`);
+      await page.getByTestId(`ws-save-${code}`).click();
+      await page.getByTestId(`ws-saved-${code}`).waitFor();
+    }
+    // Indicator 1: a new file uploaded right there, then linked.
+    await page.getByTestId("ws-evidence-upload-open-1").click();
+    await page.getByTestId("ws-upload-1-title").fill("Reviu Arsitektur SPBE 2026");
+    await page.getByTestId("ws-upload-1-review").fill("2026-02-01");
+    await page.getByTestId("ws-upload-1-file").setInputFiles({ name: "1.b.Reviu-Arsitektur.pdf", mimeType: "application/pdf", buffer: pdfOf("reviu arsitektur", 2 * 1024) });
+    await page.getByTestId("ws-upload-1-submit").click();
+    await expect.poll(() => page.getByTestId("ws-upload-1-progress").getAttribute("data-complete")).toBe("true");
+    await expect.poll(() => page.locator('[data-testid^="ws-evidence-item-1-"]').count()).toBe(1);
+    expect(await page.getByTestId("ws-evidence-1").innerText()).toContain("Reviu Arsitektur SPBE 2026");
+    // Indicators 2 and 3: the Perwal from the library.
+    for (const code of ["2", "3"]) {
+      await page.getByTestId(`ws-evidence-attach-open-${code}`).click();
+      await page.getByTestId(`ws-evidence-search-${code}`).fill("Perwal");
+      await page.getByTestId(`ws-evidence-search-submit-${code}`).click();
+      await page.locator(`[data-testid^="ws-evidence-attach-${code}-"]`).first().click();
+      const item = page.locator(`[data-testid^="ws-evidence-item-${code}-"]`);
+      await expect.poll(() => item.count()).toBe(1);
+      expect(await item.innerText()).toContain("Peraturan Wali Kota tentang Arsitektur SPBE");
+    }
+    expect(await page.getByTestId("ws-evidence-2").locator(".badge-too-old").count()).toBe(1);
+    expect(await page.getByTestId("ws-evidence-count-1").innerText()).toBe("1 bukti");
+    expect(await page.getByTestId("ws-progress-evidence").innerText()).toContain("3 dari 47");
+    // Detach from indicator 3 and the counts follow.
+    await page.locator('[data-testid^="ws-evidence-unlink-3-"]').click();
+    await expect.poll(() => page.getByTestId("ws-progress-evidence").innerText()).toContain("2 dari 47");
+    const w = await workspace(page);
+    expect(w.indicators.filter((i) => i.evidence.length).map((i) => i.code)).toEqual(["1", "2"]);
+    await page.getByTestId("ws-indicator-1").scrollIntoViewIfNeeded();
+    expect(await seriousViolations(page)).toEqual([]);
+    await shot(page, "workspace");
+    await page.close();
+  });
+
+  it("the Koordinator SPBE names the sectoral services, submits, and downloads the Berita Acara", async () => {
+    const coordinator = await openWorkspace("koordinator.spbe@demo.pandu.local");
+    const services = [
+      ["45", "Layanan Administrasi Kependudukan Daring", "Dinas Kependudukan dan Pencatatan Sipil"],
+      ["46", "Layanan Perizinan Berusaha", "DPMPTSP"],
+      ["47", "Layanan Pengaduan Masyarakat", "Dinas Komunikasi dan Informatika"],
+    ];
+    for (const [code, name, unit] of services) {
+      await coordinator.getByTestId(`ws-sectoral-name-${code}`).fill(name!);
+      await coordinator.getByTestId(`ws-sectoral-unit-${code}`).fill(unit!);
+    }
+    await coordinator.getByTestId("ws-sectoral-save").click();
+    await coordinator.getByTestId("ws-sectoral-done").waitFor();
+    await expect.poll(() => coordinator.getByTestId("ws-sectoral-46").innerText()).toContain("Layanan Perizinan Berusaha");
+
+    // The rest through the API (the UI path is covered above), then the Penanggung Jawab verifies all.
+    for (const i of (await workspace(coordinator)).indicators.filter((x) => x.answers.mandiri?.level == null)) {
+      expect((await api(coordinator, "PUT", `/api/assessments/${assessmentId}/answers/${i.code}`, { stage: "mandiri", version: 0, level: 3, explanation: "Diisi lewat API" })).status).toBe(200);
+    }
+    const pj = await openWorkspace("penanggung.jawab@demo.pandu.local");
+    for (const i of (await workspace(pj)).indicators) {
+      expect((await api(pj, "POST", `/api/assessments/${assessmentId}/answers/${i.code}/verify`, { verified: true, version: i.answers.mandiri!.version })).status).toBe(200);
+    }
+    await pj.close();
+
+    await coordinator.reload();
+    await coordinator.getByTestId("ws-stage").waitFor();
+    expect(await coordinator.getByTestId("ws-berita-acara").count()).toBe(0);
+    await coordinator.getByTestId("ws-submit").click();
+    await expect.poll(() => coordinator.getByTestId("ws-stage").innerText()).toBe("Penilaian Dokumen");
+    const link = coordinator.getByTestId("ws-berita-acara");
+    await link.waitFor();
+    const [download] = await Promise.all([coordinator.waitForEvent("download"), link.click()]);
+    expect(download.suggestedFilename()).toBe("berita-acara-penilaian-mandiri-15.71-2026.pdf");
+    const file = await download.path();
+    const pdf = fs.readFileSync(file);
+    expect(pdf.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(pdf.length).toBeGreaterThan(5000);
+    await shot(coordinator, "submitted");
+    await coordinator.close();
+  });
+});
