@@ -1,0 +1,96 @@
+import { asc, eq } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import type { Db } from "../client";
+import { agencies, officialResults } from "../schema";
+
+const parent = alias(agencies, "parent");
+
+/** One published result with its agency and province (the province itself for a provinsi). */
+export interface PublishedEntry {
+  agencyId: number;
+  year: number;
+  code: string;
+  name: string;
+  category: string;
+  provinceCode: string | null;
+  provinceName: string | null;
+  nodeValues: Record<string, number>;
+  indexHundredths: number;
+  predicate: string;
+}
+
+/** Every published result (about 1,240 rows), highest index first within a year; years newest first. */
+export interface PublishedSnapshot {
+  years: number[];
+  rows: PublishedEntry[];
+  byYear: Map<number, PublishedEntry[]>;
+}
+
+/** How long a snapshot is reused. Published results change only by an import (a rare, offline act). */
+export const SNAPSHOT_TTL_MS = 60_000;
+const cache = new WeakMap<Db, { at: number; snapshot: Promise<PublishedSnapshot> }>();
+
+async function loadSnapshot(db: Db): Promise<PublishedSnapshot> {
+  const raw = await db
+    .select({
+      agencyId: agencies.id,
+      year: officialResults.year,
+      code: agencies.code,
+      name: agencies.name,
+      category: agencies.category,
+      regionName: agencies.regionName,
+      parentCode: parent.code,
+      parentName: parent.regionName,
+      nodeValues: officialResults.nodeValues,
+      indexHundredths: officialResults.indexHundredths,
+      predicate: officialResults.predicate,
+    })
+    .from(officialResults)
+    .innerJoin(agencies, eq(officialResults.agencyId, agencies.id))
+    .leftJoin(parent, eq(agencies.parentId, parent.id))
+    .where(eq(officialResults.published, true))
+    .orderBy(asc(officialResults.year), asc(agencies.code));
+  const rows: PublishedEntry[] = raw.map(({ regionName, parentCode, parentName, ...r }) => ({
+    ...r,
+    provinceCode: r.category === "provinsi" ? r.code : parentCode,
+    provinceName: r.category === "provinsi" ? regionName : parentName,
+  }));
+  const byYear = new Map<number, PublishedEntry[]>();
+  for (const r of rows) byYear.set(r.year, [...(byYear.get(r.year) ?? []), r]);
+  for (const list of byYear.values()) list.sort((a, b) => b.indexHundredths - a.indexHundredths || a.code.localeCompare(b.code));
+  return { years: [...byYear.keys()].sort((a, b) => b - a), rows, byYear };
+}
+
+/**
+ * All published results, read once and reused for `SNAPSHOT_TTL_MS` by the dashboards (the
+ * national view and the province cockpit), so a dashboard request costs no scan of the results
+ * table. A new import shows within that time, or at once after `forgetPublishedSnapshot`.
+ */
+export function publishedSnapshot(db: Db, now = Date.now()): Promise<PublishedSnapshot> {
+  const hit = cache.get(db);
+  if (hit && now - hit.at < SNAPSHOT_TTL_MS) return hit.snapshot;
+  const snapshot = loadSnapshot(db);
+  cache.set(db, { at: now, snapshot });
+  snapshot.catch(() => cache.delete(db));
+  return snapshot;
+}
+
+/** Drops the cached snapshot (after an import in this process). */
+export function forgetPublishedSnapshot(db: Db): void {
+  cache.delete(db);
+}
+
+/** Rows of a snapshot year matching the national view's filters (a province includes its kab/kota). */
+export function filterPublished(
+  rows: PublishedEntry[],
+  filter: { agencyIds?: number[] | undefined; provinceCode?: string | undefined; category?: string | undefined; predicate?: string | undefined },
+): PublishedEntry[] {
+  const ids = filter.agencyIds ? new Set(filter.agencyIds) : null;
+  return rows.filter(
+    (r) =>
+      (!ids || ids.has(r.agencyId)) &&
+      (!filter.provinceCode || r.provinceCode === filter.provinceCode) &&
+      (!filter.category || r.category === filter.category) &&
+      (!filter.predicate || r.predicate === filter.predicate),
+  );
+}

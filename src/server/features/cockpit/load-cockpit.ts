@@ -1,0 +1,55 @@
+import type { Actor } from "../../../core";
+import type { Db } from "../../../db/client";
+import { answersOfAssessments, assessmentsOfAgencies, evidenceCountsOf, latestResultsOf } from "../../../db/queries/cockpit";
+import { provinceWithChildren, targetsOf } from "../../../db/queries/dashboards";
+import { publishedSnapshot } from "../../../db/queries/published-snapshot";
+import { bundledInstrument } from "../../../lib/instrument-files";
+import { notFound } from "../../errors";
+import { canReadCockpit, canSetTargets } from "../../policies/cockpit.policy";
+import { heatmapOf, pickAssessments, progressRows } from "./cockpit-assessments";
+import { agencyStandings, averageOf, DOMAIN_CODES, targetProgress, trendOf } from "./cockpit-results";
+import type { CockpitResponse } from "./cockpit.schema";
+
+/** The province (by code) the actor may open; anything else is a 404. */
+export async function loadReadableProvince(db: Db, actor: Actor, code: string) {
+  const found = await provinceWithChildren(db, code);
+  if (!found || !canReadCockpit(actor, found.province.id)) throw notFound("province");
+  return found;
+}
+
+/** Everything the province cockpit shows for one year (the latest published year by default). */
+export async function buildCockpit(db: Db, actor: Actor, code: string, year: number | undefined): Promise<CockpitResponse> {
+  const { province, children } = await loadReadableProvince(db, actor, code);
+  const agencies = [province, ...children];
+  const ids = agencies.map((a) => a.id);
+  const [snapshot, list, targets] = await Promise.all([publishedSnapshot(db), assessmentsOfAgencies(db, ids), targetsOf(db, province.id)]);
+  const { years } = snapshot;
+  const own = new Set(ids);
+  const published = snapshot.rows.filter((r) => own.has(r.agencyId));
+  const chosenYear = year ?? years[0] ?? new Date().getUTCFullYear();
+  const results = await latestResultsOf(db, list.map((a) => a.id));
+  const resultById = new Map(results.map((r) => [r.assessmentId, r]));
+  const { heat, current } = pickAssessments(list, new Set(results.map((r) => r.assessmentId)));
+  const needAnswers = [...new Set([...heat.values(), ...current.values()].filter((a) => !(a.stage === "final" && resultById.has(a.id))).map((a) => a.id))];
+  const [answers, evidence] = await Promise.all([answersOfAssessments(db, needAnswers), evidenceCountsOf(db, [...current.values()].map((a) => a.id))]);
+
+  const pandu = list.filter((a) => a.stage === "final" && resultById.has(a.id)).map((a) => ({ agencyId: a.agencyId, year: a.year, index10k: resultById.get(a.id)!.index10k }));
+  const { heatmap, weakest } = heatmapOf(agencies, heat, bundledInstrument, answers, resultById);
+  const yearRows = snapshot.byYear.get(chosenYear) ?? [];
+  const national = Object.fromEntries(["provinsi", "kabupaten", "kota"].map((c) => [c, averageOf(yearRows.filter((r) => r.category === c))]));
+  const domainNames = bundledInstrument("permenpanrb-59-2020")?.nodes.filter((n) => n.depth === 0) ?? [];
+  return {
+    province: { code: province.code, name: province.name },
+    year: chosenYear,
+    years,
+    domains: DOMAIN_CODES.map((d) => ({ code: d, name: domainNames.find((n) => n.code === d)?.name ?? d })),
+    agencies: agencyStandings(agencies, published, chosenYear),
+    averages: { province: averageOf(published.filter((r) => r.year === chosenYear)), national },
+    trend: trendOf(agencies, published, pandu),
+    heatmap,
+    weakest,
+    progress: progressRows(agencies, current, bundledInstrument, answers, evidence),
+    targets: targetProgress(targets, province.id, published, pandu),
+    abilities: { setTargets: canSetTargets(actor, province.id) },
+  };
+}

@@ -1,0 +1,42 @@
+import { z } from "zod";
+
+export const CATEGORIES = ["kementerian", "lembaga", "provinsi", "kabupaten", "kota"] as const;
+export const PREDICATES = ["Memuaskan", "Sangat Baik", "Baik", "Cukup", "Kurang"] as const;
+
+export const NationalQuery = z.object({
+  year: z.coerce.number().int().min(2018).max(2100).optional(),
+  category: z.enum(CATEGORIES).optional(),
+  province: z.string().regex(/^\d{2}$/, "a two-digit province code, e.g. 15").optional(),
+  predicate: z.enum(PREDICATES).optional(),
+});
+
+const Average = z.object({ count: z.number(), index: z.number().nullable(), domains: z.record(z.string(), z.number().nullable()) });
+export const NationalAgency = z.object({
+  code: z.string(),
+  name: z.string(),
+  category: z.string(),
+  provinceCode: z.string().nullable(),
+  provinceName: z.string().nullable(),
+  index: z.number(),
+  predicate: z.string(),
+  domains: z.record(z.string(), z.number()),
+  /** Competition rank among the filtered agencies (1, 2, 2, 4). */
+  rank: z.number(),
+});
+
+export const NationalResponse = z.object({
+  year: z.number(),
+  years: z.array(z.number()),
+  /** "all", or "assigned" when the view is limited to the external assessor's agencies. */
+  scope: z.enum(["all", "assigned"]),
+  filters: z.object({ category: z.string().nullable(), province: z.string().nullable(), predicate: z.string().nullable() }),
+  count: z.number(),
+  average: Average,
+  categoryAverages: z.array(Average.extend({ category: z.string() })),
+  histogram: z.array(z.object({ from: z.number(), to: z.number(), count: z.number() })),
+  predicates: z.array(z.object({ predicate: z.string(), count: z.number() })),
+  top: z.array(NationalAgency),
+  bottom: z.array(NationalAgency),
+  agencies: z.array(NationalAgency),
+});
+export type NationalResponse = z.infer<typeof NationalResponse>;

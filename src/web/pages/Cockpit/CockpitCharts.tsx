@@ -1,0 +1,198 @@
+import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Chart, chartNumber } from "../../components/Chart";
+import { shortName } from "../../components/StatCards";
+import { PredicateBadge } from "../../components/Badges";
+import type { Cockpit } from "../../dashboardsApi";
+import type { Category } from "../../dashboardsApi";
+import { formatChange, formatIndex } from "../../format";
+import { useLang } from "../../i18n";
+
+/** The province's agencies ranked by the year's published index (bar chart + table). */
+export function RankingChart({ data }: { data: Cockpit }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const ranked = data.agencies.filter((a) => a.result);
+  const option = useMemo(() => {
+    const rows = [...ranked].reverse(); // the category axis runs bottom-up
+    return {
+      grid: { left: 8, right: 48, top: 8, bottom: 24, containLabel: true },
+      xAxis: { type: "value", min: 0, max: 5, axisLabel: { formatter: chartNumber(lang, 1) } },
+      yAxis: { type: "category", data: rows.map((a) => shortName(a.name)) },
+      tooltip: { trigger: "axis", valueFormatter: chartNumber(lang) },
+      series: [{ type: "bar", data: rows.map((a) => a.result!.index), label: { show: true, position: "right", formatter: (p: { value: number }) => chartNumber(lang)(p.value) }, itemStyle: { color: "#0b4a6f" } }],
+    };
+  }, [ranked, lang]);
+  return (
+    <Chart
+      label={t("cockpit.ranking.chart", { year: data.year })}
+      height={Math.max(240, ranked.length * 28 + 40)}
+      option={option}
+      showTable
+      table={
+        <table className="data-table" data-testid="cockpit-ranking">
+          <caption>{t("cockpit.ranking.caption", { year: data.year })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("cockpit.col.rank")}</th>
+              <th scope="col">{t("cockpit.col.agency")}</th>
+              <th scope="col" className="num">{t("cockpit.col.index")}</th>
+              <th scope="col">{t("cockpit.col.predicate")}</th>
+              <th scope="col" className="num">{t("cockpit.col.change")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.agencies.map((a) => (
+              <tr key={a.code}>
+                <td className="num">{a.rank ?? "–"}</td>
+                <th scope="row">{a.name}</th>
+                <td className="num">{a.result ? formatIndex(a.result.index, lang) : "–"}</td>
+                <td>{a.result ? <PredicateBadge name={a.result.predicate} /> : "–"}</td>
+                <td className="num">{a.change === null ? "–" : `${formatChange(a.change, lang)} (${a.previous!.year})`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      }
+    />
+  );
+}
+
+/** One agency's domain indices against the provincial average and the national average of its category. */
+export function DomainRadar({ data }: { data: Cockpit }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const withResult = data.agencies.filter((a) => a.result && Object.keys(a.result.domains).length);
+  const [code, setCode] = useState(withResult[0]?.code ?? "");
+  const agency = withResult.find((a) => a.code === code) ?? withResult[0];
+  const national = agency ? data.averages.national[agency.category] : undefined;
+  const series = useMemo(() => {
+    if (!agency) return [];
+    return [
+      { name: shortName(agency.name), values: data.domains.map((d) => agency.result!.domains[d.code] ?? null) },
+      { name: t("cockpit.radar.province"), values: data.domains.map((d) => data.averages.province.domains[d.code] ?? null) },
+      { name: t("cockpit.radar.national", { category: t(`national.category.${agency.category as Category}`) }), values: data.domains.map((d) => national?.domains[d.code] ?? null) },
+    ];
+  }, [agency, data, national, t]);
+  if (!agency) return <p>{t("cockpit.noResults")}</p>;
+  const option = {
+    legend: { bottom: 0 },
+    tooltip: { valueFormatter: chartNumber(lang) },
+    radar: { indicator: data.domains.map((d) => ({ name: d.name, max: 5, min: 0 })), radius: "62%", axisName: { color: "#1b2430" } },
+    series: [{ type: "radar", data: series.map((s) => ({ name: s.name, value: s.values })) }],
+  };
+  return (
+    <>
+      <div className="field inline-field">
+        <label htmlFor="radar-agency">{t("cockpit.radar.pick")}</label>
+        <select id="radar-agency" value={agency.code} onChange={(e) => setCode(e.target.value)} data-testid="radar-agency">
+          {withResult.map((a) => (
+            <option key={a.code} value={a.code}>
+              {a.name}
+            </option>
+          ))}
+        </select>
+      </div>
+      <Chart
+        label={t("cockpit.radar.chart", { agency: agency.name, year: data.year })}
+        option={option}
+        height={360}
+        showTable
+        table={
+          <table className="data-table">
+            <caption>{t("cockpit.radar.caption", { year: data.year })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("cockpit.col.series")}</th>
+                {data.domains.map((d) => (
+                  <th scope="col" className="num" key={d.code}>
+                    {d.code} {d.name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {series.map((s) => (
+                <tr key={s.name}>
+                  <th scope="row">{s.name}</th>
+                  {s.values.map((v, i) => (
+                    <td className="num" key={data.domains[i]!.code}>
+                      {v === null ? "–" : formatIndex(v, lang)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      />
+    </>
+  );
+}
+
+/** The index of every agency per year from 2021, with the province's average. */
+export function TrendChart({ data }: { data: Cockpit }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { years, series, provinceAverage } = data.trend;
+  const option = useMemo(
+    () => ({
+      legend: { type: "scroll", bottom: 0 },
+      grid: { left: 8, right: 16, top: 16, bottom: 48, containLabel: true },
+      tooltip: { trigger: "axis", valueFormatter: chartNumber(lang) },
+      xAxis: { type: "category", data: years.map(String) },
+      yAxis: { type: "value", min: 0, max: 5, axisLabel: { formatter: chartNumber(lang, 1) } },
+      series: [
+        ...series.map((s) => ({ type: "line", name: shortName(s.name), connectNulls: true, data: years.map((y) => s.points.find((p) => p.year === y)?.index ?? null) })),
+        { type: "line", name: t("cockpit.trend.average"), lineStyle: { width: 4, type: "dashed" }, data: years.map((y) => provinceAverage.find((p) => p.year === y)?.index ?? null) },
+      ],
+    }),
+    [years, series, provinceAverage, lang, t],
+  );
+  const cell = (v: { index: number; source: string } | undefined) => (v ? `${formatIndex(v.index, lang)}${v.source === "pandu" ? " *" : ""}` : "–");
+  return (
+    <Chart
+      label={t("cockpit.trend.chart")}
+      option={option}
+      height={380}
+      table={
+        <table className="data-table">
+          <caption>{t("cockpit.trend.caption")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t("cockpit.col.agency")}</th>
+              {years.map((y) => (
+                <th scope="col" className="num" key={y}>
+                  {y}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {series.map((s) => (
+              <tr key={s.code}>
+                <th scope="row">{s.name}</th>
+                {years.map((y) => (
+                  <td className="num" key={y}>
+                    {cell(s.points.find((p) => p.year === y))}
+                  </td>
+                ))}
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">{t("cockpit.trend.average")}</th>
+              {years.map((y) => {
+                const p = provinceAverage.find((x) => x.year === y);
+                return (
+                  <td className="num" key={y}>
+                    {p ? `${formatIndex(p.index, lang)} (n=${p.count})` : "–"}
+                  </td>
+                );
+              })}
+            </tr>
+          </tbody>
+        </table>
+      }
+    />
+  );
+}

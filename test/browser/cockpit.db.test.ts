@@ -1,0 +1,144 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { AxeBuilder } from "@axe-core/playwright";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchChromium } from "../helpers/browser";
+import { spawnServer, waitForHealth, type ServerProcess } from "../helpers/server-process";
+import { createPostgresTestDatabase, TEST_DB_KIND } from "../helpers/test-database";
+
+/** The demo passwords the server prints once on its first start: e-mail → password. */
+function demoPasswords(output: string): Map<string, string> {
+  const found = new Map<string, string>();
+  for (const m of output.matchAll(/^\s+[a-z_]+\s+(\S+@demo\.pandu\.local)\s+(\S+)\s*$/gm)) found.set(m[1]!, m[2]!);
+  return found;
+}
+
+/** Serious or critical axe-core findings (WCAG 2.1 A/AA) on the page as it is now. */
+async function seriousViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+// The province cockpit and the national view in the real SPA on a fresh demo install: the demo
+// seed makes them rich (published 2021–2024 results and a current internal round of Jambi).
+describe(`province cockpit and national view in Chromium on ${TEST_DB_KIND}`, () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pandu-cockpit-"));
+  const shots = path.resolve(__dirname, "../../.test-results/screenshots");
+  let server: ServerProcess;
+  let browser: Browser;
+  let dropDb: (() => Promise<void>) | undefined;
+  let passwords: Map<string, string>;
+
+  async function signIn(email: string): Promise<Page> {
+    const pass = passwords.get(email);
+    if (!pass) throw new Error(`no demo password for ${email}`);
+    // axe-core needs a page of an explicit context
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+    await page.goto(`${server.url}/masuk`);
+    await page.getByTestId("login-email").fill(email);
+    await page.getByTestId("login-password").fill(pass);
+    await page.getByTestId("login-submit").click();
+    await page.getByTestId("nav-profile").waitFor();
+    return page;
+  }
+
+  beforeAll(async () => {
+    const env: Record<string, string | undefined> = { PANDU_DATA_DIR: dataDir, DATABASE_URL: undefined, PANDU_DEMO: "true", SMTP_URL: undefined };
+    if (TEST_DB_KIND === "postgres") {
+      const db = await createPostgresTestDatabase();
+      env.DATABASE_URL = db.url;
+      dropDb = db.drop;
+    }
+    server = await spawnServer(env);
+    await waitForHealth(server, 90_000);
+    passwords = demoPasswords(server.output());
+    browser = await launchChromium();
+    fs.mkdirSync(shots, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    const code = await server?.stop();
+    await dropDb?.();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    expect(code).toBe(0);
+  });
+
+  it("the Koordinator Provinsi opens the Jambi cockpit from the menu: ranking, averages, the demo round, in Indonesian", async () => {
+    const page = await signIn("koordinator.provinsi@demo.pandu.local");
+    expect(await page.getByTestId("nav-national").count()).toBe(0);
+    await page.getByTestId("nav-cockpit").click();
+    await page.getByTestId("cockpit").waitFor();
+    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Kokpit Provinsi");
+    // 2024: Jambi province + 11 kab/kota average 36.24 / 12 = 3.02; Kota Jambi first with 4.32.
+    expect(await page.getByTestId("stat-average").innerText()).toBe("3,02");
+    expect(await page.getByTestId("stat-province-index").innerText()).toBe("3,05");
+    const firstRow = await page.getByTestId("cockpit-ranking").locator("tbody tr").first().innerText();
+    expect(firstRow).toContain("Kota Jambi");
+    expect(firstRow).toContain("4,32");
+    // The demo seed's current internal round: 12 agencies partially filled.
+    expect(await page.getByTestId("cockpit-progress").locator("tbody tr").count()).toBe(12);
+    expect(await page.getByTestId("cockpit-targets").innerText()).toContain("DATA DEMO");
+    expect(await page.getByTestId("cockpit-weakest").locator("tbody tr").count()).toBe(10);
+    expect(await page.locator(".chart-canvas svg").count()).toBeGreaterThanOrEqual(5);
+    await page.screenshot({ path: path.join(shots, `cockpit-${TEST_DB_KIND}.png`), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    // Another year from the labelled select, reached by keyboard.
+    await page.getByLabel("Tahun hasil").focus();
+    await page.getByTestId("cockpit-year").selectOption("2023");
+    await expect.poll(() => page.getByTestId("stat-province-index").innerText()).toBe("3,31");
+    expect(page.url()).toContain("tahun=2023");
+    await page.context().close();
+  });
+
+  it("the Koordinator Provinsi updates the regional targets and sees the gap", async () => {
+    const page = await signIn("koordinator.provinsi@demo.pandu.local");
+    await page.goto(`${server.url}/kokpit?tahun=2024`);
+    await page.getByTestId("cockpit").waitFor();
+    await page.getByTestId("target-value-0").fill("3,40");
+    await page.getByTestId("target-source-0").fill("RPJMD Provinsi Jambi (uji browser)");
+    await page.getByTestId("target-save").click();
+    await page.getByTestId("target-saved").waitFor();
+    await expect.poll(() => page.getByTestId("cockpit-targets").innerText()).toContain("kurang 0,35 poin");
+    await page.context().close();
+  });
+
+  it("an administrator opens the national view: category averages, predicates, filters", async () => {
+    const page = await signIn("admin@demo.pandu.local");
+    await page.getByTestId("nav-national").click();
+    await page.getByTestId("national").waitFor();
+    expect(await page.getByTestId("stat-count").innerText()).toBe("615");
+    const categories = await page.getByTestId("national-categories").innerText();
+    expect(categories).toContain("4,03"); // Kementerian, LAP24 Tabel 8
+    expect(categories).toContain("2,97"); // Kabupaten
+    expect(await page.getByTestId("national-top").locator("tbody tr").first().innerText()).toContain("Banyuwangi");
+    await page.screenshot({ path: path.join(shots, `national-${TEST_DB_KIND}.png`), fullPage: true });
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.getByTestId("national-province").selectOption("15");
+    await page.getByTestId("national-apply").click();
+    await expect.poll(() => page.getByTestId("stat-count").innerText()).toBe("12");
+    expect(await page.getByTestId("stat-national-average").innerText()).toBe("3,02");
+    expect(page.url()).toContain("provinsi=15");
+    await page.context().close();
+  });
+
+  it("the cockpit of an administrator offers every province; the national view is refused to a Koordinator SPBE", async () => {
+    const admin = await signIn("admin@demo.pandu.local");
+    await admin.goto(`${server.url}/kokpit`);
+    await admin.getByTestId("cockpit").waitFor();
+    expect(await admin.getByTestId("cockpit-province").locator("option").count()).toBe(38);
+    await admin.getByTestId("cockpit-province").selectOption("16");
+    await expect.poll(() => admin.getByTestId("cockpit-ranking").innerText()).toContain("Palembang");
+    await admin.context().close();
+    const kspbe = await signIn("koordinator.spbe@demo.pandu.local");
+    expect(await kspbe.getByTestId("nav-cockpit").count()).toBe(0);
+    await kspbe.goto(`${server.url}/nasional`);
+    await kspbe.getByRole("heading", { level: 1 }).waitFor();
+    expect(await kspbe.getByTestId("national").count()).toBe(0);
+    await kspbe.context().close();
+  });
+});
