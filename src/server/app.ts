@@ -21,6 +21,9 @@ import { auditRoutes } from "./features/audit/audit.routes";
 import { unitRoutes } from "./features/units/units.routes";
 import { assessmentRoutes } from "./features/assessments/assessments.routes";
 import { evidenceRoutes } from "./features/evidence/evidence.routes";
+import { cockpitRoutes } from "./features/cockpit/cockpit.routes";
+import { nationalRoutes } from "./features/national/national.routes";
+import { planningRoutes } from "./features/planning/planning.routes";
 import { registerAuthentication } from "./auth/authenticate";
 
 export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
@@ -74,6 +77,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(unitRoutes(options.context));
   await app.register(assessmentRoutes(options.context));
   await app.register(evidenceRoutes(options.context));
+  await app.register(planningRoutes(options.context));
+  await app.register(cockpitRoutes(options.context));
+  await app.register(nationalRoutes(options.context));
   const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
   if (webDir) await registerSpa(app, webDir);
   return app;

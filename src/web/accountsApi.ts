@@ -9,11 +9,17 @@ export interface RoleGrant {
 }
 
 export interface Abilities {
+  openCockpit: boolean;
+  openNational: boolean;
+  openPilotingBoard: boolean;
+  readOwnPlanning: boolean;
   manageUsers: boolean;
   readAudit: boolean;
   manageTokens: boolean;
   createPeriod: boolean;
   write: boolean;
+  /** The agency's evidence library (/bukti). */
+  evidenceLibrary: boolean;
 }
 
 /** The signed-in user as `GET /api/me` describes it. */

@@ -8,9 +8,11 @@ import { RouterProvider } from "react-router/dom";
 import { App } from "./App";
 import { Loading } from "./components/Status";
 import { HomePage } from "./pages/Home";
+import { publicPortalRoutes } from "./pages/Public/routes";
 import { InstrumentsPage } from "./pages/Instruments";
 import { AssessmentsPage } from "./pages/Assessments";
 import { AuditPage } from "./pages/Audit";
+import { EvidencePage } from "./pages/Evidence";
 import { LoginPage } from "./pages/Login";
 import { NotFoundPage } from "./pages/NotFound";
 import { ProfilePage } from "./pages/Profile";
@@ -24,6 +26,29 @@ const InstrumentDetailPage = lazy(() => import("./pages/InstrumentDetail").then(
 
 // The workspace reuses the instrument tree and the core as well.
 const WorkspacePage = lazy(() => import("./pages/Workspace").then((m) => ({ default: m.WorkspacePage })));
+
+// The dashboards carry ECharts; load them only when opened.
+const CockpitPage = lazy(() => import("./pages/Cockpit").then((m) => ({ default: m.CockpitPage })));
+const NationalPage = lazy(() => import("./pages/National").then((m) => ({ default: m.NationalPage })));
+
+function DashboardRoute({ page }: { page: "cockpit" | "national" }) {
+  const { t } = useTranslation();
+  return <Suspense fallback={<Loading label={t(`${page}.loading`)} />}>{page === "cockpit" ? <CockpitPage /> : <NationalPage />}</Suspense>;
+}
+
+// Improvement planning: the plan page carries the core (what-if, roadmap), the board ECharts.
+const PlanPage = lazy(() => import("./pages/Plan").then((m) => ({ default: m.PlanPage })));
+const RecommendationsPage = lazy(() => import("./pages/Recommendations").then((m) => ({ default: m.RecommendationsPage })));
+const PilotingBoardPage = lazy(() => import("./pages/PilotingBoard").then((m) => ({ default: m.PilotingBoardPage })));
+
+function PlanningRoute({ page }: { page: "plan" | "recommendations" | "board" }) {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<Loading label={t("planning.loading")} />}>
+      {page === "plan" ? <PlanPage /> : page === "recommendations" ? <RecommendationsPage /> : <PilotingBoardPage />}
+    </Suspense>
+  );
+}
 
 function WorkspaceRoute() {
   const { t } = useTranslation();
@@ -53,11 +78,19 @@ const router = createBrowserRouter([
       { path: "instrumen/:id", element: <InstrumentDetailRoute /> },
       { path: "penilaian", element: <AssessmentsPage /> },
       { path: "penilaian/:id", element: <WorkspaceRoute /> },
+      { path: "penilaian/:id/rencana", element: <PlanningRoute page="plan" /> },
+      { path: "rekomendasi/:code", element: <PlanningRoute page="recommendations" /> },
+      { path: "papan-piloting", element: <PlanningRoute page="board" /> },
+      { path: "papan-piloting/:code", element: <PlanningRoute page="board" /> },
       { path: "masuk", element: <LoginPage /> },
       { path: "profil", element: <ProfilePage /> },
       { path: "token", element: <TokensPage /> },
       { path: "pengguna", element: <UsersPage /> },
       { path: "audit", element: <AuditPage /> },
+      { path: "kokpit", element: <DashboardRoute page="cockpit" /> },
+      { path: "nasional", element: <DashboardRoute page="national" /> },
+      { path: "bukti", element: <EvidencePage /> },
+      ...publicPortalRoutes,
       { path: "atur-sandi/:token", element: <SetPasswordPage /> },
       { path: "*", element: <NotFoundPage /> },
     ],

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { count, eq } from "drizzle-orm";
 import { Readable } from "node:stream";
-import { answerEvidence, assessments, auditEvents, units } from "../../src/db/schema";
+import { answerEvidence, assessments, auditEvents, stageTransitions, units } from "../../src/db/schema";
 import { uploadEvidence } from "../../src/db/commands/evidence-upload";
 import { evidenceSettingsOf } from "../../src/server/features/evidence/evidence-settings";
 import type { AppContext } from "../../src/server/context";
@@ -18,6 +18,7 @@ import { seedDemo } from "../../src/db/commands/seed-demo";
 import type { Database } from "../../src/db/client";
 import { call, makeUser, sessionFor } from "../helpers/accounts";
 import { openTestDatabase, TEST_DB_KIND } from "../helpers/test-database";
+import { PLANNING_MATRIX } from "./planning-matrix";
 
 // Every registered route × every role × own agency / other agency / anonymous. "Own" targets live in
 // Kota Jambi (15.71, inside the Koordinator Provinsi's province 15); "other" targets in Kota
@@ -115,7 +116,35 @@ const evidenceUpload = (who: Who, target: "own" | "other") => {
 /** Linking follows answering in the open stage (mandiri: the agency's self-assessment team). */
 const evidenceLink = (ok: number) => stageAction((who, target) => SELF_ASSESSORS.includes(who) && target === "own", ok);
 
+/** Metadata edits follow uploads, answered 200. */
+const evidenceEdit = (who: Who, target: "own" | "other") => {
+  const r = evidenceUpload(who, target);
+  return r === 415 ? 200 : r;
+};
+
 const MATRIX: Entry[] = [
+  {
+    route: "PATCH /api/agencies/:code/evidence/:id",
+    build: async (c) => ({ method: "PATCH", url: `/api/agencies/${c.agency}/evidence/${await evidenceIn(c)}`, body: { reviewDate: `2025-0${1 + (unitCounter++ % 9)}-15` } }),
+    expect: evidenceEdit,
+  },
+  { route: "GET /api/assessments/:id/sectoral-services", build: async (c) => ({ method: "GET", url: `/api/assessments/${await assessmentIn(c)}/sectoral-services` }), expect: (who, target) => (who === "anonymous" ? 401 : readsAssessment(who, target) ? 200 : 404) },
+  {
+    route: "PUT /api/assessments/:id/sectoral-services",
+    build: async (c) => ({ method: "PUT", url: `/api/assessments/${await assessmentIn(c)}/sectoral-services`, body: { services: [{ indicatorCode: "45", name: "Layanan Perizinan Daring", unitName: "DPMPTSP" }] } }),
+    expect: stageAction((who, target) => who === "koordinator_spbe" && target === "own", 200),
+  },
+  {
+    route: "GET /api/assessments/:id/berita-acara.pdf",
+    build: async (c) => {
+      // A submitted self-assessment: the stage moved on from mandiri with its transition recorded.
+      const id = await assessmentIn(c);
+      await c.db.db.update(assessments).set({ stage: "dokumen" }).where(eq(assessments.id, id));
+      await c.db.db.insert(stageTransitions).values({ assessmentId: id, fromStage: "mandiri", toStage: "dokumen", actorUserId: null, note: null });
+      return { method: "GET", url: `/api/assessments/${id}/berita-acara.pdf` };
+    },
+    expect: (who, target) => (who === "anonymous" ? 401 : readsAssessment(who, target) ? 200 : 404),
+  },
   {
     route: "POST /api/assessments/:id/answers/:code/verify",
     build: async (c) => {
@@ -209,11 +238,28 @@ const MATRIX: Entry[] = [
     },
     expect: evidenceLink(204),
   },
+  // Province cockpit: national readers everywhere, the Koordinator Provinsi in their province; others 404.
+  { route: "GET /api/cockpit/provinces", build: () => ({ method: "GET", url: "/api/cockpit/provinces" }), expect: signedIn(200) },
+  {
+    route: "GET /api/cockpit/provinces/:code",
+    build: (c) => ({ method: "GET", url: `/api/cockpit/provinces/${c.agency.slice(0, 2)}?year=2024` }),
+    expect: (who, target) => (who === "anonymous" ? 401 : who === "administrator" || who === "tim_reviu" || (who === "koordinator_provinsi" && target === "own") ? 200 : 404),
+  },
+  {
+    route: "PUT /api/cockpit/provinces/:code/targets",
+    build: (c) => ({ method: "PUT", url: `/api/cockpit/provinces/${c.agency.slice(0, 2)}/targets`, body: { targets: [{ year: 2026, target: 3.5, source: "RPJMD (matriks)" }] } }),
+    expect: (who, target) => (who === "anonymous" ? 401 : who === "administrator" || who === "tim_reviu" ? 403 : who === "koordinator_provinsi" && target === "own" ? 200 : 404),
+  },
+  { route: "GET /api/national", build: () => ({ method: "GET", url: "/api/national?year=2024" }), expect: (who) => (who === "anonymous" ? 401 : ["administrator", "tim_reviu", "asesor_eksternal"].includes(who) ? 200 : 403) },
   { route: "GET /api/health", build: () => ({ method: "GET", url: "/api/health" }), expect: everyone(200) },
   { route: "GET /api/openapi.json", build: () => ({ method: "GET", url: "/api/openapi.json" }), expect: everyone(200) },
   { route: "GET /api/agencies", build: (c) => ({ method: "GET", url: `/api/agencies?province=${c.agency.slice(0, 2)}` }), expect: everyone(200) },
   { route: "GET /api/agencies/:code", build: (c) => ({ method: "GET", url: `/api/agencies/${c.agency}` }), expect: everyone(200) },
   { route: "GET /api/public/results", build: (c) => ({ method: "GET", url: `/api/public/results?agency=${c.agency}` }), expect: everyone(200) },
+  { route: "GET /api/public/years", build: () => ({ method: "GET", url: "/api/public/years" }), expect: everyone(200) },
+  { route: "GET /api/public/schema/results.json", build: () => ({ method: "GET", url: "/api/public/schema/results.json" }), expect: everyone(200) },
+  { route: "GET /api/public/agencies/:code", build: (c) => ({ method: "GET", url: `/api/public/agencies/${c.agency}` }), expect: everyone(200) },
+  { route: "GET /api/public/provinces/:code", build: (c) => ({ method: "GET", url: `/api/public/provinces/${c.agency.slice(0, 2)}` }), expect: everyone(200) },
   { route: "GET /api/instruments", build: () => ({ method: "GET", url: "/api/instruments" }), expect: everyone(200) },
   { route: "GET /api/instruments/:id", build: () => ({ method: "GET", url: "/api/instruments/permenpanrb-59-2020" }), expect: everyone(200) },
   { route: "POST /api/instruments/:id/score", build: () => ({ method: "POST", url: "/api/instruments/pemdi-2026/score", body: { levels: {}, partial: true } }), expect: everyone(200) },
@@ -272,6 +318,7 @@ const MATRIX: Entry[] = [
       return 403;
     },
   },
+  ...PLANNING_MATRIX,
 ];
 
 describe(`authorization matrix on ${TEST_DB_KIND}`, () => {

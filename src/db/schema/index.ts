@@ -5,3 +5,6 @@ export * from "./meta";
 export * from "./audit";
 export * from "./evaluation";
 export * from "./evidence";
+export * from "./planning";
+export * from "./regional-targets";
+export * from "./sectoral-services";

@@ -21,6 +21,8 @@ export function AccountMenuItems() {
     );
   }
   const { abilities } = state.me;
+  // The agency of the first agency-level role: where "Rekomendasi & Aksi" opens.
+  const ownAgency = state.me.roles.find((r) => r.agency && r.role !== "koordinator_provinsi")?.agency?.code;
   return (
     <>
       <li>
@@ -28,6 +30,41 @@ export function AccountMenuItems() {
           {t("nav.assessments")}
         </NavLink>
       </li>
+      {abilities.evidenceLibrary && (
+        <li>
+          <NavLink to="/bukti" data-testid="nav-evidence">
+            {t("nav.evidence")}
+          </NavLink>
+        </li>
+      )}
+      {abilities.openCockpit && (
+        <li>
+          <NavLink to="/kokpit" data-testid="nav-cockpit">
+            {t("cockpit.nav")}
+          </NavLink>
+        </li>
+      )}
+      {abilities.openNational && (
+        <li>
+          <NavLink to="/nasional" data-testid="nav-national">
+            {t("national.nav")}
+          </NavLink>
+        </li>
+      )}
+      {abilities.readOwnPlanning && ownAgency && (
+        <li>
+          <NavLink to={`/rekomendasi/${encodeURIComponent(ownAgency)}`} data-testid="nav-recommendations">
+            {t("planning.nav.recommendations")}
+          </NavLink>
+        </li>
+      )}
+      {abilities.openPilotingBoard && (
+        <li>
+          <NavLink to="/papan-piloting" data-testid="nav-piloting-board">
+            {t("planning.nav.board")}
+          </NavLink>
+        </li>
+      )}
       {abilities.manageUsers && (
         <li>
           <NavLink to="/pengguna" data-testid="nav-users">

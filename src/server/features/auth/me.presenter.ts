@@ -13,7 +13,8 @@ export function presentMe(
   return {
     user: { id: u.id, email: u.email, name: u.name, nip: u.nip, phone: u.phone, language: u.language, twoFactor: u.totpEnabled },
     roles: roles.map((r) => ({ id: r.id, role: r.role as Role, agency: r.agencyCode && r.agencyName ? { code: r.agencyCode, name: r.agencyName } : null })),
-    abilities: abilitiesOf(auth.actor),
+    // Province agencies carry the two-digit Kemendagri code (e.g. "15" Jambi).
+    abilities: abilitiesOf(auth.actor, { pimpinanOfProvince: roles.some((r) => r.role === "pimpinan" && /^\d{2}$/.test(r.agencyCode ?? "")) }),
     via: auth.via,
     csrfToken: auth.csrfToken ?? null,
   };

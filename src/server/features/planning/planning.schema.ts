@@ -1,0 +1,171 @@
+import { z } from "zod";
+import { AgencyCodeParams } from "../agencies/agencies.schema";
+
+const Id = z.coerce.number().int().positive().max(2_147_483_647);
+const Code = z.string().trim().min(1).max(20);
+const IsoDate = z.iso.date();
+/** Whole Rupiah, up to a trillion (fits a bigint and stays exact as a JS number). */
+const Rupiah = z.number().int().min(0).max(1_000_000_000_000_000);
+
+export const RecommendationSource = z.enum(["kemenpanrb", "tim_pilot_provinsi", "internal"]);
+export const Priority = z.enum(["high", "medium", "low"]);
+export const ActionStatus = z.enum(["planned", "in_progress", "done", "blocked"]);
+
+export const IdParams = z.object({ id: Id });
+export const ActionEvidenceParams = z.object({ id: Id, evidenceId: Id });
+export const ProvinceParams = z.object({ code: z.string().regex(/^\d{2}$/, "a two-digit province code, e.g. 15") });
+export const RecommendationListQuery = z.object({ period: Id.optional() });
+export const BoardQuery = z.object({ year: z.coerce.number().int().min(2018).max(2100).optional() });
+export const AnalysisQuery = z.object({ lang: z.enum(["id", "en"]).default("id") });
+export { AgencyCodeParams };
+
+export const RecommendationBody = z.object({
+  text: z.string().trim().min(10).max(10_000),
+  /** Defaults to the first source the caller may write (ministry, province, internal). */
+  source: RecommendationSource.optional(),
+  priority: Priority.default("medium"),
+  aspectCodes: z.array(Code).max(50).default([]),
+  indicatorCodes: z.array(Code).max(100).default([]),
+  periodId: Id.nullable().optional(),
+  assessmentId: Id.nullable().optional(),
+});
+export const RecommendationPatch = z
+  .object({ text: z.string().trim().min(10).max(10_000), priority: Priority, aspectCodes: z.array(Code).max(50), indicatorCodes: z.array(Code).max(100) })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, "nothing to change");
+
+const ActionFields = z.object({
+  title: z.string().trim().min(3).max(500),
+  ownerUnitId: Id.nullable().default(null),
+  ownerName: z.string().trim().max(200).nullable().default(null),
+  dueDate: IsoDate.nullable().default(null),
+  targetIndicatorCode: Code.nullable().default(null),
+  targetLevel: z.number().int().min(0).max(5).nullable().default(null),
+  budget: Rupiah.nullable().default(null),
+  status: ActionStatus.default("planned"),
+});
+export const ActionBody = ActionFields;
+export const ActionPatch = z
+  .object({
+    title: ActionFields.shape.title,
+    ownerUnitId: Id.nullable(),
+    ownerName: z.string().trim().max(200).nullable(),
+    dueDate: IsoDate.nullable(),
+    targetIndicatorCode: Code.nullable(),
+    targetLevel: z.number().int().min(0).max(5).nullable(),
+    budget: Rupiah.nullable(),
+    status: ActionStatus,
+  })
+  .partial()
+  .refine((b) => Object.keys(b).length > 0, "nothing to change");
+export const CommentBody = z.object({ body: z.string().trim().min(1).max(5000) });
+export const ActionEvidenceBody = z.object({ evidenceId: Id });
+export const GeneralRecommendationBody = z.object({ text: z.string().trim().min(10).max(20_000) });
+
+const Target = z.union([z.object({ index: z.number().min(0).max(5) }), z.object({ predicate: z.string().min(1).max(50) })]);
+export const FromRoadmapBody = z.object({
+  /** The assessment whose levels the plan starts from; defaults to the recommendation's. */
+  assessmentId: Id.optional(),
+  target: Target,
+  costs: z.record(z.string().max(20), z.union([z.number().positive().max(1_000_000_000_000), z.array(z.number().positive().max(1_000_000_000_000)).max(5)])).optional(),
+  maxStepsPerIndicator: z.number().int().min(1).max(5).default(1),
+  dueDate: IsoDate.nullable().default(null),
+  ownerUnitId: Id.nullable().default(null),
+});
+
+export const CommentResponse = z.object({ id: z.number(), body: z.string(), author: z.string().nullable(), createdAt: z.string() });
+export const LinkedEvidence = z.object({ id: z.number(), title: z.string(), documentNumber: z.string().nullable() });
+export const ActionResponse = z.object({
+  id: z.number(),
+  recommendationId: z.number(),
+  title: z.string(),
+  ownerUnit: z.object({ id: z.number(), name: z.string() }).nullable(),
+  ownerName: z.string().nullable(),
+  dueDate: z.string().nullable(),
+  overdue: z.boolean(),
+  targetIndicatorCode: z.string().nullable(),
+  targetLevel: z.number().nullable(),
+  budget: z.number().nullable(),
+  status: ActionStatus,
+  comments: z.array(CommentResponse),
+  evidence: z.array(LinkedEvidence),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type ActionResponse = z.infer<typeof ActionResponse>;
+export const RecommendationResponse = z.object({
+  id: z.number(),
+  agency: z.object({ code: z.string(), name: z.string() }),
+  period: z.object({ id: z.number(), name: z.string(), year: z.number() }).nullable(),
+  assessmentId: z.number().nullable(),
+  text: z.string(),
+  source: RecommendationSource,
+  priority: Priority,
+  aspectCodes: z.array(z.string()),
+  indicatorCodes: z.array(z.string()),
+  author: z.string().nullable(),
+  canEdit: z.boolean(),
+  actions: z.array(ActionResponse),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type RecommendationResponse = z.infer<typeof RecommendationResponse>;
+export const RecommendationListResponse = z.object({
+  agency: z.object({ code: z.string(), name: z.string() }),
+  abilities: z.object({ writeRecommendations: z.array(RecommendationSource), manageActions: z.boolean() }),
+  recommendations: z.array(RecommendationResponse),
+});
+
+const Finding = z.object({ code: z.string(), name: z.string(), aspectCode: z.string(), level: z.number() });
+export const AnalysisResponse = z.object({
+  assessmentId: z.number(),
+  agency: z.object({ code: z.string(), name: z.string() }),
+  period: z.object({ id: z.number(), name: z.string(), year: z.number(), instrument: z.string(), predicatePolicy: z.string() }),
+  levelSource: z.enum(["result", "stage"]),
+  levels: z.record(z.string(), z.number()),
+  /** Indicators never answered (counted at the lowest level). */
+  missing: z.array(z.string()),
+  analysis: z.object({
+    aspects: z.array(z.object({ code: z.string(), name: z.string(), domainCode: z.string(), indicatorCount: z.number(), fulfilled: z.number(), fulfilmentPercent: z.number(), indexHundredths: z.number() })),
+    strengths: z.array(Finding),
+    weaknesses: z.array(Finding),
+    indexHundredths: z.number(),
+    predicate: z.string(),
+    strongestAspects: z.array(z.string()),
+    weakestAspects: z.array(z.string()),
+  }),
+  draft: z.string(),
+  saved: z.object({ text: z.string(), editedBy: z.string().nullable(), editedAt: z.string() }).nullable(),
+  abilities: z.object({ editRecommendation: z.boolean(), writeRecommendations: z.array(RecommendationSource), manageActions: z.boolean() }),
+});
+export const GeneralRecommendationResponse = z.object({ text: z.string(), editedAt: z.string() });
+export const FromRoadmapResponse = z.object({
+  steps: z.array(z.object({ indicator: z.string(), from: z.number(), to: z.number(), cost: z.number() })),
+  totalCost: z.number(),
+  index: z.number(),
+  predicate: z.string(),
+  actions: z.array(ActionResponse),
+});
+
+const StatusCounts = z.object({ total: z.number(), planned: z.number(), inProgress: z.number(), done: z.number(), blocked: z.number(), overdue: z.number() });
+export const BoardResponse = z.object({
+  province: z.object({ code: z.string(), name: z.string() }),
+  year: z.number().nullable(),
+  instrument: z.string(),
+  today: z.string(),
+  aspects: z.array(z.object({ code: z.string(), name: z.string() })),
+  agencies: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      recommendations: z.number(),
+      actions: StatusCounts,
+      latestAssessment: z.object({ id: z.number(), period: z.string(), year: z.number(), stage: z.string() }).nullable(),
+    }),
+  ),
+  /** Rows = kab/kota (in `agencies` order), one cell per aspect; `donePercent` null when no action touches it. */
+  matrix: z.array(z.object({ agencyCode: z.string(), cells: z.array(StatusCounts.extend({ aspectCode: z.string(), donePercent: z.number().nullable() })) })),
+  overdue: z.array(z.object({ agencyCode: z.string(), agencyName: z.string(), actionId: z.number(), title: z.string(), dueDate: z.string(), status: ActionStatus, owner: z.string().nullable() })),
+  weakIndicators: z.array(z.object({ instrument: z.string(), code: z.string(), name: z.string(), aspectCode: z.string(), agencies: z.array(z.object({ code: z.string(), name: z.string(), level: z.number() })) })),
+});
+export type BoardResponse = z.infer<typeof BoardResponse>;

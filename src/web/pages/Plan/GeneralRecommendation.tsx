@@ -1,0 +1,59 @@
+import { useId, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { FormError, Success } from "../../components/Status";
+import { formatDateTime } from "../../format";
+import { useLang } from "../../i18n";
+import { saveGeneralRecommendation, type Analysis } from "../../planningApi";
+
+/** The drafted general recommendation, edited and saved by the assessor (read-only for others). */
+export function GeneralRecommendation({ analysis }: { analysis: Analysis }) {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const id = useId();
+  const [text, setText] = useState(analysis.saved?.text ?? analysis.draft);
+  const [saved, setSaved] = useState<string | null>(analysis.saved?.editedAt ?? null);
+  const [error, setError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+  const [justSaved, setJustSaved] = useState(false);
+  const editable = analysis.abilities.editRecommendation;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    setJustSaved(false);
+    try {
+      const r = await saveGeneralRecommendation(analysis.assessmentId, text);
+      setSaved(r.editedAt);
+      setJustSaved(true);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <section className="section" aria-labelledby={`${id}-title`}>
+      <h2 id={`${id}-title`}>{t("planning.generalTitle")}</h2>
+      <p className="muted">{analysis.saved ? t("planning.generalSaved", { who: analysis.saved.editedBy ?? "—" }) : t("planning.generalDraft")}</p>
+      <form className="form form-wide" onSubmit={(e) => void submit(e)}>
+        <div className="field">
+          <label htmlFor={`${id}-text`}>{t("planning.generalLabel")}</label>
+          <textarea id={`${id}-text`} rows={14} value={text} readOnly={!editable} data-testid="plan-general-text" onChange={(e) => setText(e.target.value)} />
+        </div>
+        <FormError error={error} />
+        {justSaved && <Success testId="plan-general-saved">{t("planning.generalSavedNow")}</Success>}
+        {editable && (
+          <div className="button-row">
+            <button type="submit" className="button" disabled={busy || text.trim().length < 10} data-testid="plan-general-save">
+              {t("planning.save")}
+            </button>
+            <button type="button" className="button button-secondary" onClick={() => setText(analysis.draft)}>
+              {t("planning.useDraft")}
+            </button>
+          </div>
+        )}
+        {saved && <p className="small muted">{t("planning.lastSaved", { at: formatDateTime(saved, lang) })}</p>}
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import { useId, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { FormError, Success } from "../../components/Status";
+import { actionsFromRoadmap, createRecommendation, fetchRecommendations, type Analysis, type RoadmapRequest } from "../../planningApi";
+import { useApi } from "../../useApi";
+
+/**
+ * Turns the computed roadmap into actions under a chosen recommendation, or a new one written on
+ * the spot. The server plans again from the same levels, so the actions are exactly these steps.
+ */
+export function RoadmapToActions({ analysis, request, stepCodes }: { analysis: Analysis; request: RoadmapRequest; stepCodes: string[] }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const code = analysis.agency.code;
+  const list = useApi(`recs-${code}`, (signal) => fetchRecommendations(code, signal));
+  const canCreate = analysis.abilities.writeRecommendations.length > 0;
+  const [choice, setChoice] = useState<string>("");
+  const [text, setText] = useState(() => t("planning.newRecDefault", { codes: stepCodes.join(", ") }));
+  const [dueDate, setDueDate] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const [done, setDone] = useState<number | null>(null);
+  const recs = list.status === "ok" ? list.data.recommendations : [];
+  const selected = choice || (canCreate ? "new" : recs[0] ? String(recs[0].id) : "");
+
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      let recId = Number(selected);
+      if (selected === "new") {
+        recId = (await createRecommendation(code, { text, assessmentId: analysis.assessmentId, indicatorCodes: stepCodes, priority: "high" })).id;
+      }
+      const r = await actionsFromRoadmap(recId, { ...request, dueDate: dueDate || null });
+      setDone(r.actions.length);
+      list.reload();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form form-wide card" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`}>
+      <h3 id={`${id}-title`}>{t("planning.toActionsTitle")}</h3>
+      <div className="field">
+        <label htmlFor={`${id}-rec`}>{t("planning.underRecommendation")}</label>
+        <select id={`${id}-rec`} value={selected} onChange={(e) => setChoice(e.target.value)} data-testid="roadmap-recommendation">
+          {canCreate && <option value="new">{t("planning.newRecommendation")}</option>}
+          {recs.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.text.length > 80 ? `${r.text.slice(0, 80)}…` : r.text}
+            </option>
+          ))}
+        </select>
+      </div>
+      {selected === "new" && (
+        <div className="field">
+          <label htmlFor={`${id}-text`}>{t("planning.newRecText")}</label>
+          <textarea id={`${id}-text`} rows={3} value={text} onChange={(e) => setText(e.target.value)} data-testid="roadmap-new-text" />
+        </div>
+      )}
+      <div className="field">
+        <label htmlFor={`${id}-due`}>{t("planning.dueDate")}</label>
+        <input id={`${id}-due`} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} data-testid="roadmap-due" />
+      </div>
+      <FormError error={error} />
+      {done !== null && (
+        <Success testId="roadmap-actions-created">
+          {t("planning.actionsCreated", { count: done })} <Link to={`/rekomendasi/${encodeURIComponent(code)}`}>{t("planning.toRecommendations")}</Link>
+        </Success>
+      )}
+      <div className="button-row">
+        <button type="submit" className="button" disabled={busy || !selected} data-testid="roadmap-to-actions">
+          {t("planning.makeActions", { count: stepCodes.length })}
+        </button>
+      </div>
+    </form>
+  );
+}

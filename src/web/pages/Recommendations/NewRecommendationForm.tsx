@@ -1,0 +1,88 @@
+import { useId, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { FormError } from "../../components/Status";
+import { createRecommendation, PRIORITIES, type Priority, type RecommendationSource } from "../../planningApi";
+
+const codesOf = (s: string) =>
+  s
+    .split(/[\s,;]+/)
+    .map((c) => c.trim())
+    .filter(Boolean);
+
+/** Writes a recommendation to the agency under one of the sources the caller may use. */
+export function NewRecommendationForm({ code, sources, onCreated }: { code: string; sources: RecommendationSource[]; onCreated(): void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const [text, setText] = useState("");
+  const [source, setSource] = useState<RecommendationSource>(sources[0]!);
+  const [priority, setPriority] = useState<Priority>("medium");
+  const [aspects, setAspects] = useState("");
+  const [indicators, setIndicators] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await createRecommendation(code, { text, source, priority, aspectCodes: codesOf(aspects), indicatorCodes: codesOf(indicators) });
+      setText("");
+      setAspects("");
+      setIndicators("");
+      onCreated();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <details className="card">
+      <summary data-testid="recs-new-open">{t("planning.recs.new")}</summary>
+      <form className="form form-wide" onSubmit={(e) => void submit(e)}>
+        <div className="field">
+          <label htmlFor={`${id}-text`}>{t("planning.recs.text")}</label>
+          <textarea id={`${id}-text`} rows={4} value={text} required minLength={10} onChange={(e) => setText(e.target.value)} data-testid="recs-new-text" />
+        </div>
+        <div className="form-grid">
+          {sources.length > 1 && (
+            <div className="field">
+              <label htmlFor={`${id}-source`}>{t("planning.recs.source")}</label>
+              <select id={`${id}-source`} value={source} onChange={(e) => setSource(e.target.value as RecommendationSource)}>
+                {sources.map((s) => (
+                  <option key={s} value={s}>
+                    {t(`planning.recs.sources.${s}`)}
+                  </option>
+                ))}
+              </select>
+            </div>
+          )}
+          <div className="field">
+            <label htmlFor={`${id}-priority`}>{t("planning.recs.priority")}</label>
+            <select id={`${id}-priority`} value={priority} onChange={(e) => setPriority(e.target.value as Priority)}>
+              {PRIORITIES.map((p) => (
+                <option key={p} value={p}>
+                  {t(`planning.recs.priorities.${p}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-aspects`}>{t("planning.recs.aspectCodes")}</label>
+            <input id={`${id}-aspects`} value={aspects} placeholder="A1, A3" onChange={(e) => setAspects(e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-indicators`}>{t("planning.recs.indicatorCodes")}</label>
+            <input id={`${id}-indicators`} value={indicators} placeholder="1, 12" onChange={(e) => setIndicators(e.target.value)} />
+          </div>
+        </div>
+        <FormError error={error} />
+        <div className="button-row">
+          <button type="submit" className="button" disabled={busy || text.trim().length < 10} data-testid="recs-new-submit">
+            {t("planning.recs.create")}
+          </button>
+        </div>
+      </form>
+    </details>
+  );
+}
