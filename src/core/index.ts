@@ -21,3 +21,4 @@ export * from "./assessment/evidence-age";
 export * from "./planning";
 export * from "./analysis/aggregates";
 export * from "./assessment/sectoral-services";
+export * from "./assessment/schedule";

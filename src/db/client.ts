@@ -34,11 +34,26 @@ pg.types.setTypeParser(20, (v) => Number(v));
 export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   if (target.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
+    // An idle connection can be cut by the server (restart, failover, a dropped database while the pool
+    // shuts down). Without a listener pg re-throws that as an uncaught exception and the process dies;
+    // the pool replaces the connection on the next query, so a warning is enough.
+    let ending = false;
+    pool.on("error", (err: Error & { code?: string }) => {
+      if (ending) return;
+      process.emitWarning(`PostgreSQL connection lost (${err.code ?? "no code"}): ${err.message}; it will be replaced`, { code: "PANDU_PG_IDLE" });
+    });
     try {
       await pool.query("select 1");
       const db = drizzlePg(pool, { schema }) as unknown as Db;
       await migratePg(drizzlePg(pool), { migrationsFolder });
-      return { db, kind: "postgres", close: () => pool.end() };
+      return {
+        db,
+        kind: "postgres",
+        close: () => {
+          ending = true;
+          return pool.end();
+        },
+      };
     } catch (e) {
       await pool.end().catch(() => {});
       throw e;

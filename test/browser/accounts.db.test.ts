@@ -3,17 +3,10 @@ import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../helpers/browser";
+import { launchChromium, demoPasswords } from "../helpers/browser";
 import { spawnServer, waitForHealth, type ServerProcess } from "../helpers/server-process";
 import { createPostgresTestDatabase, TEST_DB_KIND } from "../helpers/test-database";
 import { currentTotp } from "../../src/lib/totp";
-
-/** The demo passwords the server prints once on its first start: e-mail → password. */
-function demoPasswords(output: string): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const m of output.matchAll(/^\s+[a-z_]+\s+(\S+@demo\.pandu\.local)\s+(\S+)\s*$/gm)) found.set(m[1]!, m[2]!);
-  return found;
-}
 
 // Accounts in the real SPA: sign-in, menus from abilities, user creation with an invitation link,
 // setting a password with it, the audit trail, and a failed sign-in.

@@ -1,25 +1,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../helpers/browser";
+import { launchChromium, demoPasswords, seriousViolations } from "../helpers/browser";
 import { spawnServer, waitForHealth, type ServerProcess } from "../helpers/server-process";
 import { createPostgresTestDatabase, TEST_DB_KIND } from "../helpers/test-database";
-
-/** The demo passwords the server prints once on its first start: e-mail → password. */
-function demoPasswords(output: string): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const m of output.matchAll(/^\s+[a-z_]+\s+(\S+@demo\.pandu\.local)\s+(\S+)\s*$/gm)) found.set(m[1]!, m[2]!);
-  return found;
-}
-
-/** Serious or critical axe-core findings (WCAG 2.1 A/AA) on the page as it is now. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 // The province cockpit and the national view in the real SPA on a fresh demo install: the demo
 // seed makes them rich (published 2021–2024 results and a current internal round of Jambi).

@@ -1,37 +1,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../helpers/browser";
+import { launchChromium, demoPasswords, pageApi, seriousViolations } from "../helpers/browser";
 import { spawnServer, waitForHealth, type ServerProcess } from "../helpers/server-process";
 import { createPostgresTestDatabase, TEST_DB_KIND } from "../helpers/test-database";
-
-/** The demo passwords the server prints once on its first start: e-mail → password. */
-function demoPasswords(output: string): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const m of output.matchAll(/^\s+[a-z_]+\s+(\S+@demo\.pandu\.local)\s+(\S+)\s*$/gm)) found.set(m[1]!, m[2]!);
-  return found;
-}
-
-/** Calls the API from inside the page with its session cookie and CSRF token (as the SPA does). */
-function api(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const me = (await (await fetch("/api/me")).json()) as { csrfToken: string };
-      const res = await fetch(url, { method, headers: { "content-type": "application/json", "x-csrf-token": me.csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: res.status, body: await res.json().catch(() => null) };
-    },
-    { method, url, body },
-  );
-}
-
-/** Serious or critical WCAG violations axe-core finds on the page, as "rule: target" lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
-}
 
 /** A PDF of about `kb` kilobytes: a valid header, then distinct padding. */
 const pdfOf = (label: string, kb: number) => Buffer.concat([Buffer.from(`%PDF-1.4\n% ${label}\n`, "latin1"), Buffer.alloc(kb * 1024, label.length % 7), Buffer.from("\n%%EOF\n", "latin1")]);
@@ -74,7 +48,7 @@ describe(`evidence and the Berita Acara in Chromium on ${TEST_DB_KIND}`, () => {
     await page.getByTestId("ws-stage").waitFor();
     return page;
   }
-  const workspace = async (page: Page) => (await api(page, "GET", `/api/assessments/${assessmentId}`)).body as Ws;
+  const workspace = async (page: Page) => (await pageApi(page, "GET", `/api/assessments/${assessmentId}`)).body as Ws;
 
   beforeAll(async () => {
     const env: Record<string, string | undefined> = { PANDU_DATA_DIR: dataDir, DATABASE_URL: undefined, PANDU_DEMO: "true", SMTP_URL: undefined };
@@ -89,9 +63,9 @@ describe(`evidence and the Berita Acara in Chromium on ${TEST_DB_KIND}`, () => {
     browser = await launchChromium();
     fs.mkdirSync(shots, { recursive: true });
     const admin = await signIn("admin@demo.pandu.local");
-    const created = await api(admin, "POST", "/api/periods", { name: "Pemantauan Uji Bukti", year: 2026, kind: "pemantauan", instrument: "permenpanrb-59-2020", agencies: ["15.71"] });
+    const created = await pageApi(admin, "POST", "/api/periods", { name: "Pemantauan Uji Bukti", year: 2026, kind: "pemantauan", instrument: "permenpanrb-59-2020", agencies: ["15.71"] });
     expect(created.status).toBe(201);
-    const periods = (await api(admin, "GET", "/api/periods")).body as { periods: { name: string; assessments: { id: number }[] }[] };
+    const periods = (await pageApi(admin, "GET", "/api/periods")).body as { periods: { name: string; assessments: { id: number }[] }[] };
     assessmentId = periods.periods.find((p) => p.name === "Pemantauan Uji Bukti")!.assessments[0]!.id;
     await admin.close();
   }, 120_000);
@@ -202,11 +176,11 @@ describe(`evidence and the Berita Acara in Chromium on ${TEST_DB_KIND}`, () => {
 
     // The rest through the API (the UI path is covered above), then the Penanggung Jawab verifies all.
     for (const i of (await workspace(coordinator)).indicators.filter((x) => x.answers.mandiri?.level == null)) {
-      expect((await api(coordinator, "PUT", `/api/assessments/${assessmentId}/answers/${i.code}`, { stage: "mandiri", version: 0, level: 3, explanation: "Diisi lewat API" })).status).toBe(200);
+      expect((await pageApi(coordinator, "PUT", `/api/assessments/${assessmentId}/answers/${i.code}`, { stage: "mandiri", version: 0, level: 3, explanation: "Diisi lewat API" })).status).toBe(200);
     }
     const pj = await openWorkspace("penanggung.jawab@demo.pandu.local");
     for (const i of (await workspace(pj)).indicators) {
-      expect((await api(pj, "POST", `/api/assessments/${assessmentId}/answers/${i.code}/verify`, { verified: true, version: i.answers.mandiri!.version })).status).toBe(200);
+      expect((await pageApi(pj, "POST", `/api/assessments/${assessmentId}/answers/${i.code}/verify`, { verified: true, version: i.answers.mandiri!.version })).status).toBe(200);
     }
     await pj.close();
 

@@ -5,29 +5,10 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planRoadmap, scoreAssessment } from "../../src/core";
 import { formatIndex } from "../../src/web/format";
-import { launchChromium } from "../helpers/browser";
+import { launchChromium, demoPasswords, pageApi } from "../helpers/browser";
 import { levelsFor, p59 } from "../helpers/instruments";
 import { spawnServer, waitForHealth, type ServerProcess } from "../helpers/server-process";
 import { createPostgresTestDatabase, TEST_DB_KIND } from "../helpers/test-database";
-
-/** The demo passwords the server prints once on its first start: e-mail → password. */
-function demoPasswords(output: string): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const m of output.matchAll(/^\s+[a-z_]+\s+(\S+@demo\.pandu\.local)\s+(\S+)\s*$/gm)) found.set(m[1]!, m[2]!);
-  return found;
-}
-
-/** Calls the API from inside the page with its session cookie and CSRF token (as the SPA does). */
-function api(page: Page, method: string, url: string, body?: unknown): Promise<{ status: number; body: unknown }> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const me = (await (await fetch("/api/me")).json()) as { csrfToken: string };
-      const res = await fetch(url, { method, headers: { "content-type": "application/json", "x-csrf-token": me.csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: res.status, body: await res.json().catch(() => null) };
-    },
-    { method, url, body },
-  );
-}
 
 // The plan page in the real SPA: the Koordinator SPBE opens the analysis of a self-assessment from
 // the workspace, runs a what-if (the index follows the core), computes the cheapest roadmap to
@@ -68,9 +49,9 @@ describe(`analysis & plan in Chromium on ${TEST_DB_KIND}`, () => {
     fs.mkdirSync(shots, { recursive: true });
 
     const admin = await signIn("admin@demo.pandu.local");
-    const created = await api(admin, "POST", "/api/periods", { name: "Evaluasi Uji Rencana", year: 2026, kind: "evaluasi", instrument: "permenpanrb-59-2020", agencies: ["15.71"] });
+    const created = await pageApi(admin, "POST", "/api/periods", { name: "Evaluasi Uji Rencana", year: 2026, kind: "evaluasi", instrument: "permenpanrb-59-2020", agencies: ["15.71"] });
     expect(created.status).toBe(201);
-    const periods = (await api(admin, "GET", "/api/periods")).body as { periods: { name: string; assessments: { id: number }[] }[] };
+    const periods = (await pageApi(admin, "GET", "/api/periods")).body as { periods: { name: string; assessments: { id: number }[] }[] };
     assessmentId = periods.periods.find((p) => p.name === "Evaluasi Uji Rencana")!.assessments[0]!.id;
     await admin.close();
   }, 150_000);
@@ -86,7 +67,7 @@ describe(`analysis & plan in Chromium on ${TEST_DB_KIND}`, () => {
   it("what-if, roadmap to a predicate, actions from the roadmap, seen on the actions page", async () => {
     const page = await signIn("koordinator.spbe@demo.pandu.local");
     for (const [code, level] of Object.entries(levels)) {
-      const r = await api(page, "PUT", `/api/assessments/${assessmentId}/answers/${code}`, { stage: "mandiri", version: 0, level });
+      const r = await pageApi(page, "PUT", `/api/assessments/${assessmentId}/answers/${code}`, { stage: "mandiri", version: 0, level });
       expect(r.status).toBe(200);
     }
     await page.goto(`${server.url}/penilaian/${assessmentId}`);
@@ -145,7 +126,7 @@ describe(`analysis & plan in Chromium on ${TEST_DB_KIND}`, () => {
     const first = items.first();
     const actionTestId = (await first.getAttribute("data-testid"))!;
     await page.getByTestId(`${actionTestId}-status`).selectOption("in_progress");
-    await expect.poll(async () => ((await api(page, "GET", "/api/agencies/15.71/recommendations")).body as { recommendations: { actions: { id: number; status: string }[] }[] }).recommendations.flatMap((r) => r.actions).find((a) => `action-${a.id}` === actionTestId)?.status).toBe("in_progress");
+    await expect.poll(async () => ((await pageApi(page, "GET", "/api/agencies/15.71/recommendations")).body as { recommendations: { actions: { id: number; status: string }[] }[] }).recommendations.flatMap((r) => r.actions).find((a) => `action-${a.id}` === actionTestId)?.status).toBe("in_progress");
     await page.reload();
     await page.getByTestId("recs-list").waitFor();
     expect(await page.getByTestId(`${actionTestId}-status`).inputValue()).toBe("in_progress");

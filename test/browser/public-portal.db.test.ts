@@ -1,18 +1,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { AxeBuilder } from "@axe-core/playwright";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../helpers/browser";
+import { launchChromium, seriousViolations } from "../helpers/browser";
 import { spawnServer, waitForHealth, type ServerProcess } from "../helpers/server-process";
 import { createPostgresTestDatabase, TEST_DB_KIND } from "../helpers/test-database";
-
-/** Serious or critical WCAG violations axe-core finds on the page, as "rule: target" lines. */
-async function seriousViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
-}
 
 // The public portal without signing in, in the built SPA served by the real server process.
 describe(`public portal in Chromium on ${TEST_DB_KIND}`, () => {

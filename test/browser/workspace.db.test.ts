@@ -3,33 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../helpers/browser";
+import { launchChromium, demoPasswords, pageApi } from "../helpers/browser";
 import { spawnServer, waitForHealth, type ServerProcess } from "../helpers/server-process";
 import { createPostgresTestDatabase, TEST_DB_KIND } from "../helpers/test-database";
-
-/** The demo passwords the server prints once on its first start: e-mail → password. */
-function demoPasswords(output: string): Map<string, string> {
-  const found = new Map<string, string>();
-  for (const m of output.matchAll(/^\s+[a-z_]+\s+(\S+@demo\.pandu\.local)\s+(\S+)\s*$/gm)) found.set(m[1]!, m[2]!);
-  return found;
-}
-
-interface ApiAnswer {
-  status: number;
-  body: unknown;
-}
-
-/** Calls the API from inside the page with its session cookie and CSRF token (as the SPA does). */
-function api(page: Page, method: string, url: string, body?: unknown): Promise<ApiAnswer> {
-  return page.evaluate(
-    async ({ method, url, body }) => {
-      const me = (await (await fetch("/api/me")).json()) as { csrfToken: string };
-      const res = await fetch(url, { method, headers: { "content-type": "application/json", "x-csrf-token": me.csrfToken }, body: body === undefined ? undefined : JSON.stringify(body) });
-      return { status: res.status, body: await res.json().catch(() => null) };
-    },
-    { method, url, body },
-  );
-}
 
 interface WsAnswer {
   level: number | null;
@@ -76,7 +52,7 @@ describe(`assessment workspace in Chromium on ${TEST_DB_KIND}`, () => {
     return page;
   }
 
-  const workspace = async (page: Page) => (await api(page, "GET", new URL(workspaceUrl).pathname.replace("/penilaian/", "/api/assessments/"))).body as Ws;
+  const workspace = async (page: Page) => (await pageApi(page, "GET", new URL(workspaceUrl).pathname.replace("/penilaian/", "/api/assessments/"))).body as Ws;
 
   beforeAll(async () => {
     const env: Record<string, string | undefined> = { PANDU_DATA_DIR: dataDir, DATABASE_URL: undefined, PANDU_DEMO: "true", SMTP_URL: undefined };
@@ -201,12 +177,12 @@ describe(`assessment workspace in Chromium on ${TEST_DB_KIND}`, () => {
     // Fill the other indicators through the API (the UI path is covered above), then verify them all.
     const before = await workspace(coordinator);
     for (const i of before.indicators.filter((x) => x.answers.mandiri?.level == null)) {
-      const r = await api(coordinator, "PUT", `/api/assessments/${workspaceUrl.split("/").pop()}/answers/${i.code}`, { stage: "mandiri", version: 0, level: 3, explanation: "Diisi lewat API" });
+      const r = await pageApi(coordinator, "PUT", `/api/assessments/${workspaceUrl.split("/").pop()}/answers/${i.code}`, { stage: "mandiri", version: 0, level: 3, explanation: "Diisi lewat API" });
       expect(r.status).toBe(200);
     }
     const pj = await openWorkspace("penanggung.jawab@demo.pandu.local");
     for (const i of (await workspace(pj)).indicators.filter((x) => !x.answers.mandiri!.verified)) {
-      const r = await api(pj, "POST", `/api/assessments/${workspaceUrl.split("/").pop()}/answers/${i.code}/verify`, { verified: true, version: i.answers.mandiri!.version });
+      const r = await pageApi(pj, "POST", `/api/assessments/${workspaceUrl.split("/").pop()}/answers/${i.code}/verify`, { verified: true, version: i.answers.mandiri!.version });
       expect(r.status).toBe(200);
     }
     await pj.close();

@@ -8,3 +8,4 @@ export * from "./evidence";
 export * from "./planning";
 export * from "./regional-targets";
 export * from "./sectoral-services";
+export * from "./collaboration";

@@ -1,0 +1,76 @@
+import { and, eq, inArray, ne } from "drizzle-orm";
+import type { Db } from "../client";
+import { agencies, assessmentAssignments, assessments, notifications, userRoles, users } from "../schema";
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** What the interface renders (in the reader's language) and where it leads. */
+export interface NotificationInput {
+  kind: "clarification.message" | "assessment.returned" | "assessment.stage_advanced" | "assessment.submitted";
+  params: Record<string, string>;
+  link: string;
+}
+
+/**
+ * Writes one notification per recipient inside the caller's transaction, so a notification exists
+ * exactly when its event does. Duplicates and the actor themselves are dropped.
+ */
+export async function notifyUsers(tx: Tx, recipients: readonly number[], input: NotificationInput, exceptUserId: number | null): Promise<number> {
+  const ids = [...new Set(recipients)].filter((id) => id !== exceptUserId);
+  if (!ids.length) return 0;
+  await tx.insert(notifications).values(ids.map((userId) => ({ userId, kind: input.kind, params: input.params, link: input.link })));
+  return ids.length;
+}
+
+/** Active users holding one of `roles` in the agency. */
+export async function agencyRoleHolders(tx: Tx, agencyId: number, roles: readonly string[]): Promise<number[]> {
+  const rows = await tx
+    .selectDistinct({ id: users.id })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(and(eq(userRoles.agencyId, agencyId), inArray(userRoles.role, [...roles]), eq(users.disabled, false)));
+  return rows.map((r) => r.id);
+}
+
+/** Active users assigned to the assessment in `role` (external or internal assessors). */
+export async function assignedUsers(tx: Tx, assessmentId: number, role: string): Promise<{ id: number; indicatorCodes: string[] | null }[]> {
+  return tx
+    .select({ id: users.id, indicatorCodes: assessmentAssignments.indicatorCodes })
+    .from(assessmentAssignments)
+    .innerJoin(users, eq(users.id, assessmentAssignments.userId))
+    .where(and(eq(assessmentAssignments.assessmentId, assessmentId), eq(assessmentAssignments.role, role), ne(users.disabled, true)));
+}
+
+/** The agency's name of an assessment, for the notification's text. */
+export async function assessmentAgencyName(tx: Tx, assessmentId: number): Promise<string> {
+  const [row] = await tx.select({ name: agencies.name }).from(assessments).innerJoin(agencies, eq(agencies.id, assessments.agencyId)).where(eq(assessments.id, assessmentId));
+  return row?.name ?? "";
+}
+
+/**
+ * Notifications of a stage change, called inside the transaction that moves the stage: a submitted
+ * self-assessment tells the assigned external assessors; an advanced external stage tells the
+ * agency's Koordinator SPBE and the assigned external assessors.
+ */
+export async function notifyStageMove(tx: Tx, input: { assessmentId: number; agencyId: number; to: string; action: string; actorUserId: number | null }): Promise<void> {
+  const agencyName = await assessmentAgencyName(tx, input.assessmentId);
+  const link = `/penilaian/${input.assessmentId}`;
+  const externals = (await assignedUsers(tx, input.assessmentId, "asesor_eksternal")).map((u) => u.id);
+  if (input.action === "assessment.submit") {
+    await notifyUsers(tx, externals, { kind: "assessment.submitted", params: { agency: agencyName, stage: input.to }, link }, input.actorUserId);
+    return;
+  }
+  const coordinators = await agencyRoleHolders(tx, input.agencyId, ["koordinator_spbe"]);
+  await notifyUsers(tx, [...coordinators, ...externals], { kind: "assessment.stage_advanced", params: { agency: agencyName, stage: input.to }, link }, input.actorUserId);
+}
+
+/**
+ * Tim Reviu returned the assessment (Tidak Valid): the agency's Koordinator SPBE is told, with the
+ * notes, and so are the assigned external assessors, who make the correction.
+ */
+export async function notifyReturned(tx: Tx, input: { assessmentId: number; agencyId: number; notes: string; actorUserId: number | null }): Promise<void> {
+  const coordinators = await agencyRoleHolders(tx, input.agencyId, ["koordinator_spbe"]);
+  const externals = (await assignedUsers(tx, input.assessmentId, "asesor_eksternal")).map((u) => u.id);
+  const agencyName = await assessmentAgencyName(tx, input.assessmentId);
+  await notifyUsers(tx, [...coordinators, ...externals], { kind: "assessment.returned", params: { agency: agencyName, notes: input.notes.slice(0, 200) }, link: `/penilaian/${input.assessmentId}` }, input.actorUserId);
+}
