@@ -24,6 +24,10 @@ import { evidenceRoutes } from "./features/evidence/evidence.routes";
 import { cockpitRoutes } from "./features/cockpit/cockpit.routes";
 import { nationalRoutes } from "./features/national/national.routes";
 import { planningRoutes } from "./features/planning/planning.routes";
+import { clarificationRoutes } from "./features/clarifications/clarifications.routes";
+import { notificationRoutes } from "./features/notifications/notifications.routes";
+import { fieldNoteRoutes } from "./features/field-notes/field-notes.routes";
+import { stageScheduleRoutes } from "./features/stage-schedule/stage-schedule.routes";
 import { registerAuthentication } from "./auth/authenticate";
 
 export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
@@ -80,6 +84,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(planningRoutes(options.context));
   await app.register(cockpitRoutes(options.context));
   await app.register(nationalRoutes(options.context));
+  await app.register(clarificationRoutes(options.context));
+  await app.register(notificationRoutes(options.context));
+  await app.register(fieldNoteRoutes(options.context));
+  await app.register(stageScheduleRoutes(options.context));
   const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
   if (webDir) await registerSpa(app, webDir);
   return app;

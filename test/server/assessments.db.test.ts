@@ -27,7 +27,8 @@ describe(`evaluation periods and the self-assessment workspace on ${TEST_DB_KIND
       year: 2023,
       kind: "evaluasi",
       instrument: "permenpanrb-59-2020",
-      schedule: { mandiri: { opens: "2023-04-28", closes: "2023-06-18" } },
+      // The self-assessment stays open (answers outside the dates are refused: stage-schedule.db.test.ts).
+      schedule: { mandiri: { opens: "2023-04-28", closes: "2099-12-31" } },
       agencies: ["15.71", "15.72"],
     });
     expect(res.statusCode).toBe(201);

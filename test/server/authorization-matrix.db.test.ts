@@ -19,6 +19,7 @@ import type { Database } from "../../src/db/client";
 import { call, makeUser, sessionFor } from "../helpers/accounts";
 import { openTestDatabase, TEST_DB_KIND } from "../helpers/test-database";
 import { PLANNING_MATRIX } from "./planning-matrix";
+import { COLLABORATION_MATRIX } from "./collaboration-matrix";
 
 // Every registered route × every role × own agency / other agency / anonymous. "Own" targets live in
 // Kota Jambi (15.71, inside the Koordinator Provinsi's province 15); "other" targets in Kota
@@ -319,6 +320,7 @@ const MATRIX: Entry[] = [
     },
   },
   ...PLANNING_MATRIX,
+  ...COLLABORATION_MATRIX,
 ];
 
 describe(`authorization matrix on ${TEST_DB_KIND}`, () => {

@@ -2,6 +2,7 @@ import { and, desc, eq, isNull, or } from "drizzle-orm";
 import type { Db } from "../client";
 import { assessmentResults, assessments, stageTransitions } from "../schema";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
+import { notifyReturned } from "./notify";
 
 export interface ResultSnapshot {
   levels: Record<string, number>;
@@ -33,6 +34,7 @@ export async function returnForCorrection(db: Db, ctx: AuditContext, a: { id: nu
   return db.transaction(async (tx) => {
     if (!(await setReview(tx, a.id, a.stage, ["pending"], "returned", notes))) return false;
     await recordAudit(tx, ctx, { agencyId: a.agencyId, action: "assessment.review_invalid", targetType: "assessment", targetId: a.id, before: { reviewStatus: "pending" }, after: { reviewStatus: "returned", notes } });
+    await notifyReturned(tx, { assessmentId: a.id, agencyId: a.agencyId, notes, actorUserId: ctx.actorUserId });
     return true;
   });
 }

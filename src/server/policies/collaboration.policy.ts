@@ -8,12 +8,13 @@ export type ClarificationSide = "agency" | "evaluator";
  * Who takes part in an indicator's clarification thread, and on which side: the agency's
  * Koordinator SPBE and Penanggung Jawab, an internal assessor assigned to that indicator (or to
  * all); the assigned external assessors, the review team and administrators. Others who may read
- * the assessment (Pimpinan, Koordinator Provinsi, data entry) read the thread only.
+ * the assessment (Pimpinan, Koordinator Provinsi, data entry) read the thread only. A null
+ * indicator asks about any indicator of the assessment.
  */
-export function clarificationSide(actor: Actor, a: AssessmentScope, indicatorCode: string): ClarificationSide | null {
+export function clarificationSide(actor: Actor, a: AssessmentScope, indicatorCode: string | null): ClarificationSide | null {
   if (hasRole(actor, "koordinator_spbe", a.agencyId) || hasRole(actor, "penanggung_jawab", a.agencyId)) return "agency";
   const internal = (a.assignments ?? []).filter((x) => x.role === "asesor_internal");
-  if (hasRole(actor, "asesor_internal", a.agencyId) && internal.some((x) => x.indicatorCodes === null || x.indicatorCodes.includes(indicatorCode))) return "agency";
+  if (hasRole(actor, "asesor_internal", a.agencyId) && internal.some((x) => indicatorCode === null || x.indicatorCodes === null || x.indicatorCodes.includes(indicatorCode))) return "agency";
   if (isAdministrator(actor) || hasRole(actor, "tim_reviu") || (a.assignments ?? []).some((x) => x.role === "asesor_eksternal")) return "evaluator";
   return null;
 }

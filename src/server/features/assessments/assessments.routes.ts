@@ -13,6 +13,7 @@ import { officialRecordRoutes } from "./official-record.routes";
 import { sectoralServiceRoutes } from "./sectoral-services.routes";
 import { canUploadEvidence } from "../../policies/evidence.policy";
 import { todayInIndonesia } from "../evidence/evidence-settings";
+import { assertStageWindowOpen, stageWindowIsOpen } from "../stage-schedule/stage-window";
 import { linkedEvidenceByIndicator } from "../../../db/queries/evidence";
 import { sectoralServicesOf } from "../../../db/queries/sectoral-services";
 import { selfAssessmentSubmission } from "../../../db/queries/submission";
@@ -95,6 +96,8 @@ export const assessmentRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         const actor = req.auth!.actor;
         const id = found.assessment.id;
         const abilities = { ...assessmentAbilities(actor, scope), uploadEvidence: actor.canWrite && canUploadEvidence(actor, scope.agencyId) };
+        // Outside the stage's scheduled dates the open stage is read-only.
+        abilities.answer &&= stageWindowIsOpen(found.period.schedule, scope.stage);
         const extras = {
           evidence: await linkedEvidenceByIndicator(db, id),
           today: todayInIndonesia(),
@@ -118,6 +121,7 @@ export const assessmentRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         if (!canAnswer(req.auth!.actor, scope, stage, req.params.code)) {
           throw new AppError(403, "forbidden", stage === scope.stage ? "you may not answer in this stage" : `stage ${stage} is not open (the open stage is ${scope.stage})`);
         }
+        assertStageWindowOpen(found.period.schedule, stage);
         if (!compiled.position.has(req.params.code)) throw notFound("indicator");
         const { level } = req.body;
         if (level !== null && (level < compiled.levelMin || level > compiled.levelMax)) {

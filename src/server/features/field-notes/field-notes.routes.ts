@@ -1,0 +1,79 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { stagesFor, type CompiledInstrument } from "../../../core";
+import type { AppContext } from "../../context";
+import { AppError, notFound, validationError } from "../../errors";
+import { auditContextOf } from "../../request-audit";
+import { canReadFieldNotes, canWriteFieldNotes } from "../../policies/collaboration.policy";
+import { createFieldNote, fieldNotesOf, updateFieldNote } from "../../../db/commands/field-notes";
+import { loadReadableAssessment } from "../assessments/load-assessment";
+import { AssessmentParams } from "../assessments/assessment-params.schema";
+import { assertStageWindowOpen, stageWindowIsOpen } from "../stage-schedule/stage-window";
+import { presentFieldNote } from "./field-notes.presenter";
+import { CreateFieldNoteBody, FieldNote, FieldNoteParams, FieldNotesResponse, UpdateFieldNoteBody } from "./field-notes.schema";
+
+type FieldStage = "interviu" | "visitasi";
+const isFieldStage = (s: string): s is FieldStage => s === "interviu" || s === "visitasi";
+
+function checkObservations(compiled: CompiledInstrument, observations: Record<string, string>) {
+  const unknown = Object.keys(observations).filter((c) => !compiled.position.has(c));
+  if (unknown.length) throw validationError(`body.observations: unknown indicator ${unknown.join(", ")}`);
+}
+
+/**
+ * Interview (interviu) and site visit (visitasi) notes of the external assessor: written while that
+ * stage is open and inside its dates, read by the evaluators and, after finalisation, the agency.
+ */
+export const fieldNoteRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { db } = ctx.database;
+    const forbidden = () => new AppError(403, "forbidden", "notes are written by the assigned external assessor while that stage is open");
+
+    app.get(
+      "/api/assessments/:id/field-notes",
+      { config: { access: "authenticated" }, schema: { summary: "Interview and visit notes of an assessment", tags: ["evaluation"], params: AssessmentParams, response: { 200: FieldNotesResponse } } },
+      async (req) => {
+        const { found, scope } = await loadReadableAssessment(db, req, req.params.id);
+        const actor = req.auth!.actor;
+        if (!canReadFieldNotes(actor, scope)) throw new AppError(403, "forbidden", "the agency reads interview and visit notes once the assessment is final");
+        const stages = stagesFor(found.period.kind, found.period.withVisit).filter(isFieldStage);
+        const open = isFieldStage(scope.stage) && canWriteFieldNotes(actor, scope, scope.stage) && stageWindowIsOpen(found.period.schedule, scope.stage);
+        return { notes: (await fieldNotesOf(db, found.assessment.id)).map((r) => presentFieldNote(r.note, r.authorName)), stages, writableStage: open ? (scope.stage as FieldStage) : null };
+      },
+    );
+
+    app.post(
+      "/api/assessments/:id/field-notes",
+      { config: { access: "authenticated" }, schema: { summary: "Write an interview or visit note (only while that stage is open)", tags: ["evaluation"], params: AssessmentParams, body: CreateFieldNoteBody, response: { 201: FieldNote } } },
+      async (req, reply) => {
+        const { found, compiled, scope } = await loadReadableAssessment(db, req, req.params.id);
+        const { stage, ...fields } = req.body;
+        if (!stagesFor(found.period.kind, found.period.withVisit).includes(stage)) throw validationError(`body.stage: ${stage} is not a stage of this period`);
+        if (!canWriteFieldNotes(req.auth!.actor, scope, stage)) throw forbidden();
+        assertStageWindowOpen(found.period.schedule, stage);
+        checkObservations(compiled, fields.observations);
+        const note = await createFieldNote(db, auditContextOf(req), { ...fields, stage, assessmentId: found.assessment.id, agencyId: scope.agencyId });
+        return reply.status(201).send(presentFieldNote(note, req.auth!.user.name));
+      },
+    );
+
+    app.put(
+      "/api/assessments/:id/field-notes/:noteId",
+      { config: { access: "authenticated" }, schema: { summary: "Change an interview or visit note (409 on a stale version or a closed stage)", tags: ["evaluation"], params: FieldNoteParams, body: UpdateFieldNoteBody, response: { 200: FieldNote } } },
+      async (req) => {
+        const { found, compiled, scope } = await loadReadableAssessment(db, req, req.params.id);
+        const existing = (await fieldNotesOf(db, found.assessment.id)).find((r) => r.note.id === req.params.noteId);
+        if (!existing || !canReadFieldNotes(req.auth!.actor, scope)) throw notFound("note");
+        const stage = existing.note.stage as FieldStage;
+        if (!canWriteFieldNotes(req.auth!.actor, scope, stage)) throw forbidden();
+        assertStageWindowOpen(found.period.schedule, stage);
+        const { version, ...fields } = req.body;
+        checkObservations(compiled, fields.observations);
+        const outcome = await updateFieldNote(db, auditContextOf(req), { ...fields, id: existing.note.id, assessmentId: found.assessment.id, agencyId: scope.agencyId, version });
+        if (!outcome.ok) {
+          if (!outcome.current) throw notFound("note");
+          throw new AppError(409, "conflict", `the note changed meanwhile (version ${outcome.current.version}); review it again`, { current: presentFieldNote(outcome.current, null) });
+        }
+        return presentFieldNote(outcome.note, req.auth!.user.name);
+      },
+    );
+  };

@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+const IsoDate = z.iso.date();
+
+export const PeriodParams = z.object({ id: z.coerce.number().int().positive() });
+export const StageWindowBody = z.object({ stage: z.enum(["mandiri", "dokumen", "interviu", "visitasi"]), opens: IsoDate, closes: IsoDate });
+
+const WindowState = z.enum(["unscheduled", "not_open", "open", "closed"]);
+export const StageWindowItem = z.object({ stage: z.string(), opens: z.string().nullable(), closes: z.string().nullable(), state: WindowState });
+
+export const AssessmentScheduleResponse = z.object({
+  /** Today in Indonesia (YYYY-MM-DD), the day the windows are judged on. */
+  today: z.string(),
+  stage: z.string(),
+  /** The open stage's window. */
+  current: z.object({ state: WindowState, opens: z.string().nullable(), closes: z.string().nullable(), daysLeft: z.number().nullable(), daysUntilOpen: z.number().nullable() }),
+  stages: z.array(StageWindowItem),
+  /** The caller may set or extend the period's stage dates. */
+  canExtend: z.boolean(),
+  periodId: z.number(),
+});
+export const PeriodScheduleResponse = z.object({ schedule: z.array(StageWindowItem) });

@@ -1,0 +1,28 @@
+import { scheduleRefusal, stageWindow, stagesFor, type PeriodKind, type StageSchedule } from "../../../core";
+import { AppError } from "../../errors";
+import { todayInIndonesia } from "../evidence/evidence-settings";
+
+/**
+ * Refuses work in a stage outside its scheduled dates (409 `stage_not_open` / `stage_closed`);
+ * a stage without dates is open. Today is taken in Indonesian time.
+ */
+export function assertStageWindowOpen(schedule: StageSchedule, stage: string, today = todayInIndonesia()): void {
+  const refusal = scheduleRefusal(schedule, stage, today);
+  if (refusal === "stage_not_open") throw new AppError(409, "stage_not_open", `stage ${stage} opens on ${schedule[stage]!.opens}`);
+  if (refusal === "stage_closed") throw new AppError(409, "stage_closed", `stage ${stage} closed on ${schedule[stage]!.closes}; the schedule must be extended first`);
+}
+
+/** True when the schedule lets work happen in the stage today. */
+export function stageWindowIsOpen(schedule: StageSchedule, stage: string, today = todayInIndonesia()): boolean {
+  return scheduleRefusal(schedule, stage, today) === null;
+}
+
+/** Every working stage of a period (not "final") with its dates and where today falls. */
+export function stageWindows(period: { kind: PeriodKind; withVisit: boolean }, schedule: StageSchedule, today: string) {
+  return stagesFor(period.kind, period.withVisit)
+    .filter((s) => s !== "final")
+    .map((s) => {
+      const w = stageWindow(schedule, s, today);
+      return { stage: s, opens: w.opens, closes: w.closes, state: w.state };
+    });
+}
