@@ -1,5 +1,10 @@
 import { AxeBuilder } from "@axe-core/playwright";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { spawnServer, waitForHealth, type ServerProcess } from "./server-process";
+import { createPostgresTestDatabase, TEST_DB_KIND } from "./test-database";
 
 /** Debian's Chromium, headless, with the flags this sandbox needs (no network beyond loopback). */
 export async function launchChromium(): Promise<Browser> {
@@ -37,4 +42,70 @@ export function pageApi(page: Page, method: string, url: string, body?: unknown)
 export async function seriousViolations(page: Page): Promise<string[]> {
   const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical").flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
+}
+
+/** A demo server process (own data directory, own PostgreSQL database when the run is on PostgreSQL) and a Chromium. */
+export interface DemoServer {
+  url: string;
+  server: ServerProcess;
+  browser: Browser;
+  /** Where screenshots go (created). */
+  shots: string;
+  passwords: Map<string, string>;
+  /** The demo password printed for this e-mail; throws when the server did not print one. */
+  password(email: string): string;
+  /** Signs in through the login form in a context of its own (1280×900, downloads accepted) and waits for the signed-in header. */
+  signIn(email: string, password?: string): Promise<Page>;
+  /** Closes the browser, stops the server, drops the database and the data directory; returns the server's exit code. */
+  stop(): Promise<number | null>;
+}
+
+/** Starts `pandu` in demo mode on the database kind of this run and launches Chromium: what every browser test begins with. */
+export async function startDemoServer(name: string, extraEnv: Record<string, string | undefined> = {}): Promise<DemoServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `pandu-${name}-`));
+  const env: Record<string, string | undefined> = { PANDU_DATA_DIR: dataDir, DATABASE_URL: undefined, PANDU_DEMO: "true", SMTP_URL: undefined, ...extraEnv };
+  let dropDb: (() => Promise<void>) | undefined;
+  if (TEST_DB_KIND === "postgres") {
+    const db = await createPostgresTestDatabase();
+    env.DATABASE_URL = db.url;
+    dropDb = db.drop;
+  }
+  const server = await spawnServer(env);
+  await waitForHealth(server, 90_000);
+  const browser = await launchChromium();
+  const shots = path.resolve(import.meta.dirname, "../../.test-results/screenshots");
+  fs.mkdirSync(shots, { recursive: true });
+  const passwords = demoPasswords(server.output());
+  const password = (email: string) => {
+    const p = passwords.get(email);
+    if (!p) throw new Error(`no demo password for ${email} in the server output`);
+    return p;
+  };
+  return {
+    url: server.url,
+    server,
+    browser,
+    shots,
+    passwords,
+    password,
+    async signIn(email, pass) {
+      // A context of its own per user: separate cookies, and axe-core needs a page from browser.newContext().
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+      const page = await context.newPage();
+      page.once("close", () => void context.close().catch(() => undefined));
+      await page.goto(`${server.url}/masuk`);
+      await page.getByTestId("login-email").fill(email);
+      await page.getByTestId("login-password").fill(pass ?? password(email));
+      await page.getByTestId("login-submit").click();
+      await page.getByTestId("nav-profile").waitFor();
+      return page;
+    },
+    async stop() {
+      await browser.close().catch(() => undefined);
+      const code = await server.stop();
+      await dropDb?.();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      return code;
+    },
+  };
 }
