@@ -52,10 +52,14 @@ async function main(): Promise<void> {
     app.log.info({ db: database.kind, startupMs: Math.round(performance.now() - t0) }, "Pandu SPBE ready");
     if (resealed) app.log.info({ users: resealed }, "encrypted two-factor secrets stored before encryption existed");
     // Leftovers of uploads cut short by a crash; in the background, so start-up does not wait.
-    sweepEvidenceLeftovers(storage, database.db).then(
-      (r) => (r.tempFiles || r.blobs ? app.log.info({ evidence: storage.kind, ...r }, "removed evidence upload leftovers") : undefined),
-      (err) => app.log.warn({ err }, "evidence leftovers sweep failed"),
-    );
+    // Then every hour, for abandoned resumable uploads.
+    const sweep = () =>
+      sweepEvidenceLeftovers(storage, database!.db).then(
+        (r) => (r.tempFiles || r.blobs || r.resumable ? app.log.info({ evidence: storage.kind, ...r }, "removed evidence upload leftovers") : undefined),
+        (err) => app.log.warn({ err }, "evidence leftovers sweep failed"),
+      );
+    void sweep();
+    const sweeper = setInterval(() => void sweep(), 60 * 60 * 1000).unref();
 
     let stopping = false;
     const stop = async (signal: string) => {
@@ -64,6 +68,7 @@ async function main(): Promise<void> {
       app.log.info({ signal }, "shutting down: finishing in-flight requests");
       const force = setTimeout(() => process.exit(1), 10_000).unref();
       try {
+        clearInterval(sweeper);
         await app.close();
         storage.close?.();
         await database!.close();

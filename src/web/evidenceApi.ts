@@ -1,4 +1,6 @@
-import { ApiError, arrayField, currentCsrfToken, getJson, isRecord, request } from "./api";
+import { arrayField, getJson, isRecord, request } from "./api";
+import { RESUMABLE_FROM_BYTES, sendResumable, type ResumableTarget } from "./resumableUpload";
+import { UploadCancelled, xhrSend } from "./xhrSend";
 
 export type EvidenceFileType = "pdf" | "png" | "jpeg" | "docx" | "xlsx" | "pptx" | "mp4";
 
@@ -77,64 +79,36 @@ export interface UploadHandle {
   cancel(): void;
 }
 
-/** Raised when the reader cancelled an upload. */
-export class UploadCancelled extends Error {
-  constructor() {
-    super("cancelled");
-    this.name = "UploadCancelled";
-  }
-}
+export { UploadCancelled };
 
 /**
- * Sends fields and a file as multipart/form-data with XMLHttpRequest, because fetch reports no
- * upload progress. The text fields go first (the server validates them before reading the file).
- * `onProgress` receives the bytes sent and the total.
+ * Sends fields and a file as multipart/form-data (the text fields first: the server validates them
+ * before reading the file), with progress; large files go in resumable chunks instead.
  */
-function sendMultipart(url: string, fields: Record<string, string>, file: File, onProgress: (sent: number, total: number) => void): UploadHandle {
-  const xhr = new XMLHttpRequest();
-  const done = new Promise<UploadResult>((resolve, reject) => {
-    const form = new FormData();
-    for (const [k, v] of Object.entries(fields)) form.append(k, v);
-    form.append("file", file, file.name);
-    xhr.open("POST", url);
-    xhr.setRequestHeader("accept", "application/json");
-    const csrf = currentCsrfToken();
-    if (csrf) xhr.setRequestHeader("x-csrf-token", csrf);
-    xhr.upload.onprogress = (e) => onProgress(e.loaded, e.lengthComputable ? e.total : file.size);
-    xhr.onabort = () => reject(new UploadCancelled());
-    xhr.onerror = () => reject(new ApiError(0, "network", "the upload was interrupted"));
-    xhr.onload = () => {
-      let json: unknown;
-      try {
-        json = JSON.parse(xhr.responseText);
-      } catch {
-        json = undefined;
-      }
-      if (xhr.status >= 200 && xhr.status < 300 && isRecord(json)) {
-        onProgress(file.size, file.size);
-        resolve(json as unknown as UploadResult);
-        return;
-      }
-      const code = isRecord(json) && typeof json.error === "string" ? json.error : `http_${xhr.status}`;
-      const message = isRecord(json) && typeof json.message === "string" ? json.message : xhr.statusText;
-      reject(new ApiError(xhr.status, code, message));
-    };
-    xhr.send(form);
+function sendUpload(url: string, target: ResumableTarget, file: File, onProgress: (sent: number, total: number) => void, onRetry?: (waitMs: number | null) => void): UploadHandle {
+  if (file.size > RESUMABLE_FROM_BYTES) return sendResumable<UploadResult>(target, file, { onProgress, onRetry });
+  const form = new FormData();
+  for (const [k, v] of Object.entries(target.fields)) form.append(k, v);
+  form.append("file", file, file.name);
+  const req = xhrSend("POST", url, form, {}, (sent) => onProgress(sent, file.size));
+  const done = req.done.then((json) => {
+    onProgress(file.size, file.size);
+    return json as UploadResult;
   });
-  return { done, cancel: () => xhr.abort() };
+  return { done, cancel: () => req.abort() };
 }
 
 /** Only the fields with a value (a new version keeps what is left empty). */
 const filled = (f: Partial<EvidenceFields>) => Object.fromEntries(Object.entries(f).filter(([, v]) => typeof v === "string" && v.trim() !== "")) as Record<string, string>;
 
 /** Uploads a new piece of evidence with its metadata. */
-export function uploadEvidence(agency: string, fields: EvidenceFields, file: File, onProgress: (sent: number, total: number) => void): UploadHandle {
-  return sendMultipart(lib(agency), filled(fields), file, onProgress);
+export function uploadEvidence(agency: string, fields: EvidenceFields, file: File, onProgress: (sent: number, total: number) => void, onRetry?: (waitMs: number | null) => void): UploadHandle {
+  return sendUpload(lib(agency), { agency, fields: filled(fields) }, file, onProgress, onRetry);
 }
 
 /** Uploads a new version of a piece of evidence; given fields replace the old values. */
-export function uploadEvidenceVersion(agency: string, id: number, fields: Partial<EvidenceFields>, file: File, onProgress: (sent: number, total: number) => void): UploadHandle {
-  return sendMultipart(`${lib(agency)}/${id}/versions`, filled(fields), file, onProgress);
+export function uploadEvidenceVersion(agency: string, id: number, fields: Partial<EvidenceFields>, file: File, onProgress: (sent: number, total: number) => void, onRetry?: (waitMs: number | null) => void): UploadHandle {
+  return sendUpload(`${lib(agency)}/${id}/versions`, { agency, evidenceId: id, fields: filled(fields) }, file, onProgress, onRetry);
 }
 
 /** Links a piece of evidence to an indicator of an assessment; answers the indicator's evidence. */

@@ -69,9 +69,9 @@ describe(`evidence in S3-compatible storage (s3rver) on ${TEST_DB_KIND}`, () => 
   it("sweeps objects no version references, once they are old enough", async () => {
     const orphan = await putOrphan(t.storage, samplePdf("yatim"));
     const kept = await keysOf(t.storage);
-    expect(await sweepEvidenceLeftovers(t.storage, t.database.db)).toEqual({ tempFiles: 0, blobs: 0 }); // young: an upload may own it
+    expect(await sweepEvidenceLeftovers(t.storage, t.database.db)).toEqual({ tempFiles: 0, blobs: 0, resumable: 0 }); // young: an upload may own it
     const report = await sweepEvidenceLeftovers(t.storage, t.database.db, { now: new Date(Date.now() + 2 * 60 * 60 * 1000) });
-    expect(report).toEqual({ tempFiles: 0, blobs: 1 });
+    expect(report).toEqual({ tempFiles: 0, blobs: 1, resumable: 0 });
     expect(await keysOf(t.storage)).toEqual(kept.filter((k) => k !== orphan));
   });
 });
@@ -96,7 +96,7 @@ describe(`sweeping local evidence leftovers on ${TEST_DB_KIND}`, () => {
     await writeFile(path.join(storage.tempDir, "young.part"), "upload yang sedang berjalan");
     for (const p of [path.join(storage.tempDir, "old.part"), path.join(storage.root, used), path.join(storage.root, orphanOld)]) await utimes(p, TWO_HOURS_AGO, TWO_HOURS_AGO);
 
-    expect(await sweepEvidenceLeftovers(storage, t.database.db)).toEqual({ tempFiles: 1, blobs: 1 });
+    expect(await sweepEvidenceLeftovers(storage, t.database.db)).toEqual({ tempFiles: 1, blobs: 1, resumable: 0 });
     expect(await readdir(storage.tempDir)).toEqual(["young.part"]);
     expect(await keysOf(storage)).toEqual([used, orphanYoung].sort());
     expect((await call(t.app, "GET", "/api/agencies/15.71/evidence", entry)).json().evidence).toHaveLength(1);

@@ -2,12 +2,15 @@ import { readdir, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import type { Db } from "../client";
 import { referencedStorageKeys } from "../queries/evidence";
+import { sweepResumableUploads } from "./evidence-resumable";
 import type { EvidenceStorage, StoredObject } from "../../lib/storage";
 
 /** What one sweep removed. */
 export interface SweepReport {
   tempFiles: number;
   blobs: number;
+  /** Resumable uploads past their expiry, and partial files without a session. */
+  resumable: number;
 }
 
 const HOUR_MS = 60 * 60 * 1000;
@@ -17,11 +20,12 @@ const BATCH = 500;
  * Removes what failed uploads can leave: temporary files older than `maxAgeMs` (an hour) in the
  * storage's temp directory, and stored objects older than that which no version references (a
  * file put just before its rows failed to commit). Young leftovers are kept, since an upload in
- * progress owns them. Run once at start-up; safe to run at any time.
+ * progress owns them. Also ends resumable uploads past their expiry (evidence-resumable.ts).
+ * Run at start-up and every hour; safe to run at any time.
  */
 export async function sweepEvidenceLeftovers(storage: EvidenceStorage, db: Db, options: { now?: Date; maxAgeMs?: number } = {}): Promise<SweepReport> {
   const cutoff = (options.now ?? new Date()).getTime() - (options.maxAgeMs ?? HOUR_MS);
-  const report: SweepReport = { tempFiles: 0, blobs: 0 };
+  const report: SweepReport = { tempFiles: 0, blobs: 0, resumable: await sweepResumableUploads(db, storage, options.now) };
 
   const names = await readdir(storage.tempDir).catch(() => [] as string[]);
   for (const name of names) {

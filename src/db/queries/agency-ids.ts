@@ -1,4 +1,4 @@
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../client";
 import { agencies } from "../schema";
 
@@ -7,4 +7,10 @@ export async function agencyIdsByCode(db: Db, codes: string[]): Promise<Map<stri
   if (!codes.length) return new Map();
   const rows = await db.select({ id: agencies.id, code: agencies.code }).from(agencies).where(inArray(agencies.code, codes));
   return new Map(rows.map((r) => [r.code, r.id]));
+}
+
+/** The code of an agency by id; undefined when there is none. */
+export async function agencyCodeOf(db: Db, id: number): Promise<string | undefined> {
+  const [row] = await db.select({ code: agencies.code }).from(agencies).where(eq(agencies.id, id));
+  return row?.code;
 }

@@ -9,3 +9,4 @@ export * from "./planning";
 export * from "./regional-targets";
 export * from "./sectoral-services";
 export * from "./collaboration";
+export * from "./evidence-uploads";

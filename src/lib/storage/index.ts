@@ -19,3 +19,4 @@ export function createEvidenceStorage(settings: EvidenceStorageSettings): Eviden
   const local = new LocalEvidenceStorage(path.join(settings.dataDir, "evidence"));
   return settings.s3 ? new S3EvidenceStorage({ ...settings.s3, tempDir: local.tempDir }) : local;
 }
+export * from "./resumable-part";

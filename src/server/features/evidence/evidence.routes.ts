@@ -17,6 +17,7 @@ import { presentEvidenceDetail, presentEvidenceSummary } from "./evidence.presen
 import { EvidenceListResponse, EvidenceDetailResponse, EvidenceParams, FileQuery, ListEvidenceQuery, NewEvidenceFields, NewVersionFields, UpdateEvidenceBody, UploadResponse } from "./evidence.schema";
 import { updateEvidenceMetadata } from "../../../db/commands/evidence-metadata";
 import { readUpload, uploadFailure } from "./multipart-upload";
+import { resumableUploadRoutes } from "./resumable-upload.routes";
 
 const UPLOAD_DESCRIPTION =
   "multipart/form-data: the text fields first (title, documentNumber, documentDate and reviewDate as YYYY-MM-DD), then one file part. " +
@@ -50,6 +51,7 @@ export const evidenceRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       const detail = await evidenceDetail(db, agencyId, outcome.evidenceId);
       return { ...presentEvidenceDetail(detail!, todayInIndonesia()), deduplicated: outcome.deduplicated };
     };
+    await app.register(resumableUploadRoutes(ctx, { storage, maxBytes, readableAgency, answer }));
 
     app.get(
       "/api/agencies/:code/evidence",

@@ -111,3 +111,37 @@ export const EvidenceListResponse = z.object({
   abilities: z.object({ upload: z.boolean() }),
 });
 export const LinkedEvidenceResponse = z.object({ assessmentId: z.number(), indicatorCode: z.string(), evidence: z.array(EvidenceSummary) });
+
+/** Starts a resumable upload: the file's size and name, and the metadata a one-shot upload sends as fields. */
+export const StartResumableBody = z.object({
+  /** The whole file's length in bytes. */
+  size: z.number().int().positive(),
+  fileName: z.string().trim().max(300).optional(),
+  /** Upload a new version of this evidence instead of new evidence. */
+  evidenceId: z.number().int().positive().optional(),
+  title: Title.optional(),
+  documentNumber: DocumentNumber.trim().nullable().optional(),
+  documentDate: IsoDate.nullable().optional(),
+  reviewDate: IsoDate.nullable().optional(),
+});
+
+export const ResumableParams = z.object({ id: z.uuid() });
+
+export const ChunkHeaders = z.object({
+  /** Where this chunk starts: the number of bytes the server already has. */
+  "upload-offset": z.coerce.number().int().min(0),
+});
+
+export const ResumableStatusResponse = z.object({
+  id: z.string(),
+  size: z.number(),
+  /** Bytes received so far: the next chunk starts here. */
+  offset: z.number(),
+  /** An upload without a new chunk until then is removed. */
+  expiresAt: z.string(),
+});
+
+export const ResumableChunkResponse = ResumableStatusResponse.extend({
+  /** The evidence the upload became, once its last byte arrived; null before. */
+  evidence: UploadResponse.nullable(),
+});

@@ -36,6 +36,8 @@ export function UploadForm({ agency, evidenceId, onUploaded, testPrefix = "evide
   const [handle, setHandle] = useState<UploadHandle | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<UploadResult | null>(null);
+  /** Seconds until a broken connection is tried again (large files resume where they stopped). */
+  const [retryIn, setRetryIn] = useState<number | null>(null);
   const isVersion = evidenceId !== undefined;
 
   const submit = async (e: FormEvent) => {
@@ -52,7 +54,8 @@ export function UploadForm({ agency, evidenceId, onUploaded, testPrefix = "evide
     setDone(null);
     setProgress({ sent: 0, total: file.size });
     const onProgress = (sent: number, total: number) => setProgress({ sent, total });
-    const h = isVersion ? uploadEvidenceVersion(agency, evidenceId, fields, file, onProgress) : uploadEvidence(agency, fields, file, onProgress);
+    const onRetry = (ms: number | null) => setRetryIn(ms === null ? null : Math.round(ms / 1000));
+    const h = isVersion ? uploadEvidenceVersion(agency, evidenceId, fields, file, onProgress, onRetry) : uploadEvidence(agency, fields, file, onProgress, onRetry);
     setHandle(h);
     try {
       const result = await h.done;
@@ -66,6 +69,7 @@ export function UploadForm({ agency, evidenceId, onUploaded, testPrefix = "evide
       setError(uploadErrorText(t, err));
     } finally {
       setHandle(null);
+      setRetryIn(null);
     }
   };
 
@@ -97,6 +101,11 @@ export function UploadForm({ agency, evidenceId, onUploaded, testPrefix = "evide
           <span className="small" aria-live="polite">
             {formatPercent(ratio, lang)} · {formatFileSize(progress.sent, lang)} / {formatFileSize(progress.total, lang)}
           </span>
+          {retryIn !== null && (
+            <p className="hint" role="status" data-testid={`${testPrefix}-retry`}>
+              {t("evidence.upload.retrying", { seconds: retryIn })}
+            </p>
+          )}
         </div>
       )}
       <FormError error={error} testId={`${testPrefix}-error`} />

@@ -1,0 +1,107 @@
+import { randomUUID } from "node:crypto";
+import { createReadStream } from "node:fs";
+import { readdir, stat } from "node:fs/promises";
+import { and, eq, inArray, lt } from "drizzle-orm";
+import type { Db } from "../client";
+import { evidenceUploads } from "../schema";
+import type { AuditContext } from "../audit/record-audit";
+import { createPart, partDir, partPath, removePart, type EvidenceStorage } from "../../lib/storage";
+import { uploadEvidence, uploadEvidenceVersion, type EvidenceMetadata, type UploadOutcome } from "./evidence-upload";
+
+/** An abandoned resumable upload is removed a day after its last chunk. */
+export const RESUMABLE_UPLOAD_TTL_MS = 24 * 60 * 60 * 1000;
+
+const ORPHAN_AGE_MS = 60 * 60 * 1000;
+
+export type UploadSession = typeof evidenceUploads.$inferSelect;
+
+export interface NewUploadSession {
+  agencyId: number;
+  userId: number;
+  evidenceId: number | null;
+  fileName: string | null;
+  size: number;
+  fields: Partial<EvidenceMetadata>;
+}
+
+/**
+ * Starts a resumable upload: the partial file first, then the row, so a row never points at a file
+ * that was not created (a file without a row is removed by the sweep). Nothing is audited until the
+ * file is complete and becomes evidence, through the same command as a one-shot upload.
+ */
+export async function startResumableUpload(db: Db, storage: EvidenceStorage, input: NewUploadSession, now = new Date()): Promise<UploadSession> {
+  const id = randomUUID();
+  const file = partPath(storage.tempDir, id);
+  await createPart(file);
+  try {
+    const [row] = await db
+      .insert(evidenceUploads)
+      .values({ id, ...input, expiresAt: new Date(now.getTime() + RESUMABLE_UPLOAD_TTL_MS) })
+      .returning();
+    return row!;
+  } catch (e) {
+    await removePart(file);
+    throw e;
+  }
+}
+
+/** The caller's own upload session; another user's (or an unknown id) is undefined. */
+export async function findUploadSession(db: Db, id: string, userId: number): Promise<UploadSession | undefined> {
+  const [row] = await db
+    .select()
+    .from(evidenceUploads)
+    .where(and(eq(evidenceUploads.id, id), eq(evidenceUploads.userId, userId)));
+  return row;
+}
+
+/** Pushes the expiry a day past now (after a chunk arrived). */
+export async function touchUploadSession(db: Db, id: string, now = new Date()): Promise<void> {
+  await db
+    .update(evidenceUploads)
+    .set({ expiresAt: new Date(now.getTime() + RESUMABLE_UPLOAD_TTL_MS) })
+    .where(eq(evidenceUploads.id, id));
+}
+
+/** Ends a session: the row, then its partial file. */
+export async function dropUploadSession(db: Db, storage: EvidenceStorage, id: string): Promise<void> {
+  await db.delete(evidenceUploads).where(eq(evidenceUploads.id, id));
+  await removePart(partPath(storage.tempDir, id));
+}
+
+/**
+ * Turns a complete partial file into evidence through the one-shot upload path (hash, type check,
+ * de-duplication, durable put, rows and audit in one transaction), then ends the session. Running
+ * it twice for the same file is harmless: the second run finds the content already held and
+ * answers that evidence as a duplicate.
+ */
+export async function completeResumableUpload(db: Db, storage: EvidenceStorage, ctx: AuditContext, session: UploadSession, agencyCode: string, maxBytes: number): Promise<UploadOutcome> {
+  const file = partPath(storage.tempDir, session.id);
+  const upload = { agencyId: session.agencyId, agencyCode, source: createReadStream(file), fileName: session.fileName ?? undefined, maxBytes, userId: session.userId };
+  const fields = session.fields as Partial<EvidenceMetadata>;
+  const outcome =
+    session.evidenceId === null
+      ? await uploadEvidence(db, storage, ctx, upload, fields as EvidenceMetadata)
+      : await uploadEvidenceVersion(db, storage, ctx, { ...upload, evidenceId: session.evidenceId }, fields);
+  await dropUploadSession(db, storage, session.id);
+  return outcome;
+}
+
+/** Removes sessions past their expiry with their partial files, and partial files no row owns. Returns how many went. */
+export async function sweepResumableUploads(db: Db, storage: EvidenceStorage, now = new Date()): Promise<number> {
+  const expired = await db.delete(evidenceUploads).where(lt(evidenceUploads.expiresAt, now)).returning({ id: evidenceUploads.id });
+  for (const { id } of expired) await removePart(partPath(storage.tempDir, id));
+  // A file whose row never committed (or was lost): removed once it is an hour old.
+  let orphans = 0;
+  const names = await readdir(partDir(storage.tempDir)).catch(() => [] as string[]);
+  const ids = names.filter((n) => n.endsWith(".part")).map((n) => n.slice(0, -".part".length));
+  const owned = ids.length ? new Set((await db.select({ id: evidenceUploads.id }).from(evidenceUploads).where(inArray(evidenceUploads.id, ids))).map((r) => r.id)) : new Set<string>();
+  for (const id of ids) {
+    if (owned.has(id)) continue;
+    const info = await stat(partPath(storage.tempDir, id)).catch(() => null);
+    if (info && info.mtime.getTime() < now.getTime() - ORPHAN_AGE_MS) {
+      await removePart(partPath(storage.tempDir, id));
+      orphans++;
+    }
+  }
+  return expired.length + orphans;
+}

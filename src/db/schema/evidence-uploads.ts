@@ -1,0 +1,30 @@
+import { bigint, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { agencies } from "./agencies";
+import { evidence } from "./evidence";
+import { users } from "./users";
+
+/**
+ * A resumable upload in progress (for slow connections): the file arrives in chunks appended to a
+ * partial file under the storage's temporary directory, whose length is the offset to resume
+ * from. When the last byte arrives the file goes through the same path as a one-shot upload and
+ * this row is deleted; an abandoned one expires and the sweeper removes it with its partial file.
+ */
+export const evidenceUploads = pgTable(
+  "evidence_uploads",
+  {
+    /** Random, unguessable (UUID v4): also the partial file's name. */
+    id: text("id").primaryKey(),
+    agencyId: integer("agency_id").notNull().references(() => agencies.id),
+    userId: integer("user_id").notNull().references(() => users.id, { onDelete: "cascade" }),
+    /** Set when the upload is a new version of this evidence. */
+    evidenceId: integer("evidence_id").references(() => evidence.id, { onDelete: "cascade" }),
+    fileName: text("file_name"),
+    /** The whole file's length in bytes, declared when the upload starts. */
+    size: bigint("size", { mode: "number" }).notNull(),
+    /** The metadata fields as validated when the upload started (title, number, dates). */
+    fields: jsonb("fields").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [index("evidence_uploads_expires_idx").on(t.expiresAt)],
+);

@@ -1,0 +1,138 @@
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import type { FastifyRequest } from "fastify";
+import type { AppContext } from "../../context";
+import { AppError, notFound, validationError } from "../../errors";
+import { auditContextOf } from "../../request-audit";
+import { canUploadEvidence } from "../../policies/evidence.policy";
+import { agencyCodeOf } from "../../../db/queries/agency-ids";
+import { findEvidence } from "../../../db/queries/evidence";
+import { completeResumableUpload, dropUploadSession, findUploadSession, startResumableUpload, touchUploadSession, type UploadSession } from "../../../db/commands/evidence-resumable";
+import { EvidenceNotFoundError, type UploadOutcome } from "../../../db/commands/evidence-upload";
+import { appendToPart, BeyondDeclaredSizeError, OffsetMismatchError, partLength, partPath, UnsupportedUploadTypeError, type EvidenceStorage } from "../../../lib/storage";
+import { AgencyCodeParams } from "../agencies/agencies.schema";
+import { uploadFailure } from "./multipart-upload";
+import { ChunkHeaders, ResumableChunkResponse, ResumableParams, ResumableStatusResponse, StartResumableBody, type UploadResponse } from "./evidence.schema";
+import type { z } from "zod";
+
+/** What the evidence routes share with these: the store, the limit, the agency check and the upload answer. */
+export interface ResumableDeps {
+  storage: EvidenceStorage;
+  maxBytes: number;
+  readableAgency: (req: FastifyRequest, code: string) => Promise<{ id: number; code: string }>;
+  answer: (agencyId: number, outcome: UploadOutcome) => Promise<z.input<typeof UploadResponse>>;
+}
+
+export const CHUNK_CONTENT_TYPE = "application/offset+octet-stream";
+
+/**
+ * Resumable uploads, for slow or unreliable connections: start a session with the file's size and
+ * metadata, send the file in chunks (`PATCH` with `Upload-Offset`), ask where to continue (`GET`)
+ * after a failure, and the last chunk turns the file into evidence through the same path as a
+ * one-shot upload. Sessions belong to the user who started them; anyone else gets 404. The partial
+ * file lives in this instance's temporary directory (several instances need a shared one or
+ * sticky sessions; see ARCHITECTURE.md).
+ */
+export const resumableUploadRoutes = (ctx: AppContext, deps: ResumableDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    const { db } = ctx.database;
+    const { storage, maxBytes, readableAgency, answer } = deps;
+    // One chunk at a time per upload in this process; a second concurrent one is told to wait.
+    const busy = new Set<string>();
+
+    // The chunk body is read as a stream by the handler, never parsed or buffered.
+    app.addContentTypeParser(CHUNK_CONTENT_TYPE, (_req, _payload, done) => done(null, undefined));
+
+    const ownSession = async (req: FastifyRequest, id: string): Promise<UploadSession & { agencyCode: string }> => {
+      const session = await findUploadSession(db, id, req.auth!.user.id);
+      if (!session || !canUploadEvidence(req.auth!.actor, session.agencyId)) throw notFound("upload");
+      return { ...session, agencyCode: (await agencyCodeOf(db, session.agencyId))! };
+    };
+    const status = async (session: UploadSession) => ({ id: session.id, size: session.size, offset: (await partLength(partPath(storage.tempDir, session.id))) ?? 0, expiresAt: session.expiresAt.toISOString() });
+
+    app.post(
+      "/api/agencies/:code/evidence/uploads",
+      {
+        config: { access: "authenticated" },
+        schema: {
+          summary: "Start a resumable upload (new evidence, or a new version with evidenceId)",
+          description: `Declares the file's size and its metadata; then send the bytes with PATCH /api/evidence-uploads/{id} (${CHUNK_CONTENT_TYPE}, header Upload-Offset). 413 when the size is above the limit.`,
+          tags: ["evidence"],
+          params: AgencyCodeParams,
+          body: StartResumableBody,
+          response: { 201: ResumableStatusResponse },
+        },
+      },
+      async (req, reply) => {
+        const agency = await readableAgency(req, req.params.code);
+        if (!canUploadEvidence(req.auth!.actor, agency.id)) throw new AppError(403, "forbidden", "only the agency's self-assessment team uploads evidence");
+        const { size, fileName, evidenceId, ...fields } = req.body;
+        if (size > maxBytes) throw new AppError(413, "payload_too_large", `size: larger than the limit of ${Math.floor(maxBytes / (1024 * 1024))} MB`);
+        if (evidenceId !== undefined && !(await findEvidence(db, agency.id, evidenceId))) throw notFound("evidence");
+        if (evidenceId === undefined && !fields.title) throw validationError("body.title: required for new evidence");
+        const session = await startResumableUpload(db, storage, { agencyId: agency.id, userId: req.auth!.user.id, evidenceId: evidenceId ?? null, fileName: fileName ?? null, size, fields });
+        return reply.status(201).send(await status(session));
+      },
+    );
+
+    app.get(
+      "/api/evidence-uploads/:id",
+      { config: { access: "authenticated" }, schema: { summary: "Where a resumable upload continues (bytes received)", tags: ["evidence"], params: ResumableParams, response: { 200: ResumableStatusResponse } } },
+      async (req) => status(await ownSession(req, req.params.id)),
+    );
+
+    app.patch(
+      "/api/evidence-uploads/:id",
+      {
+        config: { access: "authenticated" },
+        schema: {
+          summary: "Send the next chunk of a resumable upload",
+          description: `Body: raw bytes (${CHUNK_CONTENT_TYPE}) continuing at Upload-Offset, which must equal the bytes received (409 otherwise: ask GET for the offset). The chunk that completes the file answers the evidence (201, or 200 when the agency already held that content). 415 as soon as the first bytes show a type that is not allowed.`,
+          tags: ["evidence"],
+          consumes: [CHUNK_CONTENT_TYPE],
+          params: ResumableParams,
+          headers: ChunkHeaders,
+          response: { 200: ResumableChunkResponse, 201: ResumableChunkResponse },
+        },
+      },
+      async (req, reply) => {
+        const session = await ownSession(req, req.params.id);
+        if (!req.headers["content-type"]?.startsWith(CHUNK_CONTENT_TYPE)) throw new AppError(415, "unsupported_media_type", `send the chunk as ${CHUNK_CONTENT_TYPE}`);
+        if (busy.has(session.id)) throw new AppError(409, "upload_busy", "another chunk of this upload is still arriving");
+        busy.add(session.id);
+        const file = partPath(storage.tempDir, session.id);
+        try {
+          const offset = await appendToPart(file, req.raw, req.headers["upload-offset"], session.size);
+          if (offset < session.size) {
+            await touchUploadSession(db, session.id);
+            return { ...(await status(session)), offset, evidence: null };
+          }
+          const outcome = await completeResumableUpload(db, storage, auditContextOf(req), session, session.agencyCode, maxBytes);
+          const evidence = await answer(session.agencyId, outcome);
+          return reply.status(outcome.deduplicated ? 200 : 201).send({ id: session.id, size: session.size, offset, expiresAt: session.expiresAt.toISOString(), evidence });
+        } catch (e) {
+          if (e instanceof OffsetMismatchError) throw new AppError(409, "offset_mismatch", e.message, { offset: e.offset });
+          if (e instanceof BeyondDeclaredSizeError) throw new AppError(400, "bad_request", e.message);
+          // A disguised file will not become acceptable with more bytes: the session ends.
+          if (e instanceof UnsupportedUploadTypeError) await dropUploadSession(db, storage, session.id);
+          if (e instanceof EvidenceNotFoundError) {
+            await dropUploadSession(db, storage, session.id);
+            throw notFound("evidence");
+          }
+          throw uploadFailure(e, req, reply);
+        } finally {
+          busy.delete(session.id);
+        }
+      },
+    );
+
+    app.delete(
+      "/api/evidence-uploads/:id",
+      { config: { access: "authenticated" }, schema: { summary: "Cancel a resumable upload and remove what arrived", tags: ["evidence"], params: ResumableParams } },
+      async (req, reply) => {
+        const session = await ownSession(req, req.params.id);
+        if (busy.has(session.id)) throw new AppError(409, "upload_busy", "a chunk of this upload is still arriving");
+        await dropUploadSession(db, storage, session.id);
+        return reply.status(204).send();
+      },
+    );
+  };
