@@ -160,4 +160,38 @@ describe(`clarifications, notifications, field notes and stage dates on ${TEST_D
     expect((await answer()).statusCode).toBe(200);
     expect((await call(t.app, "GET", `/api/assessments/${id}/schedule`, asesor)).json().current).toMatchObject({ state: "open", daysLeft: expect.any(Number) });
   });
+
+  it("a closed self-assessment window refuses verifying, submitting, evidence links, services and copy-forward; a stage cannot be closed before it opens", async () => {
+    const schedule = (stage: string, opens: string, closes: string) => t.database.db.update(periods).set({ schedule: { [stage]: { opens, closes } } }).where(eq(periods.id, periodId));
+    await setStage("mandiri");
+    await schedule("mandiri", "2020-01-01", "2020-02-01");
+    const writes: [Session, string, string, unknown][] = [
+      [pj, "POST", `/api/assessments/${id}/answers/1/verify`, { version: 1, verified: true }],
+      [koordinator, "POST", `/api/assessments/${id}/submit`, {}],
+      [koordinator, "POST", `/api/assessments/${id}/answers/1/evidence`, { evidenceId: 1 }],
+      [koordinator, "PUT", `/api/assessments/${id}/sectoral-services`, { services: [] }],
+      [koordinator, "POST", `/api/assessments/${id}/copy-forward`, { fromAssessmentId: id + 1 }],
+    ];
+    for (const [who, method, url, body] of writes) {
+      const res = await call(t.app, method, url, who, body);
+      expect(res.statusCode, `${method} ${url}: ${res.body}`).toBe(409);
+      expect(res.json().error).toBe("stage_closed");
+    }
+    const abilities = (await call(t.app, "GET", `/api/assessments/${id}`, koordinator)).json().abilities;
+    expect(abilities).toMatchObject({ answer: false, submit: false, nameSectoralServices: false });
+    expect((await call(t.app, "GET", `/api/assessments/${id}`, pj)).json().abilities.verify).toBe(false);
+    // the window open again: the same submit fails for its own reason (nothing filled yet), not the date
+    await schedule("mandiri", "2020-01-01", "2099-12-31");
+    expect((await call(t.app, "POST", `/api/assessments/${id}/submit`, koordinator, {})).json().error).toBe("validation_error");
+
+    await setStage("interviu");
+    await schedule("interviu", "2099-01-01", "2099-02-01");
+    const early = await call(t.app, "POST", `/api/assessments/${id}/advance`, asesor, {});
+    expect(early.statusCode).toBe(409);
+    expect(early.json().error).toBe("stage_not_open");
+    await schedule("interviu", "2020-01-01", "2020-02-01");
+    expect((await call(t.app, "POST", `/api/assessments/${id}/advance`, asesor, {})).json()).toMatchObject({ stage: "visitasi" });
+    await t.database.db.update(periods).set({ schedule: {} }).where(eq(periods.id, periodId));
+    await setStage("interviu");
+  });
 });

@@ -13,6 +13,7 @@ import { requestReview } from "../../../db/commands/finalise";
 import { assessmentReviewRoutes } from "./assessment-review.routes";
 import { z } from "zod";
 import { loadReadableAssessment } from "./load-assessment";
+import { assertStageWindowOpen, assertStageWindowStarted } from "../stage-schedule/stage-window";
 import { presentAnswer } from "./workspace.presenter";
 import { AnswerParams, AnswerResponse, AssessmentParams, AssignBody, StageNoteBody, StageResponse, VerifyBody } from "./assessments.schema";
 
@@ -30,6 +31,7 @@ export const assessmentStageRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       async (req) => {
         const { found, scope } = await loadReadableAssessment(db, req, req.params.id);
         if (!canVerify(req.auth!.actor, scope)) throw new AppError(403, "forbidden", "only the Penanggung Jawab verifies, while the self-assessment is open");
+        assertStageWindowOpen(found.period.schedule, scope.stage);
         const r = await verifyAnswer(db, auditContextOf(req), { assessmentId: found.assessment.id, agencyId: scope.agencyId, indicatorCode: req.params.code, ...req.body });
         if (!r.ok) {
           if (!r.current) throw notFound("answer");
@@ -45,6 +47,7 @@ export const assessmentStageRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       async (req) => {
         const { found, compiled, scope } = await loadReadableAssessment(db, req, req.params.id);
         if (!canSubmit(req.auth!.actor, scope)) throw new AppError(403, "forbidden", "only the Koordinator SPBE submits, while the self-assessment is open");
+        assertStageWindowOpen(found.period.schedule, scope.stage);
         const mandiri = new Map((await answersOf(db, found.assessment.id)).filter((a) => a.stage === "mandiri").map((a) => [a.indicatorCode, a]));
         const unfilled = compiled.codes.filter((c) => mandiri.get(c)?.level == null);
         if (unfilled.length) throw validationError(`indicators without a level: ${unfilled.join(", ")}`);
@@ -67,6 +70,8 @@ export const assessmentStageRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       async (req) => {
         const { found, scope } = await loadReadableAssessment(db, req, req.params.id);
         if (!canAdvance(req.auth!.actor, scope)) throw new AppError(403, "forbidden", "only the assigned external assessor or an administrator advances the stage, outside review");
+        // A stage may be closed after its end date, never before it has begun.
+        assertStageWindowStarted(found.period.schedule, scope.stage);
         const order = stagesFor(found.period.kind, found.period.withVisit);
         const to = order[order.indexOf(scope.stage as Stage) + 1]!;
         const target = { id: found.assessment.id, agencyId: scope.agencyId, stage: scope.stage };

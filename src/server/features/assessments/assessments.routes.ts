@@ -97,7 +97,7 @@ export const assessmentRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         const id = found.assessment.id;
         const abilities = { ...assessmentAbilities(actor, scope), uploadEvidence: actor.canWrite && canUploadEvidence(actor, scope.agencyId) };
         // Outside the stage's scheduled dates the open stage is read-only.
-        abilities.answer &&= stageWindowIsOpen(found.period.schedule, scope.stage);
+        if (!stageWindowIsOpen(found.period.schedule, scope.stage)) Object.assign(abilities, { answer: false, verify: false, submit: false, nameSectoralServices: false });
         const extras = {
           evidence: await linkedEvidenceByIndicator(db, id),
           today: todayInIndonesia(),

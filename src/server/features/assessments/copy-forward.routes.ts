@@ -9,6 +9,7 @@ import { answersOf } from "../../../db/queries/assessments";
 import { resultsOf } from "../../../db/commands/finalise";
 import { writeCopiedLevels } from "../../../db/commands/copy-forward";
 import { loadReadableAssessment } from "./load-assessment";
+import { assertStageWindowOpen } from "../stage-schedule/stage-window";
 import { AssessmentParams } from "./assessments.schema";
 
 const CopyForwardBody = z.object({ fromAssessmentId: z.number().int().positive() });
@@ -27,6 +28,7 @@ export const copyForwardRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       async (req) => {
         const target = await loadReadableAssessment(db, req, req.params.id);
         if (!canSubmit(req.auth!.actor, target.scope)) throw new AppError(403, "forbidden", "the Koordinator SPBE copies forward, while the self-assessment is open");
+        assertStageWindowOpen(target.found.period.schedule, target.scope.stage);
         const source = await loadReadableAssessment(db, req, req.body.fromAssessmentId);
         if (source.found.assessment.agencyId !== target.found.assessment.agencyId || source.found.assessment.id === target.found.assessment.id) {
           throw validationError("body.fromAssessmentId: must be another assessment of the same agency");

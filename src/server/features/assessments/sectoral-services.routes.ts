@@ -7,6 +7,7 @@ import { canNameSectoralServices } from "../../policies/assessment.policy";
 import { saveSectoralServices } from "../../../db/commands/sectoral-services";
 import { sectoralServicesOf } from "../../../db/queries/sectoral-services";
 import { loadReadableAssessment } from "./load-assessment";
+import { assertStageWindowOpen } from "../stage-schedule/stage-window";
 import { AssessmentParams, SectoralServicesBody, SectoralServicesResponse } from "./assessments.schema";
 
 /**
@@ -35,6 +36,7 @@ export const sectoralServiceRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       async (req) => {
         const { found, compiled, scope } = await loadReadableAssessment(db, req, req.params.id);
         if (!canNameSectoralServices(req.auth!.actor, scope)) throw new AppError(403, "forbidden", "only the Koordinator SPBE names the sectoral services, while the self-assessment is open");
+        assertStageWindowOpen(found.period.schedule, scope.stage);
         const indicators = sectoralServiceIndicators(compiled.instrument);
         const codes = req.body.services.map((s) => s.indicatorCode);
         const foreign = codes.filter((c) => !indicators.includes(c));

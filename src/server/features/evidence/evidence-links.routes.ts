@@ -8,6 +8,7 @@ import { canLinkEvidence } from "../../policies/evidence.policy";
 import { findEvidence, linkedEvidence } from "../../../db/queries/evidence";
 import { linkEvidence, unlinkEvidence } from "../../../db/commands/evidence-links";
 import { loadReadableAssessment } from "../assessments/load-assessment";
+import { assertStageWindowOpen } from "../stage-schedule/stage-window";
 import { todayInIndonesia } from "./evidence-settings";
 import { presentEvidenceSummary } from "./evidence.presenter";
 import { LinkBody, LinkedEvidenceResponse, LinkParams, UnlinkParams } from "./evidence.schema";
@@ -25,6 +26,7 @@ export const evidenceLinkRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       const { found, compiled, scope } = await loadReadableAssessment(db, req, assessmentId);
       if (!compiled.codes.includes(code)) throw notFound("indicator");
       if (!canLinkEvidence(req.auth!.actor, scope, code)) throw new AppError(403, "forbidden", "you may not change the evidence of this indicator in the current stage");
+      assertStageWindowOpen(found.period.schedule, scope.stage);
       if (!(await findEvidence(db, found.assessment.agencyId, evidenceId))) throw notFound("evidence");
       return { agencyId: found.assessment.agencyId, assessmentId, indicatorCode: code, evidenceId };
     };

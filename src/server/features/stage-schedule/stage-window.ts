@@ -7,9 +7,13 @@ import { todayInIndonesia } from "../evidence/evidence-settings";
  * a stage without dates is open. Today is taken in Indonesian time.
  */
 export function assertStageWindowOpen(schedule: StageSchedule, stage: string, today = todayInIndonesia()): void {
-  const refusal = scheduleRefusal(schedule, stage, today);
-  if (refusal === "stage_not_open") throw new AppError(409, "stage_not_open", `stage ${stage} opens on ${schedule[stage]!.opens}`);
-  if (refusal === "stage_closed") throw new AppError(409, "stage_closed", `stage ${stage} closed on ${schedule[stage]!.closes}; the schedule must be extended first`);
+  assertStageWindowStarted(schedule, stage, today);
+  if (scheduleRefusal(schedule, stage, today) === "stage_closed") throw new AppError(409, "stage_closed", `stage ${stage} closed on ${schedule[stage]!.closes}; the schedule must be extended first`);
+}
+
+/** Refuses to close a stage before its opening date (closing it late is allowed). */
+export function assertStageWindowStarted(schedule: StageSchedule, stage: string, today = todayInIndonesia()): void {
+  if (scheduleRefusal(schedule, stage, today) === "stage_not_open") throw new AppError(409, "stage_not_open", `stage ${stage} opens on ${schedule[stage]!.opens}`);
 }
 
 /** True when the schedule lets work happen in the stage today. */
