@@ -172,3 +172,23 @@ export async function saveSectoralServices(id: number, services: SectoralService
 
 /** The Berita Acara Penilaian Mandiri (PDF, an attachment). */
 export const officialRecordUrl = (id: number) => `${base(id)}/berita-acara.pdf`;
+
+/** An evidence link that copy-forward carried or left behind. */
+export interface CopiedEvidenceLink {
+  indicatorCode: string;
+  evidenceId: number;
+  title: string;
+}
+
+export interface CopyForwardOutcome {
+  copied: string[];
+  unmapped: string[];
+  notCarried: string[];
+  skipped: string[];
+  evidence: { linked: CopiedEvidenceLink[]; tooOld: CopiedEvidenceLink[] };
+}
+
+/** Starts this self-assessment from an earlier assessment of the same agency. */
+export async function copyForward(id: number, fromAssessmentId: number): Promise<CopyForwardOutcome> {
+  return (await request("POST", `${base(id)}/copy-forward`, { fromAssessmentId })) as CopyForwardOutcome;
+}

@@ -165,7 +165,7 @@ describe(`clarifications, notifications, field notes and stage dates on ${TEST_D
     const schedule = (stage: string, opens: string, closes: string) => t.database.db.update(periods).set({ schedule: { [stage]: { opens, closes } } }).where(eq(periods.id, periodId));
     await setStage("mandiri");
     await schedule("mandiri", "2020-01-01", "2020-02-01");
-    const writes: [Session, string, string, unknown][] = [
+    const writes: [Session, "POST" | "PUT", string, unknown][] = [
       [pj, "POST", `/api/assessments/${id}/answers/1/verify`, { version: 1, verified: true }],
       [koordinator, "POST", `/api/assessments/${id}/submit`, {}],
       [koordinator, "POST", `/api/assessments/${id}/answers/1/evidence`, { evidenceId: 1 }],

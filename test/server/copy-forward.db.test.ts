@@ -1,4 +1,7 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { answerEvidence, evidence } from "../../src/db/schema";
+import { agencyIdsByCode } from "../../src/db/queries/agency-ids";
 import { call, makeUser, sessionFor } from "../helpers/accounts";
 import { startTestApp, type TestApp } from "../helpers/test-app";
 import { TEST_DB_KIND } from "../helpers/test-database";
@@ -10,7 +13,7 @@ describe(`copy forward on ${TEST_DB_KIND}`, () => {
   });
   afterAll(() => t.close());
 
-  it("starts a self-assessment from an earlier one across instruments, never overwriting answers", async () => {
+  it("starts a self-assessment from an earlier one across instruments, never overwriting answers, carrying recent evidence links", async () => {
     const admin = await sessionFor(t.database, (await makeUser(t.database, "administrator", null, null)).id);
     const kspbe = await sessionFor(t.database, (await makeUser(t.database, "koordinator_spbe", "15.71", null)).id);
     const entri = await sessionFor(t.database, (await makeUser(t.database, "pelaksana_entri", "15.71", null)).id);
@@ -24,10 +27,36 @@ describe(`copy forward on ${TEST_DB_KIND}`, () => {
       expect((await call(t.app, "PUT", `/api/assessments/${from}/answers/${code}`, entri, { stage: "mandiri", version: 0, level })).statusCode).toBe(200);
     }
     await call(t.app, "PUT", `/api/assessments/${to}/answers/20`, entri, { stage: "mandiri", version: 0, level: 5 }); // already answered this year
+    // Last year's evidence: a recent review, one five years old, one without a review date.
+    const agencyId = (await agencyIdsByCode(t.database.db, ["15.71"])).get("15.71")!;
+    const doc = async (title: string, reviewDate: string | null) => (await t.database.db.insert(evidence).values({ agencyId, title, reviewDate }).returning())[0]!.id;
+    const recent = await doc("Reviu Arsitektur SPBE 2026", "2026-02-01");
+    const old = await doc("Reviu Peta Rencana 2020", "2020-02-01");
+    const undated = await doc("SK Tim Koordinasi SPBE", null);
+    await t.database.db.insert(answerEvidence).values([
+      { assessmentId: from, indicatorCode: "2", evidenceId: recent },
+      { assessmentId: from, indicatorCode: "2", evidenceId: undated },
+      { assessmentId: from, indicatorCode: "35", evidenceId: old },
+      { assessmentId: from, indicatorCode: "20", evidenceId: recent }, // 20 is not copied: its link stays behind
+    ]);
 
     expect((await call(t.app, "POST", `/api/assessments/${to}/copy-forward`, entri, { fromAssessmentId: from })).statusCode).toBe(403);
     const res = await call(t.app, "POST", `/api/assessments/${to}/copy-forward`, kspbe, { fromAssessmentId: from });
-    expect(res.json()).toEqual({ copied: ["2", "35"], unmapped: [], notCarried: ["1"], skipped: ["20"] });
+    expect(res.json()).toEqual({
+      copied: ["2", "35"],
+      unmapped: [],
+      notCarried: ["1"],
+      skipped: ["20"],
+      evidence: {
+        linked: [
+          { indicatorCode: "2", evidenceId: recent, title: "Reviu Arsitektur SPBE 2026" },
+          { indicatorCode: "2", evidenceId: undated, title: "SK Tim Koordinasi SPBE" },
+        ],
+        tooOld: [{ indicatorCode: "35", evidenceId: old, title: "Reviu Peta Rencana 2020" }],
+      },
+    });
+    const links = await t.database.db.select().from(answerEvidence).where(eq(answerEvidence.assessmentId, to));
+    expect(links.map((l) => [l.indicatorCode, l.evidenceId]).sort()).toEqual([["2", recent], ["2", undated]].sort());
     const ws = (await call(t.app, "GET", `/api/assessments/${to}`, kspbe)).json();
     const level = (c: string) => ws.indicators.find((i: { code: string }) => i.code === c).level;
     expect([level("1"), level("2"), level("20"), level("35")]).toEqual([null, 3, 5, 2]);

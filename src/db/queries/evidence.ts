@@ -141,3 +141,13 @@ export async function linkedEvidenceByIndicator(db: Db, assessmentId: number): P
   }
   return byCode;
 }
+
+/** Every evidence link of an assessment with the document's title and review date (for copy-forward). */
+export async function evidenceLinksOf(db: Db, assessmentId: number): Promise<{ indicatorCode: string; evidenceId: number; title: string; reviewDate: string | null }[]> {
+  return db
+    .select({ indicatorCode: answerEvidence.indicatorCode, evidenceId: evidence.id, title: evidence.title, reviewDate: evidence.reviewDate })
+    .from(answerEvidence)
+    .innerJoin(evidence, eq(answerEvidence.evidenceId, evidence.id))
+    .where(eq(answerEvidence.assessmentId, assessmentId))
+    .orderBy(asc(answerEvidence.indicatorCode), asc(evidence.id));
+}

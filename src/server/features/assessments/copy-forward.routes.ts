@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { copyForwardLevels, levelsAtStage, stagesFor, type Stage, type StageAnswer } from "../../../core";
+import { copyForwardLevels, levelsAtStage, stagesFor, type EarlierEvidenceLink, type Stage, type StageAnswer } from "../../../core";
 import type { AppContext } from "../../context";
 import { AppError, validationError } from "../../errors";
 import { auditContextOf } from "../../request-audit";
@@ -8,16 +8,31 @@ import { canSubmit } from "../../policies/assessment.policy";
 import { answersOf } from "../../../db/queries/assessments";
 import { resultsOf } from "../../../db/commands/finalise";
 import { writeCopiedLevels } from "../../../db/commands/copy-forward";
+import { evidenceLinksOf } from "../../../db/queries/evidence";
+import { todayInIndonesia } from "../evidence/evidence-settings";
 import { loadReadableAssessment } from "./load-assessment";
 import { assertStageWindowOpen } from "../stage-schedule/stage-window";
 import { AssessmentParams } from "./assessments.schema";
 
 const CopyForwardBody = z.object({ fromAssessmentId: z.number().int().positive() });
-const CopyForwardResponse = z.object({ copied: z.array(z.string()), unmapped: z.array(z.string()), notCarried: z.array(z.string()), skipped: z.array(z.string()) });
+const EvidenceLink = z.object({ indicatorCode: z.string(), evidenceId: z.number(), title: z.string() });
+const CopyForwardResponse = z.object({
+  /** Indicators whose level was copied. */
+  copied: z.array(z.string()),
+  /** Indicators of the earlier instrument that this one does not have. */
+  unmapped: z.array(z.string()),
+  /** Indicators whose earlier level lies outside this instrument's levels. */
+  notCarried: z.array(z.string()),
+  /** Indicators already answered here (never overwritten). */
+  skipped: z.array(z.string()),
+  /** Evidence links carried with the copied levels, and those left behind because the review is two years old or more. */
+  evidence: z.object({ linked: z.array(EvidenceLink), tooOld: z.array(EvidenceLink) }),
+});
 
 /**
  * Copy forward: start this year's self-assessment from an earlier assessment of the same agency
- * (its final result, or else its latest levels), mapping indicators by code between instruments.
+ * (its final result, or else its latest levels), mapping indicators by code between instruments,
+ * with the evidence links of the copied indicators whose documents are still recent enough.
  */
 export const copyForwardRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
@@ -43,15 +58,19 @@ export const copyForwardRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
           levels = levelsAtStage(order, byIndicator, source.compiled.codes, source.found.assessment.stage as Stage);
         }
         const mapped = copyForwardLevels(source.compiled, target.compiled, levels);
-        const copied = await writeCopiedLevels(db, auditContextOf(req), {
+        const outcome = await writeCopiedLevels(db, auditContextOf(req), {
           assessmentId: target.found.assessment.id,
           agencyId: target.scope.agencyId,
           fromAssessmentId: source.found.assessment.id,
           levels: mapped.levels,
+          links: await evidenceLinksOf(db, source.found.assessment.id),
+          today: todayInIndonesia(),
           authorUserId: req.auth!.user.id,
         });
+        const copied = outcome.codes;
         const skipped = Object.keys(mapped.levels).filter((c) => !copied.includes(c));
-        return { copied, unmapped: mapped.unmapped, notCarried: mapped.notCarried, skipped };
+        const link = ({ indicatorCode, evidenceId, title }: EarlierEvidenceLink) => ({ indicatorCode, evidenceId, title });
+        return { copied, unmapped: mapped.unmapped, notCarried: mapped.notCarried, skipped, evidence: { linked: outcome.carried.map(link), tooOld: outcome.tooOld.map(link) } };
       },
     );
   };

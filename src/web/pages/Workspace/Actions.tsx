@@ -7,6 +7,7 @@ import { useWorkspace } from "./context";
 import { ReviewForm } from "./ReviewForm";
 import { OfficialRecordLink } from "./OfficialRecordLink";
 import { SectoralServicesForm } from "./SectoralServices";
+import { CopyForwardForm } from "./CopyForwardForm";
 
 /** A stage action with an optional note: submit the self-assessment, or close an external stage. */
 function NoteAction({ title, intro, button, testId, run }: { title: string; intro: string; button: string; testId: string; run(note: string): Promise<StageOutcome> }) {
@@ -63,6 +64,7 @@ export function Actions() {
       <h2 id="ws-actions-title">{t("ws.actions")}</h2>
       {ws.officialRecord && <OfficialRecordLink />}
       {naming && <SectoralServicesForm />}
+      {a.submit && <CopyForwardForm />}
       {a.submit && <NoteAction title={t("ws.submitTitle")} intro={t("ws.submitIntro")} button={t("ws.submit")} testId="ws-submit" run={(note) => submitAssessment(ws.id, note)} />}
       {a.advance && <NoteAction title={t("ws.advanceTitle")} intro={t("ws.advanceIntro")} button={t("ws.advance")} testId="ws-advance" run={(note) => advanceAssessment(ws.id, note)} />}
       {a.review && <ReviewForm />}
