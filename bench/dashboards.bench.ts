@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -15,19 +14,10 @@ import { buildApp } from "../src/server/app";
 import { DEFAULT_SESSION_SETTINGS } from "../src/server/auth/session-settings";
 import { createPostgresTestDatabase } from "../test/helpers/test-database";
 import { fmt } from "./stats";
-import { load } from "./load";
+import { loadFromChild, type LoadStats } from "./load-child";
 
 const rowsOf = <T>(r: unknown) => (r as { rows: T[] }).rows;
-type Stats = Awaited<ReturnType<typeof load>>;
-
-/** Runs `bench/load-client.ts` in a child process against `paths` (chosen at random) and returns its statistics. */
-function loadFromChild(base: string, headers: Record<string, string>, paths: string[], concurrency: number, total: number): Promise<Stats> {
-  return new Promise((resolve, reject) => {
-    execFile(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "load-client.ts")], { env: { ...process.env, PANDU_LOAD: JSON.stringify({ base, headers, paths, concurrency, total }) }, maxBuffer: 1 << 20 }, (err, stdout) =>
-      err ? reject(err) : resolve(JSON.parse(stdout) as Stats),
-    );
-  });
-}
+type Stats = LoadStats;
 
 /**
  * A national-scale synthetic dataset on top of the published results: every agency with a 2024
@@ -105,7 +95,7 @@ async function benchOn(kind: "pglite" | "postgres", requests: number) {
       const line = (name: string, r: Stats) =>
         `${name} p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${fmt(r.rps)} req/s, ${r.errors} errors, p95 ratio to health ${(r.p95 / health.p95).toFixed(1)}`;
       console.log(
-        `dashboards (${kind === "pglite" ? "PGlite" : "PostgreSQL"}, ${fmt(size.official)} official results, ${fmt(size.assessments)} assessments, ${fmt(size.answers)} answers, built in ${fmt(buildMs)} ms, load generator in a child process, 20 clients × ${requests} requests):\n` +
+        `dashboards (${kind === "pglite" ? "PGlite" : "PostgreSQL"}, ${fmt(size.official)} official results, ${fmt(size.assessments)} assessments, ${fmt(size.answers)} answers, built in ${fmt(buildMs)} ms, load generator in a child process, 20 clients × ${requests} requests, load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}):\n` +
           `  baseline /api/health p50 ${health.p50.toFixed(1)} ms, p95 ${health.p95.toFixed(1)} ms, ${fmt(health.rps)} req/s\n  ${line("cockpit", cockpit)}\n  ${line("national", national)}\n` +
           `  cockpit, one client at a time: p50 ${seqCockpit.p50.toFixed(1)} ms, p95 ${seqCockpit.p95.toFixed(1)} ms`,
       );

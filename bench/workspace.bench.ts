@@ -1,3 +1,4 @@
+import os from "node:os";
 import { sql } from "drizzle-orm";
 import { openDatabase } from "../src/db/client";
 import { seedDemo } from "../src/db/commands/seed-demo";
@@ -8,12 +9,14 @@ import { buildApp } from "../src/server/app";
 import { DEFAULT_SESSION_SETTINGS } from "../src/server/auth/session-settings";
 import { createPostgresTestDatabase } from "../test/helpers/test-database";
 import { fmt } from "./stats";
-import { load } from "./load";
+import { loadFromChild, type LoadStats } from "./load-child";
 
 /**
  * The assessment workspace API on PostgreSQL with a national-scale synthetic dataset: every
  * regional and central agency with published results (~630) × 3 periods × 47 indicators × 4 stages
- * of answers. 20 concurrent clients fetch random workspaces; baseline: /api/health in the same run.
+ * of answers. 20 concurrent clients (a child process) fetch random workspaces, from an app with the
+ * response cache (warmed by one pass over every assessment, which also measures a miss) and from
+ * one with the cache off; baseline: /api/health in the same run.
  */
 export async function benchWorkspace(requests = 4000) {
   const created = await createPostgresTestDatabase();
@@ -37,24 +40,36 @@ export async function benchWorkspace(requests = 4000) {
 
     const admin = await createUser(db, { actorUserId: null, actorLabel: "bench", ip: null, userAgent: null }, { email: "bench@pandu.local", name: "Bench", roles: [{ role: "administrator", agencyId: null }] });
     const session = await createSession(db, { userId: admin.id, ip: null, userAgent: "bench", maxHours: 12 });
-    const app = await buildApp({ context: { database, version: "bench", auth: { sessions: DEFAULT_SESSION_SETTINGS, throttle: DEFAULT_THROTTLE } }, webDir: null });
-    await app.listen({ port: 0, host: "127.0.0.1" });
-    const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
     const headers = { cookie: `pandu_session=${session.token}` };
+    const paths = ids.map((id) => `/api/assessments/${id}`);
+    const start = async (cacheMb: string) => {
+      process.env.PANDU_CACHE_MB = cacheMb; // read when the routes are registered
+      const app = await buildApp({ context: { database, version: "bench", auth: { sessions: DEFAULT_SESSION_SETTINGS, throttle: DEFAULT_THROTTLE } }, webDir: null });
+      await app.listen({ port: 0, host: "127.0.0.1" });
+      return { app, base: `http://127.0.0.1:${(app.server.address() as { port: number }).port}` };
+    };
+    const cached = await start("256");
+    const uncached = await start("0");
+    delete process.env.PANDU_CACHE_MB;
     try {
-      await load(() => `${base}/api/assessments/${ids[Math.floor(Math.random() * ids.length)]}`, headers, 20, 400); // warm-up
-      const health = await load(() => `${base}/api/health`, headers, 20, requests);
-      const seq = await load(() => `${base}/api/assessments/${ids[Math.floor(Math.random() * ids.length)]}`, headers, 1, 300);
-      const ws = await load(() => `${base}/api/assessments/${ids[Math.floor(Math.random() * ids.length)]}`, headers, 20, requests);
+      const size = (await (await fetch(`${cached.base}${paths[0]}`, { headers })).text()).length;
+      // One client, every assessment once: each request misses the cache and fills it.
+      const cold = await loadFromChild(cached.base, headers, paths, 1, ids.length);
+      const health = await loadFromChild(cached.base, headers, ["/api/health"], 20, requests);
+      const ws = await loadFromChild(cached.base, headers, paths, 20, requests);
+      const seq = await loadFromChild(cached.base, headers, paths, 1, 300);
+      const off = await loadFromChild(uncached.base, headers, paths, 20, requests);
+      const line = (name: string, r: LoadStats) => `${name}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${fmt(r.rps)} req/s, ${r.errors} errors, p95 / health p95 ${(r.p95 / health.p95).toFixed(1)}`;
       console.log(
-        `workspace (PostgreSQL, ${fmt(ids.length)} assessments, ${fmt(answers)} answers, built in ${fmt(buildMs)} ms): ` +
-          `p50 ${ws.p50.toFixed(1)} ms, p95 ${ws.p95.toFixed(1)} ms, p99 ${ws.p99.toFixed(1)} ms, ${fmt(ws.rps)} req/s, ${ws.errors} errors; ` +
-          `baseline /api/health p95 ${health.p95.toFixed(1)} ms, ${fmt(health.rps)} req/s; p95 ratio ${(ws.p95 / health.p95).toFixed(1)}; ` +
-          `one client at a time: p50 ${seq.p50.toFixed(1)} ms, p95 ${seq.p95.toFixed(1)} ms`,
+        `workspace (PostgreSQL, ${fmt(ids.length)} assessments, ${fmt(answers)} answers, ~${fmt(size / 1024)} KB per body, built in ${fmt(buildMs)} ms, load generator in a child process, load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}):\n` +
+          `  baseline /api/health, 20 clients: p50 ${health.p50.toFixed(1)} ms, p95 ${health.p95.toFixed(1)} ms, ${fmt(health.rps)} req/s\n` +
+          `  ${line("cached, 20 clients", ws)}\n  ${line("cache off, 20 clients", off)}\n` +
+          `  one client: cached p50 ${seq.p50.toFixed(1)} ms, p95 ${seq.p95.toFixed(1)} ms; first request of each assessment (miss) p50 ${cold.p50.toFixed(1)} ms, p95 ${cold.p95.toFixed(1)} ms`,
       );
-      return { ws, health, assessments: ids.length, answers };
+      return { ws, off, health, cold, seq, assessments: ids.length, answers };
     } finally {
-      await app.close();
+      await cached.app.close();
+      await uncached.app.close();
     }
   } finally {
     await database.close();

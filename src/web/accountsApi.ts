@@ -20,6 +20,8 @@ export interface Abilities {
   write: boolean;
   /** The agency's evidence library (/bukti). */
   evidenceLibrary: boolean;
+  /** The evidence page picks any agency (administrators, Tim Reviu, Koordinator Provinsi). */
+  evidenceOtherAgencies: boolean;
 }
 
 /** The signed-in user as `GET /api/me` describes it. */

@@ -1,6 +1,7 @@
 import type { Agency } from "./adminApi";
 import { ApiError, arrayField, getJson, isRecord, request } from "./api";
 import type { EvidenceSummary } from "./evidenceApi";
+import type { StageWindowItem } from "./scheduleApi";
 
 export type StageName = "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
 export type PeriodKind = "pemantauan" | "evaluasi";
@@ -21,6 +22,10 @@ export interface Period {
   instrument: string;
   predicatePolicy: Policy;
   assessments: PeriodAssessment[];
+  /** Each working stage's dates (null when unscheduled) and where today falls. */
+  schedule: StageWindowItem[];
+  /** The reader may change the stage dates. */
+  canEditSchedule: boolean;
 }
 
 export interface NewPeriod {
@@ -78,13 +83,25 @@ export interface WorkspaceAbilities {
   uploadEvidence: boolean;
 }
 
+/** A final result (revision 1) or a later correction, with its levels, reason and author. */
+export interface ResultRevision {
+  revision: number;
+  index: number;
+  indexRounded: number;
+  predicate: string;
+  levels: Record<string, number>;
+  reason: string | null;
+  createdBy: string | null;
+  createdAt: string;
+}
+
 export interface Workspace {
   id: number;
   period: { id: number; name: string; year: number; kind: PeriodKind; instrument: string; predicatePolicy: Policy; stages: StageName[] };
   agency: { code: string; name: string };
   stage: StageName;
   review: { status: null | "pending" | "returned"; notes: string | null };
-  results: { revision: number; index: number; indexRounded: number; predicate: string; reason: string | null; createdAt: string }[];
+  results: ResultRevision[];
   indicators: WorkspaceIndicator[];
   score: { index: number; indexRounded: number; predicate: string; partial: boolean; answered: number; total: number };
   abilities: WorkspaceAbilities;
@@ -163,6 +180,11 @@ export async function reviewAssessment(id: number, decision: "valid" | "tidak_va
 
 export async function assignAssessor(id: number, input: { email: string; role: "asesor_eksternal" | "asesor_internal"; indicators?: string[] }): Promise<void> {
   await request("POST", `${base(id)}/assignments`, input);
+}
+
+/** Administrator: corrects a final result with new levels for some indicators and a reason (a new revision). */
+export async function reviseResult(id: number, input: { reason: string; levels: Record<string, number> }): Promise<{ revision: number; indexRounded: number; predicate: string }> {
+  return (await request("POST", `${base(id)}/revisions`, input)) as { revision: number; indexRounded: number; predicate: string };
 }
 
 /** Names the sectoral public services of indicators 45–47 (replaces the list). */

@@ -20,6 +20,11 @@ function numberFormat(lang: Lang, options: Intl.NumberFormatOptions): Intl.Numbe
   return f;
 }
 
+/** A plain number with up to two decimals ("1.250.000", "0,5"). */
+export function formatNumber(value: number, lang: Lang): string {
+  return numberFormat(lang, { maximumFractionDigits: 2 }).format(value);
+}
+
 /** An index as published: two decimals ("3,05" in Indonesian, "3.05" in English). */
 export function formatIndex(value: number, lang: Lang): string {
   return numberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);

@@ -15,6 +15,7 @@ import { AuditPage } from "./pages/Audit";
 import { EvidencePage } from "./pages/Evidence";
 import { LoginPage } from "./pages/Login";
 import { NotFoundPage } from "./pages/NotFound";
+import { NotificationsPage } from "./pages/Notifications";
 import { ProfilePage } from "./pages/Profile";
 import { SetPasswordPage } from "./pages/SetPassword";
 import { TokensPage } from "./pages/Tokens";
@@ -90,6 +91,7 @@ const router = createBrowserRouter([
       { path: "kokpit", element: <DashboardRoute page="cockpit" /> },
       { path: "nasional", element: <DashboardRoute page="national" /> },
       { path: "bukti", element: <EvidencePage /> },
+      { path: "notifikasi", element: <NotificationsPage /> },
       ...publicPortalRoutes,
       { path: "atur-sandi/:token", element: <SetPasswordPage /> },
       { path: "*", element: <NotFoundPage /> },

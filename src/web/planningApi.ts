@@ -82,6 +82,8 @@ export interface NewRecommendation {
   aspectCodes?: string[];
   indicatorCodes?: string[];
   assessmentId?: number | null;
+  /** Written with the recommendation in one transaction (all or none). */
+  actions?: ActionInput[];
 }
 
 export interface ActionInput {
@@ -96,11 +98,16 @@ export interface ActionInput {
 }
 
 export type RoadmapTarget = { index: number } | { predicate: string };
+/** What roadmap costs count; Rupiah costs become the actions' budgets. */
+export type CostUnit = "person_days" | "rupiah";
 
+/** One target (`target`, with `dueDate`) or one per year (`targets`; actions due 31 December of their year). */
 export interface RoadmapRequest {
   assessmentId?: number;
-  target: RoadmapTarget;
+  target?: RoadmapTarget;
+  targets?: { year: number; target: RoadmapTarget }[];
   costs?: Record<string, number>;
+  costUnit?: CostUnit;
   maxStepsPerIndicator?: number;
   dueDate?: string | null;
 }
@@ -179,7 +186,7 @@ export async function unlinkActionEvidence(actionId: number, evidenceId: number)
 }
 
 /** Plans the roadmap on the server from the assessment's levels and creates one action per step. */
-export async function actionsFromRoadmap(recommendationId: number, body: RoadmapRequest): Promise<{ steps: unknown[]; actions: ImprovementAction[] }> {
+export async function actionsFromRoadmap(recommendationId: number, body: RoadmapRequest): Promise<{ steps: unknown[]; totalCost: number; costUnit: CostUnit; actions: ImprovementAction[] }> {
   return expectRecord(await request("POST", `/api/recommendations/${recommendationId}/actions/from-roadmap`, body), "actions");
 }
 

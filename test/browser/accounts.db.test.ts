@@ -1,76 +1,33 @@
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, demoPasswords } from "../helpers/browser";
-import { spawnServer, waitForHealth, type ServerProcess } from "../helpers/server-process";
-import { createPostgresTestDatabase, TEST_DB_KIND } from "../helpers/test-database";
+import { startDemoServer, type DemoServer } from "../helpers/browser";
+import { TEST_DB_KIND } from "../helpers/test-database";
 import { currentTotp } from "../../src/lib/totp";
 
 // Accounts in the real SPA: sign-in, menus from abilities, user creation with an invitation link,
 // setting a password with it, the audit trail, and a failed sign-in.
 describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pandu-accounts-"));
-  const shots = path.resolve(__dirname, "../../.test-results/screenshots");
-  let server: ServerProcess;
-  let browser: Browser;
-  let dropDb: (() => Promise<void>) | undefined;
-  let passwords: Map<string, string>;
-
-  const password = (email: string) => {
-    const p = passwords.get(email);
-    if (!p) throw new Error(`no demo password for ${email} in the server output`);
-    return p;
-  };
-
-  /** Signs in through the form in a fresh browser context and waits for the signed-in header. */
-  async function signIn(email: string, pass: string): Promise<Page> {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/masuk`);
-    await page.getByTestId("login-email").fill(email);
-    await page.getByTestId("login-password").fill(pass);
-    await page.getByTestId("login-submit").click();
-    await page.getByTestId("nav-profile").waitFor();
-    return page;
-  }
+  let demo: DemoServer;
 
   beforeAll(async () => {
-    const env: Record<string, string | undefined> = { PANDU_DATA_DIR: dataDir, DATABASE_URL: undefined, PANDU_DEMO: "true", SMTP_URL: undefined };
-    if (TEST_DB_KIND === "postgres") {
-      const db = await createPostgresTestDatabase();
-      env.DATABASE_URL = db.url;
-      dropDb = db.drop;
-    }
-    server = await spawnServer(env);
-    await waitForHealth(server, 90_000);
-    passwords = demoPasswords(server.output());
-    browser = await launchChromium();
-    fs.mkdirSync(shots, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    const code = await server?.stop();
-    await dropDb?.();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    expect(code).toBe(0);
-  });
+    demo = await startDemoServer("accounts");
+  }, 120_000);
+  afterAll(async () => expect(await demo?.stop()).toBe(0));
 
   it("the server printed the demo passwords", () => {
-    expect(passwords.size).toBeGreaterThanOrEqual(9);
+    expect(demo.passwords.size).toBeGreaterThanOrEqual(9);
   });
 
   it("a Pelaksana Entri sees only the menus their abilities allow, manages a token, and signs out", async () => {
-    const page = await signIn("pelaksana.entri@demo.pandu.local", password("pelaksana.entri@demo.pandu.local"));
-    await expect.poll(() => page.url()).toBe(`${server.url}/profil`);
+    const page = await demo.signIn("pelaksana.entri@demo.pandu.local");
+    await expect.poll(() => page.url()).toBe(`${demo.url}/profil`);
     expect(await page.getByTestId("nav-profile").innerText()).toContain("Pelaksana Entri Data Kota Jambi");
     expect(await page.getByTestId("nav-tokens").isVisible()).toBe(true);
     expect(await page.getByTestId("logout").isVisible()).toBe(true);
     expect(await page.getByTestId("nav-users").count()).toBe(0);
     expect(await page.getByTestId("nav-audit").count()).toBe(0);
     expect(await page.getByTestId("profile-facts").innerText()).toContain("Pelaksana Entri Data · Pemerintah Kota Jambi (15.71)");
-    await page.screenshot({ path: path.join(shots, `profile-${TEST_DB_KIND}.png`), fullPage: true });
+    await page.screenshot({ path: path.join(demo.shots, `profile-${TEST_DB_KIND}.png`), fullPage: true });
 
     // A write through the UI (the CSRF header is sent): create a token, see it once, revoke it.
     await page.getByTestId("nav-tokens").click();
@@ -78,7 +35,7 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
     await page.getByTestId("token-create").click();
     await expect.poll(async () => (await page.getByTestId("token-secret").inputValue()).length).toBeGreaterThan(20);
     await expect.poll(async () => (await page.getByTestId("tokens-table").innerText()).includes("Skrip uji")).toBe(true);
-    await page.screenshot({ path: path.join(shots, `tokens-${TEST_DB_KIND}.png`), fullPage: true });
+    await page.screenshot({ path: path.join(demo.shots, `tokens-${TEST_DB_KIND}.png`), fullPage: true });
     await page.locator("[data-testid^=revoke-]").first().click();
     await page.locator("[data-testid$=-confirm]").first().click();
     await expect.poll(async () => page.getByTestId("tokens-table").innerText()).toContain("Dicabut");
@@ -86,13 +43,13 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
     await page.getByTestId("logout").click();
     await page.getByRole("link", { name: "Masuk", exact: true }).waitFor();
     expect(await page.getByTestId("nav-profile").count()).toBe(0);
-    await page.goto(`${server.url}/token`);
-    await expect.poll(() => page.url()).toBe(`${server.url}/masuk?next=%2Ftoken`);
+    await page.goto(`${demo.url}/token`);
+    await expect.poll(() => page.url()).toBe(`${demo.url}/masuk?next=%2Ftoken`);
     await page.close();
   });
 
   it("an administrator creates a Pimpinan of Kota Sungai Penuh, who sets a password with the invitation and signs in", async () => {
-    const page = await signIn("admin@demo.pandu.local", password("admin@demo.pandu.local"));
+    const page = await demo.signIn("admin@demo.pandu.local");
     expect(await page.getByTestId("nav-users").isVisible()).toBe(true);
     expect(await page.getByTestId("nav-audit").isVisible()).toBe(true);
     await page.getByTestId("nav-users").click();
@@ -108,11 +65,11 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
     const link = page.getByTestId("invitation-link");
     await link.waitFor();
     const url = await link.inputValue();
-    expect(url).toMatch(new RegExp(`^${server.url.replace(/\./g, "\\.")}/atur-sandi/\\S{20,}$`));
+    expect(url).toMatch(new RegExp(`^${demo.url.replace(/\./g, "\\.")}/atur-sandi/\\S{20,}$`));
     await expect.poll(async () => page.getByTestId("users-table").innerText()).toContain("Pimpinan · Pemerintah Kota Sungai Penuh (15.72)");
-    await page.screenshot({ path: path.join(shots, `users-${TEST_DB_KIND}.png`), fullPage: true });
+    await page.screenshot({ path: path.join(demo.shots, `users-${TEST_DB_KIND}.png`), fullPage: true });
 
-    const invited = await browser.newPage();
+    const invited = await demo.browser.newPage();
     await invited.goto(url);
     await expect.poll(async () => (await invited.locator("main").innerText()).includes("Wali Kota Sungai Penuh")).toBe(true);
     expect(await invited.getByTestId("set-password-who").innerText()).toContain("pimpinan.sungaipenuh@example.go.id");
@@ -120,13 +77,13 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
     await invited.getByTestId("set-password-repeat").fill("Gulai-Tempoyak-Ikan-88");
     await invited.getByTestId("set-password-submit").click();
     await invited.getByTestId("set-password-done").waitFor();
-    await invited.screenshot({ path: path.join(shots, `set-password-${TEST_DB_KIND}.png`), fullPage: true });
+    await invited.screenshot({ path: path.join(demo.shots, `set-password-${TEST_DB_KIND}.png`), fullPage: true });
     // The link is used up now.
     await invited.reload();
     await invited.getByTestId("set-password-gone").waitFor();
     await invited.close();
 
-    const newUser = await signIn("pimpinan.sungaipenuh@example.go.id", "Gulai-Tempoyak-Ikan-88");
+    const newUser = await demo.signIn("pimpinan.sungaipenuh@example.go.id", "Gulai-Tempoyak-Ikan-88");
     expect(await newUser.getByTestId("nav-profile").innerText()).toContain("Wali Kota Sungai Penuh");
     expect(await newUser.getByTestId("nav-users").count()).toBe(0);
     expect(await newUser.getByTestId("profile-facts").innerText()).toContain("Pimpinan · Pemerintah Kota Sungai Penuh (15.72)");
@@ -149,7 +106,7 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
   });
 
   it("a Koordinator SPBE has Users and Audit; the audit page filters and links its CSV", async () => {
-    const page = await signIn("koordinator.spbe@demo.pandu.local", password("koordinator.spbe@demo.pandu.local"));
+    const page = await demo.signIn("koordinator.spbe@demo.pandu.local");
     expect(await page.getByTestId("nav-users").isVisible()).toBe(true);
     expect(await page.getByTestId("nav-audit").isVisible()).toBe(true);
     await page.getByTestId("nav-audit").click();
@@ -161,30 +118,30 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
     const href = (await page.getByTestId("audit-csv").getAttribute("href")) ?? "";
     expect(href).toContain("format=csv");
     expect(href).toContain("agency=15.71");
-    const csv = await page.request.get(`${server.url}${href}`);
+    const csv = await page.request.get(`${demo.url}${href}`);
     expect(csv.status()).toBe(200);
     expect(csv.headers()["content-type"]).toContain("text/csv");
     expect(await csv.text()).toMatch(/^id,at,agency_code,actor,action/);
-    await page.screenshot({ path: path.join(shots, `audit-${TEST_DB_KIND}.png`), fullPage: true });
+    await page.screenshot({ path: path.join(demo.shots, `audit-${TEST_DB_KIND}.png`), fullPage: true });
     await page.close();
   });
 
   it("an administrator's audit trail shows the sign-ins and the user creation in Indonesian time format", async () => {
-    const page = await signIn("admin@demo.pandu.local", password("admin@demo.pandu.local"));
-    await page.goto(`${server.url}/audit?action=user.create`);
+    const page = await demo.signIn("admin@demo.pandu.local");
+    await page.goto(`${demo.url}/audit?action=user.create`);
     const table = page.getByTestId("audit-table");
     await table.waitFor();
     const text = await table.innerText();
     expect(text).toContain("user.create");
     expect(text).toContain("admin@demo.pandu.local");
     expect(text).toMatch(/\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}\.\d{2}/);
-    await page.screenshot({ path: path.join(shots, `audit-admin-${TEST_DB_KIND}.png`), fullPage: true });
+    await page.screenshot({ path: path.join(demo.shots, `audit-admin-${TEST_DB_KIND}.png`), fullPage: true });
     await page.close();
   });
 
   it("two-step verification is set up on the profile; sign-in then asks for the code; a password change keeps writes working", async () => {
     const email = "asesor.internal@demo.pandu.local";
-    const page = await signIn(email, password(email));
+    const page = await demo.signIn(email);
     await page.getByTestId("totp-start").click();
     const secret = await page.getByTestId("totp-secret").innerText();
     expect(await page.getByTestId("totp-qr").getAttribute("alt")).toBeTruthy();
@@ -194,13 +151,13 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
 
     await page.getByTestId("logout").click();
     await page.getByTestId("login-email").fill(email);
-    await page.getByTestId("login-password").fill(password(email));
+    await page.getByTestId("login-password").fill(demo.password(email));
     await page.getByTestId("login-submit").click();
     await page.getByTestId("login-totp").waitFor();
     await page.getByTestId("login-totp").fill("000000");
     await page.getByTestId("login-submit").click();
     await expect.poll(async () => (await page.getByTestId("login-error").innerText()).includes("Kode autentikator salah")).toBe(true);
-    await page.screenshot({ path: path.join(shots, `login-totp-${TEST_DB_KIND}.png`), fullPage: true });
+    await page.screenshot({ path: path.join(demo.shots, `login-totp-${TEST_DB_KIND}.png`), fullPage: true });
     await new Promise((r) => setTimeout(r, 1500)); // the pause the server asks for after a failure
     // the code that confirmed the setup is spent; the next step's code is within the drift allowance
     await page.getByTestId("login-totp").fill(currentTotp(secret, Date.now() + 30_000));
@@ -208,7 +165,7 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
     await page.getByTestId("nav-profile").waitFor();
 
     // The password change opens a new session with a new CSRF token; a later write must still pass.
-    await page.getByTestId("password-current").fill(password(email));
+    await page.getByTestId("password-current").fill(demo.password(email));
     await page.getByTestId("password-new").fill("Tempoyak-Durian-Jambi-2026");
     await page.getByTestId("password-repeat").fill("Tempoyak-Durian-Jambi-2026");
     await page.getByTestId("password-submit").click();
@@ -224,14 +181,14 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
     await page.getByTestId("logout-all-confirm").click();
     await page.getByTestId("nav-login").waitFor();
     expect(new URL(page.url()).pathname).toBe("/masuk");
-    expect((await page.request.get(`${server.url}/api/me`)).status()).toBe(401);
+    expect((await page.request.get(`${demo.url}/api/me`)).status()).toBe(401);
     await page.close();
   });
 
   it("a wrong password shows a translated error and the form stays usable", async () => {
     const email = "penanggung.jawab@demo.pandu.local";
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/masuk?next=/token`);
+    const page = await demo.browser.newPage();
+    await page.goto(`${demo.url}/masuk?next=/token`);
     await page.getByTestId("login-email").fill(email);
     await page.getByTestId("login-password").fill("bukan-kata-sandinya");
     await page.getByTestId("login-submit").click();
@@ -239,24 +196,24 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
     await error.waitFor();
     expect(await error.innerText()).toContain("Email atau kata sandi salah.");
     expect(await error.getAttribute("role")).toBe("alert");
-    await page.screenshot({ path: path.join(shots, `login-${TEST_DB_KIND}.png`), fullPage: true });
+    await page.screenshot({ path: path.join(demo.shots, `login-${TEST_DB_KIND}.png`), fullPage: true });
     await page.getByRole("button", { name: "English" }).click();
     await expect.poll(() => error.innerText()).toContain("Wrong e-mail or password.");
     await page.getByRole("button", { name: "Bahasa Indonesia" }).click();
 
     // After the first failure the server asks for a short pause; then the right password works.
-    await page.getByTestId("login-password").fill(password(email));
+    await page.getByTestId("login-password").fill(demo.password(email));
     await new Promise((r) => setTimeout(r, 1500));
     await page.getByTestId("login-submit").click();
     await page.getByTestId("nav-profile").waitFor();
-    await expect.poll(() => page.url()).toBe(`${server.url}/token`);
+    await expect.poll(() => page.url()).toBe(`${demo.url}/token`);
     await page.close();
   });
 
   it("a user edits their profile; the saved language follows them to a new browser on sign-in", async () => {
     const email = "pimpinan@demo.pandu.local";
-    const page = await signIn(email, password(email));
-    await page.goto(`${server.url}/profil`);
+    const page = await demo.signIn(email);
+    await page.goto(`${demo.url}/profil`);
     await page.getByTestId("profile-nip").fill("1985 1312 201001 1 003");
     await page.getByTestId("profile-phone").fill("+62 741 123456");
     await page.getByTestId("profile-save").click();
@@ -274,22 +231,22 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
     await page.close();
 
     // A fresh browser context starts in Indonesian; signing in applies the profile's English.
-    const other = await browser.newContext();
+    const other = await demo.browser.newContext();
     const fresh = await other.newPage();
-    await fresh.goto(`${server.url}/masuk`);
+    await fresh.goto(`${demo.url}/masuk`);
     expect(await fresh.locator("html").getAttribute("lang")).toBe("id");
     await fresh.getByTestId("login-email").fill(email);
-    await fresh.getByTestId("login-password").fill(password(email));
+    await fresh.getByTestId("login-password").fill(demo.password(email));
     await fresh.getByTestId("login-submit").click();
     await fresh.getByTestId("nav-profile").waitFor();
     await expect.poll(() => fresh.locator("html").getAttribute("lang")).toBe("en");
-    await fresh.goto(`${server.url}/profil`);
+    await fresh.goto(`${demo.url}/profil`);
     expect(await fresh.getByTestId("profile-nip").inputValue()).toBe("198506122010011003");
     expect(await fresh.getByTestId("profile-phone").inputValue()).toBe("+62 741 123456");
 
     // The language switch in the header saves the choice back to the profile.
     await fresh.getByRole("button", { name: "Bahasa Indonesia" }).click();
-    await expect.poll(async () => (await (await fresh.request.get(`${server.url}/api/me`)).json()).user.language).toBe("id");
+    await expect.poll(async () => (await (await fresh.request.get(`${demo.url}/api/me`)).json()).user.language).toBe("id");
     await other.close();
   });
 });

@@ -1,11 +1,9 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, demoPasswords, pageApi, seriousViolations } from "../helpers/browser";
-import { spawnServer, waitForHealth, type ServerProcess } from "../helpers/server-process";
-import { createPostgresTestDatabase, TEST_DB_KIND } from "../helpers/test-database";
+import { pageApi, seriousViolations, startDemoServer, type DemoServer } from "../helpers/browser";
+import { TEST_DB_KIND } from "../helpers/test-database";
 
 /** A PDF of about `kb` kilobytes: a valid header, then distinct padding. */
 const pdfOf = (label: string, kb: number) => Buffer.concat([Buffer.from(`%PDF-1.4\n% ${label}\n`, "latin1"), Buffer.alloc(kb * 1024, label.length % 7), Buffer.from("\n%%EOF\n", "latin1")]);
@@ -19,67 +17,31 @@ interface Ws {
 // progress on /bukti, evidence uploaded and attached on indicators in the workspace, the sectoral
 // services, submission by the Koordinator SPBE and the Berita Acara download.
 describe(`evidence and the Berita Acara in Chromium on ${TEST_DB_KIND}`, () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pandu-evidence-ui-"));
-  const shots = path.resolve(__dirname, "../../.test-results/screenshots");
-  let server: ServerProcess;
-  let browser: Browser;
-  let dropDb: (() => Promise<void>) | undefined;
-  let passwords: Map<string, string>;
+  let demo: DemoServer;
   let assessmentId = 0;
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `evidence-${name}-${TEST_DB_KIND}.png`), fullPage: false });
+  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(demo.shots, `evidence-${name}-${TEST_DB_KIND}.png`), fullPage: false });
 
-  async function signIn(email: string): Promise<Page> {
-    const pass = passwords.get(email);
-    if (!pass) throw new Error(`no demo password for ${email}`);
-    // A context of its own per user (axe-core needs a page from browser.newContext()).
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
-    const page = await context.newPage();
-    page.once("close", () => void context.close().catch(() => undefined));
-    await page.goto(`${server.url}/masuk`);
-    await page.getByTestId("login-email").fill(email);
-    await page.getByTestId("login-password").fill(pass);
-    await page.getByTestId("login-submit").click();
-    await page.getByTestId("nav-profile").waitFor();
-    return page;
-  }
   async function openWorkspace(email: string): Promise<Page> {
-    const page = await signIn(email);
-    await page.goto(`${server.url}/penilaian/${assessmentId}`);
+    const page = await demo.signIn(email);
+    await page.goto(`${demo.url}/penilaian/${assessmentId}`);
     await page.getByTestId("ws-stage").waitFor();
     return page;
   }
   const workspace = async (page: Page) => (await pageApi(page, "GET", `/api/assessments/${assessmentId}`)).body as Ws;
 
   beforeAll(async () => {
-    const env: Record<string, string | undefined> = { PANDU_DATA_DIR: dataDir, DATABASE_URL: undefined, PANDU_DEMO: "true", SMTP_URL: undefined };
-    if (TEST_DB_KIND === "postgres") {
-      const db = await createPostgresTestDatabase();
-      env.DATABASE_URL = db.url;
-      dropDb = db.drop;
-    }
-    server = await spawnServer(env);
-    await waitForHealth(server, 90_000);
-    passwords = demoPasswords(server.output());
-    browser = await launchChromium();
-    fs.mkdirSync(shots, { recursive: true });
-    const admin = await signIn("admin@demo.pandu.local");
+    demo = await startDemoServer("evidence-ui");
+    const admin = await demo.signIn("admin@demo.pandu.local");
     const created = await pageApi(admin, "POST", "/api/periods", { name: "Pemantauan Uji Bukti", year: 2026, kind: "pemantauan", instrument: "permenpanrb-59-2020", agencies: ["15.71"] });
     expect(created.status).toBe(201);
     const periods = (await pageApi(admin, "GET", "/api/periods")).body as { periods: { name: string; assessments: { id: number }[] }[] };
     assessmentId = periods.periods.find((p) => p.name === "Pemantauan Uji Bukti")!.assessments[0]!.id;
     await admin.close();
   }, 120_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    const code = await server?.stop();
-    await dropDb?.();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    expect(code).toBe(0);
-  });
+  afterAll(async () => expect(await demo?.stop()).toBe(0));
 
   it("the Pelaksana Entri uploads to the library on /bukti, watching the progress bar, and sees the too-old review flag", async () => {
-    const page = await signIn("pelaksana.entri@demo.pandu.local");
+    const page = await demo.signIn("pelaksana.entri@demo.pandu.local");
     await page.getByTestId("nav-evidence").click();
     await page.getByTestId("evidence-upload").waitFor();
     // An empty file is refused with a clear message before anything is sent.

@@ -1,76 +1,41 @@
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { planRoadmap, scoreAssessment } from "../../src/core";
-import { formatIndex } from "../../src/web/format";
-import { launchChromium, demoPasswords, pageApi } from "../helpers/browser";
+import { planMultiYear, planRoadmap, scoreAssessment } from "../../src/core";
+import { formatIndex, formatRupiah } from "../../src/web/format";
+import { pageApi, seriousViolations, startDemoServer, type DemoServer } from "../helpers/browser";
 import { levelsFor, p59 } from "../helpers/instruments";
-import { spawnServer, waitForHealth, type ServerProcess } from "../helpers/server-process";
-import { createPostgresTestDatabase, TEST_DB_KIND } from "../helpers/test-database";
+import { TEST_DB_KIND } from "../helpers/test-database";
 
 // The plan page in the real SPA: the Koordinator SPBE opens the analysis of a self-assessment from
 // the workspace, runs a what-if (the index follows the core), computes the cheapest roadmap to
 // "Baik", turns it into actions under a new recommendation, and finds them on the actions page.
 describe(`analysis & plan in Chromium on ${TEST_DB_KIND}`, () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pandu-planning-"));
-  const shots = path.resolve(__dirname, "../../.test-results/screenshots");
   const compiled = p59();
   // Every indicator at level 2 except the first domain's at 1: index below "Cukup"'s neighbour "Baik".
   const levels = levelsFor(compiled, (c) => (Number(c) <= 10 ? 1 : 2));
-  let server: ServerProcess;
-  let browser: Browser;
-  let dropDb: (() => Promise<void>) | undefined;
-  let passwords: Map<string, string>;
+  let demo: DemoServer;
   let assessmentId = 0;
 
-  async function signIn(email: string): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.url}/masuk`);
-    await page.getByTestId("login-email").fill(email);
-    await page.getByTestId("login-password").fill(passwords.get(email)!);
-    await page.getByTestId("login-submit").click();
-    await page.getByTestId("nav-profile").waitFor();
-    return page;
-  }
-
   beforeAll(async () => {
-    const env: Record<string, string | undefined> = { PANDU_DATA_DIR: dataDir, DATABASE_URL: undefined, PANDU_DEMO: "true", SMTP_URL: undefined };
-    if (TEST_DB_KIND === "postgres") {
-      const db = await createPostgresTestDatabase();
-      env.DATABASE_URL = db.url;
-      dropDb = db.drop;
-    }
-    server = await spawnServer(env);
-    await waitForHealth(server, 90_000);
-    passwords = demoPasswords(server.output());
-    browser = await launchChromium();
-    fs.mkdirSync(shots, { recursive: true });
-
-    const admin = await signIn("admin@demo.pandu.local");
+    demo = await startDemoServer("planning");
+    const admin = await demo.signIn("admin@demo.pandu.local");
     const created = await pageApi(admin, "POST", "/api/periods", { name: "Evaluasi Uji Rencana", year: 2026, kind: "evaluasi", instrument: "permenpanrb-59-2020", agencies: ["15.71"] });
     expect(created.status).toBe(201);
     const periods = (await pageApi(admin, "GET", "/api/periods")).body as { periods: { name: string; assessments: { id: number }[] }[] };
     assessmentId = periods.periods.find((p) => p.name === "Evaluasi Uji Rencana")!.assessments[0]!.id;
     await admin.close();
-  }, 150_000);
-
-  afterAll(async () => {
-    await browser?.close();
-    const code = await server?.stop();
-    await dropDb?.();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    expect(code).toBe(0);
-  });
-
-  it("what-if, roadmap to a predicate, actions from the roadmap, seen on the actions page", async () => {
-    const page = await signIn("koordinator.spbe@demo.pandu.local");
+    const kspbe = await demo.signIn("koordinator.spbe@demo.pandu.local");
     for (const [code, level] of Object.entries(levels)) {
-      const r = await pageApi(page, "PUT", `/api/assessments/${assessmentId}/answers/${code}`, { stage: "mandiri", version: 0, level });
+      const r = await pageApi(kspbe, "PUT", `/api/assessments/${assessmentId}/answers/${code}`, { stage: "mandiri", version: 0, level });
       expect(r.status).toBe(200);
     }
-    await page.goto(`${server.url}/penilaian/${assessmentId}`);
+    await kspbe.close();
+  }, 150_000);
+  afterAll(async () => expect(await demo?.stop()).toBe(0));
+
+  it("what-if, roadmap to a predicate, actions from the roadmap, seen on the actions page", async () => {
+    const page = await demo.signIn("koordinator.spbe@demo.pandu.local");
+    await page.goto(`${demo.url}/penilaian/${assessmentId}`);
     await page.getByTestId("ws-plan-link").click();
     await page.getByTestId("plan-index").waitFor();
     const base = scoreAssessment(compiled, levels, { policy: "exact" });
@@ -110,7 +75,7 @@ describe(`analysis & plan in Chromium on ${TEST_DB_KIND}`, () => {
     await page.getByTestId("roadmap-due").fill("2027-06-30");
     await page.getByTestId("roadmap-to-actions").click();
     await page.getByTestId("roadmap-actions-created").waitFor();
-    await page.screenshot({ path: path.join(shots, `planning-plan-${TEST_DB_KIND}.png`), fullPage: false });
+    await page.screenshot({ path: path.join(demo.shots, `planning-plan-${TEST_DB_KIND}.png`), fullPage: false });
 
     // The actions page lists them under the new recommendation, with due date and status.
     await page.getByTestId("roadmap-actions-created").getByRole("link").click();
@@ -130,7 +95,90 @@ describe(`analysis & plan in Chromium on ${TEST_DB_KIND}`, () => {
     await page.reload();
     await page.getByTestId("recs-list").waitFor();
     expect(await page.getByTestId(`${actionTestId}-status`).inputValue()).toBe("in_progress");
-    await page.screenshot({ path: path.join(shots, `planning-actions-${TEST_DB_KIND}.png`), fullPage: false });
+    await page.screenshot({ path: path.join(demo.shots, `planning-actions-${TEST_DB_KIND}.png`), fullPage: false });
     await page.close();
   }, 180_000);
+
+  it("targets per year with Rupiah costs: a plan per year, an unreachable year named, actions due 31 December with the costs as budgets", async () => {
+    const page = await demo.signIn("koordinator.spbe@demo.pandu.local");
+    await page.goto(`${demo.url}/penilaian/${assessmentId}/rencana`);
+    await page.getByTestId("roadmap-form").waitFor();
+    const costs = Object.fromEntries(compiled.codes.map((c) => [c, 1_000_000 * ((Number(c) % 4) + 1)]));
+    const targets = [
+      { year: 2027, target: { predicate: "Baik" } },
+      { year: 2028, target: { predicate: "Sangat Baik" } },
+      { year: 2029, target: { index: 5 } },
+    ];
+    const expected = planMultiYear(compiled, { levels, targets, costs, maxStepsPerIndicator: 1, policy: "exact" });
+    expect(expected.map((y) => y.plan.feasible)).toEqual([true, true, false]);
+
+    await page.getByTestId("roadmap-mode-years").check();
+    await page.getByTestId("roadmap-year-0").fill("2027");
+    await page.getByTestId("roadmap-year-target-0").selectOption("Baik");
+    await page.getByTestId("roadmap-year-1").fill("2028");
+    await page.getByTestId("roadmap-year-target-1").selectOption("Sangat Baik");
+    await page.getByTestId("roadmap-add-year").click();
+    expect(await page.getByTestId("roadmap-year-2").inputValue()).toBe("2029");
+    await page.getByTestId("roadmap-year-target-2").selectOption("");
+    await page.getByTestId("roadmap-year-index-2").fill("5");
+    await page.getByText("Biaya per langkah per indikator").click();
+    await page.getByTestId("roadmap-cost-unit").selectOption("rupiah");
+    for (const [code, cost] of Object.entries(costs)) await page.getByTestId(`roadmap-cost-${code}`).fill(cost.toLocaleString("id-ID"));
+    await page.getByTestId("roadmap-compute").click();
+
+    // One plan per year, each from the previous year's levels; the last one is out of reach.
+    for (const { year, plan } of expected.slice(0, 2)) {
+      if (!plan.feasible) throw new Error("expected feasible");
+      await page.getByTestId(`roadmap-plan-${year}`).waitFor();
+      expect(await page.getByTestId(`roadmap-plan-${year}-steps`).locator("tbody tr").count()).toBe(plan.steps.length);
+      const summary = await page.getByTestId(`roadmap-plan-${year}-summary`).innerText();
+      expect(summary).toContain(formatRupiah(plan.totalCost, "id"));
+      expect(summary).toContain(formatIndex(plan.index, "id"));
+      expect(await page.getByTestId(`roadmap-plan-${year}-predicate`).innerText()).toBe(plan.predicate);
+    }
+    const last = expected[2]!.plan;
+    if (last.feasible) throw new Error("expected infeasible");
+    expect(await page.getByTestId("roadmap-plan-2029-unreachable").innerText()).toContain(formatIndex(last.maxIndex, "id"));
+    expect(await page.getByTestId("roadmap-to-actions").count()).toBe(0);
+    await page.getByTestId("roadmap-form").screenshot({ path: path.join(demo.shots, `planning-multiyear-form-${TEST_DB_KIND}.png`) });
+
+    // Without the unreachable year: the total, then actions dated at each year's end with the costs as budgets.
+    await page.getByRole("button", { name: "Hapus target tahun 2029" }).click();
+    await page.getByTestId("roadmap-compute").click();
+    const planned = expected.slice(0, 2).flatMap(({ year, plan }) => (plan.feasible ? plan.steps.map((s) => ({ year, ...s })) : []));
+    const total = planned.reduce((n, s) => n + s.cost, 0);
+    expect(await page.getByTestId("roadmap-total").innerText()).toContain(formatRupiah(total, "id"));
+    await page.getByTestId("roadmap-due-year-end").waitFor();
+    await page.getByTestId("roadmap-recommendation").selectOption("new");
+    await page.getByTestId("roadmap-new-text").fill("Peta jalan SPBE 2027–2028 (uji multi-tahun)");
+    await page.getByTestId("roadmap-to-actions").click();
+    await page.getByTestId("roadmap-actions-created").waitFor();
+    await page.screenshot({ path: path.join(demo.shots, `planning-multiyear-${TEST_DB_KIND}.png`), fullPage: false });
+    const list = (await pageApi(page, "GET", "/api/agencies/15.71/recommendations")).body as { recommendations: { text: string; actions: { targetIndicatorCode: string; targetLevel: number; dueDate: string; budget: number }[] }[] };
+    const rec = list.recommendations.find((r) => r.text.includes("uji multi-tahun"))!;
+    expect(rec.actions.map((a) => [a.targetIndicatorCode, a.targetLevel, a.dueDate, a.budget])).toEqual(planned.map((s) => [s.indicator, s.to, `${s.year}-12-31`, s.cost]));
+    await page.close();
+  }, 180_000);
+
+  it("a new recommendation with action rows is saved in one go", async () => {
+    const page = await demo.signIn("koordinator.spbe@demo.pandu.local");
+    await page.goto(`${demo.url}/rekomendasi/15.71`);
+    await page.getByTestId("recs-list").waitFor();
+    await page.getByTestId("recs-new-open").click();
+    await page.getByTestId("recs-new-text").fill("Susun kebijakan keamanan informasi");
+    await page.getByTestId("recs-new-add-action").click();
+    await page.getByTestId("recs-new-add-action").click();
+    await page.getByTestId("recs-new-action-0-title").fill("Rancang Perwal keamanan");
+    await page.getByTestId("recs-new-action-0-budget").fill("15.000.000");
+    await page.getByTestId("recs-new-action-0-due").fill("2027-09-30");
+    await page.getByTestId("recs-new-action-1-title").fill("Sosialisasi ke perangkat daerah");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByTestId("recs-new-submit").click();
+    const card = page.locator("article.rec-card", { hasText: "Susun kebijakan keamanan informasi" });
+    await card.waitFor();
+    expect(await card.locator(".action-title").allInnerTexts()).toEqual(["Rancang Perwal keamanan", "Sosialisasi ke perangkat daerah"]);
+    expect(await card.innerText()).toContain(formatRupiah(15_000_000, "id"));
+    expect(await card.innerText()).toContain("30 September 2027");
+    await page.close();
+  }, 120_000);
 });

@@ -1,49 +1,25 @@
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium } from "../helpers/browser";
-import { spawnServer, waitForHealth, type ServerProcess } from "../helpers/server-process";
-import { createPostgresTestDatabase, TEST_DB_KIND } from "../helpers/test-database";
+import { startDemoServer, type DemoServer } from "../helpers/browser";
+import { TEST_DB_KIND } from "../helpers/test-database";
 
 // The real server process (as `npm start` runs it) on a fresh database, driven by Chromium.
 describe(`smoke: server process + SPA in Chromium on ${TEST_DB_KIND}`, () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pandu-smoke-"));
-  const shots = path.resolve(__dirname, "../../.test-results/screenshots");
-  let server: ServerProcess;
-  let browser: Browser;
-  let dropDb: (() => Promise<void>) | undefined;
+  let demo: DemoServer;
 
   beforeAll(async () => {
-    const env: Record<string, string | undefined> = { PANDU_DATA_DIR: dataDir, DATABASE_URL: undefined, PANDU_DEMO: "true" };
-    if (TEST_DB_KIND === "postgres") {
-      const db = await createPostgresTestDatabase();
-      env.DATABASE_URL = db.url;
-      dropDb = db.drop;
-    }
-    server = await spawnServer(env);
-    await waitForHealth(server, 90_000);
-    browser = await launchChromium();
-    fs.mkdirSync(shots, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    const code = await server?.stop();
-    await dropDb?.();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    expect(code).toBe(0);
-  });
+    demo = await startDemoServer("smoke");
+  }, 120_000);
+  afterAll(async () => expect(await demo?.stop()).toBe(0));
 
   it("health reports the database the server runs on", async () => {
-    const body = await (await fetch(`${server.url}/api/health`)).json();
+    const body = await (await fetch(`${demo.url}/api/health`)).json();
     expect(body).toMatchObject({ status: "ok", db: TEST_DB_KIND });
   });
 
   it("the landing page shows the Jambi results 2021–2024 in Indonesian, with comma decimals", async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await demo.browser.newPage();
+    await page.goto(demo.url);
     const table = page.getByTestId("jambi-results");
     await table.waitFor();
     const text = await table.innerText();
@@ -54,13 +30,13 @@ describe(`smoke: server process + SPA in Chromium on ${TEST_DB_KIND}`, () => {
     expect(text).toContain("Memuaskan");
     expect(await page.locator("tbody tr", { has: page.locator("text=Pemerintah") }).count()).toBeGreaterThanOrEqual(12);
     expect(await page.getAttribute("html", "lang")).toBe("id");
-    await page.screenshot({ path: path.join(shots, `home-${TEST_DB_KIND}.png`), fullPage: true });
+    await page.screenshot({ path: path.join(demo.shots, `home-${TEST_DB_KIND}.png`), fullPage: true });
     await page.close();
   });
 
   it("switches to English and keeps the choice", async () => {
-    const page = await browser.newPage();
-    await page.goto(server.url);
+    const page = await demo.browser.newPage();
+    await page.goto(demo.url);
     await page.getByTestId("jambi-results").waitFor();
     await page.getByRole("button", { name: "English" }).click();
     await expect.poll(() => page.getAttribute("html", "lang")).toBe("en");
@@ -72,8 +48,8 @@ describe(`smoke: server process + SPA in Chromium on ${TEST_DB_KIND}`, () => {
   });
 
   it("the instrument calculator computes the index live with the core", async () => {
-    const page = await browser.newPage();
-    await page.goto(`${server.url}/instrumen/permenpanrb-59-2020`);
+    const page = await demo.browser.newPage();
+    await page.goto(`${demo.url}/instrumen/permenpanrb-59-2020`);
     await page.getByTestId("fill-level").selectOption("3");
     await page.getByTestId("fill-all").click();
     await expect.poll(() => page.getByTestId("calc-index").innerText()).toBe("3,00");
@@ -82,13 +58,13 @@ describe(`smoke: server process + SPA in Chromium on ${TEST_DB_KIND}`, () => {
     for (let i = 32; i <= 47; i++) await page.getByTestId(`level-${i}`).selectOption("5");
     await expect.poll(() => page.getByTestId("calc-index").innerText()).toBe("3,91");
     expect(await page.getByTestId("calc-predicate").innerText()).toContain("Sangat Baik");
-    await page.screenshot({ path: path.join(shots, `calculator-${TEST_DB_KIND}.png`), fullPage: false });
+    await page.screenshot({ path: path.join(demo.shots, `calculator-${TEST_DB_KIND}.png`), fullPage: false });
     await page.close();
   });
 
   it("a client-side route survives a reload and unknown pages say so", async () => {
-    const page = await browser.newPage();
-    const res = await page.goto(`${server.url}/instrumen`);
+    const page = await demo.browser.newPage();
+    const res = await page.goto(`${demo.url}/instrumen`);
     expect(res?.status()).toBe(200);
     await expect.poll(async () => (await page.locator("main").innerText()).includes("PermenPANRB 59/2020")).toBe(true);
     expect(await page.locator("main").innerText()).toMatch(/Sementara/);

@@ -1,11 +1,8 @@
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, demoPasswords, pageApi } from "../helpers/browser";
-import { spawnServer, waitForHealth, type ServerProcess } from "../helpers/server-process";
-import { createPostgresTestDatabase, TEST_DB_KIND } from "../helpers/test-database";
+import { pageApi, startDemoServer, type DemoServer } from "../helpers/browser";
+import { TEST_DB_KIND } from "../helpers/test-database";
 
 interface WsAnswer {
   level: number | null;
@@ -23,30 +20,12 @@ interface Ws {
 // criteria in view and a live index, a conflict between two users resolved without losing either
 // version, verification by the Penanggung Jawab, and submission to the document review.
 describe(`assessment workspace in Chromium on ${TEST_DB_KIND}`, () => {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "pandu-workspace-"));
-  const shots = path.resolve(__dirname, "../../.test-results/screenshots");
-  let server: ServerProcess;
-  let browser: Browser;
-  let dropDb: (() => Promise<void>) | undefined;
-  let passwords: Map<string, string>;
+  let demo: DemoServer;
   let workspaceUrl = "";
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `workspace-${name}-${TEST_DB_KIND}.png`), fullPage: false });
-
-  /** Signs in through the form in a fresh browser context. */
-  async function signIn(email: string): Promise<Page> {
-    const pass = passwords.get(email);
-    if (!pass) throw new Error(`no demo password for ${email}`);
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`${server.url}/masuk`);
-    await page.getByTestId("login-email").fill(email);
-    await page.getByTestId("login-password").fill(pass);
-    await page.getByTestId("login-submit").click();
-    await page.getByTestId("nav-profile").waitFor();
-    return page;
-  }
+  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(demo.shots, `workspace-${name}-${TEST_DB_KIND}.png`), fullPage: false });
 
   async function openWorkspace(email: string): Promise<Page> {
-    const page = await signIn(email);
+    const page = await demo.signIn(email);
     await page.goto(workspaceUrl);
     await page.getByTestId("ws-stage").waitFor();
     return page;
@@ -55,29 +34,12 @@ describe(`assessment workspace in Chromium on ${TEST_DB_KIND}`, () => {
   const workspace = async (page: Page) => (await pageApi(page, "GET", new URL(workspaceUrl).pathname.replace("/penilaian/", "/api/assessments/"))).body as Ws;
 
   beforeAll(async () => {
-    const env: Record<string, string | undefined> = { PANDU_DATA_DIR: dataDir, DATABASE_URL: undefined, PANDU_DEMO: "true", SMTP_URL: undefined };
-    if (TEST_DB_KIND === "postgres") {
-      const db = await createPostgresTestDatabase();
-      env.DATABASE_URL = db.url;
-      dropDb = db.drop;
-    }
-    server = await spawnServer(env);
-    await waitForHealth(server, 90_000);
-    passwords = demoPasswords(server.output());
-    browser = await launchChromium();
-    fs.mkdirSync(shots, { recursive: true });
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    const code = await server?.stop();
-    await dropDb?.();
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    expect(code).toBe(0);
-  });
+    demo = await startDemoServer("workspace");
+  }, 120_000);
+  afterAll(async () => expect(await demo?.stop()).toBe(0));
 
   it("an administrator creates a period for Kota Jambi through the form", async () => {
-    const page = await signIn("admin@demo.pandu.local");
+    const page = await demo.signIn("admin@demo.pandu.local");
     await page.getByTestId("nav-assessments").click();
     const form = page.getByTestId("period-create");
     await form.waitFor();
@@ -92,7 +54,7 @@ describe(`assessment workspace in Chromium on ${TEST_DB_KIND}`, () => {
     const link = card.getByTestId("assessment-15.71");
     await link.waitFor();
     expect(await card.innerText()).toContain("Penilaian Mandiri");
-    await page.screenshot({ path: path.join(shots, `workspace-periods-${TEST_DB_KIND}.png`), fullPage: true });
+    await page.screenshot({ path: path.join(demo.shots, `workspace-periods-${TEST_DB_KIND}.png`), fullPage: true });
     await link.click();
     await page.getByTestId("ws-stage").waitFor();
     workspaceUrl = page.url();

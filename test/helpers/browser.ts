@@ -44,6 +44,19 @@ export async function seriousViolations(page: Page): Promise<string[]> {
   return violations.filter((v) => v.impact === "serious" || v.impact === "critical").flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(" ")}`));
 }
 
+/** The texts of the page's charts (components/Chart.tsx) drawn past their chart's box: labels cut off at the edge. */
+export function clippedChartTexts(page: Page): Promise<string[]> {
+  return page.locator("figure.chart svg").evaluateAll((svgs) =>
+    svgs.flatMap((svg) => {
+      const box = svg.getBoundingClientRect();
+      return [...svg.querySelectorAll("text")].filter((t) => {
+        const r = t.getBoundingClientRect();
+        return r.width > 0 && (r.left < box.left - 0.5 || r.right > box.right + 0.5);
+      }).map((t) => t.textContent ?? "");
+    }),
+  );
+}
+
 /** A demo server process (own data directory, own PostgreSQL database when the run is on PostgreSQL) and a Chromium. */
 export interface DemoServer {
   url: string;

@@ -3,6 +3,7 @@ import { count, eq } from "drizzle-orm";
 import { Readable } from "node:stream";
 import { answerEvidence, assessments, auditEvents, stageTransitions, units } from "../../src/db/schema";
 import { uploadEvidence } from "../../src/db/commands/evidence-upload";
+import { startResumableUpload } from "../../src/db/commands/evidence-resumable";
 import { evidenceSettingsOf } from "../../src/server/features/evidence/evidence-settings";
 import type { AppContext } from "../../src/server/context";
 import { createPeriod } from "../../src/db/commands/create-period";
@@ -53,6 +54,8 @@ interface Entry {
   route: string;
   build: (c: Ctx) => Promise<Req> | Req;
   expect: (who: Who, target: "own" | "other") => number;
+  /** Why a successful write of this route leaves no audit event (it changes only the caller's own drafts or view). */
+  unaudited?: string;
 }
 
 const everyone = (status: number) => () => status;
@@ -123,7 +126,31 @@ const evidenceEdit = (who: Who, target: "own" | "other") => {
   return r === 415 ? 200 : r;
 };
 
+/** A resumable upload session: the caller's own for "own" (in Kota Jambi), someone else's for "other". */
+async function uploadSessionFor(c: Ctx): Promise<string> {
+  const agencyId = (await agencyIdsByCode(c.db.db, ["15.71"])).get("15.71")!;
+  const owner = c.target === "own" && c.userId ? c.userId : (await makeUser(c.db, "pelaksana_entri", "15.71", null)).id;
+  const { storage } = evidenceSettingsOf({ database: c.db } as AppContext);
+  return (await startResumableUpload(c.db.db, storage, { agencyId, userId: owner, evidenceId: null, fileName: "uji.pdf", size: 1000, fields: { title: "Unggahan bertahap uji" } })).id;
+}
+/** Only the user who started an upload reaches it, and only while they may still upload to that agency. */
+const ownUpload = (ok: number) => (who: Who, target: "own" | "other") => (who === "anonymous" ? 401 : target === "own" && (who === "administrator" || SELF_ASSESSORS.includes(who)) ? ok : 404);
+const DRAFT_ONLY = "an upload in progress is the uploader's draft; the finished file is audited as evidence.upload";
+
 const MATRIX: Entry[] = [
+  {
+    route: "POST /api/agencies/:code/evidence/uploads",
+    build: (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/evidence/uploads`, body: { size: 1000, title: "Unggahan bertahap" } }),
+    expect: (who, target) => {
+      const r = evidenceUpload(who, target);
+      return r === 415 ? 201 : r;
+    },
+    unaudited: DRAFT_ONLY,
+  },
+  { route: "GET /api/evidence-uploads/:id", build: async (c) => ({ method: "GET", url: `/api/evidence-uploads/${await uploadSessionFor(c)}` }), expect: ownUpload(200) },
+  // JSON instead of raw bytes: the owner is answered 415 after every access check.
+  { route: "PATCH /api/evidence-uploads/:id", build: async (c) => ({ method: "PATCH", url: `/api/evidence-uploads/${await uploadSessionFor(c)}`, body: { bytes: "x" } }), expect: ownUpload(415) },
+  { route: "DELETE /api/evidence-uploads/:id", build: async (c) => ({ method: "DELETE", url: `/api/evidence-uploads/${await uploadSessionFor(c)}` }), expect: ownUpload(204), unaudited: DRAFT_ONLY },
   {
     route: "PATCH /api/agencies/:code/evidence/:id",
     build: async (c) => ({ method: "PATCH", url: `/api/agencies/${c.agency}/evidence/${await evidenceIn(c)}`, body: { reviewDate: `2025-0${1 + (unitCounter++ % 9)}-15` } }),
@@ -365,7 +392,7 @@ describe(`authorization matrix on ${TEST_DB_KIND}`, () => {
           const want = entry.expect(who, target);
           if (res.statusCode !== want) failures.push(`${who}/${target}: ${res.statusCode} (want ${want}) ${res.body.slice(0, 120)}`);
           // Every successful write leaves an audit event (scoring levels writes nothing).
-          const isWrite = req.method !== "GET" && entry.route !== "POST /api/instruments/:id/score";
+          const isWrite = req.method !== "GET" && entry.route !== "POST /api/instruments/:id/score" && !entry.unaudited;
           if (isWrite && res.statusCode < 300 && (await auditCount(database)) <= before) failures.push(`${who}/${target}: ${res.statusCode} but no audit event`);
         }
       }

@@ -23,8 +23,10 @@ interface Entry {
   route: string;
   build: (c: Ctx) => Promise<{ method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE"; url: string; body?: unknown }>;
   expect: (who: Who, target: "own" | "other") => number;
+  unaudited?: string;
 }
 
+const READING_ONLY = "marking one's own notifications read changes only one's own view";
 const SYSTEM = { actorUserId: null, actorLabel: "test", ip: null, userAgent: null };
 const AGENCY: Who[] = ["koordinator_spbe", "penanggung_jawab", "pelaksana_entri", "asesor_internal", "pimpinan"];
 const readsAssessment = (who: Who, target: "own" | "other") => who === "administrator" || who === "tim_reviu" || (target === "own" && (AGENCY.includes(who) || who === "koordinator_provinsi"));
@@ -71,8 +73,9 @@ export const COLLABORATION_MATRIX: Entry[] = [
       return { method: "POST", url: `/api/notifications/${n!.id}/read` };
     },
     expect: (who, target) => (who === "anonymous" ? 401 : target === "own" ? 200 : 404),
+    unaudited: READING_ONLY,
   },
-  { route: "POST /api/notifications/read-all", build: async () => ({ method: "POST", url: "/api/notifications/read-all" }), expect: (who) => (who === "anonymous" ? 401 : 200) },
+  { route: "POST /api/notifications/read-all", build: async () => ({ method: "POST", url: "/api/notifications/read-all" }), expect: (who) => (who === "anonymous" ? 401 : 200), unaudited: READING_ONLY },
   {
     route: "GET /api/assessments/:id/field-notes",
     build: async (c) => ({ method: "GET", url: `/api/assessments/${(await assessmentAt(c, "interviu")).id}/field-notes` }),

@@ -117,7 +117,8 @@ describe(`the evaluation cycle through the API on ${TEST_DB_KIND}`, () => {
     w = await ws(admin);
     expect(w.stage).toBe("final");
     expect(w.score).toMatchObject({ index: 3.525, indexRounded: 3.53, predicate: "Sangat Baik", partial: false });
-    expect(w.results).toEqual([{ revision: 1, index: 3.525, indexRounded: 3.53, predicate: "Sangat Baik", reason: null, createdAt: expect.any(String) }]);
+    expect(w.results).toEqual([{ revision: 1, index: 3.525, indexRounded: 3.53, predicate: "Sangat Baik", levels: expect.objectContaining({ "11": 2, "13": 4 }), reason: null, createdBy: "Uji tim_reviu", createdAt: expect.any(String) }]);
+    expect(Object.keys(w.results[0].levels)).toHaveLength(47);
     expect((await put(external, "14", "final", 0, 5)).statusCode).toBe(403);
     expect((await call(t.app, "POST", `/api/assessments/${id}/advance`, admin, {})).statusCode).toBe(403);
   });
@@ -134,6 +135,8 @@ describe(`the evaluation cycle through the API on ${TEST_DB_KIND}`, () => {
       [1, 3.525, null],
       [2, 3.55, "Koreksi setelah sanggahan instansi"],
     ]);
+    // the correction names who made it and carries the changed level over the others
+    expect(results[1]).toMatchObject({ createdBy: "Uji administrator", levels: { ...results[0].levels, "11": 3 } });
   });
 
   it("each transition and answer is in the agency's audit trail", async () => {

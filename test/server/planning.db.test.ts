@@ -2,7 +2,7 @@ import ExcelJS from "exceljs";
 import { and, eq } from "drizzle-orm";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { analyseAssessment, planRoadmap, type Role } from "../../src/core";
+import { analyseAssessment, planMultiYear, planRoadmap, type Role } from "../../src/core";
 import { createPeriod } from "../../src/db/commands/create-period";
 import { uploadEvidence } from "../../src/db/commands/evidence-upload";
 import { agencyIdsByCode } from "../../src/db/queries/agency-ids";
@@ -201,6 +201,113 @@ describe(`improvement planning API on ${TEST_DB_KIND}`, () => {
 
       const noAssessment = (await req("kspbe", "POST", "/api/agencies/15.71/recommendations", { text: "Tanpa penilaian terkait" })).json();
       expect((await req("kspbe", "POST", `/api/recommendations/${noAssessment.id}/actions/from-roadmap`, { target: { predicate: "Baik" } })).statusCode).toBe(400);
+    });
+  });
+
+  describe("multi-year roadmap and budgets from costs", () => {
+    const actionsOf = async (recommendationId: number) => t.database.db.select().from(improvementActions).where(eq(improvementActions.recommendationId, recommendationId)).orderBy(improvementActions.id);
+    const rupiah = Object.fromEntries(compiled.codes.map((c) => [c, 1_000_000 * ((Number(c) % 4) + 1)]));
+
+    it("plans each year from the previous one on the server, dates actions 31 December of their year and budgets them with Rupiah costs", async () => {
+      const rec = (await req("reviu", "POST", "/api/agencies/15.71/recommendations", { text: "Peta jalan SPBE 2027–2028", assessmentId: jambiAssessment })).json();
+      const targets = [
+        { year: 2028, target: { predicate: "Sangat Baik" } },
+        { year: 2027, target: { predicate: "Baik" } },
+      ];
+      const expected = planMultiYear(compiled, { levels: jambiLevels, targets, costs: rupiah, maxStepsPerIndicator: 1, policy: "exact" });
+      expect(expected.map((y) => [y.year, y.plan.feasible])).toEqual([
+        [2027, true],
+        [2028, true],
+      ]);
+      const res = await req("pj", "POST", `/api/recommendations/${rec.id}/actions/from-roadmap`, { targets, costs: rupiah, costUnit: "rupiah" });
+      expect(res.statusCode).toBe(201);
+      const body = res.json();
+      const want = expected.flatMap((y) => (y.plan.feasible ? y.plan.steps.map((s) => [s.indicator, s.to, `${y.year}-12-31`, s.cost]) : []));
+      expect(want.length).toBeGreaterThan(0);
+      expect(body.actions.map((a: { targetIndicatorCode: string; targetLevel: number; dueDate: string; budget: number }) => [a.targetIndicatorCode, a.targetLevel, a.dueDate, a.budget])).toEqual(want);
+      // The same indicator may rise once in each year; the second year starts where the first ends.
+      const last = expected[1]!.plan;
+      expect(body.years.map((y: { year: number; predicate: string }) => [y.year, y.predicate])).toEqual([
+        [2027, expected[0]!.plan.feasible && expected[0]!.plan.predicate],
+        [2028, last.feasible && last.predicate],
+      ]);
+      expect(body.totalCost).toBe(want.reduce((n, w) => n + (w[3] as number), 0));
+      expect((await actionsOf(rec.id)).map((a) => a.budget)).toEqual(want.map((w) => w[3]));
+      const audit = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, "action.create_from_roadmap"), eq(auditEvents.targetId, String(rec.id))));
+      expect(audit).toHaveLength(1);
+      expect(audit[0]!.changes).toMatchObject({ after: { costUnit: "rupiah" } });
+    });
+
+    it("writes nothing when a year is out of reach or the request is malformed", async () => {
+      const rec = (await req("reviu", "POST", "/api/agencies/15.71/recommendations", { text: "Peta jalan yang terlalu ambisius", assessmentId: jambiAssessment })).json();
+      const post = (body: unknown) => req("pj", "POST", `/api/recommendations/${rec.id}/actions/from-roadmap`, body);
+      const unreachable = await post({ targets: [{ year: 2027, target: { predicate: "Baik" } }, { year: 2028, target: { index: 5 } }] });
+      expect(unreachable.statusCode).toBe(422);
+      expect(unreachable.json()).toMatchObject({ error: "not_reachable", details: { year: 2028 } });
+      expect((await post({ target: { predicate: "Baik" }, targets: [{ year: 2027, target: { predicate: "Baik" } }] })).statusCode).toBe(400);
+      expect((await post({ targets: [{ year: 2027, target: { predicate: "Baik" } }], dueDate: "2027-06-30" })).statusCode).toBe(400);
+      expect((await post({ targets: [{ year: 2027, target: { predicate: "Baik" } }, { year: 2027, target: { predicate: "Cukup" } }] })).statusCode).toBe(400);
+      expect((await post({ target: { predicate: "Baik" }, costs: { "1": 1500.5 }, costUnit: "rupiah" })).statusCode).toBe(400);
+      expect(await actionsOf(rec.id)).toEqual([]);
+    });
+
+    it("keeps person-day estimates out of the budget and writes them into the title", async () => {
+      const rec = (await req("reviu", "POST", "/api/agencies/15.71/recommendations", { text: "Capai Baik dengan hari kerja", assessmentId: jambiAssessment })).json();
+      const plan = planRoadmap(compiled, { levels: jambiLevels, target: { predicate: "Baik" }, costs: { "1": 0.5 }, policy: "exact" });
+      expect(plan.feasible && plan.steps.some((s) => s.indicator === "1")).toBe(true);
+      const res = await req("pj", "POST", `/api/recommendations/${rec.id}/actions/from-roadmap`, { target: { predicate: "Baik" }, costs: { "1": 0.5 }, costUnit: "person_days", dueDate: "2027-12-31" });
+      expect(res.statusCode).toBe(201);
+      const actions = res.json().actions as { targetIndicatorCode: string; title: string; budget: number | null }[];
+      expect(actions.every((a) => a.budget === null)).toBe(true);
+      expect(actions.find((a) => a.targetIndicatorCode === "1")!.title).toMatch(/perkiraan 0,5 hari kerja$/);
+      expect(actions.filter((a) => a.title.includes("hari kerja")).map((a) => a.targetIndicatorCode)).toEqual(["1"]);
+    });
+  });
+
+  describe("a new recommendation with its actions in one call", () => {
+    const counts = async () => ({
+      recommendations: (await t.database.db.select().from(recommendations)).length,
+      actions: (await t.database.db.select().from(improvementActions)).length,
+      audit: (await t.database.db.select().from(auditEvents)).length,
+    });
+
+    it("writes the recommendation and every action together, one audit event per row", async () => {
+      const [unit] = await t.database.db.insert(units).values({ agencyId: await idOf("15.71"), name: "Bagian Organisasi" }).returning();
+      const res = await req("kspbe", "POST", "/api/agencies/15.71/recommendations", {
+        text: "Tetapkan kebijakan manajemen data",
+        priority: "high",
+        actions: [
+          { title: "Susun rancangan Perwal", dueDate: "2027-03-31", budget: 15_000_000, targetIndicatorCode: "9", targetLevel: 2 },
+          { title: "Konsultasi publik", ownerUnitId: unit!.id, status: "in_progress" },
+        ],
+      });
+      expect(res.statusCode).toBe(201);
+      const body = res.json();
+      expect(body.actions.map((a: { title: string; dueDate: string | null; budget: number | null; ownerUnit: { id: number } | null; status: string }) => [a.title, a.dueDate, a.budget, a.ownerUnit?.id ?? null, a.status])).toEqual([
+        ["Susun rancangan Perwal", "2027-03-31", 15_000_000, null, "planned"],
+        ["Konsultasi publik", null, null, unit!.id, "in_progress"],
+      ]);
+      const events = await t.database.db.select().from(auditEvents).where(eq(auditEvents.targetId, String(body.id)));
+      expect(events.filter((e) => e.action === "recommendation.create")).toHaveLength(1);
+      for (const a of body.actions) {
+        expect((await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, "action.create"), eq(auditEvents.targetId, String(a.id))))).length).toBe(1);
+      }
+    });
+
+    it("rejects the whole request when any action is invalid, and writes nothing", async () => {
+      const before = await counts();
+      const [foreignUnit] = await t.database.db.insert(units).values({ agencyId: await idOf("16.71"), name: "Bappeda Palembang" }).returning();
+      const base = { text: "Rekomendasi yang tidak boleh tersimpan" };
+      const badTitle = await req("kspbe", "POST", "/api/agencies/15.71/recommendations", { ...base, actions: [{ title: "Aksi yang sah" }, { title: "x" }] });
+      expect(badTitle.statusCode).toBe(400);
+      expect(badTitle.json().error).toBe("validation_error");
+      expect((await req("kspbe", "POST", "/api/agencies/15.71/recommendations", { ...base, actions: [{ title: "Aksi yang sah" }, { title: "Anggaran negatif", budget: -5 }] })).statusCode).toBe(400);
+      const foreign = await req("kspbe", "POST", "/api/agencies/15.71/recommendations", { ...base, actions: [{ title: "Aksi yang sah" }, { title: "Unit instansi lain", ownerUnitId: foreignUnit!.id }] });
+      expect(foreign.statusCode).toBe(400);
+      expect(foreign.json().message).toContain("body.actions.1.ownerUnitId");
+      // The province may write the recommendation but not the agency's actions.
+      expect((await req("kprov", "POST", "/api/agencies/15.71/recommendations", { ...base, actions: [{ title: "Aksi provinsi" }] })).statusCode).toBe(403);
+      expect(await counts()).toEqual(before);
     });
   });
 

@@ -2,7 +2,7 @@ import { and, desc, eq, isNull, or } from "drizzle-orm";
 import type { Db } from "../client";
 import { assessmentResults, assessments, stageTransitions } from "../schema";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
-import { notifyReturned } from "./notify";
+import { notifyFinalised, notifyReturned, notifyReviewRequested } from "./notify";
 
 export interface ResultSnapshot {
   levels: Record<string, number>;
@@ -25,6 +25,7 @@ export async function requestReview(db: Db, ctx: AuditContext, a: { id: number; 
   return db.transaction(async (tx) => {
     if (!(await setReview(tx, a.id, a.stage, [null, "returned"], "pending", note))) return false;
     await recordAudit(tx, ctx, { agencyId: a.agencyId, action: "assessment.review_request", targetType: "assessment", targetId: a.id, after: { reviewStatus: "pending", note } });
+    await notifyReviewRequested(tx, { assessmentId: a.id, stage: a.stage, actorUserId: ctx.actorUserId });
     return true;
   });
 }
@@ -51,6 +52,8 @@ export async function finaliseValid(db: Db, ctx: AuditContext, a: { id: number; 
     await tx.insert(stageTransitions).values({ assessmentId: a.id, fromStage: a.stage, toStage: "final", actorUserId: ctx.actorUserId, note: notes });
     await tx.insert(assessmentResults).values({ assessmentId: a.id, revision: 1, ...snapshot, createdByUserId: ctx.actorUserId });
     await recordAudit(tx, ctx, { agencyId: a.agencyId, action: "assessment.finalise", targetType: "assessment", targetId: a.id, before: { stage: a.stage }, after: { stage: "final", revision: 1, index: snapshot.index10k / 10000, predicate: snapshot.predicate } });
+    // Told in the same transaction: a final result and its notification exist together or not at all.
+    await notifyFinalised(tx, { assessmentId: a.id, agencyId: a.agencyId, predicate: snapshot.predicate, actorUserId: ctx.actorUserId });
     return true;
   });
 }

@@ -29,30 +29,47 @@ const audited = (a: ActionRow) => ({
   status: a.status,
 });
 
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+/** Inserts actions under one recommendation inside the caller's transaction, one `action.create` event each (in the given order). */
+export async function insertActions(tx: Tx, ctx: AuditContext, owner: { recommendationId: number; agencyId: number }, actions: ActionFields[]): Promise<ActionRow[]> {
+  const out: ActionRow[] = [];
+  for (const a of actions) {
+    const [row] = await tx.insert(improvementActions).values({ ...a, ...owner, createdByUserId: ctx.actorUserId }).returning();
+    await recordAudit(tx, ctx, { agencyId: owner.agencyId, action: "action.create", targetType: "action", targetId: row!.id, after: { recommendationId: owner.recommendationId, ...audited(row!) } });
+    out.push(row!);
+  }
+  return out;
+}
+
 /** Creates an action under a recommendation of the agency, audited as `action.create`. */
 export async function createAction(db: Db, ctx: AuditContext, input: ActionFields & { recommendationId: number; agencyId: number }): Promise<ActionRow> {
-  return db.transaction(async (tx) => {
-    const [row] = await tx.insert(improvementActions).values({ ...input, createdByUserId: ctx.actorUserId }).returning();
-    await recordAudit(tx, ctx, { agencyId: input.agencyId, action: "action.create", targetType: "action", targetId: row!.id, after: { recommendationId: input.recommendationId, ...audited(row!) } });
-    return row!;
-  });
+  const { recommendationId, agencyId, ...fields } = input;
+  return db.transaction(async (tx) => (await insertActions(tx, ctx, { recommendationId, agencyId }, [fields]))[0]!);
+}
+
+/** One roadmap step to become an action: its due date (the year's end in a multi-year plan) and budget (Rupiah costs only). */
+export interface RoadmapStepAction {
+  indicator: string;
+  from: number;
+  to: number;
+  cost: number;
+  title: string;
+  dueDate: string | null;
+  budget: number | null;
+  /** The plan year, in a multi-year plan. */
+  year?: number;
 }
 
 /**
  * Creates one action per roadmap step under a recommendation in one transaction (all or none),
- * each aimed at the step's indicator and level, audited as one `action.create_from_roadmap` event
- * listing the steps.
+ * each aimed at the step's indicator and level with its due date and budget, audited as one
+ * `action.create_from_roadmap` event listing the steps and the cost unit.
  */
 export async function createActionsFromRoadmap(
   db: Db,
   ctx: AuditContext,
-  input: {
-    recommendationId: number;
-    agencyId: number;
-    steps: { indicator: string; from: number; to: number; cost: number; title: string }[];
-    dueDate: string | null;
-    ownerUnitId: number | null;
-  },
+  input: { recommendationId: number; agencyId: number; steps: RoadmapStepAction[]; ownerUnitId: number | null; costUnit: "person_days" | "rupiah" },
 ): Promise<ActionRow[]> {
   return db.transaction(async (tx) => {
     if (!input.steps.length) return [];
@@ -64,9 +81,10 @@ export async function createActionsFromRoadmap(
           agencyId: input.agencyId,
           title: s.title,
           ownerUnitId: input.ownerUnitId,
-          dueDate: input.dueDate,
+          dueDate: s.dueDate,
           targetIndicatorCode: s.indicator,
           targetLevel: s.to,
+          budget: s.budget,
           createdByUserId: ctx.actorUserId,
         })),
       )
@@ -76,7 +94,11 @@ export async function createActionsFromRoadmap(
       action: "action.create_from_roadmap",
       targetType: "recommendation",
       targetId: input.recommendationId,
-      after: { actions: rows.map((r) => r.id), steps: input.steps.map(({ indicator, from, to, cost }) => ({ indicator, from, to, cost })) },
+      after: {
+        actions: rows.map((r) => r.id),
+        costUnit: input.costUnit,
+        steps: input.steps.map(({ indicator, from, to, cost, dueDate, year }) => ({ indicator, from, to, cost, dueDate, ...(year === undefined ? {} : { year }) })),
+      },
     });
     return rows.sort((a, b) => a.id - b.id);
   });

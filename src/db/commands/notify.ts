@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne } from "drizzle-orm";
 import type { Db } from "../client";
 import { agencies, assessmentAssignments, assessments, notifications, userRoles, users } from "../schema";
 
@@ -6,7 +6,7 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** What the interface renders (in the reader's language) and where it leads. */
 export interface NotificationInput {
-  kind: "clarification.message" | "assessment.returned" | "assessment.stage_advanced" | "assessment.submitted";
+  kind: "clarification.message" | "assessment.returned" | "assessment.stage_advanced" | "assessment.submitted" | "assessment.finalised" | "assessment.review_requested";
   params: Record<string, string>;
   link: string;
 }
@@ -29,6 +29,16 @@ export async function agencyRoleHolders(tx: Tx, agencyId: number, roles: readonl
     .from(userRoles)
     .innerJoin(users, eq(users.id, userRoles.userId))
     .where(and(eq(userRoles.agencyId, agencyId), inArray(userRoles.role, [...roles]), eq(users.disabled, false)));
+  return rows.map((r) => r.id);
+}
+
+/** Active users holding one of the national `roles` (no agency), e.g. the whole review team. */
+export async function nationalRoleHolders(tx: Tx, roles: readonly string[]): Promise<number[]> {
+  const rows = await tx
+    .selectDistinct({ id: users.id })
+    .from(userRoles)
+    .innerJoin(users, eq(users.id, userRoles.userId))
+    .where(and(isNull(userRoles.agencyId), inArray(userRoles.role, [...roles]), eq(users.disabled, false)));
   return rows.map((r) => r.id);
 }
 
@@ -62,6 +72,27 @@ export async function notifyStageMove(tx: Tx, input: { assessmentId: number; age
   }
   const coordinators = await agencyRoleHolders(tx, input.agencyId, ["koordinator_spbe"]);
   await notifyUsers(tx, [...coordinators, ...externals], { kind: "assessment.stage_advanced", params: { agency: agencyName, stage: input.to }, link }, input.actorUserId);
+}
+
+/**
+ * The external assessor closed the last stage and asked for review: the review team is told (a
+ * national role, so every active Tim Reviu member), since nothing else would bring it to them.
+ */
+export async function notifyReviewRequested(tx: Tx, input: { assessmentId: number; stage: string; actorUserId: number | null }): Promise<void> {
+  const reviewers = await nationalRoleHolders(tx, ["tim_reviu"]);
+  const agencyName = await assessmentAgencyName(tx, input.assessmentId);
+  await notifyUsers(tx, reviewers, { kind: "assessment.review_requested", params: { agency: agencyName, stage: input.stage }, link: `/penilaian/${input.assessmentId}` }, input.actorUserId);
+}
+
+/**
+ * Tim Reviu found the assessment Valid and it became final: the same people as for a stage advance
+ * (the agency's Koordinator SPBE and the assigned external assessors) are told, with the predicate.
+ */
+export async function notifyFinalised(tx: Tx, input: { assessmentId: number; agencyId: number; predicate: string; actorUserId: number | null }): Promise<void> {
+  const coordinators = await agencyRoleHolders(tx, input.agencyId, ["koordinator_spbe"]);
+  const externals = (await assignedUsers(tx, input.assessmentId, "asesor_eksternal")).map((u) => u.id);
+  const agencyName = await assessmentAgencyName(tx, input.assessmentId);
+  await notifyUsers(tx, [...coordinators, ...externals], { kind: "assessment.finalised", params: { agency: agencyName, stage: "final", predicate: input.predicate }, link: `/penilaian/${input.assessmentId}` }, input.actorUserId);
 }
 
 /**

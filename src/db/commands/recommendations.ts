@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { assessmentRecommendations, recommendations } from "../schema";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
+import { insertActions, type ActionFields, type ActionRow } from "./improvement-actions";
 
 export type RecommendationRow = typeof recommendations.$inferSelect;
 
@@ -15,16 +16,30 @@ export interface RecommendationFields {
 
 const audited = (r: RecommendationRow) => ({ text: r.text, source: r.source, priority: r.priority, aspectCodes: r.aspectCodes, indicatorCodes: r.indicatorCodes, periodId: r.periodId, assessmentId: r.assessmentId });
 
+type NewRecommendation = RecommendationFields & { agencyId: number; periodId: number | null; assessmentId: number | null; source: RecommendationRow["source"] };
+
 /** Creates a recommendation for an agency, audited as `recommendation.create`. */
-export async function createRecommendation(
+export async function createRecommendation(db: Db, ctx: AuditContext, input: NewRecommendation): Promise<RecommendationRow> {
+  return (await createRecommendationWithActions(db, ctx, input, [])).recommendation;
+}
+
+/**
+ * Creates a recommendation together with its first actions in one transaction (all or none):
+ * `recommendation.create` for the recommendation and one `action.create` per action, as when they
+ * are written one by one. The caller checks that it may manage the agency's actions and that
+ * every owner unit belongs to the agency.
+ */
+export async function createRecommendationWithActions(
   db: Db,
   ctx: AuditContext,
-  input: RecommendationFields & { agencyId: number; periodId: number | null; assessmentId: number | null; source: RecommendationRow["source"] },
-): Promise<RecommendationRow> {
+  input: NewRecommendation,
+  actions: ActionFields[],
+): Promise<{ recommendation: RecommendationRow; actions: ActionRow[] }> {
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(recommendations).values({ ...input, authorUserId: ctx.actorUserId }).returning();
     await recordAudit(tx, ctx, { agencyId: input.agencyId, action: "recommendation.create", targetType: "recommendation", targetId: row!.id, after: audited(row!) });
-    return row!;
+    const created = await insertActions(tx, ctx, { recommendationId: row!.id, agencyId: input.agencyId }, actions);
+    return { recommendation: row!, actions: created };
   });
 }
 

@@ -1,7 +1,8 @@
-import { and, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { agencies, apiTokens, sessions, userRoles, users } from "../schema";
 import type { Actor, Role, RoleGrant } from "../../core";
+import { preparedQuery } from "./prepared";
 
 export interface UserRow {
   id: number;
@@ -18,7 +19,7 @@ const userColumns = { id: users.id, email: users.email, name: users.name, nip: u
 
 /** A user's role grants plus the kab/kota below each province they coordinate. */
 export async function loadActor(db: Db, userId: number, canWrite: boolean): Promise<Actor> {
-  const grants = (await db.select({ role: userRoles.role, agencyId: userRoles.agencyId }).from(userRoles).where(eq(userRoles.userId, userId))) as RoleGrant[];
+  const grants = (await grantsQuery(db).execute({ userId })) as RoleGrant[];
   const provinces = grants.filter((g) => g.role === ("koordinator_provinsi" satisfies Role) && g.agencyId !== null).map((g) => g.agencyId!);
   const provinceChildren: Record<number, number[]> = {};
   if (provinces.length) {
@@ -28,15 +29,23 @@ export async function loadActor(db: Db, userId: number, canWrite: boolean): Prom
   return { userId, grants, provinceChildren, canWrite };
 }
 
+const grantsQuery = preparedQuery((db) =>
+  db.select({ role: userRoles.role, agencyId: userRoles.agencyId }).from(userRoles).where(eq(userRoles.userId, sql.placeholder("userId"))).prepare("grants_of_user"),
+);
+
 /** The live session with this id (hash of the cookie token) and its user, if not expired. */
 export async function findLiveSession(db: Db, id: string, now: Date) {
-  const [row] = await db
+  const [row] = await liveSessionQuery(db).execute({ id, now: now.toISOString() });
+  return row;
+}
+const liveSessionQuery = preparedQuery((db) =>
+  db
     .select({ session: sessions, user: userColumns })
     .from(sessions)
     .innerJoin(users, eq(sessions.userId, users.id))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
-  return row;
-}
+    .where(and(eq(sessions.id, sql.placeholder("id")), gt(sessions.expiresAt, sql`${sql.placeholder("now")}::timestamptz`)))
+    .prepare("find_live_session"),
+);
 
 /** The unrevoked, unexpired API token with this hash and its user. */
 export async function findLiveToken(db: Db, tokenHash: string, now: Date) {

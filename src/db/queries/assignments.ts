@@ -1,11 +1,16 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { assessmentAssignments } from "../schema";
+import { preparedQuery } from "./prepared";
 
 /** The caller's assignments on one assessment (external assessor; internal assessor's indicators). */
 export async function assignmentsOf(db: Db, assessmentId: number, userId: number) {
-  return db
+  return assignmentsQuery(db).execute({ assessmentId, userId });
+}
+const assignmentsQuery = preparedQuery((db) =>
+  db
     .select({ role: assessmentAssignments.role, indicatorCodes: assessmentAssignments.indicatorCodes })
     .from(assessmentAssignments)
-    .where(and(eq(assessmentAssignments.assessmentId, assessmentId), eq(assessmentAssignments.userId, userId)));
-}
+    .where(and(eq(assessmentAssignments.assessmentId, sql.placeholder("assessmentId")), eq(assessmentAssignments.userId, sql.placeholder("userId"))))
+    .prepare("assignments_of_user"),
+);

@@ -2,6 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "../client";
 import { agencies, officialResults } from "../schema";
+import { generationOf, PUBLISHED_SCOPE } from "./cache-generations";
 
 const parent = alias(agencies, "parent");
 
@@ -26,9 +27,7 @@ export interface PublishedSnapshot {
   byYear: Map<number, PublishedEntry[]>;
 }
 
-/** How long a snapshot is reused. Published results change only by an import (a rare, offline act). */
-export const SNAPSHOT_TTL_MS = 60_000;
-const cache = new WeakMap<Db, { at: number; snapshot: Promise<PublishedSnapshot> }>();
+const cache = new WeakMap<Db, { generation: number; snapshot: Promise<PublishedSnapshot> }>();
 
 async function loadSnapshot(db: Db): Promise<PublishedSnapshot> {
   const raw = await db
@@ -62,22 +61,27 @@ async function loadSnapshot(db: Db): Promise<PublishedSnapshot> {
 }
 
 /**
- * All published results, read once and reused for `SNAPSHOT_TTL_MS` by the dashboards (the
- * national view and the province cockpit), so a dashboard request costs no scan of the results
- * table. A new import shows within that time, or at once after `forgetPublishedSnapshot`.
+ * All published results, read once per change and reused by the dashboards (the national view and
+ * the province cockpit), so a dashboard request costs one indexed read of the `published` counter
+ * instead of a scan of the results table. The counter is raised by a trigger in the transaction of
+ * every write to `official_results` or `agencies` (an import by the CLI in another process
+ * included), so the next request after it commits sees the new results.
  */
-export function publishedSnapshot(db: Db, now = Date.now()): Promise<PublishedSnapshot> {
-  const hit = cache.get(db);
-  if (hit && now - hit.at < SNAPSHOT_TTL_MS) return hit.snapshot;
-  const snapshot = loadSnapshot(db);
-  cache.set(db, { at: now, snapshot });
-  snapshot.catch(() => cache.delete(db));
-  return snapshot;
+export async function publishedSnapshot(db: Db): Promise<PublishedSnapshot> {
+  return snapshotAt(db, await generationOf(db, PUBLISHED_SCOPE));
 }
 
-/** Drops the cached snapshot (after an import in this process). */
-export function forgetPublishedSnapshot(db: Db): void {
-  cache.delete(db);
+/** The snapshot for a `published` counter the caller has just read (see `generationOf`). */
+export function snapshotAt(db: Db, generation: number): Promise<PublishedSnapshot> {
+  const hit = cache.get(db);
+  if (hit && hit.generation === generation) return hit.snapshot;
+  const snapshot = loadSnapshot(db);
+  // A slow reader of an older counter must not replace a newer snapshot.
+  if (!hit || hit.generation < generation) {
+    cache.set(db, { generation, snapshot });
+    snapshot.catch(() => cache.get(db)?.snapshot === snapshot && cache.delete(db));
+  }
+  return snapshot;
 }
 
 /** Rows of a snapshot year matching the national view's filters (a province includes its kab/kota). */

@@ -10,3 +10,4 @@ export * from "./regional-targets";
 export * from "./sectoral-services";
 export * from "./collaboration";
 export * from "./evidence-uploads";
+export * from "./cache-generations";

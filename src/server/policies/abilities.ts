@@ -2,14 +2,13 @@ import { hasRole, isAdministrator, NATIONAL_ROLES, type Actor } from "../../core
 import { auditScope } from "./audit.policy";
 import { canManageUsers } from "./user.policy";
 import { cockpitScope, nationalScope } from "./cockpit.policy";
-
-/** Roles held inside one agency, whose holders work with that agency's evidence library. */
-const AGENCY_ROLES = new Set(["koordinator_spbe", "penanggung_jawab", "pelaksana_entri", "asesor_internal", "pimpinan"]);
+import { evidenceLibraryReach } from "./evidence.policy";
 
 /** What the signed-in user may do, for the UI to show or hide controls (it never re-derives them). */
 export function abilitiesOf(actor: Actor, options: { pimpinanOfProvince?: boolean } = {}) {
   const scope = auditScope(actor);
   const cockpit = cockpitScope(actor);
+  const evidence = evidenceLibraryReach(actor);
   return {
     /** The province cockpit: national roles, a Koordinator Provinsi, the Pimpinan of a province agency. */
     openCockpit: cockpit === "all" || actor.grants.some((g) => g.role === "koordinator_provinsi") || (options.pimpinanOfProvince ?? false),
@@ -25,8 +24,10 @@ export function abilitiesOf(actor: Actor, options: { pimpinanOfProvince?: boolea
     /** National periods (administrators) or a province's internal ones (its Koordinator Provinsi). */
     createPeriod: actor.canWrite && (isAdministrator(actor) || actor.grants.some((g) => g.role === "koordinator_provinsi")),
     write: actor.canWrite,
-    /** The evidence library page: people of an agency (their own agency's library). */
-    evidenceLibrary: actor.grants.some((g) => g.agencyId !== null && AGENCY_ROLES.has(g.role)),
+    /** The evidence library page: people of an agency, and those who read other agencies' libraries (below). */
+    evidenceLibrary: evidence !== "none",
+    /** The page picks any agency (administrators, Tim Reviu, a Koordinator Provinsi); the server still answers 404 outside the reader's reach. */
+    evidenceOtherAgencies: evidence === "other",
   };
 }
 export type Abilities = ReturnType<typeof abilitiesOf>;

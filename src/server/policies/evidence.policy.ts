@@ -12,6 +12,20 @@ export function canReadEvidence(actor: Actor, agencyId: number): boolean {
   return isAdministrator(actor) || hasRole(actor, "tim_reviu") || readableAgencies(actor).has(agencyId);
 }
 
+/** Roles held inside one agency, whose holders work with that agency's evidence library. */
+const AGENCY_ROLES = new Set(["koordinator_spbe", "penanggung_jawab", "pelaksana_entri", "asesor_internal", "pimpinan"]);
+
+/**
+ * Which libraries the `/bukti` page offers, following `canReadEvidence`: `other` for those who read
+ * agencies beyond their own roles' (administrators and the review team: any agency; a Koordinator
+ * Provinsi: the kab/kota of the province), who pick the agency; `own` for the people of an agency;
+ * `none` for anyone else (an external assessor sees evidence only as linked in a workspace).
+ */
+export function evidenceLibraryReach(actor: Actor): "other" | "own" | "none" {
+  if (isAdministrator(actor) || hasRole(actor, "tim_reviu") || actor.grants.some((g) => g.role === "koordinator_provinsi" && g.agencyId !== null)) return "other";
+  return actor.grants.some((g) => g.agencyId !== null && AGENCY_ROLES.has(g.role)) ? "own" : "none";
+}
+
 /** Files and new versions are uploaded by the agency's self-assessment team and administrators. */
 export function canUploadEvidence(actor: Actor, agencyId: number): boolean {
   return isAdministrator(actor) || UPLOADERS.some((r) => hasRole(actor, r, agencyId));

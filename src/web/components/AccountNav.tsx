@@ -2,6 +2,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, useNavigate } from "react-router";
 import { useSession } from "../session";
+import { NotificationBell } from "./NotificationBell";
 
 /**
  * The account entries of the main menu: "Masuk" when signed out; otherwise the pages the user's
@@ -90,7 +91,7 @@ export function AccountMenuItems() {
   );
 }
 
-/** The signed-in user's name (to the profile) and "Keluar"; nothing when signed out. */
+/** The notification bell, the signed-in user's name (to the profile) and "Keluar"; nothing when signed out. */
 export function AccountBar() {
   const { t } = useTranslation();
   const { me, signOut } = useSession();
@@ -111,6 +112,9 @@ export function AccountBar() {
   return (
     <nav aria-label={t("nav.account")} className="account-nav">
       <ul>
+        <li>
+          <NotificationBell />
+        </li>
         <li>
           <NavLink to="/profil" data-testid="nav-profile" className="nav-user" title={me.user.email}>
             <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">

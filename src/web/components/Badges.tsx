@@ -1,20 +1,12 @@
 import { useTranslation } from "react-i18next";
 import type { InstrumentStatus } from "../../core";
+import { predicateColour } from "../predicateColours";
 
-/** CSS modifier for the official predicate names; unknown names get a neutral badge. */
-const PREDICATE_TONES: Record<string, string> = {
-  Memuaskan: "memuaskan",
-  "Sangat Baik": "sangat-baik",
-  Baik: "baik",
-  Cukup: "cukup",
-  Kurang: "kurang",
-};
-
-/** A predicate (official Indonesian name) as a small coloured badge; the name itself carries the meaning. */
+/** A predicate (official Indonesian name) as a small badge in its predicate colour; the name itself carries the meaning. */
 export function PredicateBadge({ name, testId }: { name: string; testId?: string }) {
-  const tone = PREDICATE_TONES[name] ?? "neutral";
+  const colour = predicateColour(name);
   return (
-    <span className={`badge badge-predicate badge-${tone}`} data-testid={testId}>
+    <span className={`badge badge-predicate${colour ? "" : " badge-neutral"}`} style={colour && { background: colour.fill, borderColor: colour.fill, color: colour.text }} data-testid={testId}>
       {name}
     </span>
   );

@@ -31,6 +31,18 @@ echarts.use([
 
 export type ChartOption = EChartsCoreOption;
 
+let pageFont: string | undefined;
+
+/**
+ * The page's font stack (from styles.css), read once. ECharts measures label widths on a canvas,
+ * where "inherit" is no font at all and the measurement falls back to the canvas default, so
+ * labels drawn in the real font came out wider than measured and were clipped.
+ */
+function pageFontFamily(): string {
+  pageFont ??= getComputedStyle(document.body).fontFamily || "sans-serif";
+  return pageFont;
+}
+
 export interface ChartProps {
   /** ECharts option; format numbers with `chartNumber(lang)` so they read "2,61" in Indonesian. */
   option: ChartOption;
@@ -55,7 +67,7 @@ export function Chart({ option, label, table, height = 320, showTable = false }:
     const el = ref.current;
     if (!el) return;
     const chart = echarts.init(el, undefined, { renderer: "svg" });
-    chart.setOption({ animation: false, textStyle: { fontFamily: "inherit" }, ...option });
+    chart.setOption({ animation: false, textStyle: { fontFamily: pageFontFamily() }, ...option });
     const resize = () => chart.resize();
     const observer = typeof ResizeObserver === "undefined" ? null : new ResizeObserver(resize);
     observer?.observe(el);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import { isAdministrator, readableAgencies, sectoralServiceIndicators, stagesFor, type Stage } from "../../../core";
+import { isAdministrator, readableAgencies, stagesFor, type Stage } from "../../../core";
 import type { AppContext } from "../../context";
 import { AppError, notFound, validationError } from "../../errors";
 import { auditContextOf } from "../../request-audit";
@@ -12,18 +12,18 @@ import { copyForwardRoutes } from "./copy-forward.routes";
 import { officialRecordRoutes } from "./official-record.routes";
 import { sectoralServiceRoutes } from "./sectoral-services.routes";
 import { canUploadEvidence } from "../../policies/evidence.policy";
-import { todayInIndonesia } from "../evidence/evidence-settings";
 import { assertStageWindowOpen, stageWindowIsOpen } from "../stage-schedule/stage-window";
-import { linkedEvidenceByIndicator } from "../../../db/queries/evidence";
-import { sectoralServicesOf } from "../../../db/queries/sectoral-services";
-import { selfAssessmentSubmission } from "../../../db/queries/submission";
+import { presentPeriodSchedule } from "../stage-schedule/period-schedule.presenter";
+import { todayInIndonesia } from "../evidence/evidence-settings";
 import { agencyIdsByCode } from "../../../db/queries/agency-ids";
-import { answersOf, listPeriodsWithAssessments } from "../../../db/queries/assessments";
+import { listPeriodsWithAssessments } from "../../../db/queries/assessments";
 import { createPeriod } from "../../../db/commands/create-period";
-import { resultsOf } from "../../../db/commands/finalise";
 import { saveAnswer } from "../../../db/commands/save-answer";
 import { bundledInstrument, officialPeriod } from "../../../lib/instrument-files";
-import { presentAnswer, presentWorkspace } from "./workspace.presenter";
+import { presentAnswer } from "./workspace.presenter";
+import { workspaceBody } from "./workspace-cache";
+import { cacheCharsFromEnv, ResponseCache, withFields } from "../../cache/response-cache";
+import { sendJson } from "../../cache/send-json";
 import { AnswerParams, AnswerResponse, AssessmentParams, CreatePeriodBody, PeriodSummary, SaveAnswerBody, WorkspaceResponse } from "./assessments.schema";
 
 /** Evaluation periods and the assessment workspace (first slice of issue #5). */
@@ -36,6 +36,7 @@ export const assessmentRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
     await app.register(officialRecordRoutes(ctx));
 
     const loadReadable = (req: FastifyRequest, id: number) => loadReadableAssessment(db, req, id);
+    const workspaceCache = new ResponseCache(cacheCharsFromEnv());
 
     app.post(
       "/api/periods",
@@ -79,8 +80,9 @@ export const assessmentRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         const scope = isAdministrator(actor) || actor.grants.some((g) => g.role === "tim_reviu") ? "all" : [...readableAgencies(actor)];
         const rows = await listPeriodsWithAssessments(db, scope);
         const byId = new Map<number, z.infer<typeof PeriodSummary>>();
+        const today = todayInIndonesia();
         for (const r of rows) {
-          const p = byId.get(r.period.id) ?? { id: r.period.id, name: r.period.name, year: r.period.year, kind: r.period.kind, instrument: r.period.instrumentId, predicatePolicy: r.period.predicatePolicy, assessments: [] };
+          const p = byId.get(r.period.id) ?? { id: r.period.id, name: r.period.name, year: r.period.year, kind: r.period.kind, instrument: r.period.instrumentId, predicatePolicy: r.period.predicatePolicy, assessments: [], ...presentPeriodSchedule(r.period, actor, today) };
           if (r.assessmentId !== null) p.assessments.push({ id: r.assessmentId, agencyCode: r.agencyCode!, agencyName: r.agencyName!, stage: r.stage! });
           byId.set(r.period.id, p);
         }
@@ -91,20 +93,15 @@ export const assessmentRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
     app.get(
       "/api/assessments/:id",
       { config: { access: "authenticated" }, schema: { summary: "The assessment workspace: indicators, answers per stage, live index", tags: ["evaluation"], params: AssessmentParams, response: { 200: WorkspaceResponse } } },
-      async (req) => {
+      async (req, reply) => {
+        // Authorization on every request; `found` carries the cache generation read in the same statement.
         const { found, compiled, scope } = await loadReadable(req, req.params.id);
         const actor = req.auth!.actor;
-        const id = found.assessment.id;
         const abilities = { ...assessmentAbilities(actor, scope), uploadEvidence: actor.canWrite && canUploadEvidence(actor, scope.agencyId) };
         // Outside the stage's scheduled dates the open stage is read-only.
         if (!stageWindowIsOpen(found.period.schedule, scope.stage)) Object.assign(abilities, { answer: false, verify: false, submit: false, nameSectoralServices: false });
-        const extras = {
-          evidence: await linkedEvidenceByIndicator(db, id),
-          today: todayInIndonesia(),
-          sectoral: { indicators: sectoralServiceIndicators(compiled.instrument), services: await sectoralServicesOf(db, id) },
-          submittedAt: (await selfAssessmentSubmission(db, id))?.at ?? null,
-        };
-        return presentWorkspace(found, compiled, await answersOf(db, id), await resultsOf(db, id), abilities, extras);
+        // The user-independent body is cached per assessment generation; abilities are this caller's own.
+        return sendJson(reply, withFields(await workspaceBody(db, workspaceCache, { found, compiled }), { abilities }));
       },
     );
 

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { STAGES } from "../../../core";
 import { EvidenceSummary } from "../evidence/evidence.schema";
+import { StageWindowItem } from "../stage-schedule/stage-schedule.schema";
 
 const AgencyCode = z.string().regex(/^[A-Z0-9.]{2,12}$/);
 const IsoDate = z.iso.date();
@@ -50,6 +51,10 @@ export const PeriodSummary = z.object({
   instrument: z.string(),
   predicatePolicy: z.string(),
   assessments: z.array(z.object({ id: z.number(), agencyCode: z.string(), agencyName: z.string(), stage: z.string() })),
+  /** Each working stage's dates (null when unscheduled) and where today falls. */
+  schedule: z.array(StageWindowItem),
+  /** The reader may set the stage dates (`PUT /api/periods/:id/schedule`). */
+  canEditSchedule: z.boolean(),
 });
 
 /** A sectoral public service named for one of indicators 45–47, and the unit (OPD) that owns it. */
@@ -85,7 +90,19 @@ export const WorkspaceResponse = z.object({
   officialRecord: z.object({ submittedAt: z.string() }).nullable(),
   score: z.object({ index: z.number(), indexRounded: z.number(), predicate: z.string(), partial: z.boolean(), answered: z.number(), total: z.number() }),
   review: z.object({ status: z.string().nullable(), notes: z.string().nullable() }),
-  results: z.array(z.object({ revision: z.number(), index: z.number(), indexRounded: z.number(), predicate: z.string(), reason: z.string().nullable(), createdAt: z.string() })),
+  /** The final result and its corrections (revision 1 is the finalisation): levels, who and why. */
+  results: z.array(
+    z.object({
+      revision: z.number(),
+      index: z.number(),
+      indexRounded: z.number(),
+      predicate: z.string(),
+      levels: z.record(z.string(), z.number()),
+      reason: z.string().nullable(),
+      createdBy: z.string().nullable(),
+      createdAt: z.string(),
+    }),
+  ),
   abilities: z.object({
     answer: z.boolean(),
     verify: z.boolean(),

@@ -8,14 +8,9 @@ import { canReadAssessment, type AssessmentScope } from "../../policies/assessme
 
 /** Loads an assessment the caller may read (anything else is a 404), its instrument and policy scope. */
 export async function loadReadableAssessment(db: Db, req: FastifyRequest, id: number) {
-  const found = await findAssessment(db, id);
+  const [found, assignments] = await Promise.all([findAssessment(db, id), assignmentsOf(db, id, req.auth!.user.id)]);
   if (!found) throw notFound("assessment");
-  const scope: AssessmentScope = {
-    agencyId: found.assessment.agencyId,
-    stage: found.assessment.stage,
-    reviewStatus: found.assessment.reviewStatus,
-    assignments: await assignmentsOf(db, found.assessment.id, req.auth!.user.id),
-  };
+  const scope: AssessmentScope = { agencyId: found.assessment.agencyId, stage: found.assessment.stage, reviewStatus: found.assessment.reviewStatus, assignments };
   if (!canReadAssessment(req.auth!.actor, scope)) throw notFound("assessment");
   const compiled = bundledInstrument(found.period.instrumentId);
   if (!compiled) throw new AppError(500, "internal_error", `instrument ${found.period.instrumentId} is not available`);

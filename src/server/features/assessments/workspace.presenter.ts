@@ -30,7 +30,7 @@ export function presentWorkspace(
   found: Found,
   compiled: CompiledInstrument,
   rows: Answer[],
-  results: (typeof assessmentResults.$inferSelect)[],
+  results: { result: typeof assessmentResults.$inferSelect; authorName: string | null }[],
   abilities: Record<"answer" | "verify" | "submit" | "advance" | "assignInternal" | "assignExternal" | "review" | "revise" | "nameSectoralServices" | "uploadEvidence", boolean>,
   extras: {
     /** Linked evidence per indicator code. */
@@ -61,7 +61,16 @@ export function presentWorkspace(
     stage,
     indicators,
     review: { status: assessment.reviewStatus, notes: assessment.reviewNotes },
-    results: results.map((r) => ({ revision: r.revision, index: r.index10k / 10000, indexRounded: fromScaledInt(roundTenThousandthsToHundredths(r.index10k), 2), predicate: r.predicate, reason: r.reason, createdAt: r.createdAt.toISOString() })),
+    results: results.map(({ result: r, authorName }) => ({
+      revision: r.revision,
+      index: r.index10k / 10000,
+      indexRounded: fromScaledInt(roundTenThousandthsToHundredths(r.index10k), 2),
+      predicate: r.predicate,
+      levels: r.levels,
+      reason: r.reason,
+      createdBy: authorName,
+      createdAt: r.createdAt.toISOString(),
+    })),
     score: { index: score.index, indexRounded: score.indexRounded, predicate: score.predicate, partial: score.partial, answered: score.completeness.answered, total: score.completeness.total },
     sectoralServices: extras.sectoral,
     officialRecord: extras.submittedAt ? { submittedAt: extras.submittedAt.toISOString() } : null,

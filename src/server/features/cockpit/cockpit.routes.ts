@@ -5,13 +5,17 @@ import { auditContextOf } from "../../request-audit";
 import { canSetTargets, cockpitScope } from "../../policies/cockpit.policy";
 import { listProvinces } from "../../../db/queries/dashboards";
 import { setRegionalTargets } from "../../../db/commands/regional-targets";
-import { buildCockpit, loadReadableProvince } from "./load-cockpit";
+import { buildCockpitBody, loadReadableProvince } from "./load-cockpit";
+import { provinceGeneration } from "../../../db/queries/cache-generations";
+import { cacheCharsFromEnv, ResponseCache, withFields } from "../../cache/response-cache";
+import { sendJson } from "../../cache/send-json";
 import { CockpitQuery, CockpitResponse, ProvinceListResponse, ProvinceParams, TargetsBody, TargetsResponse } from "./cockpit.schema";
 
 /** The province cockpit (issue #7): a province and its kabupaten/kota at a glance, and its regional targets. */
 export const cockpitRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const { db } = ctx.database;
+    const cockpitCache = new ResponseCache(cacheCharsFromEnv());
 
     app.get(
       "/api/cockpit/provinces",
@@ -29,7 +33,19 @@ export const cockpitRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         config: { access: "authenticated" },
         schema: { summary: "Province cockpit: standings, averages, heat map, trend, weakest indicators, progress, targets", tags: ["dashboards"], params: ProvinceParams, querystring: CockpitQuery, response: { 200: CockpitResponse } },
       },
-      async (req) => buildCockpit(db, req.auth!.actor, req.params.code, req.query.year),
+      async (req, reply) => {
+        const actor = req.auth!.actor;
+        // Authorization on every request; the counters are read with it, before the data they guard (a miss reloads the province too).
+        const [{ province, children }, generation] = await Promise.all([loadReadableProvince(db, actor, req.params.code), provinceGeneration(db, req.params.code)]);
+        const ids = [province.id, ...children.map((c) => c.id)];
+        const key = JSON.stringify([ids, new Date().getUTCFullYear(), req.query]);
+        let body = cockpitCache.get(key, generation);
+        if (!body) {
+          body = JSON.stringify(await buildCockpitBody(db, req.params.code, req.query.year));
+          cockpitCache.set(key, generation, body);
+        }
+        return sendJson(reply, withFields(body, { abilities: { setTargets: canSetTargets(actor, province.id) } }));
+      },
     );
 
     app.put(

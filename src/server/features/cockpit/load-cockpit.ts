@@ -5,7 +5,7 @@ import { provinceWithChildren, targetsOf } from "../../../db/queries/dashboards"
 import { publishedSnapshot } from "../../../db/queries/published-snapshot";
 import { bundledInstrument } from "../../../lib/instrument-files";
 import { notFound } from "../../errors";
-import { canReadCockpit, canSetTargets } from "../../policies/cockpit.policy";
+import { canReadCockpit } from "../../policies/cockpit.policy";
 import { heatmapOf, pickAssessments, progressRows } from "./cockpit-assessments";
 import { agencyStandings, averageOf, DOMAIN_CODES, targetProgress, trendOf } from "./cockpit-results";
 import type { CockpitResponse } from "./cockpit.schema";
@@ -17,9 +17,15 @@ export async function loadReadableProvince(db: Db, actor: Actor, code: string) {
   return found;
 }
 
-/** Everything the province cockpit shows for one year (the latest published year by default). */
-export async function buildCockpit(db: Db, actor: Actor, code: string, year: number | undefined): Promise<CockpitResponse> {
-  const { province, children } = await loadReadableProvince(db, actor, code);
+/**
+ * Everything the province cockpit shows for one year (the latest published year by default), except
+ * the caller's abilities: the same for every reader, so the route caches it. The caller has
+ * already checked that it may open the province.
+ */
+export async function buildCockpitBody(db: Db, code: string, year: number | undefined): Promise<Omit<CockpitResponse, "abilities">> {
+  const found = await provinceWithChildren(db, code);
+  if (!found) throw notFound("province");
+  const { province, children } = found;
   const agencies = [province, ...children];
   const ids = agencies.map((a) => a.id);
   const [snapshot, list, targets] = await Promise.all([publishedSnapshot(db), assessmentsOfAgencies(db, ids), targetsOf(db, province.id)]);
@@ -50,6 +56,5 @@ export async function buildCockpit(db: Db, actor: Actor, code: string, year: num
     weakest,
     progress: progressRows(agencies, current, bundledInstrument, answers, evidence),
     targets: targetProgress(targets, province.id, published, pandu),
-    abilities: { setTargets: canSetTargets(actor, province.id) },
   };
 }

@@ -129,7 +129,7 @@ export const ResumableParams = z.object({ id: z.uuid() });
 
 export const ChunkHeaders = z.object({
   /** Where this chunk starts: the number of bytes the server already has. */
-  "upload-offset": z.coerce.number().int().min(0),
+  "upload-offset": z.coerce.number().int().min(0).optional(),
 });
 
 export const ResumableStatusResponse = z.object({

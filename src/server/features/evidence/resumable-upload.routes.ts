@@ -97,11 +97,14 @@ export const resumableUploadRoutes = (ctx: AppContext, deps: ResumableDeps): Fas
       async (req, reply) => {
         const session = await ownSession(req, req.params.id);
         if (!req.headers["content-type"]?.startsWith(CHUNK_CONTENT_TYPE)) throw new AppError(415, "unsupported_media_type", `send the chunk as ${CHUNK_CONTENT_TYPE}`);
+        // Checked here rather than by the schema, so that who may not reach the upload learns nothing more.
+        const from = req.headers["upload-offset"];
+        if (from === undefined) throw validationError("headers.upload-offset: required (the bytes the server already has; GET tells)");
         if (busy.has(session.id)) throw new AppError(409, "upload_busy", "another chunk of this upload is still arriving");
         busy.add(session.id);
         const file = partPath(storage.tempDir, session.id);
         try {
-          const offset = await appendToPart(file, req.raw, req.headers["upload-offset"], session.size);
+          const offset = await appendToPart(file, req.raw, from, session.size);
           if (offset < session.size) {
             await touchUploadSession(db, session.id);
             return { ...(await status(session)), offset, evidence: null };

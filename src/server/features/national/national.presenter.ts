@@ -1,7 +1,7 @@
-import { histogram, rankDescending } from "../../../core";
+import { histogram, OFFICIAL_PREDICATES, rankDescending } from "../../../core";
 import type { PublishedEntry } from "../../../db/queries/published-snapshot";
 import { averageOf } from "../cockpit/cockpit-results";
-import { CATEGORIES, PREDICATES, type NationalResponse } from "./national.schema";
+import { CATEGORIES, type NationalResponse } from "./national.schema";
 
 /**
  * The national view of one year's published results: every (filtered) agency ranked, averages
@@ -27,7 +27,7 @@ export function presentNational(rows: PublishedEntry[], meta: Pick<NationalRespo
     average: averageOf(rows),
     categoryAverages: CATEGORIES.map((c) => ({ category: c, ...averageOf(rows.filter((r) => r.category === c)) })).filter((a) => a.count > 0),
     histogram: histogram(rows.map((r) => r.indexHundredths)).map((b) => ({ from: b.from / 100, to: b.to / 100, count: b.count })),
-    predicates: PREDICATES.map((p) => ({ predicate: p, count: rows.filter((r) => r.predicate === p).length })),
+    predicates: OFFICIAL_PREDICATES.map((p) => ({ predicate: p, count: rows.filter((r) => r.predicate === p).length })),
     top: agencies.slice(0, 10),
     bottom: agencies.slice(-10).reverse(),
     agencies,

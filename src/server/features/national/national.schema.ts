@@ -1,13 +1,13 @@
 import { z } from "zod";
+import { OFFICIAL_PREDICATES } from "../../../core";
 
 export const CATEGORIES = ["kementerian", "lembaga", "provinsi", "kabupaten", "kota"] as const;
-export const PREDICATES = ["Memuaskan", "Sangat Baik", "Baik", "Cukup", "Kurang"] as const;
 
 export const NationalQuery = z.object({
   year: z.coerce.number().int().min(2018).max(2100).optional(),
   category: z.enum(CATEGORIES).optional(),
   province: z.string().regex(/^\d{2}$/, "a two-digit province code, e.g. 15").optional(),
-  predicate: z.enum(PREDICATES).optional(),
+  predicate: z.enum(OFFICIAL_PREDICATES).optional(),
 });
 
 const Average = z.object({ count: z.number(), index: z.number().nullable(), domains: z.record(z.string(), z.number().nullable()) });

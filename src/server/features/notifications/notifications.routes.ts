@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../context";
 import { notFound } from "../../errors";
-import { auditContextOf } from "../../request-audit";
 import { markNotificationsRead } from "../../../db/commands/notifications-read";
 import { notificationsOf, unreadNotificationCount } from "../../../db/queries/notifications";
 import { presentNotification } from "./notifications.presenter";
@@ -33,7 +32,7 @@ export const notificationRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       { config: { access: "authenticated" }, schema: { summary: "Mark one of my notifications read", tags: ["notifications"], params: NotificationParams, response: { 200: MarkedResponse } } },
       async (req) => {
         const userId = req.auth!.user.id;
-        const marked = await markNotificationsRead(db, auditContextOf(req), { userId, id: req.params.id });
+        const marked = await markNotificationsRead(db, { userId, id: req.params.id });
         if (marked === null) throw notFound("notification");
         return { marked, unread: await unreadNotificationCount(db, userId) };
       },
@@ -44,7 +43,7 @@ export const notificationRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       { config: { access: "authenticated" }, schema: { summary: "Mark all my notifications read", tags: ["notifications"], response: { 200: MarkedResponse } } },
       async (req) => {
         const userId = req.auth!.user.id;
-        const marked = await markNotificationsRead(db, auditContextOf(req), { userId, id: null });
+        const marked = await markNotificationsRead(db, { userId, id: null });
         return { marked: marked ?? 0, unread: await unreadNotificationCount(db, userId) };
       },
     );

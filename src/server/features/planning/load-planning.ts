@@ -48,8 +48,8 @@ export function planningLoaders(db: Db) {
     requireActionManager(req, action.agencyId);
     return action;
   };
-  const checkUnit = async (agencyId: number, unitId: number | null | undefined) => {
-    if (unitId !== null && unitId !== undefined && !(await unitBelongsTo(db, agencyId, unitId))) throw validationError("body.ownerUnitId: no such unit in this agency");
+  const checkUnit = async (agencyId: number, unitId: number | null | undefined, field = "body.ownerUnitId") => {
+    if (unitId !== null && unitId !== undefined && !(await unitBelongsTo(db, agencyId, unitId))) throw validationError(`${field}: no such unit in this agency`);
   };
   /** Actions as the API answers them, with comments and evidence. */
   const actionViews = async (ids: number[]) => {

@@ -45,6 +45,8 @@ const ActionFields = z.object({
   status: ActionStatus.default("planned"),
 });
 export const ActionBody = ActionFields;
+/** A new recommendation, optionally with its first actions (written together, all or none). */
+export const NewRecommendationBody = RecommendationBody.extend({ actions: z.array(ActionBody).max(50).default([]) });
 export const ActionPatch = z
   .object({
     title: ActionFields.shape.title,
@@ -63,15 +65,26 @@ export const ActionEvidenceBody = z.object({ evidenceId: Id });
 export const GeneralRecommendationBody = z.object({ text: z.string().trim().min(10).max(20_000) });
 
 const Target = z.union([z.object({ index: z.number().min(0).max(5) }), z.object({ predicate: z.string().min(1).max(50) })]);
-export const FromRoadmapBody = z.object({
-  /** The assessment whose levels the plan starts from; defaults to the recommendation's. */
-  assessmentId: Id.optional(),
-  target: Target,
-  costs: z.record(z.string().max(20), z.union([z.number().positive().max(1_000_000_000_000), z.array(z.number().positive().max(1_000_000_000_000)).max(5)])).optional(),
-  maxStepsPerIndicator: z.number().int().min(1).max(5).default(1),
-  dueDate: IsoDate.nullable().default(null),
-  ownerUnitId: Id.nullable().default(null),
-});
+/** What the roadmap's costs count: estimated person-days (hari kerja) or Rupiah (then they become the actions' budgets). */
+export const CostUnit = z.enum(["person_days", "rupiah"]);
+const Cost = z.number().positive().max(1_000_000_000_000);
+export const FromRoadmapBody = z
+  .object({
+    /** The assessment whose levels the plan starts from; defaults to the recommendation's. */
+    assessmentId: Id.optional(),
+    /** One target (with `dueDate` for every action) … */
+    target: Target.optional(),
+    /** … or one per year, planned in year order; each action is due on 31 December of its year. */
+    targets: z.array(z.object({ year: z.number().int().min(2018).max(2100), target: Target })).min(1).max(10).optional(),
+    costs: z.record(z.string().max(20), z.union([Cost, z.array(Cost).max(5)])).optional(),
+    costUnit: CostUnit.default("person_days"),
+    maxStepsPerIndicator: z.number().int().min(1).max(5).default(1),
+    dueDate: IsoDate.nullable().default(null),
+    ownerUnitId: Id.nullable().default(null),
+  })
+  .refine((b) => (b.target === undefined) !== (b.targets === undefined), { message: "give either target or targets", path: ["target"] })
+  .refine((b) => b.targets === undefined || b.dueDate === null, { message: "a multi-year plan dates each action on 31 December of its year", path: ["dueDate"] })
+  .refine((b) => b.costUnit !== "rupiah" || Object.values(b.costs ?? {}).flat().every(Number.isInteger), { message: "Rupiah costs are whole numbers", path: ["costs"] });
 
 export const CommentResponse = z.object({ id: z.number(), body: z.string(), author: z.string().nullable(), createdAt: z.string() });
 export const LinkedEvidence = z.object({ id: z.number(), title: z.string(), documentNumber: z.string().nullable() });
@@ -139,11 +152,17 @@ export const AnalysisResponse = z.object({
   abilities: z.object({ editRecommendation: z.boolean(), writeRecommendations: z.array(RecommendationSource), manageActions: z.boolean() }),
 });
 export const GeneralRecommendationResponse = z.object({ text: z.string(), editedAt: z.string() });
+const RoadmapStep = z.object({ indicator: z.string(), from: z.number(), to: z.number(), cost: z.number() });
 export const FromRoadmapResponse = z.object({
-  steps: z.array(z.object({ indicator: z.string(), from: z.number(), to: z.number(), cost: z.number() })),
+  /** Every step (of every year, in year order). */
+  steps: z.array(RoadmapStep),
   totalCost: z.number(),
+  /** Index and predicate after the (last year's) plan. */
   index: z.number(),
   predicate: z.string(),
+  costUnit: CostUnit,
+  /** Per year, for a multi-year plan. */
+  years: z.array(z.object({ year: z.number(), steps: z.array(RoadmapStep), totalCost: z.number(), index: z.number(), predicate: z.string() })).optional(),
   actions: z.array(ActionResponse),
 });
 

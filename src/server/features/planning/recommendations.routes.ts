@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { indicatorsOf, PlanningError, planRoadmap } from "../../../core";
 import type { AppContext } from "../../context";
 import { AppError, validationError } from "../../errors";
 import { auditContextOf } from "../../request-audit";
 import { canEditRecommendation, planningAbilities, recommendationSourcesFor } from "../../policies/planning.policy";
-import { createRecommendation, deleteRecommendation, updateRecommendation } from "../../../db/commands/recommendations";
+import { createRecommendationWithActions, deleteRecommendation, updateRecommendation } from "../../../db/commands/recommendations";
 import { createActionsFromRoadmap } from "../../../db/commands/improvement-actions";
 import { planningBook } from "../../../db/queries/planning";
 import { findAssessment } from "../../../db/queries/assessments";
@@ -13,12 +12,13 @@ import { todayInIndonesia } from "../evidence/evidence-settings";
 import { loadReadableAssessment } from "../assessments/load-assessment";
 import { levelsOfAssessment, planningLoaders } from "./load-planning";
 import { presentBook } from "./planning.presenter";
+import { roadmapActions } from "./roadmap-actions";
 import {
   AgencyCodeParams,
   FromRoadmapBody,
   FromRoadmapResponse,
   IdParams,
-  RecommendationBody,
+  NewRecommendationBody,
   RecommendationListQuery,
   RecommendationListResponse,
   RecommendationPatch,
@@ -59,7 +59,7 @@ export const recommendationRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
 
     app.post(
       "/api/agencies/:code/recommendations",
-      { config: { access: "authenticated" }, schema: { summary: "Write a recommendation to an agency", tags: ["planning"], params: AgencyCodeParams, body: RecommendationBody, response: { 201: RecommendationResponse } } },
+      { config: { access: "authenticated" }, schema: { summary: "Write a recommendation to an agency, optionally with its first actions (all or none)", tags: ["planning"], params: AgencyCodeParams, body: NewRecommendationBody, response: { 201: RecommendationResponse } } },
       async (req, reply) => {
         const agency = await load.readableAgency(req, req.params.code);
         const sources = recommendationSourcesFor(req.auth!.actor, agency.id, await load.assignedExternal(req, agency.id));
@@ -74,17 +74,18 @@ export const recommendationRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
           if (periodId !== null && periodId !== found.period.id) throw validationError("body.periodId: not the period of that assessment");
           periodId = found.period.id;
         }
-        const row = await createRecommendation(db, auditContextOf(req), {
-          agencyId: agency.id,
-          periodId,
-          assessmentId,
-          source,
-          text: req.body.text,
-          priority: req.body.priority,
-          aspectCodes: req.body.aspectCodes,
-          indicatorCodes: req.body.indicatorCodes,
-        });
-        return reply.status(201).send(await view(agency.id, row.id, true));
+        const actions = req.body.actions;
+        if (actions.length) {
+          load.requireActionManager(req, agency.id);
+          for (const [i, a] of actions.entries()) await load.checkUnit(agency.id, a.ownerUnitId, `body.actions.${i}.ownerUnitId`);
+        }
+        const { recommendation } = await createRecommendationWithActions(
+          db,
+          auditContextOf(req),
+          { agencyId: agency.id, periodId, assessmentId, source, text: req.body.text, priority: req.body.priority, aspectCodes: req.body.aspectCodes, indicatorCodes: req.body.indicatorCodes },
+          actions,
+        );
+        return reply.status(201).send(await view(agency.id, recommendation.id, true));
       },
     );
 
@@ -112,7 +113,7 @@ export const recommendationRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       {
         config: { access: "authenticated" },
         schema: {
-          summary: "Plan the cheapest roadmap to a target from an assessment's levels and create one action per step (all or none)",
+          summary: "Plan the cheapest roadmap to a target (or one target per year) from an assessment's levels and create one action per step (all or none)",
           tags: ["planning"],
           params: IdParams,
           body: FromRoadmapBody,
@@ -128,25 +129,9 @@ export const recommendationRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         const { found, compiled } = await loadReadableAssessment(db, req, assessmentId);
         if (found.assessment.agencyId !== rec.agencyId) throw validationError("body.assessmentId: not an assessment of this agency");
         const { levels } = await levelsOfAssessment(db, found, compiled);
-        let plan;
-        try {
-          plan = planRoadmap(compiled, { levels, target: req.body.target, costs: req.body.costs, maxStepsPerIndicator: req.body.maxStepsPerIndicator, policy: found.period.predicatePolicy });
-        } catch (e) {
-          if (e instanceof PlanningError) throw validationError(`body: ${e.message}`, e.details);
-          throw e;
-        }
-        if (!plan.feasible) {
-          throw new AppError(422, "not_reachable", `the target is not reachable; the highest reachable index is ${plan.maxIndex} (${plan.maxPredicate})`, { maxIndex: plan.maxIndex, maxPredicate: plan.maxPredicate });
-        }
-        const names = new Map(indicatorsOf(compiled.instrument.tree).map((n) => [n.code, n.name]));
-        const rows = await createActionsFromRoadmap(db, auditContextOf(req), {
-          recommendationId: rec.id,
-          agencyId: rec.agencyId,
-          dueDate: req.body.dueDate,
-          ownerUnitId: req.body.ownerUnitId,
-          steps: plan.steps.map((s) => ({ ...s, title: `Indikator ${s.indicator} (${names.get(s.indicator) ?? ""}): level ${s.from} → ${s.to}`.slice(0, 500) })),
-        });
-        return reply.status(201).send({ steps: plan.steps, totalCost: plan.totalCost, index: plan.index, predicate: plan.predicate, actions: await load.actionViews(rows.map((r) => r.id)) });
+        const { actions, summary } = roadmapActions(compiled, levels, req.body, found.period.predicatePolicy);
+        const rows = await createActionsFromRoadmap(db, auditContextOf(req), { recommendationId: rec.id, agencyId: rec.agencyId, ownerUnitId: req.body.ownerUnitId, costUnit: req.body.costUnit, steps: actions });
+        return reply.status(201).send({ ...summary, actions: await load.actionViews(rows.map((r) => r.id)) });
       },
     );
   };

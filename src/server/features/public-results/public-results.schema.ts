@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { OFFICIAL_PREDICATES } from "../../../core";
 import { AgencyCategory, AgencyCodeParams } from "../agencies/agencies.schema";
 
 const ProvinceCode = z.string().regex(/^\d{2}$/, "a two-digit province code, e.g. 15");
@@ -25,7 +26,7 @@ export const PublicResult = z
     instrument: z.string().describe("Instrument id, e.g. permenpanrb-59-2020"),
     domains: z.record(z.string(), z.number()).describe("Published domain indices D1..D4 (two decimals); empty when only the index was published"),
     index: z.number().describe("Published SPBE index, 0–5, two decimals"),
-    predicate: z.string().describe("Official predicate: Memuaskan, Sangat Baik, Baik, Cukup or Kurang"),
+    predicate: z.string().describe(`Official predicate: ${OFFICIAL_PREDICATES.slice(0, -1).join(", ")} or ${OFFICIAL_PREDICATES.at(-1)}`),
     source: z.string().describe("Where the figure was published (e.g. the report table)"),
   })
   .meta({ title: "SPBE published result" });

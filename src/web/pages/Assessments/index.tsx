@@ -8,6 +8,7 @@ import { useSession } from "../../session";
 import { useApi } from "../../useApi";
 import { usePageTitle } from "../../usePageTitle";
 import { CreatePeriod } from "./CreatePeriod";
+import { PeriodSchedule } from "./PeriodSchedule";
 
 function PeriodCard({ period: p }: { period: Period }) {
   const { t } = useTranslation();
@@ -19,6 +20,7 @@ function PeriodCard({ period: p }: { period: Period }) {
           {p.name} <span className="muted">· {p.year}</span>
         </h2>
         <p className="small muted">{t("assess.periodMeta", { kind: t(`periodKinds.${p.kind}`), instrument: p.instrument })}</p>
+        {p.schedule.some((w) => w.opens !== null) || p.canEditSchedule ? <PeriodSchedule period={p} /> : null}
         {p.assessments.length ? (
           <div className="table-scroll">
             <table className="data-table">

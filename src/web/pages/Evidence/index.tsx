@@ -1,5 +1,7 @@
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
+import { AgencyPicker, looksLikeAgencyCode } from "../../components/AgencyPicker";
 import { RequireSession } from "../../components/RequireSession";
 import { ErrorMessage, Loading } from "../../components/Status";
 import { fetchEvidenceList } from "../../evidenceApi";
@@ -43,6 +45,11 @@ function Library({ agency }: { agency: string }) {
           <p className="small" data-testid="evidence-total" aria-live="polite">
             {q ? t("evidence.foundFor", { count: state.data.total, q }) : t("evidence.total", { count: state.data.total })}
           </p>
+          {!canUpload && (
+            <p className="note" data-testid="evidence-read-only">
+              {t("evidence.readOnly")}
+            </p>
+          )}
           {state.data.evidence.length > 0 ? <EvidenceTable agency={agency} rows={state.data.evidence} selected={selected} onOpen={setSelected} /> : <p className="note">{t("evidence.empty")}</p>}
           {state.data.total > PAGE && (
             <div className="button-row">
@@ -70,7 +77,35 @@ function Library({ agency }: { agency: string }) {
   );
 }
 
-/** Chooses the agency (the agencies of the reader's roles) and shows its library. */
+/**
+ * For readers of other agencies' libraries (administrators, Tim Reviu, a Koordinator Provinsi):
+ * any agency by code or name, kept in the address (`?instansi=`) so the view can be linked. The
+ * server still answers 404 for an agency outside the reader's reach.
+ */
+function OtherAgencyLibrary({ fallback }: { fallback: string }) {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const chosen = (params.get("instansi") ?? fallback).toUpperCase();
+  const [draft, setDraft] = useState(chosen);
+  const open = (e: FormEvent) => {
+    e.preventDefault();
+    const code = draft.trim().toUpperCase();
+    if (looksLikeAgencyCode(code)) setParams({ instansi: code });
+  };
+  return (
+    <>
+      <form className="evidence-agency-form" onSubmit={open}>
+        <AgencyPicker label={t("evidence.pickAgency")} hint={t("evidence.pickHint")} value={draft} onChange={setDraft} testId="evidence-agency" required />
+        <button type="submit" className="button button-small" data-testid="evidence-agency-open">
+          {t("evidence.openLibrary")}
+        </button>
+      </form>
+      {chosen && looksLikeAgencyCode(chosen) && <Library key={chosen} agency={chosen} />}
+    </>
+  );
+}
+
+/** Chooses the agency (the agencies of the reader's roles, or any for those who read others) and shows its library. */
 function EvidenceLibrary() {
   const { t } = useTranslation();
   const { me } = useSession();
@@ -78,6 +113,15 @@ function EvidenceLibrary() {
   const agencies = [...new Map((me?.roles ?? []).flatMap((r) => (r.agency ? [[r.agency.code, r.agency] as const] : []))).values()];
   const [agency, setAgency] = useState(agencies[0]?.code ?? "");
   usePageTitle(t("evidence.title"));
+  if (me?.abilities.evidenceOtherAgencies) {
+    return (
+      <section className="evidence-page">
+        <h1>{t("evidence.title")}</h1>
+        <p className="lead">{t("evidence.intro")}</p>
+        <OtherAgencyLibrary fallback={agencies[0]?.code ?? ""} />
+      </section>
+    );
+  }
   return (
     <section className="evidence-page">
       <h1>{t("evidence.title")}</h1>

@@ -6,8 +6,7 @@ import type { National, NationalAgency } from "../../dashboardsApi";
 import type { Category } from "../../dashboardsApi";
 import { formatIndex } from "../../format";
 import { useLang } from "../../i18n";
-
-const PREDICATE_COLOURS: Record<string, string> = { Memuaskan: "#17663a", "Sangat Baik": "#3d8b57", Baik: "#0b4a6f", Cukup: "#c0762a", Kurang: "#a8231c" };
+import { predicateFill } from "../../predicateColours";
 
 /** How many agencies fall in each 0,50-wide band of the index. */
 export function Histogram({ data }: { data: National }) {
@@ -58,12 +57,11 @@ export function PredicateCounts({ data }: { data: National }) {
   const { t } = useTranslation();
   const option = useMemo(
     () => ({
-      // Fixed room for the predicate names: measured label widths come out short with the inherited font.
-      grid: { left: 100, right: 40, top: 8, bottom: 24 },
+      grid: { left: 8, right: 40, top: 8, bottom: 24, containLabel: true },
       tooltip: { trigger: "axis" },
       xAxis: { type: "value", minInterval: 1 },
-      yAxis: { type: "category", data: [...data.predicates].reverse().map((p) => p.predicate), axisLabel: { width: 92, overflow: "break" } },
-      series: [{ type: "bar", data: [...data.predicates].reverse().map((p) => ({ value: p.count, itemStyle: { color: PREDICATE_COLOURS[p.predicate] } })), label: { show: true, position: "right" } }],
+      yAxis: { type: "category", data: [...data.predicates].reverse().map((p) => p.predicate) },
+      series: [{ type: "bar", data: [...data.predicates].reverse().map((p) => ({ value: p.count, itemStyle: { color: predicateFill(p.predicate) } })), label: { show: true, position: "right" } }],
     }),
     [data.predicates],
   );

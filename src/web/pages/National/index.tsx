@@ -1,6 +1,8 @@
-import { useId, useState, type FormEvent } from "react";
+import { useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
+import { OFFICIAL_PREDICATES } from "../../../core";
+import { pageFromParam, Pagination } from "../../components/Pagination";
 import { RequireSession } from "../../components/RequireSession";
 import { StatCards } from "../../components/StatCards";
 import { ErrorMessage, Loading } from "../../components/Status";
@@ -12,7 +14,8 @@ import { usePageTitle } from "../../usePageTitle";
 import { AgencyTable, CategoryAverages, Histogram, PredicateCounts } from "./NationalCharts";
 
 const CATEGORIES = ["kementerian", "lembaga", "provinsi", "kabupaten", "kota"];
-const PREDICATES = ["Memuaskan", "Sangat Baik", "Baik", "Cukup", "Kurang"];
+/** Rows per page of the full ranked list. */
+const PAGE_SIZE = 50;
 /** URL parameter (Indonesian) → API filter. */
 const PARAMS: Record<keyof NationalFilters, string> = { year: "tahun", category: "kategori", province: "provinsi", predicate: "predikat" };
 
@@ -44,7 +47,7 @@ function Filters({ value, years, onApply }: { value: NationalFilters; years: num
         {select("year", years.map((y) => ({ value: String(y), label: String(y) })), t("national.latestYear"))}
         {select("category", CATEGORIES.map((c) => ({ value: c, label: t(`national.category.${c as Category}`) })), t("national.allCategories"))}
         {select("province", provinces.status === "ok" ? provinces.data.map((p) => ({ value: p.code, label: p.name })) : [], t("national.allProvinces"))}
-        {select("predicate", PREDICATES.map((p) => ({ value: p, label: p })), t("national.allPredicates"))}
+        {select("predicate", OFFICIAL_PREDICATES.map((p) => ({ value: p, label: p })), t("national.allPredicates"))}
       </div>
       <div className="button-row">
         <button type="submit" className="button" data-testid="national-apply">
@@ -58,7 +61,14 @@ function Filters({ value, years, onApply }: { value: NationalFilters; years: num
 function NationalView({ data }: { data: National }) {
   const { t } = useTranslation();
   const lang = useLang();
-  const memuaskan = data.predicates.find((p) => p.predicate === "Memuaskan")?.count ?? 0;
+  const [params] = useSearchParams();
+  const pageCount = Math.ceil(data.agencies.length / PAGE_SIZE);
+  const page = pageFromParam(params.get("halaman"), pageCount);
+  // Opened by itself when the address names a page of the list (a shared link); read once, so
+  // moving between pages leaves the reader's open/closed choice alone.
+  const [listOpen] = useState(() => params.has("halaman"));
+  const list = useRef<HTMLDetailsElement>(null);
+  const memuaskan = data.predicates.find((p) => p.predicate === OFFICIAL_PREDICATES[0])?.count ?? 0;
   return (
     <div data-testid="national">
       {data.scope === "assigned" && <p className="status-info">{t("national.assignedOnly")}</p>}
@@ -93,9 +103,19 @@ function NationalView({ data }: { data: National }) {
         <h2 id="nat-bottom">{t("national.bottom.title")}</h2>
         <AgencyTable rows={data.bottom} caption={t("national.bottom.caption", { year: data.year })} testId="national-bottom" />
       </section>
-      <details className="section no-print">
+      <details className="section no-print" open={listOpen || undefined} ref={list}>
         <summary>{t("national.allList", { count: data.count })}</summary>
-        <AgencyTable rows={data.agencies} caption={t("national.allCaption", { count: data.count, year: data.year })} testId="national-all" />
+        <AgencyTable rows={data.agencies.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE)} caption={t("national.allCaption", { count: data.count, year: data.year })} testId="national-all" />
+        <Pagination
+          page={page}
+          pageCount={pageCount}
+          pageSize={PAGE_SIZE}
+          total={data.agencies.length}
+          param="halaman"
+          label={t("national.allPages")}
+          onNavigate={() => requestAnimationFrame(() => list.current?.querySelector("summary")?.focus())}
+          testId="national-pager"
+        />
       </details>
       <p className="table-note">{t("national.rounding")}</p>
     </div>

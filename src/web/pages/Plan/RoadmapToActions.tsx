@@ -7,9 +7,11 @@ import { useApi } from "../../useApi";
 
 /**
  * Turns the computed roadmap into actions under a chosen recommendation, or a new one written on
- * the spot. The server plans again from the same levels, so the actions are exactly these steps.
+ * the spot. The server plans again from the same levels, so the actions are exactly these steps:
+ * due on the chosen date (one target) or on 31 December of their year (several years), with the
+ * step's cost as budget when costs are Rupiah.
  */
-export function RoadmapToActions({ analysis, request, stepCodes }: { analysis: Analysis; request: RoadmapRequest; stepCodes: string[] }) {
+export function RoadmapToActions({ analysis, request, stepCodes, stepCount }: { analysis: Analysis; request: RoadmapRequest; stepCodes: string[]; stepCount: number }) {
   const { t } = useTranslation();
   const id = useId();
   const code = analysis.agency.code;
@@ -33,7 +35,7 @@ export function RoadmapToActions({ analysis, request, stepCodes }: { analysis: A
       if (selected === "new") {
         recId = (await createRecommendation(code, { text, assessmentId: analysis.assessmentId, indicatorCodes: stepCodes, priority: "high" })).id;
       }
-      const r = await actionsFromRoadmap(recId, { ...request, dueDate: dueDate || null });
+      const r = await actionsFromRoadmap(recId, request.targets ? request : { ...request, dueDate: dueDate || null });
       setDone(r.actions.length);
       list.reload();
     } catch (err) {
@@ -63,10 +65,17 @@ export function RoadmapToActions({ analysis, request, stepCodes }: { analysis: A
           <textarea id={`${id}-text`} rows={3} value={text} onChange={(e) => setText(e.target.value)} data-testid="roadmap-new-text" />
         </div>
       )}
-      <div className="field">
-        <label htmlFor={`${id}-due`}>{t("planning.dueDate")}</label>
-        <input id={`${id}-due`} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} data-testid="roadmap-due" />
-      </div>
+      {request.targets ? (
+        <p className="small" data-testid="roadmap-due-year-end">
+          {t("planning.dueYearEnd")}
+        </p>
+      ) : (
+        <div className="field">
+          <label htmlFor={`${id}-due`}>{t("planning.dueDate")}</label>
+          <input id={`${id}-due`} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} data-testid="roadmap-due" />
+        </div>
+      )}
+      <p className="small muted">{request.costUnit === "rupiah" ? t("planning.budgetFromCosts") : t("planning.daysInTitle")}</p>
       <FormError error={error} />
       {done !== null && (
         <Success testId="roadmap-actions-created">
@@ -74,8 +83,8 @@ export function RoadmapToActions({ analysis, request, stepCodes }: { analysis: A
         </Success>
       )}
       <div className="button-row">
-        <button type="submit" className="button" disabled={busy || !selected} data-testid="roadmap-to-actions">
-          {t("planning.makeActions", { count: stepCodes.length })}
+        <button type="submit" className="button" disabled={busy || !selected || done !== null} data-testid="roadmap-to-actions">
+          {t("planning.makeActions", { count: stepCount })}
         </button>
       </div>
     </form>

@@ -2,7 +2,8 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Chart, chartNumber, type ChartOption } from "../../components/Chart";
 import { useLang } from "../../i18n";
-import { PREDICATE_COLOURS, predicateCounts } from "./portal";
+import { predicateFill } from "../../predicateColours";
+import { predicateCounts } from "./portal";
 
 /** How many of the shown agencies received each predicate, as bars with a table alternative. */
 export function PredicateChart({ year, rows }: { year: number; rows: { predicate: string }[] }) {
@@ -20,7 +21,7 @@ export function PredicateChart({ year, rows }: { year: number; rows: { predicate
       series: [
         {
           type: "bar",
-          data: counts.map((c) => ({ value: c.count, itemStyle: { color: PREDICATE_COLOURS[c.predicate] } })),
+          data: counts.map((c) => ({ value: c.count, itemStyle: { color: predicateFill(c.predicate) } })),
           label: { show: true, position: "top", formatter: (p: { value: number }) => whole(p.value), color: "#1b2430" },
         },
       ],

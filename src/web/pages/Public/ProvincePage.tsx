@@ -6,13 +6,13 @@ import { Chart, chartNumber, type ChartOption } from "../../components/Chart";
 import { ErrorMessage, Loading } from "../../components/Status";
 import { formatIndex } from "../../format";
 import { useLang } from "../../i18n";
+import { predicateFill } from "../../predicateColours";
 import { fetchPublicProvince, type PublicProvince, type PublicProvinceRow } from "../../publicApi";
 import { useApi } from "../../useApi";
 import { usePageTitle } from "../../usePageTitle";
 import { ChangeCell } from "../Home/ResultsTable";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { Missing } from "./Missing";
-import { PREDICATE_COLOURS } from "./portal";
 
 function RankingTable({ name, year, rows, previousYear }: { name: string; year: number; rows: PublicProvinceRow[]; previousYear: number | null }) {
   const { t } = useTranslation();
@@ -76,19 +76,17 @@ function RankingChart({ name, data }: { name: string; data: PublicProvince & { y
   const label = t("portal.provincePage.rankingLabel", { name, year: data.year });
   const option = useMemo<ChartOption>(() => {
     const num = chartNumber(lang);
-    // Short names as the published tables print them; the left margin is sized from the longest
-    // (measuring with containLabel misjudges the inherited font and clips the labels).
+    // Short names as the published tables print them.
     const names = data.regencies.map((r) => r.agencyName.replace(/^Pemerintah /, "").replace(/^Kabupaten /, "Kab. "));
-    const left = Math.min(300, 16 + 7 * Math.max(...names.map((n) => n.length)));
     return {
-      grid: { left, right: 56, top: 8, bottom: 24 },
+      grid: { left: 8, right: 56, top: 8, bottom: 24, containLabel: true },
       xAxis: { type: "value", min: 0, max: 5, interval: 1, axisLabel: { formatter: chartNumber(lang, 0), color: "#1b2430" } },
       yAxis: { type: "category", inverse: true, data: names, axisLabel: { color: "#1b2430" } },
       tooltip: { trigger: "axis", valueFormatter: num },
       series: [
         {
           type: "bar",
-          data: data.regencies.map((r) => ({ value: r.index, itemStyle: { color: PREDICATE_COLOURS[r.predicate] ?? "#0b4a6f" } })),
+          data: data.regencies.map((r) => ({ value: r.index, itemStyle: { color: predicateFill(r.predicate) } })),
           label: { show: true, position: "right", formatter: (p: { value: number }) => num(p.value), color: "#1b2430" },
         },
       ],

@@ -1,6 +1,7 @@
-import { useCallback, useMemo } from "react";
+import { useCallback, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
+import { pageFromParam, Pagination } from "../../components/Pagination";
 import { ErrorMessage, Loading } from "../../components/Status";
 import { chartNumber } from "../../components/Chart";
 import { useLang } from "../../i18n";
@@ -13,7 +14,12 @@ import { PredicateChart } from "./PredicateChart";
 import { ResultsFilters, type Filters } from "./ResultsFilters";
 import { PortalResultsTable } from "./ResultsTable";
 
-/** Reads the page state from the address (shareable links): ?tahun=&q=&kategori=&provinsi=&urut=&arah=. */
+/** Rows per page of the results table (the predicate chart counts every row). */
+const PAGE_SIZE = 50;
+
+type Param = "tahun" | "q" | "kategori" | "provinsi" | "urut" | "arah" | "halaman";
+
+/** Reads the page state from the address (shareable links): ?tahun=&q=&kategori=&provinsi=&urut=&arah=&halaman=. */
 function readState(params: URLSearchParams, years: PublicYear[]) {
   const latest = years.at(-1)?.year ?? 0;
   const year = Number(params.get("tahun"));
@@ -38,12 +44,18 @@ function YearResults({ years }: { years: PublicYear[] }) {
   const key = `${filters.year}|${filters.q}|${filters.category}|${filters.province}`;
   const results = useApi(`public-results-${key}`, (signal) => fetchYearResults(filters, signal));
   const rows = useMemo(() => (results.status === "ok" ? sortResults(results.data, sort.key, sort.dir) : []), [results, sort.key, sort.dir]);
+  const pageCount = Math.ceil(rows.length / PAGE_SIZE);
+  const page = pageFromParam(params.get("halaman"), pageCount);
+  const pageRows = useMemo(() => rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), [rows, page]);
+  const tableSection = useRef<HTMLElement>(null);
 
   const update = useCallback(
-    (next: Partial<Record<"tahun" | "q" | "kategori" | "provinsi" | "urut" | "arah", string>>) => {
+    (next: Partial<Record<Exclude<Param, "halaman">, string>>) => {
       setParams(
         (prev) => {
           const p = new URLSearchParams(prev);
+          // Other filters or another order start again at the first page.
+          p.delete("halaman");
           for (const [k, v] of Object.entries(next)) {
             if (v) p.set(k, v);
             else p.delete(k);
@@ -81,8 +93,18 @@ function YearResults({ years }: { years: PublicYear[] }) {
               <h2 id="portal-distribution">{t("portal.distributionTitle")}</h2>
               <PredicateChart year={filters.year} rows={rows} />
             </section>
-            <section className="section" aria-label={t("portal.resultsCaption", { year: filters.year })}>
-              <PortalResultsTable year={filters.year} rows={rows} sort={sort} onSort={onSort} />
+            <section className="section" aria-label={t("portal.resultsCaption", { year: filters.year })} ref={tableSection} tabIndex={-1}>
+              <PortalResultsTable year={filters.year} rows={pageRows} sort={sort} onSort={onSort} />
+              <Pagination
+                page={page}
+                pageCount={pageCount}
+                pageSize={PAGE_SIZE}
+                total={rows.length}
+                param="halaman"
+                label={t("portal.pages")}
+                onNavigate={() => requestAnimationFrame(() => tableSection.current?.focus())}
+                testId="portal-pager"
+              />
               <p className="table-note">
                 {t("portal.domains.D1")} (D1) · {t("portal.domains.D2")} (D2) · {t("portal.domains.D3")} (D3) · {t("portal.domains.D4")} (D4)
               </p>

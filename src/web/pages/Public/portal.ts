@@ -1,23 +1,12 @@
+import { OFFICIAL_PREDICATES } from "../../../core";
 import type { PublicResult } from "../../api";
-
-/** The official predicates from the highest band down (PermenPANRB 59/2020 Tabel 13). */
-export const PREDICATES = ["Memuaskan", "Sangat Baik", "Baik", "Cukup", "Kurang"] as const;
-
-/** Bar colours per predicate, the same hues as the predicate badges (styles.css). */
-export const PREDICATE_COLOURS: Record<string, string> = {
-  Memuaskan: "#17663a",
-  "Sangat Baik": "#4f9a63",
-  Baik: "#c9a227",
-  Cukup: "#e07b24",
-  Kurang: "#b3261e",
-};
 
 /** The four domains of the 2020 instrument, as keyed in the published results. */
 export const DOMAINS = ["D1", "D2", "D3", "D4"] as const;
 
 /** How many results fall in each predicate, in the official order. */
 export function predicateCounts(rows: { predicate: string }[]): { predicate: string; count: number }[] {
-  return PREDICATES.map((predicate) => ({ predicate, count: rows.filter((r) => r.predicate === predicate).length }));
+  return OFFICIAL_PREDICATES.map((predicate) => ({ predicate, count: rows.filter((r) => r.predicate === predicate).length }));
 }
 
 export type SortKey = "name" | "category" | "province" | "D1" | "D2" | "D3" | "D4" | "index";

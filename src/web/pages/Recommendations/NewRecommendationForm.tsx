@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError } from "../../components/Status";
 import { createRecommendation, PRIORITIES, type Priority, type RecommendationSource } from "../../planningApi";
+import { ActionFields, actionInputOf, EMPTY_ACTION, type ActionDraft } from "./ActionFields";
 
 const codesOf = (s: string) =>
   s
@@ -9,8 +10,11 @@ const codesOf = (s: string) =>
     .map((c) => c.trim())
     .filter(Boolean);
 
-/** Writes a recommendation to the agency under one of the sources the caller may use. */
-export function NewRecommendationForm({ code, sources, onCreated }: { code: string; sources: RecommendationSource[]; onCreated(): void }) {
+/**
+ * Writes a recommendation to the agency under one of the sources the caller may use; whoever
+ * manages the agency's actions may add action rows, saved with it in one request (all or none).
+ */
+export function NewRecommendationForm({ code, sources, units, manageActions, onCreated }: { code: string; sources: RecommendationSource[]; units: { id: number; name: string }[]; manageActions: boolean; onCreated(): void }) {
   const { t } = useTranslation();
   const id = useId();
   const [text, setText] = useState("");
@@ -18,6 +22,7 @@ export function NewRecommendationForm({ code, sources, onCreated }: { code: stri
   const [priority, setPriority] = useState<Priority>("medium");
   const [aspects, setAspects] = useState("");
   const [indicators, setIndicators] = useState("");
+  const [actions, setActions] = useState<(ActionDraft & { key: number })[]>([]);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const submit = async (e: FormEvent) => {
@@ -25,10 +30,11 @@ export function NewRecommendationForm({ code, sources, onCreated }: { code: stri
     setBusy(true);
     setError(null);
     try {
-      await createRecommendation(code, { text, source, priority, aspectCodes: codesOf(aspects), indicatorCodes: codesOf(indicators) });
+      await createRecommendation(code, { text, source, priority, aspectCodes: codesOf(aspects), indicatorCodes: codesOf(indicators), ...(actions.length ? { actions: actions.map(actionInputOf) } : {}) });
       setText("");
       setAspects("");
       setIndicators("");
+      setActions([]);
       onCreated();
     } catch (err) {
       setError(err);
@@ -76,6 +82,23 @@ export function NewRecommendationForm({ code, sources, onCreated }: { code: stri
             <input id={`${id}-indicators`} value={indicators} placeholder="1, 12" onChange={(e) => setIndicators(e.target.value)} />
           </div>
         </div>
+        {manageActions && (
+          <fieldset className="new-rec-actions">
+            <legend>{t("planning.recs.actionsWithRec")}</legend>
+            {actions.map((a, i) => (
+              <fieldset key={a.key} className="card" data-testid={`recs-new-action-${i}`}>
+                <legend>{t("planning.recs.actionRow", { n: i + 1 })}</legend>
+                <ActionFields value={a} onChange={(v) => setActions((rows) => rows.map((r) => (r.key === a.key ? { ...v, key: a.key } : r)))} units={units} idPrefix={`${id}-a${a.key}`} testPrefix={`recs-new-action-${i}`} />
+                <button type="button" className="button button-secondary" onClick={() => setActions((rows) => rows.filter((r) => r.key !== a.key))}>
+                  {t("planning.recs.removeActionRow", { n: i + 1 })}
+                </button>
+              </fieldset>
+            ))}
+            <button type="button" className="button button-secondary" disabled={actions.length >= 50} onClick={() => setActions((rows) => [...rows, { ...EMPTY_ACTION, key: Math.max(0, ...rows.map((r) => r.key)) + 1 }])} data-testid="recs-new-add-action">
+              {t("planning.recs.addActionRow")}
+            </button>
+          </fieldset>
+        )}
         <FormError error={error} />
         <div className="button-row">
           <button type="submit" className="button" disabled={busy || text.trim().length < 10} data-testid="recs-new-submit">

@@ -34,7 +34,7 @@ function RecommendationsLoader({ code }: { code: string }) {
         </h1>
         <p className="muted">{t("planning.recs.intro")}</p>
       </header>
-      {list.abilities.writeRecommendations.length > 0 && <NewRecommendationForm code={code} sources={list.abilities.writeRecommendations} onCreated={state.reload} />}
+      {list.abilities.writeRecommendations.length > 0 && <NewRecommendationForm code={code} sources={list.abilities.writeRecommendations} units={units} manageActions={list.abilities.manageActions} onCreated={state.reload} />}
       <section aria-labelledby="recs-list-title" className="section">
         <h2 id="recs-list-title">{t("planning.recs.listTitle", { count: list.recommendations.length })}</h2>
         {list.recommendations.length === 0 && <p className="muted">{t("planning.recs.none")}</p>}

@@ -7,6 +7,8 @@ import { nodeAnchor } from "../InstrumentDetail/labels";
 import { LevelList } from "../InstrumentDetail/LevelList";
 import { LevelSelect } from "../InstrumentDetail/LevelSelect";
 import { AnswerForm } from "./AnswerForm";
+import { useClarifications } from "./clarificationContext";
+import { ClarificationMarker, ClarificationPanel } from "./ClarificationThread";
 import { useWorkspace } from "./context";
 import { EarlierAnswers } from "./EarlierAnswers";
 import { IndicatorEvidence } from "./IndicatorEvidence";
@@ -38,8 +40,10 @@ export function IndicatorEditor({ indicator }: { indicator: InstrumentNode }) {
   const { code } = indicator;
   const canAnswer = ws.abilities.answer;
   const item = editor.indicator;
+  const selected = useClarifications().focus === code;
+  const classes = ["indicator", "ws-indicator", editor.level === null ? "" : "is-answered", selected ? "is-selected" : ""].filter(Boolean).join(" ");
   return (
-    <li className={editor.level === null ? "indicator ws-indicator" : "indicator ws-indicator is-answered"} id={nodeAnchor(code)} data-testid={`ws-indicator-${code}`}>
+    <li className={classes} id={nodeAnchor(code)} data-testid={`ws-indicator-${code}`}>
       <div className="indicator-row">
         <label htmlFor={canAnswer ? selectId : undefined} className="indicator-label">
           <span className="code">{code}</span> <span className="indicator-name">{indicator.name}</span>
@@ -50,6 +54,7 @@ export function IndicatorEditor({ indicator }: { indicator: InstrumentNode }) {
             {t("evidence.ws.count", { count: item.evidence.length })}
           </span>
         )}
+        <ClarificationMarker code={code} />
         {canAnswer ? (
           <LevelSelect id={selectId} indicator={indicator} value={editor.level} testId={`ws-level-${code}`} disabled={editor.busy} onChange={editor.setLevel} />
         ) : (
@@ -64,6 +69,7 @@ export function IndicatorEditor({ indicator }: { indicator: InstrumentNode }) {
       {canAnswer ? <AnswerForm code={code} editor={editor} /> : item && <EarlierAnswers indicator={item} stages={ws.period.stages} stage={ws.stage} includeCurrent />}
       {ws.abilities.verify && item?.answers.mandiri?.level != null && <VerifyToggle code={code} editor={editor} />}
       {item && <IndicatorEvidence code={code} evidence={item.evidence} />}
+      <ClarificationPanel code={code} />
       <details className="indicator-details">
         <summary data-testid={`ws-criteria-${code}`}>{t("instrument.details")}</summary>
         <div className="indicator-body">

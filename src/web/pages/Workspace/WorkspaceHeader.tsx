@@ -1,7 +1,50 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { StageBadge } from "../../components/StageBadge";
+import { formatDate } from "../../format";
+import { useLang } from "../../i18n";
+import { fetchAssessmentSchedule } from "../../scheduleApi";
+import { useApi } from "../../useApi";
 import { useWorkspace } from "./context";
+
+/**
+ * The open stage's dates and where today falls: "sisa N hari", "dibuka pada …" or "ditutup"
+ * (from `GET /api/assessments/:id/schedule`; the days are counted on the server in Indonesian time).
+ * Nothing while loading, on an error (the stage still works or refuses on its own) or at "final".
+ */
+function StageScheduleNote() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { ws } = useWorkspace();
+  // Keyed on the stage too, so advancing a stage shows the next stage's dates.
+  const state = useApi(`ws-schedule-${ws.id}-${ws.stage}`, (signal) => fetchAssessmentSchedule(ws.id, signal));
+  if (state.status !== "ok" || ws.stage === "final") return null;
+  const { current } = state.data;
+  const when =
+    current.state === "open"
+      ? current.daysLeft === 0
+        ? t("schedule.closesToday")
+        : t("schedule.daysLeft", { count: current.daysLeft ?? 0 })
+      : current.state === "not_open"
+        ? t("schedule.opensOn", { date: formatDate(current.opens ?? "", lang) })
+        : current.state === "closed"
+          ? t("schedule.closed")
+          : null;
+  return (
+    <p className={current.state === "open" || current.state === "unscheduled" ? "ws-schedule" : "ws-schedule note note-warning"} data-testid="ws-schedule" data-state={current.state}>
+      <strong>{t("schedule.label")}:</strong>{" "}
+      {current.opens && current.closes ? (
+        <>
+          <span data-testid="ws-schedule-dates">{t("schedule.window", { opens: formatDate(current.opens, lang), closes: formatDate(current.closes, lang) })}</span>
+          {" · "}
+          <span data-testid="ws-schedule-when">{when}</span>
+        </>
+      ) : (
+        t("schedule.unscheduled")
+      )}
+    </p>
+  );
+}
 
 /** The stages of the period in order; the current one highlighted (aria-current="step"). */
 function StageStepper() {
@@ -63,6 +106,7 @@ export function WorkspaceHeader() {
         </Link>
       </p>
       <StageStepper />
+      <StageScheduleNote />
       {review.status && (
         <div className={review.status === "returned" ? "note note-warning" : "note"} data-testid="ws-review-status">
           <p>{review.status === "pending" ? t("ws.reviewPending") : t("ws.reviewReturned")}</p>

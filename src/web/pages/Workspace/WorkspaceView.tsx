@@ -1,13 +1,17 @@
 import { useCallback, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { useSearchParams } from "react-router";
 import type { Instrument, InstrumentNode } from "../../../core";
 import { fetchWorkspace, type Workspace } from "../../assessmentApi";
 import { DetailContext } from "../InstrumentDetail/context";
 import { NodeList } from "../InstrumentDetail/NodeTree";
 import { useCalculator } from "../InstrumentDetail/useCalculator";
 import { Actions } from "./Actions";
+import { ClarificationsContext, useClarificationList } from "./clarificationContext";
 import { WorkspaceContext } from "./context";
+import { FieldNotes } from "./FieldNotes";
 import { IndicatorEditor } from "./IndicatorEditor";
+import { ResultRevisions } from "./ResultRevisions";
 import { ScorePanel } from "./ScorePanel";
 import { WorkspaceHeader } from "./WorkspaceHeader";
 
@@ -26,22 +30,29 @@ export function WorkspaceView({ initial, instrument }: { initial: Workspace; ins
   const renderIndicator = useCallback((n: InstrumentNode) => <IndicatorEditor key={stage} indicator={n} />, [stage]);
   const detail = useMemo(() => ({ instrument, calc, renderIndicator }), [instrument, calc, renderIndicator]);
   const wsCtx = useMemo(() => ({ ws, refresh }), [ws, refresh]);
+  // A notification link (?klarifikasi=<code>) opens that indicator's clarification thread.
+  const [params] = useSearchParams();
+  const clarifications = useClarificationList(ws.id, params.get("klarifikasi"));
   return (
     <WorkspaceContext.Provider value={wsCtx}>
-      <DetailContext.Provider value={detail}>
-        <WorkspaceHeader />
-        <div className="detail-layout">
-          <section className="detail-tree" aria-labelledby="ws-tree-title">
-            <h2 id="ws-tree-title">{t("ws.structure")}</h2>
-            {!ws.abilities.answer && <p className="note">{t("ws.readOnly")}</p>}
-            <NodeList nodes={instrument.tree} depth={0} />
-          </section>
-          <aside className="calc-panel ws-panel" aria-label={t("ws.panel")}>
-            <ScorePanel />
-            <Actions />
-          </aside>
-        </div>
-      </DetailContext.Provider>
+      <ClarificationsContext.Provider value={clarifications}>
+        <DetailContext.Provider value={detail}>
+          <WorkspaceHeader />
+          <div className="detail-layout">
+            <section className="detail-tree" aria-labelledby="ws-tree-title">
+              <h2 id="ws-tree-title">{t("ws.structure")}</h2>
+              {!ws.abilities.answer && <p className="note">{t("ws.readOnly")}</p>}
+              <NodeList nodes={instrument.tree} depth={0} />
+            </section>
+            <aside className="calc-panel ws-panel" aria-label={t("ws.panel")}>
+              <ScorePanel />
+              <Actions />
+            </aside>
+          </div>
+          <FieldNotes />
+          <ResultRevisions />
+        </DetailContext.Provider>
+      </ClarificationsContext.Provider>
     </WorkspaceContext.Provider>
   );
 }

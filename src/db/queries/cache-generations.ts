@@ -1,0 +1,43 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "../client";
+
+/** Scope of the published results (the national view, the public snapshot, every cockpit). */
+export const PUBLISHED_SCOPE = "published";
+
+type Executor = Pick<Db, "execute">;
+const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
+
+/**
+ * The counter of one cache scope (0 before its first write). Read it BEFORE loading the data it
+ * guards: data read afterwards is at least as new as the counter, so an entry is never labelled
+ * with a newer counter than its data.
+ */
+export async function generationOf(db: Executor, scope: string): Promise<number> {
+  const rows = rowsOf<{ g: number }>(await db.execute(sql`select generation::bigint as g from cache_generations where scope = ${scope}`));
+  return Number(rows[0]?.g ?? 0);
+}
+
+/**
+ * One number that grows whenever anything about a province or its kab/kota changes (their
+ * assessments, answers, evidence, results, targets, the agencies themselves) or the published
+ * results do: the sum of their counters. Counters only grow and rows are never deleted, so a
+ * changed sum means changed data.
+ */
+export async function provinceGeneration(db: Executor, provinceCode: string): Promise<number> {
+  const rows = rowsOf<{ g: number }>(
+    await db.execute(sql`select coalesce(sum(g.generation), 0)::bigint as g from cache_generations g
+      where g.scope = ${PUBLISHED_SCOPE}
+         or g.agency_id in (select a.id from agencies p join agencies a on a.id = p.id or a.parent_id = p.id where p.code = ${provinceCode} and p.category = 'provinsi')`),
+  );
+  return Number(rows[0]?.g ?? 0);
+}
+
+/**
+ * Marks cached responses of some assessments (and their agencies' cockpits) as changed, inside
+ * the caller's transaction. The database triggers of migration 0013 already do this for every
+ * table a cached response reads; call this only from a write to a table without such a trigger.
+ */
+export async function touchAssessments(tx: Executor, assessmentIds: number[]): Promise<void> {
+  if (!assessmentIds.length) return;
+  await tx.execute(sql`select pandu_touch_assessments(${`{${assessmentIds.map((i) => Math.trunc(i)).join(",")}}`}::int[])`);
+}

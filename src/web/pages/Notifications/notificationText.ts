@@ -1,0 +1,29 @@
+import type { TFunction } from "i18next";
+import type { AppNotification, NotificationKind } from "../../notificationsApi";
+
+const KINDS: Record<NotificationKind, true> = {
+  "clarification.message": true,
+  "assessment.submitted": true,
+  "assessment.stage_advanced": true,
+  "assessment.returned": true,
+  "assessment.review_requested": true,
+  "assessment.finalised": true,
+};
+const STAGES = new Set(["mandiri", "dokumen", "interviu", "visitasi", "final"]);
+
+const isKind = (kind: string): kind is NotificationKind => Object.hasOwn(KINDS, kind);
+
+/** Every kind the server writes (db/commands/notify.ts) that has a sentence of its own. */
+export const NOTIFICATION_KINDS = Object.keys(KINDS) as NotificationKind[];
+
+/**
+ * A notification's sentence in the reader's language, from its kind and parameters. A stage code
+ * becomes the stage's name; a kind this interface does not know yet gets a general sentence.
+ */
+export function notificationText(t: TFunction, n: AppNotification): string {
+  const { stage, ...rest } = n.params;
+  const params = { agency: "", ...rest, stage: stage && STAGES.has(stage) ? t(`stages.${stage as "mandiri"}`) : (stage ?? "") };
+  if (!isKind(n.kind)) return t("notifications.kinds.other", params);
+  const key = n.kind.replace(".", "_") as "clarification_message";
+  return t(`notifications.kinds.${key}`, params);
+}
