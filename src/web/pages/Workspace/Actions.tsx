@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { advanceAssessment, submitAssessment, type StageOutcome } from "../../assessmentApi";
 import { FormError, Success } from "../../components/Status";
 import { AssignForm } from "./AssignForm";
+import { useSubmit } from "../../useSubmit";
 import { useWorkspace } from "./context";
 import { ReviewForm } from "./ReviewForm";
 import { OfficialRecordLink } from "./OfficialRecordLink";
@@ -15,22 +16,15 @@ function NoteAction({ title, intro, button, testId, run }: { title: string; intr
   const id = useId();
   const { refresh } = useWorkspace();
   const [note, setNote] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run: send } = useSubmit();
   const [done, setDone] = useState<StageOutcome | null>(null);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await send(async () => {
       setDone(await run(note.trim()));
       setNote("");
       await refresh();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="ws-action" aria-labelledby={`${id}-title`} onSubmit={(e) => void submit(e)}>

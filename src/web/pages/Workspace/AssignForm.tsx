@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { assignAssessor } from "../../assessmentApi";
 import { FormError, Success } from "../../components/Status";
+import { useSubmit } from "../../useSubmit";
 import { useWorkspace } from "./context";
 
 /** Assign an internal assessor (optionally to some indicators) or an external assessor, by e-mail. */
@@ -11,26 +12,19 @@ export function AssignForm({ role }: { role: "asesor_internal" | "asesor_ekstern
   const { ws } = useWorkspace();
   const [email, setEmail] = useState("");
   const [codes, setCodes] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit();
   const [done, setDone] = useState<string | null>(null);
   const internal = role === "asesor_internal";
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     setDone(null);
-    try {
+    await run(async () => {
       const indicators = codes.split(/[\s,;]+/).filter(Boolean);
       await assignAssessor(ws.id, { email: email.trim(), role, ...(internal && indicators.length ? { indicators } : {}) });
       setDone(email.trim());
       setEmail("");
       setCodes("");
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="ws-action" aria-labelledby={`${id}-title`} onSubmit={(e) => void submit(e)}>

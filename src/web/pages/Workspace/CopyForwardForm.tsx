@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { copyForward, fetchPeriods, type CopyForwardOutcome } from "../../assessmentApi";
 import { FormError } from "../../components/Status";
 import { useApi } from "../../useApi";
+import { useSubmit } from "../../useSubmit";
 import { useWorkspace } from "./context";
 
 /**
@@ -16,8 +17,7 @@ export function CopyForwardForm() {
   const { ws, refresh } = useWorkspace();
   const periods = useApi("periods", (signal) => fetchPeriods(signal));
   const [from, setFrom] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit();
   const [outcome, setOutcome] = useState<CopyForwardOutcome | null>(null);
   if (periods.status !== "ok") return null;
   const earlier = periods.data
@@ -28,16 +28,10 @@ export function CopyForwardForm() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!from) return;
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       setOutcome(await copyForward(ws.id, Number(from)));
       await refresh();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const list = (codes: string[]) => codes.join(", ");
   return (

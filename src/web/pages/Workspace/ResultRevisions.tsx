@@ -7,6 +7,7 @@ import { formatDateTime, formatIndex } from "../../format";
 import { useLang } from "../../i18n";
 import { useDetail } from "../InstrumentDetail/context";
 import { LevelSelect } from "../InstrumentDetail/LevelSelect";
+import { useSubmit } from "../../useSubmit";
 import { useWorkspace } from "./context";
 
 const MIN_REASON = 10;
@@ -28,8 +29,7 @@ function ReviseForm() {
   const latest = ws.results[ws.results.length - 1];
   const [rows, setRows] = useState<Row[]>([{ key: 1, code: "", level: null }]);
   const [reason, setReason] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useSubmit();
   const [done, setDone] = useState<{ revision: number; indexRounded: number; predicate: string } | null>(null);
   const update = (key: number, patch: Partial<Row>) => setRows(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
   const submit = async (e: FormEvent) => {
@@ -37,19 +37,13 @@ function ReviseForm() {
     const chosen = rows.filter((r) => r.code && r.level !== null);
     if (chosen.length === 0) return setError(t("collab.revise.noLevels"));
     if (reason.trim().length < MIN_REASON) return setError(t("collab.revise.reasonRequired", { min: MIN_REASON }));
-    setBusy(true);
-    setError(null);
     setDone(null);
-    try {
+    await run(async () => {
       setDone(await reviseResult(ws.id, { reason: reason.trim(), levels: Object.fromEntries(chosen.map((r) => [r.code, r.level!])) }));
       setRows([{ key: Date.now(), code: "", level: null }]);
       setReason("");
       await refresh();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="ws-action revise-form" aria-labelledby={`${id}-title`} onSubmit={(e) => void submit(e)} data-testid="ws-revise">

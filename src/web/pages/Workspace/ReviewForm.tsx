@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { reviewAssessment } from "../../assessmentApi";
 import { FormError, Success } from "../../components/Status";
+import { useSubmit } from "../../useSubmit";
 import { useWorkspace } from "./context";
 
 type Decision = "valid" | "tidak_valid";
@@ -13,8 +14,7 @@ export function ReviewForm() {
   const { ws, refresh } = useWorkspace();
   const [decision, setDecision] = useState<Decision>("valid");
   const [notes, setNotes] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useSubmit();
   const [done, setDone] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -22,17 +22,11 @@ export function ReviewForm() {
       setError(t("ws.review.notesRequired"));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await reviewAssessment(ws.id, decision, notes.trim());
       setDone(true);
       await refresh();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="ws-action" aria-labelledby={`${id}-title`} onSubmit={(e) => void submit(e)}>

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { saveSectoralServices, type SectoralService } from "../../assessmentApi";
 import { FormError, Success } from "../../components/Status";
+import { useSubmit } from "../../useSubmit";
 import { useWorkspace } from "./context";
 
 /** Under indicators 45–47: the service the agency named for it and its owning unit. */
@@ -29,25 +30,18 @@ export function SectoralServicesForm() {
       return [c, { name: s?.name ?? "", unitName: s?.unitName ?? "" }];
     })),
   );
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit();
   const [saved, setSaved] = useState(false);
   if (!indicators.length || !ws.abilities.nameSectoralServices) return null;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     setSaved(false);
-    try {
+    await run(async () => {
       const list: SectoralService[] = indicators.filter((c) => rows[c]!.name.trim()).map((c) => ({ indicatorCode: c, name: rows[c]!.name.trim(), unitName: rows[c]!.unitName.trim() }));
       await saveSectoralServices(ws.id, list);
       setSaved(true);
       await refresh();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   const set = (c: string, k: "name" | "unitName", v: string) => setRows((r) => ({ ...r, [c]: { ...r[c]!, [k]: v } }));
   return (
