@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessments, auditEvents, evidence, evidenceVersions } from "../../src/db/schema";
 import { createApiToken } from "../../src/db/commands/api-tokens";
 import { createPeriod } from "../../src/db/commands/create-period";
+import { assignToAssessment } from "../../src/db/commands/assign";
 import { agencyIdsByCode } from "../../src/db/queries/agency-ids";
 import { evidenceCountsByIndicator } from "../../src/db/queries/evidence";
 import type { LocalEvidenceStorage } from "../../src/lib/storage";
@@ -232,6 +233,24 @@ describe(`evidence library on ${TEST_DB_KIND}`, () => {
     const refused = await t.app.inject({ method: "POST", url: "/api/agencies/15.71/evidence", headers: { ...bearer, "content-type": contentType }, payload: body });
     expect(refused.statusCode).toBe(403);
     expect(refused.json().error).toBe("token_read_only");
+  });
+
+  it("an external assessor opens the evidence of the agencies assigned to them, and only those", async () => {
+    const jambi = (await agencyIdsByCode(t.database.db, ["15.71"])).get("15.71")!;
+    const periodId = await createPeriod(t.database.db, SYSTEM, { name: "Evaluasi Bukti Asesor", year: 2027, kind: "evaluasi", withVisit: false, instrumentId: "permenpanrb-59-2020", predicatePolicy: "exact", ownerAgencyId: null, schedule: {}, participantIds: [jambi] });
+    const [a] = await t.database.db.select().from(assessments).where(and(eq(assessments.periodId, periodId), eq(assessments.agencyId, jambi)));
+    const assigned = await makeUser(t.database, "asesor_eksternal", null, null);
+    await assignToAssessment(t.database.db, SYSTEM, { assessmentId: a!.id, agencyId: jambi, userId: assigned.id, role: "asesor_eksternal", indicatorCodes: null });
+    const asesor = await sessionFor(t.database, assigned.id);
+    const stranger = await sessionFor(t.database, (await makeUser(t.database, "asesor_eksternal", null, null)).id);
+    const { id } = (await upload(t.app, "/api/agencies/15.71/evidence", entry, { title: "SK Tim Koordinasi SPBE" }, pdfFile())).json();
+    const file = await call(t.app, "GET", `/api/agencies/15.71/evidence/${id}/file`, asesor);
+    expect(file.statusCode).toBe(200);
+    expect(file.headers["content-disposition"]).toMatch(/^attachment/);
+    expect((await call(t.app, "GET", "/api/agencies/15.71/evidence", asesor)).json().abilities).toEqual({ upload: false });
+    expect((await upload(t.app, "/api/agencies/15.71/evidence", asesor, { title: "Bukan tim instansi" }, pdfFile())).statusCode).toBe(403);
+    expect((await call(t.app, "GET", `/api/agencies/15.71/evidence/${id}/file`, stranger)).statusCode).toBe(404);
+    expect((await call(t.app, "GET", "/api/agencies/16.71/evidence", asesor)).statusCode).toBe(404);
   });
 
   it("links evidence to indicators of an assessment of the same agency, and unlinks it", async () => {

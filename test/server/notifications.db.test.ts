@@ -108,6 +108,18 @@ describe(`notifications: reading, review and finalisation, schedules in the peri
     expect(await unread(koordinator)).toBe(1);
   });
 
+  it("a correction of the final result tells the Koordinator SPBE and the assessor the new revision, index and predicate", async () => {
+    for (const who of [koordinator, asesor]) await call(t.app, "POST", "/api/notifications/read-all", who);
+    const res = await call(t.app, "POST", `/api/assessments/${id}/revisions`, admin, { reason: "Koreksi setelah klarifikasi bukti", levels: { "1": 5 } });
+    expect(res.statusCode, res.body).toBe(201);
+    for (const who of [koordinator, asesor]) {
+      const [n] = (await list(who)).notifications;
+      expect(n).toMatchObject({ kind: "assessment.revised", read: false, link: `/penilaian/${id}`, params: { revision: "2", predicate: res.json().predicate } });
+      expect(Number(n!.params.index)).toBeCloseTo(res.json().indexRounded, 2);
+    }
+    expect(await unread(pimpinan)).toBe(0);
+  });
+
   it("the period list carries the stage dates and who may change them; a bad window is a field error", async () => {
     const put = await call(t.app, "PUT", `/api/periods/${periodId}/schedule`, admin, { stage: "dokumen", opens: "2026-07-01", closes: "2026-08-31" });
     expect(put.statusCode).toBe(200);

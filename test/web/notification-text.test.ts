@@ -4,7 +4,7 @@ import en from "../../src/web/i18n/en.json";
 import id from "../../src/web/i18n/id.json";
 import { NOTIFICATION_KINDS, notificationText } from "../../src/web/pages/Notifications/notificationText";
 
-const params = { agency: "Pemerintah Kota Jambi", indicator: "7", excerpt: "Mohon unggah SK", stage: "interviu", notes: "Bukti kurang", predicate: "Baik" };
+const params = { agency: "Pemerintah Kota Jambi", indicator: "7", excerpt: "Mohon unggah SK", stage: "interviu", notes: "Bukti kurang", predicate: "Baik", revision: "2", index: "3.5" };
 
 // The server stores a kind and parameters; the reader's language makes the sentence.
 describe("notification sentences", () => {
@@ -18,6 +18,8 @@ describe("notification sentences", () => {
     }
     const stageName = lng === "id" ? id.stages.interviu : en.stages.interviu;
     expect(notificationText(i18n.t, { id: 1, kind: "assessment.stage_advanced", params, link: "/", read: false, createdAt: "" })).toContain(stageName);
+    // An index in the reader's number format.
+    expect(notificationText(i18n.t, { id: 1, kind: "assessment.revised", params, link: "/", read: false, createdAt: "" })).toContain(lng === "id" ? "3,50" : "3.50");
     // A kind this interface does not know yet still says what it is about.
     expect(notificationText(i18n.t, { id: 1, kind: "assessment.someday", params, link: "/", read: false, createdAt: "" })).toContain("Pemerintah Kota Jambi");
   });

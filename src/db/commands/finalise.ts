@@ -2,7 +2,8 @@ import { and, desc, eq, isNull, or } from "drizzle-orm";
 import type { Db } from "../client";
 import { assessmentResults, assessments, stageTransitions } from "../schema";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
-import { notifyFinalised, notifyReturned, notifyReviewRequested } from "./notify";
+import { roundTenThousandthsToHundredths } from "../../core";
+import { notifyFinalised, notifyReturned, notifyReviewRequested, notifyRevised } from "./notify";
 
 export interface ResultSnapshot {
   levels: Record<string, number>;
@@ -73,6 +74,7 @@ export async function reviseResult(db: Db, ctx: AuditContext, a: { id: number; a
       before: { revision: latest?.revision ?? null, levels: Object.fromEntries(changed.map((c) => [c, latest?.levels[c] ?? null])), index: latest ? latest.index10k / 10000 : null },
       after: { revision, levels: Object.fromEntries(changed.map((c) => [c, snapshot.levels[c]])), index: snapshot.index10k / 10000, reason },
     });
+    await notifyRevised(tx, { assessmentId: a.id, agencyId: a.agencyId, revision, index: (roundTenThousandthsToHundredths(snapshot.index10k) / 100).toFixed(2), predicate: snapshot.predicate, actorUserId: ctx.actorUserId });
     return revision;
   });
 }

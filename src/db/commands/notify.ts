@@ -6,7 +6,7 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** What the interface renders (in the reader's language) and where it leads. */
 export interface NotificationInput {
-  kind: "clarification.message" | "assessment.returned" | "assessment.stage_advanced" | "assessment.submitted" | "assessment.finalised" | "assessment.review_requested";
+  kind: "clarification.message" | "assessment.returned" | "assessment.stage_advanced" | "assessment.submitted" | "assessment.finalised" | "assessment.review_requested" | "assessment.revised";
   params: Record<string, string>;
   link: string;
 }
@@ -89,10 +89,20 @@ export async function notifyReviewRequested(tx: Tx, input: { assessmentId: numbe
  * (the agency's Koordinator SPBE and the assigned external assessors) are told, with the predicate.
  */
 export async function notifyFinalised(tx: Tx, input: { assessmentId: number; agencyId: number; predicate: string; actorUserId: number | null }): Promise<void> {
+  await notifyCoordinatorsAndAssessors(tx, input, "assessment.finalised", { stage: "final", predicate: input.predicate });
+}
+
+/** A final result was corrected (a new revision): the same people are told the new index and predicate. */
+export async function notifyRevised(tx: Tx, input: { assessmentId: number; agencyId: number; revision: number; index: string; predicate: string; actorUserId: number | null }): Promise<void> {
+  await notifyCoordinatorsAndAssessors(tx, input, "assessment.revised", { revision: String(input.revision), index: input.index, predicate: input.predicate });
+}
+
+/** The agency's Koordinator SPBE and the assessment's assigned external assessors, except the actor. */
+async function notifyCoordinatorsAndAssessors(tx: Tx, input: { assessmentId: number; agencyId: number; actorUserId: number | null }, kind: NotificationInput["kind"], params: Record<string, string>): Promise<void> {
   const coordinators = await agencyRoleHolders(tx, input.agencyId, ["koordinator_spbe"]);
   const externals = (await assignedUsers(tx, input.assessmentId, "asesor_eksternal")).map((u) => u.id);
   const agencyName = await assessmentAgencyName(tx, input.assessmentId);
-  await notifyUsers(tx, [...coordinators, ...externals], { kind: "assessment.finalised", params: { agency: agencyName, stage: "final", predicate: input.predicate }, link: `/penilaian/${input.assessmentId}` }, input.actorUserId);
+  await notifyUsers(tx, [...coordinators, ...externals], { kind, params: { agency: agencyName, ...params }, link: `/penilaian/${input.assessmentId}` }, input.actorUserId);
 }
 
 /**
@@ -100,8 +110,5 @@ export async function notifyFinalised(tx: Tx, input: { assessmentId: number; age
  * notes, and so are the assigned external assessors, who make the correction.
  */
 export async function notifyReturned(tx: Tx, input: { assessmentId: number; agencyId: number; notes: string; actorUserId: number | null }): Promise<void> {
-  const coordinators = await agencyRoleHolders(tx, input.agencyId, ["koordinator_spbe"]);
-  const externals = (await assignedUsers(tx, input.assessmentId, "asesor_eksternal")).map((u) => u.id);
-  const agencyName = await assessmentAgencyName(tx, input.assessmentId);
-  await notifyUsers(tx, [...coordinators, ...externals], { kind: "assessment.returned", params: { agency: agencyName, notes: input.notes.slice(0, 200) }, link: `/penilaian/${input.assessmentId}` }, input.actorUserId);
+  await notifyCoordinatorsAndAssessors(tx, input, "assessment.returned", { notes: input.notes.slice(0, 200) });
 }

@@ -6,10 +6,12 @@ const UPLOADERS = ["koordinator_spbe", "penanggung_jawab", "pelaksana_entri", "a
 
 /**
  * An agency's evidence library is read by its own people (and the Koordinator Provinsi over it),
- * administrators and the review team. Anyone else is answered 404.
+ * administrators, the review team, and external assessors assigned to one of its assessments
+ * (`externallyAssigned`: the agencies of the caller's assignments), who must open the documents
+ * they evaluate. Anyone else is answered 404.
  */
-export function canReadEvidence(actor: Actor, agencyId: number): boolean {
-  return isAdministrator(actor) || hasRole(actor, "tim_reviu") || readableAgencies(actor).has(agencyId);
+export function canReadEvidence(actor: Actor, agencyId: number, externallyAssigned: readonly number[] = []): boolean {
+  return isAdministrator(actor) || hasRole(actor, "tim_reviu") || readableAgencies(actor).has(agencyId) || (hasRole(actor, "asesor_eksternal") && externallyAssigned.includes(agencyId));
 }
 
 /** Roles held inside one agency, whose holders work with that agency's evidence library. */

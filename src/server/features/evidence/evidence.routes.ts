@@ -6,6 +6,8 @@ import { AppError, notFound } from "../../errors";
 import { auditContextOf } from "../../request-audit";
 import { canReadEvidence, canUploadEvidence } from "../../policies/evidence.policy";
 import { agencyIdsByCode } from "../../../db/queries/agency-ids";
+import { externallyAssignedAgencies } from "../../../db/queries/dashboards";
+import { hasRole } from "../../../core";
 import { evidenceDetail, findEvidence, findEvidenceVersion, listEvidence } from "../../../db/queries/evidence";
 import { EvidenceNotFoundError, uploadEvidence, uploadEvidenceVersion, type UploadOutcome } from "../../../db/commands/evidence-upload";
 import { INLINE_FILE_TYPES, type EvidenceFileType } from "../../../lib/file-type";
@@ -39,7 +41,9 @@ export const evidenceRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
 
     const readableAgency = async (req: FastifyRequest, code: string) => {
       const id = (await agencyIdsByCode(db, [code])).get(code);
-      if (id === undefined || !canReadEvidence(req.auth!.actor, id)) throw notFound("agency");
+      const actor = req.auth!.actor;
+      const assigned = hasRole(actor, "asesor_eksternal") ? await externallyAssignedAgencies(db, req.auth!.user.id) : [];
+      if (id === undefined || !canReadEvidence(actor, id, assigned)) throw notFound("agency");
       return { id, code };
     };
     const uploadableAgency = async (req: FastifyRequest, code: string) => {

@@ -8,6 +8,7 @@ const KINDS: Record<NotificationKind, true> = {
   "assessment.returned": true,
   "assessment.review_requested": true,
   "assessment.finalised": true,
+  "assessment.revised": true,
 };
 const STAGES = new Set(["mandiri", "dokumen", "interviu", "visitasi", "final"]);
 
@@ -22,7 +23,8 @@ export const NOTIFICATION_KINDS = Object.keys(KINDS) as NotificationKind[];
  */
 export function notificationText(t: TFunction, n: AppNotification): string {
   const { stage, ...rest } = n.params;
-  const params = { agency: "", ...rest, stage: stage && STAGES.has(stage) ? t(`stages.${stage as "mandiri"}`) : (stage ?? "") };
+  // An index travels as text ("3.53") and is formatted in the reader's language by the catalogue.
+  const params = { agency: "", ...rest, stage: stage && STAGES.has(stage) ? t(`stages.${stage as "mandiri"}`) : (stage ?? ""), ...(rest.index ? { index: Number(rest.index) } : {}) };
   if (!isKind(n.kind)) return t("notifications.kinds.other", params);
   const key = n.kind.replace(".", "_") as "clarification_message";
   return t(`notifications.kinds.${key}`, params);
