@@ -58,6 +58,8 @@ export interface WorkspaceIndicator {
   level: number | null;
   carried: boolean;
   from: StageName | null;
+  /** The unit (OPD) given this indicator to gather, if any. */
+  unitId: number | null;
   answers: Partial<Record<StageName, Answer>>;
   /** Evidence linked to this indicator (all stages share it). */
   evidence: EvidenceSummary[];
@@ -213,4 +215,14 @@ export interface CopyForwardOutcome {
 /** Starts this self-assessment from an earlier assessment of the same agency. */
 export async function copyForward(id: number, fromAssessmentId: number): Promise<CopyForwardOutcome> {
   return (await request("POST", `${base(id)}/copy-forward`, { fromAssessmentId })) as CopyForwardOutcome;
+}
+
+/** Gives indicators of the self-assessment to units (OPD) of the agency; `unitId: null` takes one back. */
+export async function assignIndicatorUnits(id: number, assignments: { indicatorCode: string; unitId: number | null }[]): Promise<void> {
+  await request("PUT", `${base(id)}/indicator-units`, { assignments });
+}
+
+/** Adds a unit (OPD) to the agency (Koordinator SPBE). */
+export async function addUnit(agency: string, name: string): Promise<{ id: number; name: string }> {
+  return (await request("POST", `/api/agencies/${encodeURIComponent(agency)}/units`, { name })) as { id: number; name: string };
 }

@@ -71,4 +71,25 @@ describe(`copy forward in Chromium on ${TEST_DB_KIND}`, () => {
     expect([level("1"), level("2"), level("3")]).toEqual([3, 4, 5]);
     await page.close();
   }, 120_000);
+
+  it("the Koordinator SPBE adds a unit, gives it indicators, and sees progress per unit", async () => {
+    const page = await demo.signIn("koordinator.spbe@demo.pandu.local");
+    await page.goto(`${demo.url}/penilaian/${ids[2026]}`);
+    await page.getByTestId("ws-units").waitFor();
+    await page.getByTestId("ws-units-new").fill("Dinas Komunikasi dan Informatika Uji");
+    await page.getByTestId("ws-units-add").click();
+    await expect.poll(() => page.getByTestId("ws-units-unit").locator("option:checked").innerText()).toBe("Dinas Komunikasi dan Informatika Uji");
+    await page.getByTestId("ws-units-codes").fill("1, 2, 4");
+    await page.getByTestId("ws-units-save").click();
+    await page.getByTestId("ws-units-done").waitFor();
+    const unitId = ((await pageApi(page, "GET", `/api/assessments/${ids[2026]}`)).body as { indicators: { code: string; unitId: number | null }[] }).indicators.find((i) => i.code === "1")!.unitId;
+    expect(unitId).not.toBeNull();
+    // Indicators 1 and 2 carry copied levels, 4 is empty: 3 given, 2 filled, 1 with evidence.
+    const row = page.getByTestId(`ws-unit-progress-${unitId}`);
+    await row.waitFor();
+    expect((await row.locator("td").allInnerTexts()).map((s) => s.trim())).toEqual(["3", "2", "0", "1"]);
+    expect(await page.getByTestId("ws-unit-progress-none").locator("th").innerText()).toBe("Belum dibagi");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.close();
+  }, 120_000);
 });

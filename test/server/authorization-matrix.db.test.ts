@@ -212,6 +212,11 @@ const MATRIX: Entry[] = [
     expect: stageAction((who, target) => who === "administrator" || (who === "koordinator_spbe" && target === "own"), 204),
   },
   {
+    route: "PUT /api/assessments/:id/indicator-units",
+    build: async (c) => ({ method: "PUT", url: `/api/assessments/${await assessmentIn(c)}/indicator-units`, body: { assignments: [{ indicatorCode: "21", unitId: null }] } }),
+    expect: stageAction((who, target) => who === "administrator" || (who === "koordinator_spbe" && target === "own"), 204),
+  },
+  {
     route: "POST /api/periods",
     build: (c) => ({ method: "POST", url: "/api/periods", body: { name: "Evaluasi SPBE 2026", year: 2026, kind: "evaluasi", instrument: "permenpanrb-59-2020", agencies: [c.agency] } }),
     expect: (who) => (who === "anonymous" ? 401 : who === "administrator" ? 201 : 403),

@@ -11,3 +11,4 @@ export * from "./sectoral-services";
 export * from "./collaboration";
 export * from "./evidence-uploads";
 export * from "./cache-generations";
+export * from "./indicator-units";

@@ -9,13 +9,14 @@ import { findUserForLogin, loadActor } from "../../../db/queries/actors";
 import { moveToStage } from "../../../db/commands/stage-transition";
 import { verifyAnswer } from "../../../db/commands/verify-answer";
 import { assignToAssessment } from "../../../db/commands/assign";
+import { assignIndicatorUnits, ForeignUnitError } from "../../../db/commands/indicator-units";
 import { requestReview } from "../../../db/commands/finalise";
 import { assessmentReviewRoutes } from "./assessment-review.routes";
 import { z } from "zod";
 import { loadReadableAssessment } from "./load-assessment";
 import { assertStageWindowOpen, assertStageWindowStarted } from "../stage-schedule/stage-window";
 import { presentAnswer } from "./workspace.presenter";
-import { AnswerParams, AnswerResponse, AssessmentParams, AssignBody, StageNoteBody, StageResponse, VerifyBody } from "./assessments.schema";
+import { AnswerParams, AnswerResponse, AssessmentParams, AssignBody, IndicatorUnitsBody, StageNoteBody, StageResponse, VerifyBody } from "./assessments.schema";
 
 const stageConflict = () => new AppError(409, "conflict", "the stage changed meanwhile; reload the assessment");
 
@@ -82,6 +83,29 @@ export const assessmentStageRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         const ok = await moveToStage(db, auditContextOf(req), { assessmentId: found.assessment.id, agencyId: scope.agencyId, from: scope.stage, to, note: req.body.note ?? null, action: "assessment.advance" });
         if (!ok) throw stageConflict();
         return { stage: to, reviewStatus: null };
+      },
+    );
+
+    app.put(
+      "/api/assessments/:id/indicator-units",
+      {
+        config: { access: "authenticated" },
+        schema: { summary: "Give indicators of the self-assessment to units (OPD) of the agency; unitId null clears", tags: ["evaluation"], params: AssessmentParams, body: IndicatorUnitsBody, response: { 204: z.null() } },
+      },
+      async (req, reply) => {
+        const { found, compiled, scope } = await loadReadableAssessment(db, req, req.params.id);
+        if (!canAssign(req.auth!.actor, scope, "asesor_internal")) throw new AppError(403, "forbidden", "only the Koordinator SPBE divides the indicators among units");
+        if (scope.stage !== "mandiri") throw new AppError(409, "conflict", "units gather the self-assessment: the indicators are divided while it is open");
+        const unknown = req.body.assignments.map((a) => a.indicatorCode).filter((c) => !compiled.position.has(c));
+        if (unknown.length) throw validationError(`body.assignments: unknown indicators ${unknown.join(", ")}`);
+        if (new Set(req.body.assignments.map((a) => a.indicatorCode)).size !== req.body.assignments.length) throw validationError("body.assignments: one unit per indicator");
+        try {
+          await assignIndicatorUnits(db, auditContextOf(req), { assessmentId: found.assessment.id, agencyId: scope.agencyId, assignments: req.body.assignments, userId: req.auth!.user.id });
+        } catch (e) {
+          if (e instanceof ForeignUnitError) throw validationError(`body.assignments: unit ${e.message} is not a unit of this agency`);
+          throw e;
+        }
+        return reply.status(204).send(null);
       },
     );
 

@@ -81,6 +81,8 @@ export const WorkspaceResponse = z.object({
       level: z.number().nullable(),
       carried: z.boolean(),
       from: z.string().nullable(),
+      /** The unit (OPD) assigned to gather this indicator, if any. */
+      unitId: z.number().nullable(),
       answers: z.record(z.string(), AnswerResponse),
       evidence: z.array(EvidenceSummary),
     }),
@@ -128,3 +130,8 @@ export const StageResponse = z.object({ stage: z.string(), reviewStatus: z.strin
 export const ReviewBody = z.object({ decision: z.enum(["valid", "tidak_valid"]), notes: z.string().trim().max(5000).optional() });
 export const ReviseBody = z.object({ reason: z.string().trim().min(10).max(2000), levels: z.record(z.string(), z.number().int()) });
 export const RevisionResponse = z.object({ revision: z.number(), index: z.number(), indexRounded: z.number(), predicate: z.string() });
+
+/** Indicators given to units (OPD) of the agency for the self-assessment; `unitId: null` takes one back. */
+export const IndicatorUnitsBody = z.object({
+  assignments: z.array(z.object({ indicatorCode: z.string().min(1).max(20), unitId: z.number().int().positive().nullable() })).min(1).max(200),
+});

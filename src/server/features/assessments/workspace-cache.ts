@@ -8,6 +8,7 @@ import { ResponseCache } from "../../cache/response-cache";
 import { todayInIndonesia } from "../evidence/evidence-settings";
 import type { loadReadableAssessment } from "./load-assessment";
 import { presentWorkspace } from "./workspace.presenter";
+import { indicatorUnitsOf } from "../../../db/queries/indicator-units";
 
 type Loaded = Awaited<ReturnType<typeof loadReadableAssessment>>;
 type Abilities = Parameters<typeof presentWorkspace>[4];
@@ -28,14 +29,15 @@ export async function workspaceBody(db: Db, cache: ResponseCache, loaded: Pick<L
   const key = `${id}:${today}`;
   const hit = cache.get(key, generation);
   if (hit) return hit;
-  const [evidence, services, submission, answers, results] = await Promise.all([
+  const [evidence, services, submission, answers, results, units] = await Promise.all([
     linkedEvidenceByIndicator(db, id),
     sectoralServicesOf(db, id),
     selfAssessmentSubmission(db, id),
     answersOf(db, id),
     resultsWithAuthorsOf(db, id),
+    indicatorUnitsOf(db, id),
   ]);
-  const extras = { evidence, today, sectoral: { indicators: sectoralServiceIndicators(compiled.instrument), services }, submittedAt: submission?.at ?? null };
+  const extras = { evidence, today, sectoral: { indicators: sectoralServiceIndicators(compiled.instrument), services }, submittedAt: submission?.at ?? null, units };
   const { abilities: _none, ...body } = presentWorkspace(found, compiled, answers, results, NONE, extras);
   const json = JSON.stringify(body);
   cache.set(key, generation, json);

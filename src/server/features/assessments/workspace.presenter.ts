@@ -39,6 +39,8 @@ export function presentWorkspace(
     today: string;
     sectoral: { indicators: string[]; services: { indicatorCode: string; name: string; unitName: string }[] };
     submittedAt: Date | null;
+    /** Indicator code → the unit (OPD) assigned to gather it. */
+    units: Map<string, number>;
   },
 ) {
   const { assessment, period } = found;
@@ -51,7 +53,7 @@ export function presentWorkspace(
     const perStage = Object.fromEntries(list.map((a) => [a.stage, { level: a.level } satisfies StageAnswer]));
     const eff = effectiveLevel(order, perStage, stage);
     const evidence = (extras.evidence.get(code) ?? []).map((e) => presentEvidenceSummary(e, extras.today));
-    return { code, level: eff.level, carried: eff.carried, from: eff.from, answers: Object.fromEntries(list.map((a) => [a.stage, presentAnswer(a)])), evidence };
+    return { code, level: eff.level, carried: eff.carried, from: eff.from, unitId: extras.units.get(code) ?? null, answers: Object.fromEntries(list.map((a) => [a.stage, presentAnswer(a)])), evidence };
   });
   const score = scoreAssessment(compiled, Object.fromEntries(indicators.map((i) => [i.code, i.level])), { policy: period.predicatePolicy, partial: true });
   return {

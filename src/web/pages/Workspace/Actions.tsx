@@ -9,6 +9,7 @@ import { ReviewForm } from "./ReviewForm";
 import { OfficialRecordLink } from "./OfficialRecordLink";
 import { SectoralServicesForm } from "./SectoralServices";
 import { CopyForwardForm } from "./CopyForwardForm";
+import { UnitsForm } from "./UnitsForm";
 
 /** A stage action with an optional note: submit the self-assessment, or close an external stage. */
 function NoteAction({ title, intro, button, testId, run }: { title: string; intro: string; button: string; testId: string; run(note: string): Promise<StageOutcome> }) {
@@ -62,6 +63,7 @@ export function Actions() {
       {a.submit && <NoteAction title={t("ws.submitTitle")} intro={t("ws.submitIntro")} button={t("ws.submit")} testId="ws-submit" run={(note) => submitAssessment(ws.id, note)} />}
       {a.advance && <NoteAction title={t("ws.advanceTitle")} intro={t("ws.advanceIntro")} button={t("ws.advance")} testId="ws-advance" run={(note) => advanceAssessment(ws.id, note)} />}
       {a.review && <ReviewForm />}
+      {a.assignInternal && ws.stage === "mandiri" && <UnitsForm />}
       {a.assignInternal && <AssignForm role="asesor_internal" />}
       {a.assignExternal && <AssignForm role="asesor_eksternal" />}
     </section>

@@ -3,14 +3,16 @@ import { PredicateBadge } from "../../components/Badges";
 import { formatIndex, formatIndexExact } from "../../format";
 import { useLang } from "../../i18n";
 import { useDetail } from "../InstrumentDetail/context";
+import { progressOf } from "../../../core";
+import type { WorkspaceIndicator } from "../../assessmentApi";
 import { useWorkspace } from "./context";
+import { UnitProgress } from "./UnitProgress";
 
-/** Filled and verified self-assessment answers, and indicators with evidence, from the indicators. */
-export function progressOf(indicators: { answers: { mandiri?: { level: number | null; verified: boolean } }; evidence?: unknown[] }[]) {
-  const filled = indicators.filter((i) => i.answers.mandiri?.level != null).length;
-  const verified = indicators.filter((i) => i.answers.mandiri?.verified).length;
-  const withEvidence = indicators.filter((i) => (i.evidence?.length ?? 0) > 0).length;
-  return { filled, verified, withEvidence, total: indicators.length };
+/** Filled and verified self-assessment answers and indicators with evidence, overall and per unit (the core's count). */
+export function workspaceProgress(indicators: WorkspaceIndicator[]) {
+  return progressOf(
+    indicators.map((i) => ({ code: i.code, unit: i.unitId === null ? null : String(i.unitId), filled: i.answers.mandiri?.level != null, verified: i.answers.mandiri?.verified === true, evidenceCount: i.evidence.length })),
+  );
 }
 
 /**
@@ -26,7 +28,7 @@ export function ScorePanel() {
   const { answered, total } = result.completeness;
   const any = answered > 0;
   const unsaved = Object.keys(calc.overrides).filter((c) => calc.overrides[c] !== (ws.indicators.find((i) => i.code === c)?.level ?? null)).length;
-  const p = progressOf(ws.indicators);
+  const { overall: p, byUnit } = workspaceProgress(ws.indicators);
   return (
     <section aria-labelledby="ws-score-title" className="ws-score">
       <h2 id="ws-score-title">{t("ws.scoreTitle")}</h2>
@@ -61,6 +63,7 @@ export function ScorePanel() {
       <p className="small" data-testid="ws-progress-evidence">
         {t("evidence.ws.progress", { count: p.withEvidence, total: p.total })}
       </p>
+      <UnitProgress byUnit={byUnit} />
     </section>
   );
 }
