@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   SMTP_FROM: z.string().min(3).default("Pandu SPBE <no-reply@localhost>"),
   PANDU_PUBLIC_URL: z.string().url().optional(),
   PANDU_EVIDENCE_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(DEFAULT_EVIDENCE_MAX_MB),
+  /** Response cache per kind in MB (read by src/server/cache); checked here so a typo stops the start-up. */
+  PANDU_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
   S3_ENDPOINT: z.string().regex(/^https?:\/\//, "must start with http:// or https://").optional(),
   S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "a bucket name (3-63 lower-case letters, digits, dots, hyphens)").optional(),
   S3_REGION: z.string().min(1).default("us-east-1"),

@@ -24,6 +24,8 @@ describe("configuration from the environment", () => {
     [{ DATABASE_URL: "sqlite://x" }, "DATABASE_URL: must start with postgres:// or postgresql://"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
     [{ PANDU_DEMO: "yes" }, "PANDU_DEMO"],
+    [{ PANDU_CACHE_MB: "banyak" }, "PANDU_CACHE_MB"],
+    [{ PANDU_CACHE_MB: "-1" }, "PANDU_CACHE_MB"],
     [{ SMTP_URL: "smtp://mail.example.go.id:587" }, "PANDU_PUBLIC_URL: required with SMTP_URL"],
     [{ SMTP_URL: "http://mail" }, "SMTP_URL: must start with smtp:// or smtps://"],
   ])("%j is refused with the variable named", (env, message) => {
