@@ -38,7 +38,15 @@ export async function readUpload<S extends z.ZodType>(req: FastifyRequest, schem
     const issue = parsed.error.issues[0]!;
     throw validationError(`${issue.path.join(".") || "body"}: ${issue.message}`);
   }
-  return { fields: parsed.data, file: part.file, fileName: part.filename || undefined };
+  // A client that goes away mid-file must fail the file stream, so the caller's staging removes its
+  // temporary file at once: the multipart parser does not always end the stream when the socket closes.
+  const file = part.file;
+  const abandon = () => {
+    if (!req.raw.complete && !file.destroyed) file.destroy(new Error("the client closed the connection before the file ended"));
+  };
+  req.raw.once("close", abandon);
+  file.once("close", () => req.raw.off("close", abandon));
+  return { fields: parsed.data, file, fileName: part.filename || undefined };
 }
 
 /**
