@@ -1,9 +1,11 @@
 import { z } from "zod";
+import { STAGES } from "../../../core";
 
 const IsoDate = z.iso.date();
 
 export const PeriodParams = z.object({ id: z.coerce.number().int().positive() });
-export const StageWindowBody = z.object({ stage: z.enum(["mandiri", "dokumen", "interviu", "visitasi"]), opens: IsoDate, closes: IsoDate });
+/** A working stage of the core's list (every stage but "final" has dates). */
+export const StageWindowBody = z.object({ stage: z.enum(STAGES).exclude(["final"]), opens: IsoDate, closes: IsoDate });
 
 const WindowState = z.enum(["unscheduled", "not_open", "open", "closed"]);
 export const StageWindowItem = z.object({ stage: z.string(), opens: z.string().nullable(), closes: z.string().nullable(), state: WindowState });

@@ -1,4 +1,5 @@
 import type { TFunction } from "i18next";
+import { STAGES } from "../../../core";
 import type { AppNotification, NotificationKind } from "../../notificationsApi";
 
 const KINDS: Record<NotificationKind, true> = {
@@ -10,7 +11,7 @@ const KINDS: Record<NotificationKind, true> = {
   "assessment.finalised": true,
   "assessment.revised": true,
 };
-const STAGES = new Set(["mandiri", "dokumen", "interviu", "visitasi", "final"]);
+const STAGE_CODES: ReadonlySet<string> = new Set(STAGES);
 
 const isKind = (kind: string): kind is NotificationKind => Object.hasOwn(KINDS, kind);
 
@@ -24,7 +25,7 @@ export const NOTIFICATION_KINDS = Object.keys(KINDS) as NotificationKind[];
 export function notificationText(t: TFunction, n: AppNotification): string {
   const { stage, ...rest } = n.params;
   // An index travels as text ("3.53") and is formatted in the reader's language by the catalogue.
-  const params = { agency: "", ...rest, stage: stage && STAGES.has(stage) ? t(`stages.${stage as "mandiri"}`) : (stage ?? ""), ...(rest.index ? { index: Number(rest.index) } : {}) };
+  const params = { agency: "", ...rest, stage: stage && STAGE_CODES.has(stage) ? t(`stages.${stage as "mandiri"}`) : (stage ?? ""), ...(rest.index ? { index: Number(rest.index) } : {}) };
   if (!isKind(n.kind)) return t("notifications.kinds.other", params);
   const key = n.kind.replace(".", "_") as "clarification_message";
   return t(`notifications.kinds.${key}`, params);
