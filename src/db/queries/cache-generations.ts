@@ -18,18 +18,21 @@ export async function generationOf(db: Executor, scope: string): Promise<number>
 }
 
 /**
- * One number that grows whenever anything about a province or its kab/kota changes (their
- * assessments, answers, evidence, results, targets, the agencies themselves) or the published
- * results do: the sum of their counters. Counters only grow and rows are never deleted, so a
- * changed sum means changed data.
+ * A province (by code) with the ids of its kab/kota and one number that grows whenever anything
+ * about them changes (their assessments, answers, evidence, results, targets, the agencies
+ * themselves) or the published results do: the sum of their counters. Counters only grow and
+ * rows are never deleted, so a changed sum means changed data. One statement, because the province
+ * cockpit reads it on every request (authorization and the cache check).
  */
-export async function provinceGeneration(db: Executor, provinceCode: string): Promise<number> {
-  const rows = rowsOf<{ g: number }>(
-    await db.execute(sql`select coalesce(sum(g.generation), 0)::bigint as g from cache_generations g
-      where g.scope = ${PUBLISHED_SCOPE}
-         or g.agency_id in (select a.id from agencies p join agencies a on a.id = p.id or a.parent_id = p.id where p.code = ${provinceCode} and p.category = 'provinsi')`),
+export async function provinceFamilyGeneration(db: Executor, provinceCode: string): Promise<{ provinceId: number; childIds: number[]; generation: number } | undefined> {
+  const rows = rowsOf<{ id: number; children: number[]; g: number }>(
+    await db.execute(sql`select p.id, array(select c.id from agencies c where c.parent_id = p.id order by c.code) as children,
+        coalesce((select g.generation from cache_generations g where g.scope = ${PUBLISHED_SCOPE}), 0)
+        + coalesce((select sum(g.generation) from cache_generations g where g.agency_id = p.id or g.agency_id in (select c.id from agencies c where c.parent_id = p.id)), 0) as g
+      from agencies p where p.code = ${provinceCode} and p.category = 'provinsi'`),
   );
-  return Number(rows[0]?.g ?? 0);
+  const row = rows[0];
+  return row && { provinceId: Number(row.id), childIds: row.children.map(Number), generation: Number(row.g) };
 }
 
 /**

@@ -1,4 +1,5 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
+import { preparedQuery } from "./prepared";
 import type { Db } from "../client";
 import { agencies, assessmentAssignments, assessments, regionalTargets } from "../schema";
 
@@ -12,12 +13,21 @@ export interface DashboardAgency {
 
 /** A province by its two-digit code with its kabupaten/kota (by code), or undefined. */
 export async function provinceWithChildren(db: Db, code: string): Promise<{ province: DashboardAgency; children: DashboardAgency[] } | undefined> {
-  const cols = { id: agencies.id, code: agencies.code, name: agencies.name, category: agencies.category };
-  const [province] = await db.select(cols).from(agencies).where(and(eq(agencies.code, code), eq(agencies.category, "provinsi")));
-  if (!province) return undefined;
-  const children = await db.select(cols).from(agencies).where(eq(agencies.parentId, province.id)).orderBy(asc(agencies.code));
-  return { province, children };
+  const rows: DashboardAgency[] = await provinceFamilyQuery(db).execute({ code });
+  const province = rows.find((r) => r.code === code);
+  return province && { province, children: rows.filter((r) => r !== province) };
 }
+// One statement (on every cockpit request): the province and the agencies whose parent it is.
+const provinceFamilyQuery = preparedQuery((db) => {
+  const cols = { id: agencies.id, code: agencies.code, name: agencies.name, category: agencies.category };
+  const province = db.select({ id: agencies.id }).from(agencies).where(and(eq(agencies.code, sql.placeholder("code")), eq(agencies.category, "provinsi")));
+  return db
+    .select(cols)
+    .from(agencies)
+    .where(or(eq(agencies.id, sql`(${province})`), eq(agencies.parentId, sql`(${province})`)))
+    .orderBy(asc(agencies.code))
+    .prepare("province_family");
+});
 
 /** Every province of the register (code and region name), by code. */
 export function listProvinces(db: Db, ids?: number[]) {

@@ -5,8 +5,7 @@ import { auditContextOf } from "../../request-audit";
 import { canSetTargets, cockpitScope } from "../../policies/cockpit.policy";
 import { listProvinces } from "../../../db/queries/dashboards";
 import { setRegionalTargets } from "../../../db/commands/regional-targets";
-import { buildCockpitBody, loadReadableProvince } from "./load-cockpit";
-import { provinceGeneration } from "../../../db/queries/cache-generations";
+import { buildCockpitBody, loadReadableProvince, readableProvinceGeneration } from "./load-cockpit";
 import { cacheCharsFromEnv, ResponseCache, withFields } from "../../cache/response-cache";
 import { sendJson } from "../../cache/send-json";
 import { CockpitQuery, CockpitResponse, ProvinceListResponse, ProvinceParams, TargetsBody, TargetsResponse } from "./cockpit.schema";
@@ -36,15 +35,15 @@ export const cockpitRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       async (req, reply) => {
         const actor = req.auth!.actor;
         // Authorization on every request; the counters are read with it, before the data they guard (a miss reloads the province too).
-        const [{ province, children }, generation] = await Promise.all([loadReadableProvince(db, actor, req.params.code), provinceGeneration(db, req.params.code)]);
-        const ids = [province.id, ...children.map((c) => c.id)];
+        const { provinceId, childIds, generation } = await readableProvinceGeneration(db, actor, req.params.code);
+        const ids = [provinceId, ...childIds];
         const key = JSON.stringify([ids, new Date().getUTCFullYear(), req.query]);
         let body = cockpitCache.get(key, generation);
         if (!body) {
           body = JSON.stringify(await buildCockpitBody(db, req.params.code, req.query.year));
           cockpitCache.set(key, generation, body);
         }
-        return sendJson(reply, withFields(body, { abilities: { setTargets: canSetTargets(actor, province.id) } }));
+        return sendJson(reply, withFields(body, { abilities: { setTargets: canSetTargets(actor, provinceId) } }));
       },
     );
 

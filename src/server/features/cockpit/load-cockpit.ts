@@ -5,6 +5,7 @@ import { provinceWithChildren, targetsOf } from "../../../db/queries/dashboards"
 import { publishedSnapshot } from "../../../db/queries/published-snapshot";
 import { bundledInstrument } from "../../../lib/instrument-files";
 import { notFound } from "../../errors";
+import { provinceFamilyGeneration } from "../../../db/queries/cache-generations";
 import { canReadCockpit } from "../../policies/cockpit.policy";
 import { heatmapOf, pickAssessments, progressRows } from "./cockpit-assessments";
 import { agencyStandings, averageOf, DOMAIN_CODES, targetProgress, trendOf } from "./cockpit-results";
@@ -14,6 +15,13 @@ import type { CockpitResponse } from "./cockpit.schema";
 export async function loadReadableProvince(db: Db, actor: Actor, code: string) {
   const found = await provinceWithChildren(db, code);
   if (!found || !canReadCockpit(actor, found.province.id)) throw notFound("province");
+  return found;
+}
+
+/** The province's counter and agency ids (cockpit cache check), if the actor may open its cockpit; otherwise 404. */
+export async function readableProvinceGeneration(db: Db, actor: Actor, code: string) {
+  const found = await provinceFamilyGeneration(db, code);
+  if (!found || !canReadCockpit(actor, found.provinceId)) throw notFound("province");
   return found;
 }
 
