@@ -44,3 +44,8 @@ export async function createFieldNote(id: number, input: FieldNoteDraft & { stag
 export async function updateFieldNote(id: number, noteId: number, input: FieldNoteDraft & { version: number }): Promise<FieldNote> {
   return (await request("PUT", `${base(id)}/${noteId}`, input)) as FieldNote;
 }
+
+/** Removes a note written in error; a stale version answers 409 (conflict). */
+export async function deleteFieldNote(id: number, noteId: number, version: number): Promise<void> {
+  await request("DELETE", `${base(id)}/${noteId}?version=${version}`);
+}

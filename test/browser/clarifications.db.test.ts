@@ -192,6 +192,13 @@ describe(`clarifications, interview notes and result corrections in Chromium on 
     expect(await page.getByTestId(`ws-note-${noteId}`).innerText()).toContain("versi 2");
     // Editing the summary kept the observation.
     expect(await page.getByTestId(`ws-note-${noteId}`).innerText()).toContain("Perwal arsitektur SPBE ditunjukkan saat wawancara.");
+    // A note written on the wrong assessment is removed after an inline confirmation.
+    const stray = (await pageApi(page, "POST", `/api/assessments/${id}/field-notes`, { stage: "interviu", heldOn: "2026-08-04", place: "Salah instansi", participants: "Tidak ada", summary: "Catatan keliru." })).body as { id: number };
+    await page.reload();
+    await page.getByTestId(`ws-note-delete-${stray.id}`).click();
+    await page.getByTestId(`ws-note-delete-${stray.id}-confirm`).click();
+    await expect.poll(() => stage.locator("article").count()).toBe(1);
+    expect(await stage.innerText()).not.toContain("Salah instansi");
     expect(await seriousViolations(page)).toEqual([]);
     await shot(page, "notes");
     await page.close();

@@ -97,6 +97,15 @@ export const COLLABORATION_MATRIX: Entry[] = [
     // The agency's people do not see notes before finalisation, so a note is a 404 to them.
     expect: (who) => (who === "anonymous" ? 401 : who === "administrator" ? 200 : who === "tim_reviu" ? 403 : 404),
   },
+  {
+    route: "DELETE /api/assessments/:id/field-notes/:noteId",
+    build: async (c) => {
+      const a = await assessmentAt(c, "interviu");
+      const n = await createFieldNote(c.db.db, SYSTEM, { ...note, stage: "interviu", assessmentId: a.id, agencyId: a.agencyId });
+      return { method: "DELETE", url: `/api/assessments/${a.id}/field-notes/${n.id}?version=1` };
+    },
+    expect: (who) => (who === "anonymous" ? 401 : who === "administrator" ? 204 : who === "tim_reviu" ? 403 : 404),
+  },
   { route: "GET /api/assessments/:id/schedule", build: async (c) => ({ method: "GET", url: `/api/assessments/${(await assessmentAt(c)).id}/schedule` }), expect: read },
   {
     route: "PUT /api/periods/:id/schedule",

@@ -1,6 +1,6 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assessments, periods } from "../../src/db/schema";
+import { assessments, auditEvents, periods } from "../../src/db/schema";
 import { call, makeUser, sessionFor } from "../helpers/accounts";
 import { startTestApp, type TestApp } from "../helpers/test-app";
 import { TEST_DB_KIND } from "../helpers/test-database";
@@ -134,6 +134,25 @@ describe(`clarifications, notifications, field notes and stage dates on ${TEST_D
     await setStage("final");
     expect((await call(t.app, "GET", `/api/assessments/${id}/field-notes`, koordinator)).json().notes).toHaveLength(1);
     await setStage("interviu");
+  });
+
+  it("interview notes: a note written in error is removed by the assessor with the version seen, audited with its text", async () => {
+    await setStage("interviu");
+    const created = (await call(t.app, "POST", `/api/assessments/${id}/field-notes`, asesor, { stage: "interviu", ...note, place: "Catatan salah tempat" })).json();
+    const url = `/api/assessments/${id}/field-notes/${created.id}`;
+    expect((await call(t.app, "DELETE", `${url}?version=1`, koordinator)).statusCode).toBe(404);
+    expect((await call(t.app, "DELETE", `${url}?version=1`, reviu)).statusCode).toBe(403);
+    expect((await call(t.app, "DELETE", url, asesor)).statusCode).toBe(400);
+    await call(t.app, "PUT", url, asesor, { version: 1, ...note, place: "Catatan salah tempat", summary: "Diubah sebelum dihapus" });
+    const stale = await call(t.app, "DELETE", `${url}?version=1`, asesor);
+    expect(stale.statusCode).toBe(409);
+    expect(stale.json()).toMatchObject({ error: "conflict", details: { current: { version: 2, summary: "Diubah sebelum dihapus" } } });
+    expect((await call(t.app, "DELETE", `${url}?version=2`, asesor)).statusCode).toBe(204);
+    expect((await call(t.app, "DELETE", `${url}?version=2`, asesor)).statusCode).toBe(404);
+    const places = (await call(t.app, "GET", `/api/assessments/${id}/field-notes`, reviu)).json().notes.map((n: { place: string }) => n.place);
+    expect(places).not.toContain("Catatan salah tempat");
+    const [audit] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, "field_note.delete"), eq(auditEvents.targetId, String(created.id))));
+    expect(audit?.changes.before).toMatchObject({ stage: "interviu", place: "Catatan salah tempat", summary: "Diubah sebelum dihapus" });
   });
 
   it("stage dates: answers and notes before the opening or after the closing day answer 409 until the schedule is extended", async () => {

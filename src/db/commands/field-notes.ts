@@ -44,6 +44,20 @@ export async function updateFieldNote(db: Db, ctx: AuditContext, input: FieldNot
   });
 }
 
+/**
+ * Removes a note (written in error, or on the wrong assessment) if the caller saw its current
+ * version; the audit event keeps the removed text.
+ */
+export async function deleteFieldNote(db: Db, ctx: AuditContext, input: { id: number; assessmentId: number; agencyId: number; version: number }): Promise<FieldNoteOutcome> {
+  return db.transaction(async (tx) => {
+    const [current] = await tx.select().from(fieldNotes).where(and(eq(fieldNotes.id, input.id), eq(fieldNotes.assessmentId, input.assessmentId))).for("update");
+    if (!current || current.version !== input.version) return { ok: false, current: current ?? null };
+    await tx.delete(fieldNotes).where(eq(fieldNotes.id, current.id));
+    await recordAudit(tx, ctx, { agencyId: input.agencyId, action: "field_note.delete", targetType: "field_note", targetId: current.id, before: { stage: current.stage, ...audited(current) } });
+    return { ok: true, note: current };
+  });
+}
+
 /** The interview and visit notes of an assessment with their authors' names, oldest first. */
 export function fieldNotesOf(db: Db, assessmentId: number) {
   return db

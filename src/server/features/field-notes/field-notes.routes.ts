@@ -1,15 +1,17 @@
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { stagesFor, type CompiledInstrument } from "../../../core";
 import type { AppContext } from "../../context";
 import { AppError, notFound, validationError } from "../../errors";
 import { auditContextOf } from "../../request-audit";
 import { canReadFieldNotes, canWriteFieldNotes } from "../../policies/collaboration.policy";
-import { createFieldNote, fieldNotesOf, updateFieldNote } from "../../../db/commands/field-notes";
+import { createFieldNote, deleteFieldNote, fieldNotesOf, updateFieldNote, type FieldNoteOutcome } from "../../../db/commands/field-notes";
 import { loadReadableAssessment } from "../assessments/load-assessment";
 import { AssessmentParams } from "../assessments/assessment-params.schema";
 import { assertStageWindowOpen, stageWindowIsOpen } from "../stage-schedule/stage-window";
 import { presentFieldNote } from "./field-notes.presenter";
-import { CreateFieldNoteBody, FieldNote, FieldNoteParams, FieldNotesResponse, UpdateFieldNoteBody } from "./field-notes.schema";
+import { CreateFieldNoteBody, DeleteFieldNoteQuery, FieldNote, FieldNoteParams, FieldNotesResponse, UpdateFieldNoteBody } from "./field-notes.schema";
 
 type FieldStage = "interviu" | "visitasi";
 const isFieldStage = (s: string): s is FieldStage => s === "interviu" || s === "visitasi";
@@ -56,24 +58,45 @@ export const fieldNoteRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       },
     );
 
+    /** The note of the URL, if the caller may change it now (its stage open and inside its dates). */
+    const loadWritableNote = async (req: FastifyRequest, params: { id: number; noteId: number }) => {
+      const loaded = await loadReadableAssessment(db, req, params.id);
+      const existing = (await fieldNotesOf(db, loaded.found.assessment.id)).find((r) => r.note.id === params.noteId);
+      if (!existing || !canReadFieldNotes(req.auth!.actor, loaded.scope)) throw notFound("note");
+      const stage = existing.note.stage as FieldStage;
+      if (!canWriteFieldNotes(req.auth!.actor, loaded.scope, stage)) throw forbidden();
+      assertStageWindowOpen(loaded.found.period.schedule, stage);
+      return { ...loaded, note: existing.note };
+    };
+    const conflictOrMissing = (outcome: Exclude<FieldNoteOutcome, { ok: true }>) => {
+      if (!outcome.current) return notFound("note");
+      return new AppError(409, "conflict", `the note changed meanwhile (version ${outcome.current.version}); review it again`, { current: presentFieldNote(outcome.current, null) });
+    };
+
     app.put(
       "/api/assessments/:id/field-notes/:noteId",
       { config: { access: "authenticated" }, schema: { summary: "Change an interview or visit note (409 on a stale version or a closed stage)", tags: ["evaluation"], params: FieldNoteParams, body: UpdateFieldNoteBody, response: { 200: FieldNote } } },
       async (req) => {
-        const { found, compiled, scope } = await loadReadableAssessment(db, req, req.params.id);
-        const existing = (await fieldNotesOf(db, found.assessment.id)).find((r) => r.note.id === req.params.noteId);
-        if (!existing || !canReadFieldNotes(req.auth!.actor, scope)) throw notFound("note");
-        const stage = existing.note.stage as FieldStage;
-        if (!canWriteFieldNotes(req.auth!.actor, scope, stage)) throw forbidden();
-        assertStageWindowOpen(found.period.schedule, stage);
+        const { found, compiled, scope, note } = await loadWritableNote(req, req.params);
         const { version, ...fields } = req.body;
         checkObservations(compiled, fields.observations);
-        const outcome = await updateFieldNote(db, auditContextOf(req), { ...fields, id: existing.note.id, assessmentId: found.assessment.id, agencyId: scope.agencyId, version });
-        if (!outcome.ok) {
-          if (!outcome.current) throw notFound("note");
-          throw new AppError(409, "conflict", `the note changed meanwhile (version ${outcome.current.version}); review it again`, { current: presentFieldNote(outcome.current, null) });
-        }
+        const outcome = await updateFieldNote(db, auditContextOf(req), { ...fields, id: note.id, assessmentId: found.assessment.id, agencyId: scope.agencyId, version });
+        if (!outcome.ok) throw conflictOrMissing(outcome);
         return presentFieldNote(outcome.note, req.auth!.user.name);
+      },
+    );
+
+    app.delete(
+      "/api/assessments/:id/field-notes/:noteId",
+      {
+        config: { access: "authenticated" },
+        schema: { summary: "Remove an interview or visit note written in error (409 on a stale version or a closed stage)", tags: ["evaluation"], params: FieldNoteParams, querystring: DeleteFieldNoteQuery, response: { 204: z.null() } },
+      },
+      async (req, reply) => {
+        const { found, scope, note } = await loadWritableNote(req, req.params);
+        const outcome = await deleteFieldNote(db, auditContextOf(req), { id: note.id, assessmentId: found.assessment.id, agencyId: scope.agencyId, version: req.query.version });
+        if (!outcome.ok) throw conflictOrMissing(outcome);
+        return reply.status(204).send(null);
       },
     );
   };

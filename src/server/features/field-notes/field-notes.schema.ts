@@ -14,6 +14,8 @@ const NoteFields = {
 };
 export const CreateFieldNoteBody = z.object({ stage: FieldStage, ...NoteFields });
 export const UpdateFieldNoteBody = z.object({ version: z.number().int().min(1), ...NoteFields });
+/** The version the caller saw (a stale one answers 409 with the current note). */
+export const DeleteFieldNoteQuery = z.object({ version: z.coerce.number().int().min(1) });
 
 export const FieldNote = z.object({
   id: z.number(),

@@ -2,12 +2,20 @@ import { useCallback, useEffect, useId, useMemo, useState, type FormEvent } from
 import { useTranslation } from "react-i18next";
 import { indicatorsOf } from "../../../core";
 import { ApiError } from "../../api";
+import { ConfirmButton } from "../../components/ConfirmButton";
 import { ErrorMessage, FormError, Loading } from "../../components/Status";
-import { createFieldNote, fetchFieldNotes, updateFieldNote, type FieldNote, type FieldNoteDraft, type FieldNotes as Notes, type FieldStage } from "../../fieldNotesApi";
+import { useSubmit } from "../../useSubmit";
+import { createFieldNote, deleteFieldNote, fetchFieldNotes, updateFieldNote, type FieldNote, type FieldNoteDraft, type FieldNotes as Notes, type FieldStage } from "../../fieldNotesApi";
 import { formatDate, formatDateTime } from "../../format";
 import { useLang } from "../../i18n";
 import { useDetail } from "../InstrumentDetail/context";
 import { useWorkspace } from "./context";
+
+/** A stale version (409 conflict) is explained in words; any other error shows as it is. */
+function useNoteError(error: unknown): unknown {
+  const { t } = useTranslation();
+  return error instanceof ApiError && error.status === 409 && error.code === "conflict" ? t("collab.notes.conflict") : error;
+}
 
 const EMPTY: FieldNoteDraft = { heldOn: "", participants: "", place: "", summary: "", observations: {} };
 
@@ -73,24 +81,18 @@ function NoteForm({ stage, note, onSaved, onCancel }: { stage: FieldStage; note:
   const id = useId();
   const { ws } = useWorkspace();
   const [draft, setDraft] = useState<FieldNoteDraft>(note ? { heldOn: note.heldOn, participants: note.participants, place: note.place, summary: note.summary, observations: note.observations } : EMPTY);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit();
+  const shownError = useNoteError(error);
   const prefix = note ? `ws-note-edit-${note.id}` : `ws-note-new-${stage}`;
   const set = (k: keyof Omit<FieldNoteDraft, "observations">) => (e: { target: { value: string } }) => setDraft({ ...draft, [k]: e.target.value });
-  const submit = async (e: FormEvent) => {
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    void run(async () => {
       if (note) await updateFieldNote(ws.id, note.id, { ...draft, version: note.version });
       else await createFieldNote(ws.id, { ...draft, stage });
       if (!note) setDraft(EMPTY);
       await onSaved();
-    } catch (err) {
-      setError(err instanceof ApiError && err.status === 409 && err.code === "conflict" ? t("collab.notes.conflict") : err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="ws-action note-form" aria-labelledby={`${id}-title`} onSubmit={(e) => void submit(e)} data-testid={prefix}>
@@ -112,7 +114,7 @@ function NoteForm({ stage, note, onSaved, onCancel }: { stage: FieldStage; note:
         <textarea id={`${id}-summary`} rows={5} required minLength={2} maxLength={20000} value={draft.summary} data-testid={`${prefix}-summary`} onChange={set("summary")} />
       </div>
       <ObservationsEditor prefix={prefix} value={draft.observations} onChange={(observations) => setDraft({ ...draft, observations })} />
-      <FormError error={error} testId={`${prefix}-error`} />
+      <FormError error={shownError} testId={`${prefix}-error`} />
       <div className="button-row">
         <button type="submit" className="button button-small" disabled={busy} data-testid={`${prefix}-save`}>
           {t("collab.notes.save")}
@@ -131,7 +133,10 @@ function NoteForm({ stage, note, onSaved, onCancel }: { stage: FieldStage; note:
 function NoteView({ note, editable, onSaved }: { note: FieldNote; editable: boolean; onSaved(): Promise<void> }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const { ws } = useWorkspace();
   const [editing, setEditing] = useState(false);
+  const removal = useSubmit();
+  const removalError = useNoteError(removal.error);
   if (editing)
     return (
       <NoteForm
@@ -171,11 +176,25 @@ function NoteView({ note, editable, onSaved }: { note: FieldNote; editable: bool
       )}
       <p className="small muted">{t("collab.notes.byline", { who: note.authorName ?? t("collab.unknownAuthor"), at: formatDateTime(note.updatedAt, lang), version: note.version })}</p>
       {editable && (
-        <button type="button" className="button button-small button-secondary" data-testid={`ws-note-edit-open-${note.id}`} onClick={() => setEditing(true)}>
-          {t("collab.notes.edit")}
-          <span className="visually-hidden">: {formatDate(note.heldOn, lang)}</span>
-        </button>
+        <div className="button-row">
+          <button type="button" className="button button-small button-secondary" data-testid={`ws-note-edit-open-${note.id}`} onClick={() => setEditing(true)}>
+            {t("collab.notes.edit")}
+            <span className="visually-hidden">: {formatDate(note.heldOn, lang)}</span>
+          </button>
+          <ConfirmButton
+            label={t("collab.notes.delete")}
+            question={t("collab.notes.deleteQuestion", { date: formatDate(note.heldOn, lang), place: note.place })}
+            testId={`ws-note-delete-${note.id}`}
+            onConfirm={async () => {
+              await removal.run(async () => {
+                await deleteFieldNote(ws.id, note.id, note.version);
+                await onSaved();
+              });
+            }}
+          />
+        </div>
       )}
+      <FormError error={removalError} testId={`ws-note-delete-${note.id}-error`} />
     </article>
   );
 }
