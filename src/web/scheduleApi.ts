@@ -27,9 +27,17 @@ export async function fetchAssessmentSchedule(id: number, signal?: AbortSignal):
   return body as unknown as AssessmentSchedule;
 }
 
+/** Removes one stage's dates: the stage is then unscheduled (same people as setting them). */
+export async function clearStageWindow(periodId: number, stage: StageName): Promise<StageWindowItem[]> {
+  return scheduleOf(await request("DELETE", `/api/periods/${periodId}/schedule/${stage}`));
+}
+
 /** Sets or extends one stage's dates (administrator, or a province's Koordinator Provinsi for its own period). */
 export async function setStageWindow(periodId: number, input: { stage: StageName; opens: string; closes: string }): Promise<StageWindowItem[]> {
-  const body = await request("PUT", `/api/periods/${periodId}/schedule`, input);
+  return scheduleOf(await request("PUT", `/api/periods/${periodId}/schedule`, input));
+}
+
+function scheduleOf(body: unknown): StageWindowItem[] {
   if (!isRecord(body) || !Array.isArray(body.schedule)) throw new ApiError(200, "invalid_response", "not a schedule");
   return body.schedule as StageWindowItem[];
 }

@@ -122,6 +122,16 @@ describe(`notifications and stage schedules in Chromium on ${TEST_DB_KIND}`, () 
     await coordinator.reload();
     await expect.poll(() => coordinator.getByTestId("ws-schedule-when").textContent()).toBe(`dibuka pada ${longDate(dayFromToday(3))}`);
     await shot(coordinator, "workspace-header");
+    // Dates set by mistake are removed after an inline confirmation: the stage is unscheduled again.
+    await admin.reload();
+    await schedule.locator("summary").click();
+    await admin.getByTestId(`schedule-edit-${periodId}-mandiri`).click();
+    await admin.getByTestId("schedule-remove-mandiri").click();
+    await admin.getByTestId("schedule-remove-mandiri-confirm").click();
+    await expect.poll(() => admin.getByTestId(`schedule-saved-${periodId}`).textContent().catch(() => "")).toContain("dihapus");
+    expect(await admin.getByTestId(`schedule-row-${periodId}-mandiri`).textContent()).toContain("Tanpa jadwal");
+    await coordinator.reload();
+    await expect.poll(() => coordinator.getByTestId("ws-schedule").getAttribute("data-state").catch(() => null)).toBe("unscheduled");
   });
 
   it("the review team finds the evidence library in the menu and reads an agency's library without uploading", async () => {

@@ -113,4 +113,10 @@ export const COLLABORATION_MATRIX: Entry[] = [
     // A national period: only administrators set its dates.
     expect: (who) => (who === "anonymous" ? 401 : who === "administrator" ? 200 : 403),
   },
+  {
+    route: "DELETE /api/periods/:id/schedule/:stage",
+    build: async (c) => ({ method: "DELETE", url: `/api/periods/${(await assessmentAt(c)).periodId}/schedule/mandiri` }),
+    // A national period: only administrators remove its dates.
+    expect: (who) => (who === "anonymous" ? 401 : who === "administrator" ? 200 : 403),
+  },
 ];

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assessments, auditEvents, periods } from "../../src/db/schema";
 import { call, makeUser, sessionFor } from "../helpers/accounts";
@@ -178,6 +178,24 @@ describe(`clarifications, notifications, field notes and stage dates on ${TEST_D
     expect(extended.json().schedule).toContainEqual({ stage: "interviu", opens: "2020-01-01", closes: "2099-12-31", state: "open" });
     expect((await answer()).statusCode).toBe(200);
     expect((await call(t.app, "GET", `/api/assessments/${id}/schedule`, asesor)).json().current).toMatchObject({ state: "open", daysLeft: expect.any(Number) });
+  });
+
+  it("stage dates: removing a stage's dates leaves it unscheduled (open while the assessment is in it), audited; only the period's owner may", async () => {
+    await t.database.db.update(periods).set({ schedule: { interviu: { opens: "2020-01-01", closes: "2020-02-01" }, dokumen: { opens: "2020-01-01", closes: "2020-01-15" } } }).where(eq(periods.id, periodId));
+    const answer = () => call(t.app, "PUT", `/api/assessments/${id}/answers/4`, asesor, { stage: "interviu", version: 0, level: 2, facts: "Fakta" });
+    expect((await answer()).json().error).toBe("stage_closed");
+    expect((await call(t.app, "DELETE", `/api/periods/${periodId}/schedule/interviu`, asesor)).statusCode).toBe(403);
+    expect((await call(t.app, "DELETE", `/api/periods/${periodId}/schedule/final`, admin)).statusCode).toBe(400);
+    expect((await call(t.app, "DELETE", `/api/periods/999999/schedule/interviu`, admin)).statusCode).toBe(404);
+    const cleared = await call(t.app, "DELETE", `/api/periods/${periodId}/schedule/interviu`, admin);
+    expect(cleared.statusCode).toBe(200);
+    expect(cleared.json().schedule).toContainEqual({ stage: "interviu", opens: null, closes: null, state: "unscheduled" });
+    // The other stage keeps its dates.
+    expect(cleared.json().schedule).toContainEqual({ stage: "dokumen", opens: "2020-01-01", closes: "2020-01-15", state: "closed" });
+    expect((await answer()).statusCode).toBe(200);
+    const [audit] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, "period.schedule"), eq(auditEvents.targetId, String(periodId)))).orderBy(desc(auditEvents.id)).limit(1);
+    expect(audit?.changes).toEqual({ before: { interviu: { opens: "2020-01-01", closes: "2020-02-01" } }, after: { interviu: null } });
+    await t.database.db.update(periods).set({ schedule: {} }).where(eq(periods.id, periodId));
   });
 
   it("a closed self-assessment window refuses verifying, submitting, evidence links, services and copy-forward; a stage cannot be closed before it opens", async () => {

@@ -5,7 +5,9 @@ const IsoDate = z.iso.date();
 
 export const PeriodParams = z.object({ id: z.coerce.number().int().positive() });
 /** A working stage of the core's list (every stage but "final" has dates). */
-export const StageWindowBody = z.object({ stage: z.enum(STAGES).exclude(["final"]), opens: IsoDate, closes: IsoDate });
+const WorkingStage = z.enum(STAGES).exclude(["final"]);
+export const StageWindowBody = z.object({ stage: WorkingStage, opens: IsoDate, closes: IsoDate });
+export const StageWindowParams = PeriodParams.extend({ stage: WorkingStage });
 
 const WindowState = z.enum(["unscheduled", "not_open", "open", "closed"]);
 export const StageWindowItem = z.object({ stage: z.string(), opens: z.string().nullable(), closes: z.string().nullable(), state: WindowState });

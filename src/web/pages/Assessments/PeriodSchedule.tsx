@@ -4,7 +4,8 @@ import { ApiError } from "../../api";
 import type { Period, StageName } from "../../assessmentApi";
 import { formatDate } from "../../format";
 import { useLang } from "../../i18n";
-import { setStageWindow, type StageWindowItem } from "../../scheduleApi";
+import { clearStageWindow, setStageWindow, type StageWindowItem } from "../../scheduleApi";
+import { ConfirmButton } from "../../components/ConfirmButton";
 import { FormError, Success } from "../../components/Status";
 
 type Field = "opens" | "closes";
@@ -46,7 +47,7 @@ function DateField({ id, label, value, error, testId, onChange }: { id: string; 
 }
 
 /** Sets one stage's dates; errors are shown under the field they concern. */
-function StageWindowForm({ periodId, item, onSaved, onCancel }: { periodId: number; item: StageWindowItem; onSaved(schedule: StageWindowItem[]): void; onCancel(): void }) {
+function StageWindowForm({ periodId, item, onSaved, onCancel }: { periodId: number; item: StageWindowItem; onSaved(schedule: StageWindowItem[], removed?: boolean): void; onCancel(): void }) {
   const { t } = useTranslation();
   const id = useId();
   const [opens, setOpens] = useState(item.opens ?? "");
@@ -88,6 +89,21 @@ function StageWindowForm({ periodId, item, onSaved, onCancel }: { periodId: numb
         <button type="button" className="button button-small button-secondary" onClick={onCancel}>
           {t("schedule.cancel")}
         </button>
+        {item.opens && (
+          <ConfirmButton
+            label={t("schedule.remove")}
+            question={t("schedule.removeQuestion", { stage: stageName })}
+            testId={`schedule-remove-${item.stage}`}
+            onConfirm={async () => {
+              setError(null);
+              try {
+                onSaved(await clearStageWindow(periodId, item.stage), true);
+              } catch (err) {
+                setError(err);
+              }
+            }}
+          />
+        )}
       </div>
     </form>
   );
@@ -99,13 +115,13 @@ export function PeriodSchedule({ period }: { period: Period }) {
   const lang = useLang();
   const [schedule, setSchedule] = useState(period.schedule);
   const [editing, setEditing] = useState<StageName | null>(null);
-  const [saved, setSaved] = useState<StageName | null>(null);
+  const [saved, setSaved] = useState<{ stage: StageName; removed: boolean } | null>(null);
   const date = (d: string | null) => (d ? formatDate(d, lang) : "—");
   return (
     <details className="period-schedule" data-testid={`period-schedule-${period.id}`} open={editing !== null || saved !== null || undefined}>
       <summary>{t("schedule.editTitle")}</summary>
       <p className="small muted">{t("schedule.editIntro")}</p>
-      {saved && <Success testId={`schedule-saved-${period.id}`}>{t("schedule.saved", { stage: t(`stages.${saved}`) })}</Success>}
+      {saved && <Success testId={`schedule-saved-${period.id}`}>{t(saved.removed ? "schedule.removed" : "schedule.saved", { stage: t(`stages.${saved.stage}`) })}</Success>}
       <div className="table-scroll">
         <table className="data-table">
           <caption className="visually-hidden">{t("schedule.caption", { name: period.name })}</caption>
@@ -153,9 +169,9 @@ export function PeriodSchedule({ period }: { period: Period }) {
           periodId={period.id}
           item={schedule.find((w) => w.stage === editing)!}
           onCancel={() => setEditing(null)}
-          onSaved={(next) => {
+          onSaved={(next, removed = false) => {
             setSchedule(next);
-            setSaved(editing);
+            setSaved({ stage: editing, removed });
             setEditing(null);
           }}
         />
