@@ -6,6 +6,7 @@ import { VERSION } from "../lib/version";
 import { createMailer } from "../lib/mailer";
 import { createEvidenceStorage } from "../lib/storage";
 import { sweepEvidenceLeftovers } from "../db/commands/evidence-sweep";
+import { pruneNotifications } from "../db/commands/notifications-prune";
 import { buildApp } from "./app";
 import { createSecretBox, loadOrCreateSecretKey } from "../lib/secret-box";
 import { sealPlainTotpSecrets } from "../db/commands/two-factor";
@@ -52,12 +53,18 @@ async function main(): Promise<void> {
     app.log.info({ db: database.kind, startupMs: Math.round(performance.now() - t0) }, "Pandu SPBE ready");
     if (resealed) app.log.info({ users: resealed }, "encrypted two-factor secrets stored before encryption existed");
     // Leftovers of uploads cut short by a crash; in the background, so start-up does not wait.
-    // Then every hour, for abandoned resumable uploads.
+    // Then every hour, for abandoned resumable uploads and notifications past their retention.
     const sweep = () =>
-      sweepEvidenceLeftovers(storage, database!.db).then(
-        (r) => (r.tempFiles || r.blobs || r.resumable ? app.log.info({ evidence: storage.kind, ...r }, "removed evidence upload leftovers") : undefined),
-        (err) => app.log.warn({ err }, "evidence leftovers sweep failed"),
-      );
+      Promise.all([
+        sweepEvidenceLeftovers(storage, database!.db).then(
+          (r) => (r.tempFiles || r.blobs || r.resumable ? app.log.info({ evidence: storage.kind, ...r }, "removed evidence upload leftovers") : undefined),
+          (err) => app.log.warn({ err }, "evidence leftovers sweep failed"),
+        ),
+        pruneNotifications(database!.db).then(
+          (n) => (n ? app.log.info({ notifications: n }, "removed notifications past their retention") : undefined),
+          (err) => app.log.warn({ err }, "notification pruning failed"),
+        ),
+      ]);
     void sweep();
     const sweeper = setInterval(() => void sweep(), 60 * 60 * 1000).unref();
 

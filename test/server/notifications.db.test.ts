@@ -1,6 +1,7 @@
 import { eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answers, assessments, auditEvents } from "../../src/db/schema";
+import { answers, assessments, auditEvents, notifications } from "../../src/db/schema";
+import { pruneNotifications } from "../../src/db/commands/notifications-prune";
 import { call, makeUser, sessionFor } from "../helpers/accounts";
 import { startTestApp, type TestApp } from "../helpers/test-app";
 import { TEST_DB_KIND } from "../helpers/test-database";
@@ -64,6 +65,20 @@ describe(`notifications: reading, review and finalisation, schedules in the peri
     expect(await notificationAudits()).toBe(before);
     // Still the recipient's alone.
     expect((await call(t.app, "POST", `/api/notifications/${mine.notifications[1]!.id}/read`, pimpinan)).statusCode).toBe(404);
+  });
+
+  it("the sweep deletes notifications past their retention: read ones after 90 days, unread ones after a year", async () => {
+    const user = await makeUser(t.database, "pimpinan", "15.71", null);
+    const now = new Date("2026-11-29T03:00:00Z");
+    const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000);
+    const row = (kind: string, created: number, read: number | null) => ({ userId: user.id, kind, link: "/notifikasi", createdAt: daysAgo(created), readAt: read === null ? null : daysAgo(read) });
+    await t.database.db.insert(notifications).values([row("read.old", 91, 90), row("read.recent", 89, 1), row("unread.89", 89, null), row("unread.old", 366, null), row("unread.364", 364, null)]);
+    expect(await pruneNotifications(t.database.db, now)).toBe(2);
+    const kept = (await t.database.db.select({ kind: notifications.kind }).from(notifications).where(eq(notifications.userId, user.id))).map((r) => r.kind).sort();
+    expect(kept).toEqual(["read.recent", "unread.364", "unread.89"]);
+    // Nobody else's notifications were touched.
+    expect((await list(koordinator)).total).toBeGreaterThan(0);
+    expect(await pruneNotifications(t.database.db, now)).toBe(0);
   });
 
   it("the list pages with unread first", async () => {
