@@ -8,6 +8,7 @@ import { DEFAULT_THROTTLE } from "../src/db/commands/login-throttle";
 import { buildApp } from "../src/server/app";
 import { DEFAULT_SESSION_SETTINGS } from "../src/server/auth/session-settings";
 import { createPostgresTestDatabase } from "../test/helpers/test-database";
+import { spawnServer, waitForHealth } from "../test/helpers/server-process";
 import { fmt } from "./stats";
 import { loadFromChild, type LoadStats } from "./load-child";
 
@@ -16,7 +17,8 @@ import { loadFromChild, type LoadStats } from "./load-child";
  * regional and central agency with published results (~630) × 3 periods × 47 indicators × 4 stages
  * of answers. 20 concurrent clients (a child process) fetch random workspaces, from an app with the
  * response cache (warmed by one pass over every assessment, which also measures a miss) and from
- * one with the cache off; baseline: /api/health in the same run.
+ * one with the cache off, then from the real server with two worker processes (PANDU_WORKERS=2);
+ * baseline: /api/health in the same run.
  */
 export async function benchWorkspace(requests = 4000) {
   const created = await createPostgresTestDatabase();
@@ -59,14 +61,27 @@ export async function benchWorkspace(requests = 4000) {
       const ws = await loadFromChild(cached.base, headers, paths, 20, requests);
       const seq = await loadFromChild(cached.base, headers, paths, 1, 300);
       const off = await loadFromChild(uncached.base, headers, paths, 20, requests);
+      // The real server with PANDU_WORKERS=2 on the same database (each worker warms its own cache).
+      const workers = await spawnServer({ DATABASE_URL: created.url, PANDU_WORKERS: "2", PANDU_CACHE_MB: "256", PANDU_DATA_DIR: undefined, LOG_LEVEL: "warn" });
+      let two: LoadStats;
+      let twoHealth: LoadStats;
+      try {
+        await waitForHealth(workers, 60_000);
+        await loadFromChild(workers.url, headers, paths, 4, ids.length * 4);
+        twoHealth = await loadFromChild(workers.url, headers, ["/api/health"], 20, requests);
+        two = await loadFromChild(workers.url, headers, paths, 20, requests);
+      } finally {
+        await workers.stop();
+      }
       const line = (name: string, r: LoadStats) => `${name}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ${fmt(r.rps)} req/s, ${r.errors} errors, p95 / health p95 ${(r.p95 / health.p95).toFixed(1)}`;
       console.log(
         `workspace (PostgreSQL, ${fmt(ids.length)} assessments, ${fmt(answers)} answers, ~${fmt(size / 1024)} KB per body, built in ${fmt(buildMs)} ms, load generator in a child process, load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}):\n` +
           `  baseline /api/health, 20 clients: p50 ${health.p50.toFixed(1)} ms, p95 ${health.p95.toFixed(1)} ms, ${fmt(health.rps)} req/s\n` +
           `  ${line("cached, 20 clients", ws)}\n  ${line("cache off, 20 clients", off)}\n` +
+          `  two worker processes (PANDU_WORKERS=2, the real server): /api/health p95 ${twoHealth.p95.toFixed(1)} ms; ${line("cached, 20 clients", two)}\n` +
           `  one client: cached p50 ${seq.p50.toFixed(1)} ms, p95 ${seq.p95.toFixed(1)} ms; first request of each assessment (miss) p50 ${cold.p50.toFixed(1)} ms, p95 ${cold.p95.toFixed(1)} ms`,
       );
-      return { ws, off, health, cold, seq, assessments: ids.length, answers };
+      return { ws, off, health, cold, seq, two, twoHealth, assessments: ids.length, answers };
     } finally {
       await cached.app.close();
       await uncached.app.close();

@@ -1,3 +1,4 @@
+import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { parseSecretKey } from "../lib/secret-box";
@@ -30,6 +31,8 @@ const EnvSchema = z.object({
   PANDU_EVIDENCE_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(DEFAULT_EVIDENCE_MAX_MB),
   /** Response cache per kind in MB (read by src/server/cache); checked here so a typo stops the start-up. */
   PANDU_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
+  /** App processes on this machine (PostgreSQL only): a number, or "auto" for one per CPU core. */
+  PANDU_WORKERS: z.union([z.literal("auto"), z.coerce.number().int().min(1).max(64)], { error: 'a whole number from 1 to 64, or "auto"' }).default(1),
   S3_ENDPOINT: z.string().regex(/^https?:\/\//, "must start with http:// or https://").optional(),
   S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "a bucket name (3-63 lower-case letters, digits, dots, hyphens)").optional(),
   S3_REGION: z.string().min(1).default("us-east-1"),
@@ -48,6 +51,8 @@ export interface Config {
   database: { kind: "postgres"; url: string; poolSize: number } | { kind: "pglite"; dataDir: string };
   /** Demo mode seeds demo accounts with random passwords; never on by default with PostgreSQL. */
   demo: boolean;
+  /** App processes sharing the port (PANDU_WORKERS; always 1 on the embedded database). */
+  workers: number;
   logLevel: string;
   trustProxy: boolean;
   sessions: { idleMinutes: number; maxHours: number };
@@ -85,6 +90,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!e.S3_ACCESS_KEY_ID !== !e.S3_SECRET_ACCESS_KEY) {
     throw new ConfigError("invalid configuration: S3_SECRET_ACCESS_KEY: S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY go together");
   }
+  const workers = e.PANDU_WORKERS === "auto" ? os.availableParallelism() : e.PANDU_WORKERS;
+  if (workers > 1 && database.kind === "pglite") {
+    throw new ConfigError("invalid configuration: PANDU_WORKERS: several processes need PostgreSQL (DATABASE_URL); the embedded database belongs to one process");
+  }
   if (demo && env.NODE_ENV === "production") {
     throw new ConfigError("invalid configuration: PANDU_DEMO: demo accounts are never created with NODE_ENV=production");
   }
@@ -93,6 +102,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     database,
     demo,
+    workers,
     logLevel: e.LOG_LEVEL,
     trustProxy: e.TRUST_PROXY === "true",
     sessions: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },

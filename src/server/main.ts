@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import { openDatabase, type Database } from "../db/client";
 import { isSeeded, seedDemo } from "../db/commands/seed-demo";
 import { DEFAULT_THROTTLE } from "../db/commands/login-throttle";
@@ -11,6 +12,8 @@ import { buildApp } from "./app";
 import { createSecretBox, loadOrCreateSecretKey } from "../lib/secret-box";
 import { sealPlainTotpSecrets } from "../db/commands/two-factor";
 import { loadConfig, type Config } from "./config";
+import { superviseWorkers, workerSlot } from "./workers";
+import type { SecretBox } from "../lib/secret-box";
 
 /** Prints the demo passwords once, on the console of the person who started the server. */
 function printCredentials(credentials: { email: string; role: string; password: string }[]): void {
@@ -21,21 +24,51 @@ function printCredentials(credentials: { email: string; role: string; password: 
   );
 }
 
+const openConfigured = (config: Config) => openDatabase(config.database.kind === "postgres" ? { ...config.database } : { kind: "pglite", dataDir: config.database.dataDir });
+
+/**
+ * What happens once per start, before any request: migrations (in `openDatabase`), the first-run
+ * seed with its demo passwords, the secret key file, and encrypting TOTP secrets stored before
+ * encryption existed. With several worker processes the primary does this alone, then forks.
+ */
+async function prepare(config: Config, database: Database): Promise<{ secretBox: SecretBox; resealed: number }> {
+  if (!(await isSeeded(database.db))) {
+    const report = await seedDemo(database.db, { demoUsers: config.demo });
+    process.stdout.write(`Data awal dimuat / seeded: ${report.agencies} instansi, ${report.results} hasil resmi.\n`);
+    printCredentials(report.credentials);
+  }
+  const secretBox = createSecretBox(loadOrCreateSecretKey(config.secretKey, config.dataDir));
+  return { secretBox, resealed: await sealPlainTotpSecrets(database.db, secretBox) };
+}
+
+function reportStartupError(e: unknown, config: Config | undefined): void {
+  const line = describeStartupError(e, {
+    port: config?.port,
+    dataDir: config?.database.kind === "pglite" ? config.database.dataDir : undefined,
+    databaseUrl: config?.database.kind === "postgres" ? config.database.url : undefined,
+  });
+  if (line) process.stderr.write(`pandu: ${line}\n`);
+  else process.stderr.write(`pandu: failed to start: ${(e as Error)?.message ?? String(e)}\n`);
+}
+
 async function main(): Promise<void> {
   let config: Config | undefined;
   let database: Database | undefined;
   try {
     config = loadConfig();
     const t0 = performance.now();
-    database = await openDatabase(config.database.kind === "postgres" ? { ...config.database } : { kind: "pglite", dataDir: config.database.dataDir });
-    if (!(await isSeeded(database.db))) {
-      const report = await seedDemo(database.db, { demoUsers: config.demo });
-      process.stdout.write(`Data awal dimuat / seeded: ${report.agencies} instansi, ${report.results} hasil resmi.\n`);
-      printCredentials(report.credentials);
+    database = await openConfigured(config);
+    if (config.workers > 1 && cluster.isPrimary) {
+      await prepare(config, database);
+      await database.close();
+      database = undefined;
+      superviseWorkers(config.workers);
+      return;
     }
+    // A worker: the primary has prepared everything; this only reads the key file and serves.
+    const worker = workerSlot();
+    const { secretBox, resealed } = worker === null ? await prepare(config, database) : { secretBox: createSecretBox(loadOrCreateSecretKey(config.secretKey, config.dataDir)), resealed: 0 };
     const storage = createEvidenceStorage({ dataDir: config.dataDir, s3: config.evidence.s3 });
-    const secretBox = createSecretBox(loadOrCreateSecretKey(config.secretKey, config.dataDir));
-    const resealed = await sealPlainTotpSecrets(database.db, secretBox);
     const app = await buildApp({
       context: {
         database,
@@ -50,7 +83,8 @@ async function main(): Promise<void> {
       trustProxy: config.trustProxy,
     });
     await app.listen({ port: config.port, host: config.host });
-    app.log.info({ db: database.kind, startupMs: Math.round(performance.now() - t0) }, "Pandu SPBE ready");
+    app.log.info({ db: database.kind, startupMs: Math.round(performance.now() - t0), ...(worker === null ? {} : { worker }) }, "Pandu SPBE ready");
+    process.send?.({ pandu: "ready" });
     if (resealed) app.log.info({ users: resealed }, "encrypted two-factor secrets stored before encryption existed");
     // Leftovers of uploads cut short by a crash; in the background, so start-up does not wait.
     // Then every hour, for abandoned resumable uploads and notifications past their retention.
@@ -65,8 +99,10 @@ async function main(): Promise<void> {
           (err) => app.log.warn({ err }, "notification pruning failed"),
         ),
       ]);
-    void sweep();
-    const sweeper = setInterval(() => void sweep(), 60 * 60 * 1000).unref();
+    // One sweeper per installation: the single process, or the first worker.
+    const sweeps = worker === null || worker === 1;
+    if (sweeps) void sweep();
+    const sweeper = sweeps ? setInterval(() => void sweep(), 60 * 60 * 1000).unref() : undefined;
 
     let stopping = false;
     const stop = async (signal: string) => {
@@ -88,13 +124,7 @@ async function main(): Promise<void> {
     process.once("SIGINT", () => void stop("SIGINT"));
   } catch (e) {
     await database?.close().catch(() => {});
-    const line = describeStartupError(e, {
-      port: config?.port,
-      dataDir: config?.database.kind === "pglite" ? config.database.dataDir : undefined,
-      databaseUrl: config?.database.kind === "postgres" ? config.database.url : undefined,
-    });
-    if (line) process.stderr.write(`pandu: ${line}\n`);
-    else process.stderr.write(`pandu: failed to start: ${(e as Error)?.message ?? String(e)}\n`);
+    reportStartupError(e, config);
     process.exit(1);
   }
 }

@@ -73,6 +73,8 @@ describe("start-up errors end with one clear line and exit 1", () => {
     [{ DATABASE_URL: "postgres://nobody@127.0.0.1:1/none" }, "pandu: cannot reach the PostgreSQL server of DATABASE_URL postgres://***@127.0.0.1:1/none (ECONNREFUSED)"],
     [{ DATABASE_URL: "postgres://postgres@127.0.0.1:5432/pandu_db_that_does_not_exist" }, "pandu: the database named in DATABASE_URL does not exist"],
     [{ PORT: "eighty" }, "pandu: invalid configuration: PORT:"],
+    [{ PANDU_WORKERS: "2", DATABASE_URL: undefined }, "pandu: invalid configuration: PANDU_WORKERS: several processes need PostgreSQL (DATABASE_URL)"],
+    [{ PANDU_WORKERS: "many" }, "pandu: invalid configuration: PANDU_WORKERS:"],
     [{ PANDU_DATA_DIR: "/proc/pandu-cannot-write-here", DATABASE_URL: undefined }, "pandu: data directory /proc/pandu-cannot-write-here is not writable"],
   ])("%j", async (env, message) => {
     const s = await spawnServer(env);
