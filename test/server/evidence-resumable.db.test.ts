@@ -1,4 +1,4 @@
-import { existsSync } from "node:fs";
+import { existsSync, utimesSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { count, eq } from "drizzle-orm";
@@ -77,6 +77,27 @@ describe(`resumable evidence uploads on ${TEST_DB_KIND}`, () => {
     const rest = await chunk(entry, id, 40_000, file.subarray(40_000));
     expect(rest.statusCode, rest.body).toBe(201);
     expect(rest.json().evidence.sha256).toBe(sha256(file));
+  });
+
+  it("one chunk at a time, across processes: a chunk while another holds the upload answers 409 upload_busy; a claim left by a dead process is taken over", async () => {
+    const file = bigPdf(60 * 1024);
+    const { id } = (await start(entry, { size: file.length, title: "Dokumen dua proses" })).json();
+    const lock = `${partPath(t.storage.tempDir, id)}.lock`;
+    // What another worker process (PANDU_WORKERS) writing a chunk of this upload leaves beside the partial file.
+    writeFileSync(lock, "");
+    const busy = await chunk(entry, id, 0, file.subarray(0, 20_000));
+    expect(busy.statusCode).toBe(409);
+    expect(busy.json().error).toBe("upload_busy");
+    expect((await t.app.inject({ method: "DELETE", url: `/api/evidence-uploads/${id}`, headers: { cookie: entry.cookie, "x-csrf-token": entry.csrf } })).statusCode).toBe(409);
+    expect((await status(entry, id)).json().offset).toBe(0);
+    // That process died mid-chunk 20 minutes ago: its claim is stale and the next chunk goes through.
+    const past = new Date(Date.now() - 20 * 60_000);
+    utimesSync(lock, past, past);
+    const res = await chunk(entry, id, 0, file.subarray(0, 20_000));
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().offset).toBe(20_000);
+    expect(existsSync(lock)).toBe(false);
+    expect((await chunk(entry, id, 20_000, file.subarray(20_000))).statusCode).toBe(201);
   });
 
   it("keeps what arrived before the connection broke, so the upload resumes from there", async () => {

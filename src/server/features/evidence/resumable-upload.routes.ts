@@ -8,7 +8,7 @@ import { agencyCodeOf } from "../../../db/queries/agency-ids";
 import { findEvidence } from "../../../db/queries/evidence";
 import { completeResumableUpload, dropUploadSession, findUploadSession, startResumableUpload, touchUploadSession, type UploadSession } from "../../../db/commands/evidence-resumable";
 import { EvidenceNotFoundError, type UploadOutcome } from "../../../db/commands/evidence-upload";
-import { appendToPart, BeyondDeclaredSizeError, OffsetMismatchError, partLength, partPath, UnsupportedUploadTypeError, type EvidenceStorage } from "../../../lib/storage";
+import { appendToPart, BeyondDeclaredSizeError, claimPart, OffsetMismatchError, PartBusyError, partIsBusy, partLength, partPath, UnsupportedUploadTypeError, type EvidenceStorage } from "../../../lib/storage";
 import { AgencyCodeParams } from "../agencies/agencies.schema";
 import { uploadFailure } from "./multipart-upload";
 import { ChunkHeaders, ResumableChunkResponse, ResumableParams, ResumableStatusResponse, StartResumableBody, type UploadResponse } from "./evidence.schema";
@@ -37,7 +37,6 @@ export const resumableUploadRoutes = (ctx: AppContext, deps: ResumableDeps): Fas
     const { db } = ctx.database;
     const { storage, maxBytes, readableAgency, answer } = deps;
     // One chunk at a time per upload in this process; a second concurrent one is told to wait.
-    const busy = new Set<string>();
 
     // The chunk body is read as a stream by the handler, never parsed or buffered.
     app.addContentTypeParser(CHUNK_CONTENT_TYPE, (_req, _payload, done) => done(null, undefined));
@@ -100,9 +99,10 @@ export const resumableUploadRoutes = (ctx: AppContext, deps: ResumableDeps): Fas
         // Checked here rather than by the schema, so that who may not reach the upload learns nothing more.
         const from = req.headers["upload-offset"];
         if (from === undefined) throw validationError("headers.upload-offset: required (the bytes the server already has; GET tells)");
-        if (busy.has(session.id)) throw new AppError(409, "upload_busy", "another chunk of this upload is still arriving");
-        busy.add(session.id);
         const file = partPath(storage.tempDir, session.id);
+        const release = await claimPart(file).catch((e: unknown) => {
+          throw e instanceof PartBusyError ? new AppError(409, "upload_busy", e.message) : e;
+        });
         try {
           const offset = await appendToPart(file, req.raw, from, session.size);
           if (offset < session.size) {
@@ -123,7 +123,7 @@ export const resumableUploadRoutes = (ctx: AppContext, deps: ResumableDeps): Fas
           }
           throw uploadFailure(e, req, reply);
         } finally {
-          busy.delete(session.id);
+          await release();
         }
       },
     );
@@ -133,7 +133,7 @@ export const resumableUploadRoutes = (ctx: AppContext, deps: ResumableDeps): Fas
       { config: { access: "authenticated" }, schema: { summary: "Cancel a resumable upload and remove what arrived", tags: ["evidence"], params: ResumableParams } },
       async (req, reply) => {
         const session = await ownSession(req, req.params.id);
-        if (busy.has(session.id)) throw new AppError(409, "upload_busy", "a chunk of this upload is still arriving");
+        if (await partIsBusy(partPath(storage.tempDir, session.id))) throw new AppError(409, "upload_busy", "a chunk of this upload is still arriving");
         await dropUploadSession(db, storage, session.id);
         return reply.status(204).send();
       },
