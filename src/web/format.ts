@@ -30,6 +30,14 @@ export function formatIndex(value: number, lang: Lang): string {
   return numberFormat(lang, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value);
 }
 
+/** What a table or a figure shows for a value that is missing (not filled, not computed, not published): an en dash. */
+export const NO_VALUE = "–";
+
+/** An index as published ("3,05"), or the dash when there is none. */
+export function formatIndexOr(value: number | null | undefined, lang: Lang): string {
+  return value == null ? NO_VALUE : formatIndex(value, lang);
+}
+
 /** An exact index with four decimals ("3,2825"). */
 export function formatIndexExact(value: number, lang: Lang): string {
   return numberFormat(lang, { minimumFractionDigits: 4, maximumFractionDigits: 4 }).format(value);

@@ -82,7 +82,7 @@ describe(`piloting board in Chromium on ${TEST_DB_KIND}`, () => {
     const a21 = aspectOf.get("21")!;
     if (a20 === a21) expect(await page.getByTestId(`board-cell-${second}-${a20}`).innerText()).toContain("0/2 selesai (0%)");
     else for (const a of [a20, a21]) expect(await page.getByTestId(`board-cell-${second}-${a}`).innerText()).toContain("0/1 selesai (0%)");
-    expect(await page.getByTestId(`board-cell-${second}-${a12}`).innerText()).toBe("—");
+    expect(await page.getByTestId(`board-cell-${second}-${a12}`).innerText()).toBe("–");
 
     // The overdue action is highlighted in the status table and listed with its due date.
     expect(await page.getByTestId("board-agency-15.71").locator("td.is-overdue").innerText()).toBe("1");

@@ -5,6 +5,7 @@ import { createPeriod, type PeriodKind, type Policy } from "../../assessmentApi"
 import { FormError, Success } from "../../components/Status";
 import { useSession } from "../../session";
 import { useApi } from "../../useApi";
+import { useSubmit } from "../../useSubmit";
 import { AgencyChecklist } from "./AgencyChecklist";
 
 /**
@@ -27,8 +28,7 @@ export function CreatePeriod({ onCreated }: { onCreated(): void }) {
   const [internal, setInternal] = useState(!isAdmin);
   const [province, setProvince] = useState(ownProvince ?? "15");
   const [agencies, setAgencies] = useState<string[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useSubmit();
   const [created, setCreated] = useState<string | null>(null);
   const instrumentList = instruments.status === "ok" ? instruments.data : [];
   const chosenInstrument = instrument || instrumentList[0]?.id || "";
@@ -36,10 +36,8 @@ export function CreatePeriod({ onCreated }: { onCreated(): void }) {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!agencies.length) return setError(t("periodForm.noAgencies"));
-    setBusy(true);
-    setError(null);
     setCreated(null);
-    try {
+    await run(async () => {
       await createPeriod({
         name: name.trim(),
         year: Number(year),
@@ -54,11 +52,7 @@ export function CreatePeriod({ onCreated }: { onCreated(): void }) {
       setName("");
       setAgencies([]);
       onCreated();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -5,7 +5,7 @@ import { shortName } from "../../components/StatCards";
 import { PredicateBadge } from "../../components/Badges";
 import type { Cockpit } from "../../dashboardsApi";
 import type { Category } from "../../dashboardsApi";
-import { formatChange, formatIndex } from "../../format";
+import { formatChange, formatIndex, formatIndexOr, NO_VALUE } from "../../format";
 import { useLang } from "../../i18n";
 
 /** The province's agencies ranked by the year's published index (bar chart + table). */
@@ -44,11 +44,11 @@ export function RankingChart({ data }: { data: Cockpit }) {
           <tbody>
             {data.agencies.map((a) => (
               <tr key={a.code}>
-                <td className="num">{a.rank ?? "–"}</td>
+                <td className="num">{a.rank ?? NO_VALUE}</td>
                 <th scope="row">{a.name}</th>
-                <td className="num">{a.result ? formatIndex(a.result.index, lang) : "–"}</td>
-                <td>{a.result ? <PredicateBadge name={a.result.predicate} /> : "–"}</td>
-                <td className="num">{a.change === null ? "–" : `${formatChange(a.change, lang)} (${a.previous!.year})`}</td>
+                <td className="num">{formatIndexOr(a.result?.index, lang)}</td>
+                <td>{a.result ? <PredicateBadge name={a.result.predicate} /> : NO_VALUE}</td>
+                <td className="num">{a.change === null ? NO_VALUE : `${formatChange(a.change, lang)} (${a.previous!.year})`}</td>
               </tr>
             ))}
           </tbody>
@@ -117,7 +117,7 @@ export function DomainRadar({ data }: { data: Cockpit }) {
                   <th scope="row">{s.name}</th>
                   {s.values.map((v, i) => (
                     <td className="num" key={data.domains[i]!.code}>
-                      {v === null ? "–" : formatIndex(v, lang)}
+                      {formatIndexOr(v, lang)}
                     </td>
                   ))}
                 </tr>
@@ -149,7 +149,7 @@ export function TrendChart({ data }: { data: Cockpit }) {
     }),
     [years, series, provinceAverage, lang, t],
   );
-  const cell = (v: { index: number; source: string } | undefined) => (v ? `${formatIndex(v.index, lang)}${v.source === "pandu" ? " *" : ""}` : "–");
+  const cell = (v: { index: number; source: string } | undefined) => (v ? `${formatIndex(v.index, lang)}${v.source === "pandu" ? " *" : ""}` : NO_VALUE);
   return (
     <Chart
       label={t("cockpit.trend.chart")}
@@ -185,7 +185,7 @@ export function TrendChart({ data }: { data: Cockpit }) {
                 const p = provinceAverage.find((x) => x.year === y);
                 return (
                   <td className="num" key={y}>
-                    {p ? `${formatIndex(p.index, lang)} (n=${p.count})` : "–"}
+                    {p ? `${formatIndex(p.index, lang)} (n=${p.count})` : NO_VALUE}
                   </td>
                 );
               })}

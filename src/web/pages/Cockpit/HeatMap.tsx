@@ -1,9 +1,9 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { Chart, chartNumber } from "../../components/Chart";
+import { Chart } from "../../components/Chart";
 import { shortName } from "../../components/StatCards";
 import type { Cockpit } from "../../dashboardsApi";
-import { formatIndex } from "../../format";
+import { formatIndex, formatIndexOr, NO_VALUE } from "../../format";
 import { useLang } from "../../i18n";
 import type { StageName } from "../../assessmentApi";
 
@@ -25,7 +25,6 @@ export function HeatMap({ data }: { data: Cockpit }) {
     };
   }, [rows, indicators]);
   if (!rows.length) return <p data-testid="heatmap-empty">{t("cockpit.heatmap.empty")}</p>;
-  const fmt = chartNumber(lang);
   return (
     <>
       <Chart
@@ -51,7 +50,7 @@ export function HeatMap({ data }: { data: Cockpit }) {
                   <th scope="row">{r.name}</th>
                   {indicators.map((i) => (
                     <td className="num" key={i.code}>
-                      {r.levels[i.code] ?? "–"}
+                      {r.levels[i.code] ?? NO_VALUE}
                     </td>
                   ))}
                 </tr>
@@ -83,10 +82,10 @@ export function HeatMap({ data }: { data: Cockpit }) {
                   {r.period} · {t(`stages.${r.stage as StageName}`)}
                   {r.final ? "" : ` (${t("cockpit.aspects.partial")})`}
                 </td>
-                <td className="num">{r.index === null ? "–" : fmt(r.index)}</td>
+                <td className="num">{formatIndexOr(r.index, lang)}</td>
                 {aspects.map((a) => (
                   <td className="num" key={a.code}>
-                    {r.aspects[a.code] == null ? "–" : fmt(r.aspects[a.code]!)}
+                    {formatIndexOr(r.aspects[a.code], lang)}
                   </td>
                 ))}
               </tr>
@@ -97,7 +96,7 @@ export function HeatMap({ data }: { data: Cockpit }) {
               <td />
               {aspectAverages.map((a) => (
                 <td className="num" key={a.code}>
-                  {a.index === null ? "–" : formatIndex(a.index, lang)}
+                  {formatIndexOr(a.index, lang)}
                 </td>
               ))}
             </tr>

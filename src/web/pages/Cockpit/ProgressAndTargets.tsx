@@ -4,9 +4,10 @@ import { Chart, chartNumber } from "../../components/Chart";
 import { shortName } from "../../components/StatCards";
 import { FormError, Success } from "../../components/Status";
 import { saveTargets, type Cockpit } from "../../dashboardsApi";
-import { formatChange, formatIndex, formatPercent } from "../../format";
+import { formatChange, formatIndex, formatIndexOr, formatPercent, NO_VALUE } from "../../format";
 import { useLang } from "../../i18n";
 import type { StageName } from "../../assessmentApi";
+import { useSubmit } from "../../useSubmit";
 
 /** Progress of each agency's current assessment: share of indicators filled, verified and with evidence. */
 export function ProgressChart({ data }: { data: Cockpit }) {
@@ -109,8 +110,8 @@ export function Targets({ data, onSaved }: { data: Cockpit; onSaved: () => void 
                   <tr key={x.year}>
                     <th scope="row">{x.year}</th>
                     <td className="num">{formatIndex(x.target, lang)}</td>
-                    <td className="num">{x.actual === null ? "–" : formatIndex(x.actual, lang)}</td>
-                    <td className="num">{x.gap === null ? "–" : x.gap > 0 ? t("cockpit.targets.below", { gap: formatIndex(x.gap, lang) }) : t("cockpit.targets.reached", { gap: formatChange(-x.gap, lang) })}</td>
+                    <td className="num">{formatIndexOr(x.actual, lang)}</td>
+                    <td className="num">{x.gap === null ? NO_VALUE : x.gap > 0 ? t("cockpit.targets.below", { gap: formatIndex(x.gap, lang) }) : t("cockpit.targets.reached", { gap: formatChange(-x.gap, lang) })}</td>
                     <td>{x.source}</td>
                   </tr>
                 ))}
@@ -133,9 +134,8 @@ function TargetForm({ data, onSaved }: { data: Cockpit; onSaved: () => void }) {
   const lang = useLang();
   const toText = (v: number) => formatIndex(v, lang);
   const [rows, setRows] = useState<Draft[]>(() => data.targets.map((x) => ({ year: String(x.year), target: toText(x.target), source: x.source })));
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useSubmit();
   const [saved, setSaved] = useState(false);
-  const [busy, setBusy] = useState(false);
   const update = (i: number, patch: Partial<Draft>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -146,16 +146,11 @@ function TargetForm({ data, onSaved }: { data: Cockpit; onSaved: () => void }) {
       setError(t("cockpit.targets.invalid"));
       return;
     }
-    setBusy(true);
-    try {
+    await run(async () => {
       await saveTargets(data.province.code, parsed);
       setSaved(true);
       onSaved();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="card target-form no-print" onSubmit={(e) => void submit(e)} aria-labelledby="target-form-title">

@@ -5,7 +5,7 @@ import { RequireSession } from "../../components/RequireSession";
 import { StatCards, type Stat } from "../../components/StatCards";
 import { ErrorMessage, Loading } from "../../components/Status";
 import { fetchCockpit, fetchCockpitProvinces, type Cockpit } from "../../dashboardsApi";
-import { formatChange, formatIndex, formatPercent } from "../../format";
+import { formatChange, formatIndex, formatIndexOr, formatPercent, NO_VALUE } from "../../format";
 import { useLang } from "../../i18n";
 import { useApi } from "../../useApi";
 import { usePageTitle } from "../../usePageTitle";
@@ -24,7 +24,7 @@ function Summary({ data }: { data: Cockpit }) {
   const stats: Stat[] = [
     {
       label: t("cockpit.summary.provinceIndex", { year: data.year }),
-      value: prov?.result ? formatIndex(prov.result.index, lang) : "–",
+      value: formatIndexOr(prov?.result?.index, lang),
       note: prov?.result ? (
         <>
           <PredicateBadge name={prov.result.predicate} /> {prov.change !== null && t("cockpit.summary.since", { change: formatChange(prov.change, lang), year: prov.previous!.year })}
@@ -32,10 +32,10 @@ function Summary({ data }: { data: Cockpit }) {
       ) : undefined,
       testId: "stat-province-index",
     },
-    { label: t("cockpit.summary.average"), value: data.averages.province.index === null ? "–" : formatIndex(data.averages.province.index, lang), note: t("cockpit.summary.averageNote", { count: data.averages.province.count }), testId: "stat-average" },
-    { label: t("cockpit.summary.best"), value: best?.result ? formatIndex(best.result.index, lang) : "–", note: best?.name, testId: "stat-best" },
-    { label: t("cockpit.summary.target", { year: data.year }), value: target ? formatIndex(target.target, lang) : "–", note: target?.gap != null ? (target.gap > 0 ? t("cockpit.targets.below", { gap: formatIndex(target.gap, lang) }) : t("cockpit.targets.reached", { gap: formatChange(-target.gap, lang) })) : undefined },
-    { label: t("cockpit.summary.progress"), value: total ? formatPercent(filled / total, lang) : "–", note: t("cockpit.summary.progressNote", { count: data.progress.length }), testId: "stat-progress" },
+    { label: t("cockpit.summary.average"), value: formatIndexOr(data.averages.province.index, lang), note: t("cockpit.summary.averageNote", { count: data.averages.province.count }), testId: "stat-average" },
+    { label: t("cockpit.summary.best"), value: formatIndexOr(best?.result?.index, lang), note: best?.name, testId: "stat-best" },
+    { label: t("cockpit.summary.target", { year: data.year }), value: formatIndexOr(target?.target, lang), note: target?.gap != null ? (target.gap > 0 ? t("cockpit.targets.below", { gap: formatIndex(target.gap, lang) }) : t("cockpit.targets.reached", { gap: formatChange(-target.gap, lang) })) : undefined },
+    { label: t("cockpit.summary.progress"), value: total ? formatPercent(filled / total, lang) : NO_VALUE, note: t("cockpit.summary.progressNote", { count: data.progress.length }), testId: "stat-progress" },
   ];
   return <StatCards stats={stats} label={t("cockpit.summary.label")} />;
 }

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { EvidenceSummary } from "../../evidenceApi";
-import { formatDate } from "../../format";
+import { formatDate, NO_VALUE } from "../../format";
 import { useLang } from "../../i18n";
 
 /** The review date, with a visible flag when it is two years old or more (level 4 wants a younger review). */
@@ -24,5 +24,5 @@ export function ReviewDate({ evidence, testId }: { evidence: Pick<EvidenceSummar
 export function DocumentRef({ evidence }: { evidence: Pick<EvidenceSummary, "documentNumber" | "documentDate"> }) {
   const lang = useLang();
   const parts = [evidence.documentNumber, evidence.documentDate ? formatDate(evidence.documentDate, lang) : null].filter(Boolean);
-  return <span>{parts.length ? parts.join(" · ") : "—"}</span>;
+  return <span>{parts.length ? parts.join(" · ") : NO_VALUE}</span>;
 }

@@ -6,6 +6,7 @@ import { evidenceFileUrl, fetchEvidenceDetail, PREVIEWABLE, updateEvidence, type
 import { formatDateTime, formatFileSize } from "../../format";
 import { useLang } from "../../i18n";
 import { useApi } from "../../useApi";
+import { useSubmit } from "../../useSubmit";
 import { nodeAnchor } from "../InstrumentDetail/labels";
 import { DocumentRef, ReviewDate } from "./EvidenceBadges";
 import { EvidenceFieldsInputs } from "./EvidenceFieldsForm";
@@ -18,23 +19,16 @@ function EditMetadata({ agency, detail, onSaved }: { agency: string; detail: Evi
   const { t } = useTranslation();
   const id = useId();
   const [fields, setFields] = useState(() => fieldsOf(detail));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit();
   const [saved, setSaved] = useState(false);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     setSaved(false);
-    try {
+    await run(async () => {
       await updateEvidence(agency, detail.id, fields);
       setSaved(true);
       onSaved();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="evidence-edit" aria-labelledby={`${id}-title`} onSubmit={(e) => void submit(e)}>

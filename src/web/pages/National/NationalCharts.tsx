@@ -4,7 +4,7 @@ import { PredicateBadge } from "../../components/Badges";
 import { Chart, chartNumber } from "../../components/Chart";
 import type { National, NationalAgency } from "../../dashboardsApi";
 import type { Category } from "../../dashboardsApi";
-import { formatIndex } from "../../format";
+import { formatIndex, formatIndexOr } from "../../format";
 import { useLang } from "../../i18n";
 import { predicateFill } from "../../predicateColours";
 
@@ -110,7 +110,6 @@ export function CategoryAverages({ data }: { data: National }) {
     }),
     [data.categoryAverages, lang, t],
   );
-  const cell = (v: number | null | undefined) => (v == null ? "–" : formatIndex(v, lang));
   const rows = [...data.categoryAverages.map((c) => ({ key: c.category, name: t(`national.category.${c.category as Category}`), a: c })), { key: "all", name: t("national.allRow"), a: data.average }];
   return (
     <Chart
@@ -138,10 +137,10 @@ export function CategoryAverages({ data }: { data: National }) {
               <tr key={key}>
                 <th scope="row">{name}</th>
                 <td className="num">{a.count}</td>
-                <td className="num">{cell(a.index)}</td>
+                <td className="num">{formatIndexOr(a.index, lang)}</td>
                 {["D1", "D2", "D3", "D4"].map((d) => (
                   <td className="num" key={d}>
-                    {cell(a.domains[d])}
+                    {formatIndexOr(a.domains[d], lang)}
                   </td>
                 ))}
               </tr>

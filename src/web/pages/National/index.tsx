@@ -7,7 +7,7 @@ import { RequireSession } from "../../components/RequireSession";
 import { StatCards } from "../../components/StatCards";
 import { ErrorMessage, Loading } from "../../components/Status";
 import { fetchNational, fetchProvinces, type Category, type National, type NationalFilters } from "../../dashboardsApi";
-import { formatIndex } from "../../format";
+import { formatIndexOr } from "../../format";
 import { useLang } from "../../i18n";
 import { useApi } from "../../useApi";
 import { usePageTitle } from "../../usePageTitle";
@@ -76,8 +76,8 @@ function NationalView({ data }: { data: National }) {
         label={t("national.summary")}
         stats={[
           { label: t("national.stat.count", { year: data.year }), value: data.count, testId: "stat-count" },
-          { label: t("national.stat.average"), value: data.average.index === null ? "–" : formatIndex(data.average.index, lang), note: t("national.stat.averageNote"), testId: "stat-national-average" },
-          { label: t("national.stat.top"), value: data.top[0] ? formatIndex(data.top[0].index, lang) : "–", note: data.top[0]?.name },
+          { label: t("national.stat.average"), value: formatIndexOr(data.average.index, lang), note: t("national.stat.averageNote"), testId: "stat-national-average" },
+          { label: t("national.stat.top"), value: formatIndexOr(data.top[0]?.index, lang), note: data.top[0]?.name },
           { label: t("national.stat.memuaskan"), value: memuaskan },
         ]}
       />

@@ -2,7 +2,7 @@ import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { Chart, chartNumber, type ChartOption } from "../../components/Chart";
-import { formatDate } from "../../format";
+import { formatDate, NO_VALUE } from "../../format";
 import { useLang } from "../../i18n";
 import type { PilotingBoard } from "../../planningApi";
 
@@ -42,7 +42,7 @@ export function BoardView({ board, xlsxUrl }: { board: PilotingBoard; xlsxUrl: s
             <th scope="row">{names.get(row.agencyCode)}</th>
             {row.cells.map((c) => (
               <td key={c.aspectCode} data-testid={`board-cell-${row.agencyCode}-${c.aspectCode}`}>
-                {c.total === 0 ? "—" : t("planning.board.cell", { done: c.done, total: c.total, percent: c.donePercent })}
+                {c.total === 0 ? NO_VALUE : t("planning.board.cell", { done: c.done, total: c.total, percent: c.donePercent })}
                 {c.overdue > 0 && <span className="badge badge-overdue">{t("planning.board.overdueCount", { count: c.overdue })}</span>}
               </td>
             ))}
@@ -89,7 +89,7 @@ export function BoardView({ board, xlsxUrl }: { board: PilotingBoard; xlsxUrl: s
                   <td>{a.actions.done}</td>
                   <td>{a.actions.blocked}</td>
                   <td className={a.actions.overdue > 0 ? "is-overdue" : undefined}>{a.actions.overdue}</td>
-                  <td>{a.latestAssessment ? <Link to={`/penilaian/${a.latestAssessment.id}/rencana`}>{`${a.latestAssessment.period} (${a.latestAssessment.year})`}</Link> : "—"}</td>
+                  <td>{a.latestAssessment ? <Link to={`/penilaian/${a.latestAssessment.id}/rencana`}>{`${a.latestAssessment.period} (${a.latestAssessment.year})`}</Link> : NO_VALUE}</td>
                 </tr>
               ))}
             </tbody>
@@ -151,7 +151,7 @@ export function BoardView({ board, xlsxUrl }: { board: PilotingBoard; xlsxUrl: s
                 <tr key={o.actionId}>
                   <th scope="row">{o.agencyName}</th>
                   <td>{o.title}</td>
-                  <td>{o.owner ?? "—"}</td>
+                  <td>{o.owner ?? NO_VALUE}</td>
                   <td>{formatDate(o.dueDate, lang)}</td>
                   <td>{t(`planning.recs.statuses.${o.status}`)}</td>
                 </tr>

@@ -1,9 +1,10 @@
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError, Success } from "../../components/Status";
-import { formatDateTime } from "../../format";
+import { formatDateTime, NO_VALUE } from "../../format";
 import { useLang } from "../../i18n";
 import { saveGeneralRecommendation, type Analysis } from "../../planningApi";
+import { useSubmit } from "../../useSubmit";
 
 /** The drafted general recommendation, edited and saved by the assessor (read-only for others). */
 export function GeneralRecommendation({ analysis }: { analysis: Analysis }) {
@@ -12,29 +13,22 @@ export function GeneralRecommendation({ analysis }: { analysis: Analysis }) {
   const id = useId();
   const [text, setText] = useState(analysis.saved?.text ?? analysis.draft);
   const [saved, setSaved] = useState<string | null>(analysis.saved?.editedAt ?? null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const [justSaved, setJustSaved] = useState(false);
   const editable = analysis.abilities.editRecommendation;
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     setJustSaved(false);
-    try {
+    await run(async () => {
       const r = await saveGeneralRecommendation(analysis.assessmentId, text);
       setSaved(r.editedAt);
       setJustSaved(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <section className="section" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t("planning.generalTitle")}</h2>
-      <p className="muted">{analysis.saved ? t("planning.generalSaved", { who: analysis.saved.editedBy ?? "—" }) : t("planning.generalDraft")}</p>
+      <p className="muted">{analysis.saved ? t("planning.generalSaved", { who: analysis.saved.editedBy ?? NO_VALUE }) : t("planning.generalDraft")}</p>
       <form className="form form-wide" onSubmit={(e) => void submit(e)}>
         <div className="field">
           <label htmlFor={`${id}-text`}>{t("planning.generalLabel")}</label>

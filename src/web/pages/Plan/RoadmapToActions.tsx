@@ -4,6 +4,7 @@ import { Link } from "react-router";
 import { FormError, Success } from "../../components/Status";
 import { actionsFromRoadmap, createRecommendation, fetchRecommendations, type Analysis, type RoadmapRequest } from "../../planningApi";
 import { useApi } from "../../useApi";
+import { useSubmit } from "../../useSubmit";
 
 /**
  * Turns the computed roadmap into actions under a chosen recommendation, or a new one written on
@@ -20,17 +21,14 @@ export function RoadmapToActions({ analysis, request, stepCodes, stepCount }: { 
   const [choice, setChoice] = useState<string>("");
   const [text, setText] = useState(() => t("planning.newRecDefault", { codes: stepCodes.join(", ") }));
   const [dueDate, setDueDate] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit();
   const [done, setDone] = useState<number | null>(null);
   const recs = list.status === "ok" ? list.data.recommendations : [];
   const selected = choice || (canCreate ? "new" : recs[0] ? String(recs[0].id) : "");
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       let recId = Number(selected);
       if (selected === "new") {
         recId = (await createRecommendation(code, { text, assessmentId: analysis.assessmentId, indicatorCodes: stepCodes, priority: "high" })).id;
@@ -38,11 +36,7 @@ export function RoadmapToActions({ analysis, request, stepCodes, stepCount }: { 
       const r = await actionsFromRoadmap(recId, request.targets ? request : { ...request, dueDate: dueDate || null });
       setDone(r.actions.length);
       list.reload();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -2,7 +2,7 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { compileInstrument, indicatorsOf, nextLevelGuidance, scoreAssessment, type Instrument } from "../../../core";
 import { PredicateBadge } from "../../components/Badges";
-import { formatChange, formatIndex, formatIndexExact } from "../../format";
+import { formatChange, formatIndex, formatIndexExact, formatIndexOr } from "../../format";
 import { useLang } from "../../i18n";
 import type { Analysis } from "../../planningApi";
 
@@ -103,8 +103,8 @@ export function WhatIfPanel({ analysis, instrument }: { analysis: Analysis; inst
                 <th scope="row" style={{ paddingLeft: `${0.5 + n.depth * 1.25}rem` }}>
                   {n.code} {n.name}
                 </th>
-                <td>{baseNodes.get(n.code)?.indexRounded == null ? "—" : formatIndex(baseNodes.get(n.code)!.indexRounded!, lang)}</td>
-                <td>{n.indexRounded == null ? "—" : formatIndex(n.indexRounded, lang)}</td>
+                <td>{formatIndexOr(baseNodes.get(n.code)?.indexRounded, lang)}</td>
+                <td>{formatIndexOr(n.indexRounded, lang)}</td>
               </tr>
             ))}
           </tbody>

@@ -4,6 +4,7 @@ import { changePassword } from "../../accountsApi";
 import { PasswordField } from "../../components/PasswordField";
 import { FormError, Success } from "../../components/Status";
 import { useSession } from "../../session";
+import { useSubmit } from "../../useSubmit";
 
 /** Change own password; the server ends every other session and opens a new one here. */
 export function PasswordForm() {
@@ -13,9 +14,8 @@ export function PasswordForm() {
   const [current, setCurrent] = useState("");
   const [next, setNext] = useState("");
   const [repeat, setRepeat] = useState("");
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useSubmit();
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -24,19 +24,13 @@ export function PasswordForm() {
       setError(t("password.mismatch"));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       signedIn(await changePassword(current, next));
       setCurrent("");
       setNext("");
       setRepeat("");
       setDone(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -4,6 +4,7 @@ import { updateProfile, type Me } from "../../accountsApi";
 import { FormError, Success } from "../../components/Status";
 import { isLang, type Lang } from "../../format";
 import { useSession } from "../../session";
+import { useSubmit } from "../../useSubmit";
 
 interface Draft {
   name: string;
@@ -25,20 +26,17 @@ export function ProfileForm({ me }: { me: Me }) {
   const id = useId();
   const { signedIn } = useSession();
   const [draft, setDraft] = useState<Draft>(() => draftOf(me));
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit();
   const [done, setDone] = useState(false);
-  const [busy, setBusy] = useState(false);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     setDone(false);
     const before = draftOf(me);
     const nip = draft.nip.replace(/\s/g, "");
     const phone = draft.phone.trim();
     const name = draft.name.trim();
-    try {
+    await run(async () => {
       const updated = await updateProfile({
         ...(name !== before.name ? { name } : {}),
         ...(nip !== before.nip ? { nip: nip || null } : {}),
@@ -48,11 +46,7 @@ export function ProfileForm({ me }: { me: Me }) {
       signedIn(updated);
       setDraft(draftOf(updated));
       setDone(true);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const text = (field: "name" | "nip" | "phone", type: string, opts: { hint?: string; autoComplete: string; inputMode?: "numeric" | "tel"; required?: boolean }) => (

@@ -4,30 +4,24 @@ import { disableTwoFactor, enableTwoFactor, startTwoFactor, type TwoFactorSetup 
 import { PasswordField } from "../../components/PasswordField";
 import { FormError, Success } from "../../components/Status";
 import { useSession } from "../../session";
+import { useSubmit } from "../../useSubmit";
 
 /** Scan the QR code (or type the secret), then confirm with a code from the app. */
 function Enrol({ setup, onDone, onCancel }: { setup: TwoFactorSetup; onDone(): void; onCancel(): void }) {
   const { t } = useTranslation();
   const id = useId();
   const [code, setCode] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    const ok = await run(async () => {
       await enableTwoFactor(code);
       onDone();
-    } catch (err) {
-      setError(err);
-      setCode("");
-    } finally {
-      setBusy(false);
-    }
+    });
+    if (!ok) setCode("");
   };
   return (
     <div className="card two-factor-setup">
@@ -68,20 +62,13 @@ function Enrol({ setup, onDone, onCancel }: { setup: TwoFactorSetup; onDone(): v
 function Disable({ onDone }: { onDone(): void }) {
   const { t } = useTranslation();
   const [password, setPassword] = useState("");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await disableTwoFactor(password);
       onDone();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="card form" onSubmit={(e) => void submit(e)}>

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { FormError } from "../../components/Status";
 import { evidenceFileUrl, fetchEvidenceList, type EvidenceSummary } from "../../evidenceApi";
-import { formatDate, formatDateTime, formatRupiah } from "../../format";
+import { formatDate, formatDateTime, formatRupiah, NO_VALUE } from "../../format";
 import { useLang } from "../../i18n";
 import { ACTION_STATUSES, addComment, deleteAction, linkActionEvidence, unlinkActionEvidence, updateAction, type ActionStatus, type ImprovementAction } from "../../planningApi";
 
@@ -57,12 +57,12 @@ export function ActionItem({ action: a, agencyCode, manage, onChange }: { action
       <dl className="facts facts-wide small">
         <div>
           <dt>{t("planning.recs.owner")}</dt>
-          <dd>{owner || "—"}</dd>
+          <dd>{owner || NO_VALUE}</dd>
         </div>
         <div>
           <dt>{t("planning.recs.dueDate")}</dt>
           <dd>
-            {a.dueDate ? formatDate(a.dueDate, lang) : "—"}
+            {a.dueDate ? formatDate(a.dueDate, lang) : NO_VALUE}
             {a.overdue && (
               <span className="badge badge-overdue" data-testid={`action-${a.id}-overdue`}>
                 {t("planning.recs.overdue")}
@@ -72,12 +72,12 @@ export function ActionItem({ action: a, agencyCode, manage, onChange }: { action
         </div>
         <div>
           <dt>{t("planning.recs.budget")}</dt>
-          <dd data-testid={`action-${a.id}-budget`}>{a.budget === null ? "—" : formatRupiah(a.budget, lang)}</dd>
+          <dd data-testid={`action-${a.id}-budget`}>{a.budget === null ? NO_VALUE : formatRupiah(a.budget, lang)}</dd>
         </div>
         {a.targetIndicatorCode && (
           <div>
             <dt>{t("planning.recs.target")}</dt>
-            <dd>{t("planning.recs.targetText", { code: a.targetIndicatorCode, level: a.targetLevel ?? "—" })}</dd>
+            <dd>{t("planning.recs.targetText", { code: a.targetIndicatorCode, level: a.targetLevel ?? NO_VALUE })}</dd>
           </div>
         )}
       </dl>
@@ -88,7 +88,7 @@ export function ActionItem({ action: a, agencyCode, manage, onChange }: { action
           {a.comments.map((c) => (
             <li key={c.id}>
               <span className="muted">
-                {c.author ?? "—"} · {formatDateTime(c.createdAt, lang)}:
+                {c.author ?? NO_VALUE} · {formatDateTime(c.createdAt, lang)}:
               </span>{" "}
               <span className="prewrap">{c.body}</span>
             </li>

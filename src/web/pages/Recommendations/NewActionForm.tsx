@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError } from "../../components/Status";
 import { createAction } from "../../planningApi";
+import { useSubmit } from "../../useSubmit";
 import { ActionFields, actionInputOf, EMPTY_ACTION } from "./ActionFields";
 
 /** Adds an action: title, owner unit and person, due date, target indicator and level, budget (whole Rupiah). */
@@ -9,21 +10,14 @@ export function NewActionForm({ recommendationId, units, onCreated }: { recommen
   const { t } = useTranslation();
   const id = useId();
   const [f, setF] = useState(EMPTY_ACTION);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await createAction(recommendationId, actionInputOf(f));
       setF(EMPTY_ACTION);
       onCreated();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <details className="new-action">

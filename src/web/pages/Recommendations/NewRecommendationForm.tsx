@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError } from "../../components/Status";
 import { createRecommendation, PRIORITIES, type Priority, type RecommendationSource } from "../../planningApi";
+import { useSubmit } from "../../useSubmit";
 import { ActionFields, actionInputOf, EMPTY_ACTION, type ActionDraft } from "./ActionFields";
 
 const codesOf = (s: string) =>
@@ -23,24 +24,17 @@ export function NewRecommendationForm({ code, sources, units, manageActions, onC
   const [aspects, setAspects] = useState("");
   const [indicators, setIndicators] = useState("");
   const [actions, setActions] = useState<(ActionDraft & { key: number })[]>([]);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, run } = useSubmit();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await createRecommendation(code, { text, source, priority, aspectCodes: codesOf(aspects), indicatorCodes: codesOf(indicators), ...(actions.length ? { actions: actions.map(actionInputOf) } : {}) });
       setText("");
       setAspects("");
       setIndicators("");
       setActions([]);
       onCreated();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <details className="card">

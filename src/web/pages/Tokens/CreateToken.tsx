@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { createToken } from "../../accountsApi";
 import { OneTimeSecret } from "../../components/OneTimeSecret";
 import { FormError } from "../../components/Status";
+import { useSubmit } from "../../useSubmit";
 
 /** Create an API token; its secret is shown once, with a copy button. */
 export function CreateToken({ onCreated }: { onCreated(): void }) {
@@ -11,8 +12,7 @@ export function CreateToken({ onCreated }: { onCreated(): void }) {
   const [name, setName] = useState("");
   const [scope, setScope] = useState<"read" | "write">("read");
   const [days, setDays] = useState("90");
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, setError, run } = useSubmit();
   const [secret, setSecret] = useState<{ name: string; token: string } | null>(null);
 
   const submit = async (e: FormEvent) => {
@@ -22,19 +22,13 @@ export function CreateToken({ onCreated }: { onCreated(): void }) {
       setError(t("tokens.daysInvalid"));
       return;
     }
-    setBusy(true);
-    setError(null);
     setSecret(null);
-    try {
+    await run(async () => {
       const created = await createToken({ name: name.trim(), scope, days: n });
       setSecret({ name: created.name, token: created.token });
       setName("");
       onCreated();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   return (

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { createUser, type OneTimeLink } from "../../adminApi";
 import { EMPTY_ROLE, RoleFields, roleInput, type RoleDraft } from "../../components/RoleFields";
 import { FormError, Success } from "../../components/Status";
+import { useSubmit } from "../../useSubmit";
 import { LinkResult } from "./LinkResult";
 
 const EMPTY = { email: "", name: "", nip: "", phone: "" };
@@ -14,16 +15,13 @@ export function CreateUser({ onCreated }: { onCreated(): void }) {
   const id = useId();
   const [fields, setFields] = useState(EMPTY);
   const [role, setRole] = useState<RoleDraft>(EMPTY_ROLE);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const [created, setCreated] = useState<{ email: string; invitation: OneTimeLink | null } | null>(null);
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
     setCreated(null);
-    try {
+    await run(async () => {
       const nip = fields.nip.replace(/\s/g, "");
       const phone = fields.phone.trim();
       const res = await createUser({ email: fields.email.trim(), name: fields.name.trim(), ...(nip ? { nip } : {}), ...(phone ? { phone } : {}), roles: [roleInput(role)] });
@@ -31,11 +29,7 @@ export function CreateUser({ onCreated }: { onCreated(): void }) {
       setFields(EMPTY);
       setRole(EMPTY_ROLE);
       onCreated();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
 
   const input = (name: TextField, type: string, opts: { required?: boolean; hint?: string; autoComplete?: string; inputMode?: "numeric" | "tel" | "email" } = {}) => (

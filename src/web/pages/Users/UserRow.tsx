@@ -5,26 +5,20 @@ import { ConfirmButton } from "../../components/ConfirmButton";
 import { EMPTY_ROLE, RoleFields, roleInput, type RoleDraft } from "../../components/RoleFields";
 import { FormError } from "../../components/Status";
 import { roleText } from "../../roleText";
+import { useSubmit } from "../../useSubmit";
 import { LinkResult } from "./LinkResult";
 
 function AddRoleForm({ user, onAdded }: { user: ManagedUser; onAdded(): void }) {
   const { t } = useTranslation();
   const [role, setRole] = useState<RoleDraft>(EMPTY_ROLE);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await grantRole(user.id, roleInput(role));
       setRole(EMPTY_ROLE);
       onAdded();
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="form form-wide" aria-label={t("users.addRoleFor", { name: user.name })} onSubmit={(e) => void submit(e)}>

@@ -5,6 +5,7 @@ import { ErrorMessage, FormError, Loading } from "../../components/Status";
 import { evidenceFileUrl, fetchEvidenceList, type EvidenceSummary } from "../../evidenceApi";
 import { formatDateTime } from "../../format";
 import { useLang } from "../../i18n";
+import { useSubmit } from "../../useSubmit";
 import { useClarifications } from "./clarificationContext";
 import { useWorkspace } from "./context";
 
@@ -47,25 +48,18 @@ function MessageForm({ code, onPosted }: { code: string; onPosted(thread: Thread
   const choices = useEvidenceChoices(code);
   const [body, setBody] = useState("");
   const [evidenceId, setEvidenceId] = useState("");
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
+  const { busy, error, setError, run } = useSubmit();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     if (!body.trim()) {
       setError(t("collab.clar.bodyRequired"));
       return;
     }
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       onPosted(await postClarification(ws.id, code, { body: body.trim(), evidenceId: evidenceId ? Number(evidenceId) : null }));
       setBody("");
       setEvidenceId("");
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="clar-form" onSubmit={(e) => void submit(e)} aria-label={t("collab.clar.formLabel", { code })}>
@@ -131,8 +125,7 @@ function ThreadBody({ code, focusOnLoad }: { code: string; focusOnLoad: boolean 
   const { reload } = useClarifications();
   const [thread, setThread] = useState<Thread | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const [actionError, setActionError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error: actionError, run } = useSubmit();
   const box = useRef<HTMLElement>(null);
   const load = useCallback(async () => {
     setError(null);
@@ -158,15 +151,9 @@ function ThreadBody({ code, focusOnLoad }: { code: string; focusOnLoad: boolean 
     void reload();
   };
   const setStatus = async (status: "open" | "resolved") => {
-    setBusy(true);
-    setActionError(null);
-    try {
+    await run(async () => {
       changed(await setClarificationStatus(ws.id, code, status));
-    } catch (e) {
-      setActionError(e);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   if (error) return <ErrorMessage error={error} retry={() => void load()} />;
   if (!thread) return <Loading label={t("collab.clar.loading")} />;

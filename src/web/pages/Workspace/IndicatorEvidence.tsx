@@ -4,6 +4,7 @@ import { FormError } from "../../components/Status";
 import { evidenceFileUrl, fetchEvidenceList, linkEvidence, unlinkEvidence, type EvidenceSummary } from "../../evidenceApi";
 import { formatFileSize } from "../../format";
 import { useLang } from "../../i18n";
+import { useSubmit } from "../../useSubmit";
 import { DocumentRef, ReviewDate } from "../Evidence/EvidenceBadges";
 import { UploadForm } from "../Evidence/UploadForm";
 import { useWorkspace } from "./context";
@@ -15,19 +16,12 @@ function AttachFromLibrary({ code, linked, onAttach }: { code: string; linked: S
   const id = useId();
   const [q, setQ] = useState("");
   const [found, setFound] = useState<EvidenceSummary[] | null>(null);
-  const [error, setError] = useState<unknown>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, error, run } = useSubmit();
   const search = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       setFound((await fetchEvidenceList(ws.agency.code, { q, limit: 20 })).evidence);
-    } catch (err) {
-      setError(err);
-    } finally {
-      setBusy(false);
-    }
+    });
   };
   return (
     <form className="ws-evidence-add" role="search" aria-label={t("evidence.ws.attachFor", { code })} onSubmit={(e) => void search(e)}>
