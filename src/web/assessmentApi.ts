@@ -58,6 +58,8 @@ export interface WorkspaceIndicator {
   level: number | null;
   carried: boolean;
   from: StageName | null;
+  /** When final: the result revision (a correction) that set this level, if it differs from the stage answers. */
+  revision: number | null;
   /** The unit (OPD) given this indicator to gather, if any. */
   unitId: number | null;
   answers: Partial<Record<StageName, Answer>>;

@@ -137,6 +137,12 @@ describe(`the evaluation cycle through the API on ${TEST_DB_KIND}`, () => {
     ]);
     // the correction names who made it and carries the changed level over the others
     expect(results[1]).toMatchObject({ createdBy: "Uji administrator", levels: { ...results[0].levels, "11": 3 } });
+    // the workspace shows the corrected result in force: its index, and the corrected level marked with its revision
+    const after = await ws(admin);
+    expect(after.score).toMatchObject({ index: 3.55, indexRounded: 3.55, predicate: "Sangat Baik", partial: false });
+    const byCode = (code: string) => after.indicators.find((i: { code: string }) => i.code === code);
+    expect(byCode("11")).toMatchObject({ level: 3, revision: 2, carried: false });
+    expect(byCode("13")).toMatchObject({ level: 4, revision: null });
   });
 
   it("each transition and answer is in the agency's audit trail", async () => {

@@ -81,6 +81,8 @@ export const WorkspaceResponse = z.object({
       level: z.number().nullable(),
       carried: z.boolean(),
       from: z.string().nullable(),
+      /** When final: the result revision (a correction) that set this level, if it differs from the stage answers. */
+      revision: z.number().nullable(),
       /** The unit (OPD) assigned to gather this indicator, if any. */
       unitId: z.number().nullable(),
       answers: z.record(z.string(), AnswerResponse),

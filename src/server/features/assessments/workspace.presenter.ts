@@ -48,12 +48,16 @@ export function presentWorkspace(
   const byCode = new Map<string, Answer[]>();
   for (const r of rows) byCode.set(r.indicatorCode, [...(byCode.get(r.indicatorCode) ?? []), r]);
   const stage = assessment.stage as Stage;
+  // Once final, the latest result revision is in force: a correction changes levels without answers.
+  const latest = stage === "final" ? results.reduce<(typeof results)[number]["result"] | null>((a, { result: r }) => (a && a.revision > r.revision ? a : r), null) : null;
   const indicators = compiled.codes.map((code) => {
     const list = byCode.get(code) ?? [];
     const perStage = Object.fromEntries(list.map((a) => [a.stage, { level: a.level } satisfies StageAnswer]));
     const eff = effectiveLevel(order, perStage, stage);
+    const finalLevel = latest?.levels[code];
+    const inForce = finalLevel === undefined || finalLevel === eff.level ? { ...eff, revision: null } : { level: finalLevel, carried: false, from: null, revision: latest!.revision };
     const evidence = (extras.evidence.get(code) ?? []).map((e) => presentEvidenceSummary(e, extras.today));
-    return { code, level: eff.level, carried: eff.carried, from: eff.from, unitId: extras.units.get(code) ?? null, answers: Object.fromEntries(list.map((a) => [a.stage, presentAnswer(a)])), evidence };
+    return { code, ...inForce, unitId: extras.units.get(code) ?? null, answers: Object.fromEntries(list.map((a) => [a.stage, presentAnswer(a)])), evidence };
   });
   const score = scoreAssessment(compiled, Object.fromEntries(indicators.map((i) => [i.code, i.level])), { policy: period.predicatePolicy, partial: true });
   return {

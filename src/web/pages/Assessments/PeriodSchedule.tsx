@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api";
 import type { Period, StageName } from "../../assessmentApi";
-import { formatDate } from "../../format";
+import { formatDate, NO_VALUE } from "../../format";
 import { useLang } from "../../i18n";
 import { clearStageWindow, setStageWindow, type StageWindowItem } from "../../scheduleApi";
 import { ConfirmButton } from "../../components/ConfirmButton";
@@ -116,7 +116,7 @@ export function PeriodSchedule({ period }: { period: Period }) {
   const [schedule, setSchedule] = useState(period.schedule);
   const [editing, setEditing] = useState<StageName | null>(null);
   const [saved, setSaved] = useState<{ stage: StageName; removed: boolean } | null>(null);
-  const date = (d: string | null) => (d ? formatDate(d, lang) : "—");
+  const date = (d: string | null) => (d ? formatDate(d, lang) : NO_VALUE);
   return (
     <details className="period-schedule" data-testid={`period-schedule-${period.id}`} open={editing !== null || saved !== null || undefined}>
       <summary>{t("schedule.editTitle")}</summary>

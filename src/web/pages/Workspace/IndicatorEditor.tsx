@@ -26,6 +26,7 @@ function InForce({ code }: { code: string }) {
     <p className="ws-in-force small">
       {t("ws.levelInForce")}: <strong>{i.level ?? t("calc.none")}</strong>
       {i.carried && i.from && <span className="badge badge-carried">{t("ws.carried", { stage: t(`stages.${i.from}`) })}</span>}
+      {i.revision !== null && <span className="badge badge-carried">{t("ws.corrected", { revision: i.revision })}</span>}
     </p>
   );
 }
