@@ -77,8 +77,13 @@ describe(`the evaluation cycle through the API on ${TEST_DB_KIND}`, () => {
 
   it("only the assigned external assessor reviews the documents; untouched levels carry forward", async () => {
     expect((await call(t.app, "GET", `/api/assessments/${id}`, external)).statusCode).toBe(404);
+    const listed = async (who: Session) => ((await call(t.app, "GET", "/api/periods", who)).json().periods as { assessments: { id: number }[] }[]).flatMap((p) => p.assessments.map((a) => a.id));
+    expect(await listed(external)).toEqual([]);
     expect((await call(t.app, "POST", `/api/assessments/${id}/assignments`, admin, { email: externalEmail, role: "asesor_eksternal" })).statusCode).toBe(204);
     expect((await call(t.app, "GET", `/api/assessments/${id}`, otherExternal)).statusCode).toBe(404);
+    // The assessment list (/penilaian) shows the assigned assessor this assessment, and nobody else's.
+    expect(await listed(external)).toEqual([id]);
+    expect(await listed(otherExternal)).toEqual([]);
     // the assessor lowers indicator 11 (2.5 %) from 4 to 2 and raises 42 (3 %) from 3 to 4: 3.545 − 0.05 + 0.03 = 3.525
     expect((await put(external, "11", "dokumen", 0, 2)).statusCode).toBe(200);
     expect((await put(external, "42", "dokumen", 0, 4)).statusCode).toBe(200);

@@ -40,14 +40,25 @@ export function resultsWithAuthorsOf(db: Db, assessmentId: number) {
     .orderBy(asc(assessmentResults.revision));
 }
 
-/** Periods with their assessments for the given agencies (or all when `agencyIds` is "all"). */
-export async function listPeriodsWithAssessments(db: Db, agencyIds: number[] | "all") {
+/**
+ * Periods with their assessments for the given agencies (or all when `agencyIds` is "all"), plus
+ * the given assessments of other agencies (an external assessor's assignments).
+ */
+export async function listPeriodsWithAssessments(db: Db, agencyIds: number[] | "all", assessmentIds: number[] = []) {
   const rows = await db
     .select({ period: periods, assessmentId: assessments.id, agencyCode: agencies.code, agencyName: agencies.name, stage: assessments.stage })
     .from(periods)
     .leftJoin(assessments, eq(assessments.periodId, periods.id))
     .leftJoin(agencies, eq(assessments.agencyId, agencies.id))
-    .where(agencyIds === "all" ? undefined : or(inArray(assessments.agencyId, agencyIds.length ? agencyIds : [-1]), and(isNull(assessments.id), inArray(periods.ownerAgencyId, agencyIds.length ? agencyIds : [-1]))))
+    .where(
+      agencyIds === "all"
+        ? undefined
+        : or(
+            inArray(assessments.agencyId, agencyIds.length ? agencyIds : [-1]),
+            inArray(assessments.id, assessmentIds.length ? assessmentIds : [-1]),
+            and(isNull(assessments.id), inArray(periods.ownerAgencyId, agencyIds.length ? agencyIds : [-1])),
+          ),
+    )
     .orderBy(asc(periods.year), asc(periods.id), asc(agencies.code));
   return rows;
 }

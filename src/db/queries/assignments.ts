@@ -14,3 +14,12 @@ const assignmentsQuery = preparedQuery((db) =>
     .where(and(eq(assessmentAssignments.assessmentId, sql.placeholder("assessmentId")), eq(assessmentAssignments.userId, sql.placeholder("userId"))))
     .prepare("assignments_of_user"),
 );
+
+/** The assessments the user is assigned to as external assessor. */
+export async function externallyAssignedAssessments(db: Db, userId: number): Promise<number[]> {
+  const rows = await db
+    .select({ id: assessmentAssignments.assessmentId })
+    .from(assessmentAssignments)
+    .where(and(eq(assessmentAssignments.userId, userId), eq(assessmentAssignments.role, "asesor_eksternal")));
+  return rows.map((r) => r.id);
+}

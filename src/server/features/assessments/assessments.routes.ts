@@ -16,6 +16,7 @@ import { assertStageWindowOpen, stageWindowIsOpen } from "../stage-schedule/stag
 import { presentPeriodSchedule } from "../stage-schedule/period-schedule.presenter";
 import { todayInIndonesia } from "../evidence/evidence-settings";
 import { agencyIdsByCode } from "../../../db/queries/agency-ids";
+import { externallyAssignedAssessments } from "../../../db/queries/assignments";
 import { listPeriodsWithAssessments } from "../../../db/queries/assessments";
 import { createPeriod } from "../../../db/commands/create-period";
 import { saveAnswer } from "../../../db/commands/save-answer";
@@ -78,7 +79,9 @@ export const assessmentRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       async (req) => {
         const actor = req.auth!.actor;
         const scope = isAdministrator(actor) || actor.grants.some((g) => g.role === "tim_reviu") ? "all" : [...readableAgencies(actor)];
-        const rows = await listPeriodsWithAssessments(db, scope);
+        // An external assessor sees the assessments assigned to them (and only those of that agency).
+        const assigned = scope !== "all" && actor.grants.some((g) => g.role === "asesor_eksternal") ? await externallyAssignedAssessments(db, req.auth!.user.id) : [];
+        const rows = await listPeriodsWithAssessments(db, scope, assigned);
         const byId = new Map<number, z.infer<typeof PeriodSummary>>();
         const today = todayInIndonesia();
         for (const r of rows) {
