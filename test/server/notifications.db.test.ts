@@ -153,6 +153,15 @@ describe(`notifications: reading, review and finalisation, schedules in the peri
     const badDate = await call(t.app, "PUT", `/api/periods/${periodId}/schedule`, admin, { stage: "interviu", opens: "2026-02-30", closes: "2026-09-01" });
     expect(badDate.statusCode).toBe(400);
     expect(badDate.json().message).toContain("opens");
+    // The same rules when the period is created with its schedule: nothing is created on a bad window.
+    const create = (schedule: unknown) => call(t.app, "POST", "/api/periods", admin, { name: "Pemantauan jadwal salah", year: 2027, kind: "pemantauan", instrument: "permenpanrb-59-2020", agencies: ["15.71"], schedule });
+    const reversed = await create({ mandiri: { opens: "2027-03-10", closes: "2027-03-01" } });
+    expect(reversed.statusCode).toBe(400);
+    expect(reversed.json().message).toMatch(/^body\.schedule\.mandiri\.closes:/);
+    expect((await create({ interviu: { opens: "2027-03-01", closes: "2027-03-10" } })).json().message).toBe("body.schedule.interviu: not a stage of this period");
+    expect((await create({ final: { opens: "2027-03-01", closes: "2027-03-10" } })).statusCode).toBe(400);
+    expect(((await call(t.app, "GET", "/api/periods", admin)).json().periods as { name: string }[]).some((p) => p.name === "Pemantauan jadwal salah")).toBe(false);
+    expect((await create({ mandiri: { opens: "2027-03-01", closes: "2027-03-31" }, dokumen: { opens: "2027-04-01", closes: "2027-04-30" } })).statusCode).toBe(201);
   });
 
   it("the evidence library link follows the evidence policy: read-only for the review team, any agency for administrators", async () => {

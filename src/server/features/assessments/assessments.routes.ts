@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import { isAdministrator, readableAgencies, stagesFor, type Stage } from "../../../core";
+import { isAdministrator, isValidWindow, readableAgencies, stagesFor, type Stage } from "../../../core";
 import type { AppContext } from "../../context";
 import { AppError, notFound, validationError } from "../../errors";
 import { auditContextOf } from "../../request-audit";
@@ -57,6 +57,11 @@ export const assessmentRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
           if (outside.length) throw new AppError(403, "forbidden", `agencies outside your province: ${outside.join(", ")}`);
         }
         if (!bundledInstrument(b.instrument)) throw validationError(`instrument: no instrument ${b.instrument}`);
+        const stages: readonly string[] = stagesFor(b.kind, b.kind === "evaluasi" && b.withVisit);
+        for (const [stage, window] of Object.entries(b.schedule)) {
+          if (!stages.includes(stage)) throw validationError(`body.schedule.${stage}: not a stage of this period`);
+          if (!isValidWindow(window.opens, window.closes)) throw validationError(`body.schedule.${stage}.closes: must be on or after the opening date`);
+        }
         const policy = b.predicatePolicy ?? (ownerId === null ? officialPeriod(b.year)?.predicatePolicy : undefined) ?? "exact";
         const id = await createPeriod(db, auditContextOf(req), {
           name: b.name,

@@ -15,7 +15,8 @@ export const CreatePeriodBody = z.object({
   predicatePolicy: z.enum(["exact", "rounded2"]).optional(),
   /** A province's internal period: the province's code. Absent for a national period. */
   owner: AgencyCode.optional(),
-  schedule: z.partialRecord(z.enum(STAGES), z.object({ opens: IsoDate, closes: IsoDate })).default({}),
+  /** Working stages only (final has no dates); each stage of the period's kind, closing on or after its opening. */
+  schedule: z.partialRecord(z.enum(STAGES).exclude(["final"]), z.object({ opens: IsoDate, closes: IsoDate })).default({}),
   agencies: z.array(AgencyCode).min(1).max(2000),
 });
 
