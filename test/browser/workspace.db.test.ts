@@ -133,6 +133,9 @@ describe(`assessment workspace in Chromium on ${TEST_DB_KIND}`, () => {
 
   it("the Koordinator SPBE sees what is missing, then submits; the stage becomes Penilaian Dokumen", async () => {
     const coordinator = await openWorkspace("koordinator.spbe@demo.pandu.local");
+    // Which indicators the Penanggung Jawab has verified shows on each row, not only in the totals.
+    expect(await coordinator.getByTestId("ws-verified-1").innerText()).toBe("Terverifikasi");
+    expect(await coordinator.getByTestId("ws-verified-2").count()).toBe(0);
     await coordinator.getByTestId("ws-submit").click();
     await expect.poll(() => coordinator.getByTestId("ws-submit-error").innerText()).toContain("indicators without a level");
 

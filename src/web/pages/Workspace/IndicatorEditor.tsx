@@ -55,6 +55,11 @@ export function IndicatorEditor({ indicator }: { indicator: InstrumentNode }) {
             {t("evidence.ws.count", { count: item.evidence.length })}
           </span>
         )}
+        {ws.stage === "mandiri" && item?.answers.mandiri?.verified && (
+          <span className="badge badge-verified" data-testid={`ws-verified-${code}`}>
+            {t("ws.verified")}
+          </span>
+        )}
         <ClarificationMarker code={code} />
         {canAnswer ? (
           <LevelSelect id={selectId} indicator={indicator} value={editor.level} testId={`ws-level-${code}`} disabled={editor.busy} onChange={editor.setLevel} />
