@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { copyForwardLevels, effectiveLevel, isEvidenceTooOld, levelsAtStage, progressOf, scoreAssessment, stagesFor, type Stage, type StageAnswer } from "../../src/core";
-import { bundledInstrument } from "../../src/lib/instrument-files";
+import { effectiveLevel, isEvidenceTooOld, levelsAtStage, progressOf, scoreAssessment, stagesFor, type Stage, type StageAnswer } from "../../src/core";
 import { levelsFor, p59 } from "../helpers/instruments";
 
 describe("stages and carry-forward (Pedoman 3/2024 BAB III.D)", () => {
@@ -44,19 +43,6 @@ describe("workspace progress", () => {
     expect(p.overall).toEqual({ total: 4, filled: 3, verified: 1, withEvidence: 2 });
     expect(p.byUnit.Diskominfo).toEqual({ total: 2, filled: 2, verified: 1, withEvidence: 1 });
     expect(p.byUnit[""]).toEqual({ total: 1, filled: 1, verified: 0, withEvidence: 1 });
-  });
-});
-
-describe("copy forward between instruments", () => {
-  it("keeps levels of indicators with the same code and lists those that do not map", () => {
-    const from = bundledInstrument("permenpanrb-5-2018")!;
-    const to = p59();
-    const r = copyForwardLevels(from, to, { ...Object.fromEntries(from.codes.map((c) => [c, 3])), "1": 0 });
-    expect(Object.keys(r.levels)).toHaveLength(34); // codes 2–35 exist in both; "1" had level 0, outside 1–5
-    expect(r.notCarried).toEqual(["1"]);
-    expect(r.unmapped).toEqual([]);
-    const back = copyForwardLevels(to, from, levelsFor(to, () => 4));
-    expect(back.unmapped).toEqual(to.codes.filter((c) => Number(c) > 35));
   });
 });
 

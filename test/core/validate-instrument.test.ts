@@ -81,6 +81,16 @@ describe("a malformed instrument reports every problem with its path", () => {
     ["negative weight", (i) => (i.tree[1]!.weight = -40), "tree[1].weight: Too small: expected number to be >0"],
     ["bad id", (i) => (i.id = "Latihan OPD"), "id: use lower-case letters, digits and hyphens"],
     ["bad status", (i) => ((i as { status: string }).status = "draft"), "status: "],
+    ["sameAs on an aggregate", (i) => (i.tree[0]!.sameAs = [{ instrument: "permenpanrb-5-2018", code: "1" }]), "tree[0].sameAs: only an indicator can be the same"],
+    ["sameAs naming itself", (i) => (i.tree[1]!.sameAs = [{ instrument: "latihan-opd", code: "1" }]), "tree[1].sameAs[0]: names this instrument itself"],
+    [
+      "sameAs claimed twice",
+      (i) => {
+        i.tree[0]!.children![0]!.sameAs = [{ instrument: "permenpanrb-5-2018", code: "7" }];
+        i.tree[1]!.sameAs = [{ instrument: "permenpanrb-5-2018", code: "7" }];
+      },
+      'tree[1].sameAs[0]: permenpanrb-5-2018 "7" is already claimed at tree[0].children[0].sameAs[0]',
+    ],
   ])("%s", (_name, mutate, expected) => {
     const problems = problemsOf(mutate);
     expect(problems.some((p) => p.startsWith(expected)), `got ${JSON.stringify(problems)}`).toBe(true);

@@ -28,7 +28,14 @@ export interface InstrumentNodeInput {
   description?: string | undefined;
   criteria?: Record<string, string> | undefined;
   evidence?: Record<string, string> | undefined;
+  sameAs?: { instrument: string; code: string }[] | undefined;
 }
+
+/** An indicator of another instrument that is the same indicator under another code or name. */
+export const SameAsSchema = z.object({
+  instrument: z.string().min(1),
+  code: z.string().min(1),
+});
 
 export const InstrumentNodeSchema: z.ZodType<InstrumentNodeInput> = z.lazy(() =>
   z.object({
@@ -42,6 +49,7 @@ export const InstrumentNodeSchema: z.ZodType<InstrumentNodeInput> = z.lazy(() =>
     description: z.string().optional(),
     criteria: LevelTexts.optional(),
     evidence: LevelTexts.optional(),
+    sameAs: z.array(SameAsSchema).optional(),
   }),
 );
 

@@ -30,6 +30,14 @@ export interface InstrumentNode {
   description?: string;
   criteria?: Record<string, string>;
   evidence?: Record<string, string>;
+  /** Indicators of other instruments that are this same indicator (used by copy forward). */
+  sameAs?: IndicatorRef[];
+}
+
+/** An indicator of a named instrument. */
+export interface IndicatorRef {
+  instrument: string;
+  code: string;
 }
 
 export type InstrumentStatus = "official" | "provisional";

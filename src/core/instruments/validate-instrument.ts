@@ -54,6 +54,7 @@ export function validateInstrument(input: unknown): ValidationResult {
   if (lowest && lowest.min > min) problems.push(`predicates: the lowest band starts at ${lowest.min}, so an index of ${min} has no predicate`);
 
   const codes = new Map<string, string>();
+  const claimed = new Map<string, string>();
   const levelKeys = Array.from({ length: max - min + 1 }, (_, k) => String(min + k));
 
   const checkNode = (node: InstrumentNode, path: string) => {
@@ -73,8 +74,10 @@ export function validateInstrument(input: unknown): ValidationResult {
         const extra = Object.keys(texts).filter((k) => !levelKeys.includes(k));
         if (extra.length) problems.push(`${path}.${field}: level ${extra.join(", ")} is outside ${min}–${max}`);
       }
+      problems.push(...sameAsProblems(node, path, inst.id, claimed));
       return;
     }
+    if (node.sameAs) problems.push(`${path}.sameAs: only an indicator can be the same as another instrument's indicator`);
     const children = node.children!;
     const sum = sumHundredths(children);
     if (w !== null && sum !== null && sum !== w) {
@@ -87,6 +90,18 @@ export function validateInstrument(input: unknown): ValidationResult {
   if (rootSum !== null && rootSum !== 10000) problems.push(`tree: root weights sum to ${fmt(rootSum)}, expected 100`);
 
   return problems.length ? { ok: false, problems } : { ok: true, instrument: inst, problems: [] };
+}
+
+/** `sameAs` names other instruments' indicators, each claimed by one indicator of this file at most. */
+function sameAsProblems(node: InstrumentNode, path: string, ownId: string, claimed: Map<string, string>): string[] {
+  const problems: string[] = [];
+  (node.sameAs ?? []).forEach((ref, i) => {
+    const key = `${ref.instrument}\u0000${ref.code}`;
+    if (ref.instrument === ownId) problems.push(`${path}.sameAs[${i}]: names this instrument itself`);
+    else if (claimed.has(key)) problems.push(`${path}.sameAs[${i}]: ${ref.instrument} "${ref.code}" is already claimed at ${claimed.get(key)}`);
+    else claimed.set(key, `${path}.sameAs[${i}]`);
+  });
+  return problems;
 }
 
 function sumHundredths(nodes: InstrumentNode[]): number | null {

@@ -15,7 +15,8 @@ export interface CopyForwardOutcome {
 /**
  * Writes copied levels as self-assessment answers for indicators not answered yet (existing
  * answers are never overwritten) and links the earlier evidence of those indicators that is still
- * recent enough (core `carryEvidenceLinks`), in one transaction with one audit event.
+ * recent enough (core `carryEvidenceLinks`), in one transaction with one audit event. `levels` and
+ * `links` are keyed by this assessment's indicator codes (core `copyForwardLevels`, `linksUnderNewCodes`).
  */
 export async function writeCopiedLevels(
   db: Db,

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { copyForwardLevels, levelsAtStage, stagesFor, type EarlierEvidenceLink, type Stage, type StageAnswer } from "../../../core";
+import { copyForwardLevels, levelsAtStage, linksUnderNewCodes, stagesFor, type EarlierEvidenceLink, type Stage, type StageAnswer } from "../../../core";
 import type { AppContext } from "../../context";
 import { AppError, validationError } from "../../errors";
 import { auditContextOf } from "../../request-audit";
@@ -19,7 +19,7 @@ const EvidenceLink = z.object({ indicatorCode: z.string(), evidenceId: z.number(
 const CopyForwardResponse = z.object({
   /** Indicators whose level was copied. */
   copied: z.array(z.string()),
-  /** Indicators of the earlier instrument that this one does not have. */
+  /** Indicators of the earlier instrument that are not the same indicator as any of this one's (a shared code alone is not enough). */
   unmapped: z.array(z.string()),
   /** Indicators whose earlier level lies outside this instrument's levels. */
   notCarried: z.array(z.string()),
@@ -31,15 +31,17 @@ const CopyForwardResponse = z.object({
 
 /**
  * Copy forward: start this year's self-assessment from an earlier assessment of the same agency
- * (its final result, or else its latest levels), mapping indicators by code between instruments,
- * with the evidence links of the copied indicators whose documents are still recent enough.
+ * (its final result, or else its latest levels). Within one instrument indicators map by code; between
+ * instruments only the same indicator maps (same code and name, or a `sameAs` declaration — core
+ * `mapIndicators`). The evidence links of the copied indicators come along, under this instrument's
+ * codes, when their documents are still recent enough.
  */
 export const copyForwardRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const { db } = ctx.database;
     app.post(
       "/api/assessments/:id/copy-forward",
-      { config: { access: "authenticated" }, schema: { summary: "Start from an earlier assessment's levels (mapped by indicator code)", tags: ["evaluation"], params: AssessmentParams, body: CopyForwardBody, response: { 200: CopyForwardResponse } } },
+      { config: { access: "authenticated" }, schema: { summary: "Start from an earlier assessment's levels (mapped to the same indicators)", tags: ["evaluation"], params: AssessmentParams, body: CopyForwardBody, response: { 200: CopyForwardResponse } } },
       async (req) => {
         const target = await loadReadableAssessment(db, req, req.params.id);
         if (!canSubmit(req.auth!.actor, target.scope)) throw new AppError(403, "forbidden", "the Koordinator SPBE copies forward, while the self-assessment is open");
@@ -63,7 +65,7 @@ export const copyForwardRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
           agencyId: target.scope.agencyId,
           fromAssessmentId: source.found.assessment.id,
           levels: mapped.levels,
-          links: await evidenceLinksOf(db, source.found.assessment.id),
+          links: linksUnderNewCodes(await evidenceLinksOf(db, source.found.assessment.id), mapped.mapping),
           today: todayInIndonesia(),
           authorUserId: req.auth!.user.id,
         });

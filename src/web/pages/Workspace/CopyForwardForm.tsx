@@ -8,7 +8,8 @@ import { useWorkspace } from "./context";
 
 /**
  * The Koordinator SPBE starts the self-assessment from an earlier assessment of the agency: levels
- * of indicators not answered yet, mapped by code, and evidence links whose review is still recent.
+ * of indicators not answered yet, mapped onto the same indicators (core `mapIndicators`), and
+ * evidence links whose review is still recent.
  * What was copied, skipped or left behind is listed, so nothing happens unseen.
  */
 export function CopyForwardForm() {
