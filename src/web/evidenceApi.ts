@@ -1,3 +1,4 @@
+import type { StageName } from "./assessmentApi";
 import { arrayField, getJson, isRecord, request } from "./api";
 import { RESUMABLE_FROM_BYTES, sendResumable, type ResumableTarget } from "./resumableUpload";
 import { UploadCancelled, xhrSend } from "./xhrSend";
@@ -20,6 +21,8 @@ export interface EvidenceSummary {
   sha256: string;
   versionCount: number;
   linkCount: number;
+  /** Evidence linked to an indicator: the stage the link was made in (removable only while that stage is open). */
+  linkedInStage?: StageName;
   createdAt: string;
   updatedAt: string;
 }

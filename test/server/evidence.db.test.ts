@@ -284,6 +284,37 @@ describe(`evidence library on ${TEST_DB_KIND}`, () => {
     expect(await auditActions("evidence.unlink")).toBe(1);
   });
 
+  it("a link belongs to the stage it was made in: the external assessor adds and removes their own, not the self-assessment's", async () => {
+    const jambi = (await agencyIdsByCode(t.database.db, ["15.71"])).get("15.71")!;
+    const periodId = await createPeriod(t.database.db, SYSTEM, { name: "Evaluasi Tautan Tahap", year: 2028, kind: "evaluasi", withVisit: false, instrumentId: "permenpanrb-59-2020", predicatePolicy: "exact", ownerAgencyId: null, schedule: {}, participantIds: [jambi] });
+    const [a] = await t.database.db.select().from(assessments).where(and(eq(assessments.periodId, periodId), eq(assessments.agencyId, jambi)));
+    const assigned = await makeUser(t.database, "asesor_eksternal", null, null);
+    await assignToAssessment(t.database.db, SYSTEM, { assessmentId: a!.id, agencyId: jambi, userId: assigned.id, role: "asesor_eksternal", indicatorCodes: null });
+    const asesor = await sessionFor(t.database, assigned.id);
+    const own = (await upload(t.app, "/api/agencies/15.71/evidence", entry, { title: "SK Tim SPBE (mandiri)" }, pdfFile())).json();
+    const found = (await upload(t.app, "/api/agencies/15.71/evidence", entry, { title: "Notulen rapat (ditemukan asesor)" }, pdfFile())).json();
+    const url = (code: string, id?: number) => `/api/assessments/${a!.id}/answers/${code}/evidence${id ? `/${id}` : ""}`;
+    expect((await call(t.app, "POST", url("3"), entry, { evidenceId: own.id })).statusCode).toBe(201);
+    await t.database.db.update(assessments).set({ stage: "dokumen" }).where(eq(assessments.id, a!.id));
+
+    // The self-assessment's link stays: neither the assessor nor the agency removes it now.
+    const removeOwn = await call(t.app, "DELETE", url("3", own.id), asesor);
+    expect(removeOwn.statusCode).toBe(409);
+    expect(removeOwn.json()).toMatchObject({ error: "stage_closed" });
+    expect((await call(t.app, "DELETE", url("3", own.id), entry)).statusCode).toBe(403);
+    // The assessor links what they found during the document review, and may take it back while dokumen is open.
+    const added = await call(t.app, "POST", url("3"), asesor, { evidenceId: found.id });
+    expect(added.statusCode).toBe(201);
+    expect(added.json().evidence.map((e: { id: number; linkedInStage: string }) => [e.id, e.linkedInStage])).toEqual([
+      [own.id, "mandiri"],
+      [found.id, "dokumen"],
+    ]);
+    const ws = (await call(t.app, "GET", `/api/assessments/${a!.id}`, asesor)).json();
+    expect(ws.indicators.find((i: { code: string }) => i.code === "3").evidence.map((e: { linkedInStage: string }) => e.linkedInStage)).toEqual(["mandiri", "dokumen"]);
+    expect((await call(t.app, "DELETE", url("3", found.id), asesor)).statusCode).toBe(204);
+    expect(await evidenceCountsByIndicator(t.database.db, a!.id)).toEqual({ "3": 1 });
+  });
+
   it("leaves no row and no temporary file when the client aborts mid-upload", async () => {
     await t.app.listen({ port: 0, host: "127.0.0.1" });
     const { port } = t.app.server.address() as AddressInfo;

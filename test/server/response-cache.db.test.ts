@@ -145,7 +145,7 @@ describe(`response cache invalidation on ${TEST_DB_KIND}`, () => {
     const [doc] = await database.db.insert(evidence).values({ agencyId: kotaAgency, title: "Perwal Arsitektur SPBE" }).returning();
     const version = (n: number) => ({ evidenceId: doc!.id, agencyId: kotaAgency, version: n, sha256: `${n}`.repeat(64), size: 10, fileType: "pdf", contentType: "application/pdf", fileName: `perwal-${n}.pdf`, storageKey: `15.71/${n}` });
     await database.db.insert(evidenceVersions).values(version(1));
-    const link = (assessmentId: number) => ({ agencyId: kotaAgency, assessmentId, indicatorCode: "2", evidenceId: doc!.id });
+    const link = (assessmentId: number) => ({ agencyId: kotaAgency, assessmentId, indicatorCode: "2", evidenceId: doc!.id, stage: "mandiri" });
     await step(() => linkEvidence(database.db, ctx(), link(kota)), (b) => expect(indicator(b, "2").evidence.map((e: Json) => e.title)).toEqual(["Perwal Arsitektur SPBE"]));
     await step(
       () => updateEvidenceMetadata(database.db, ctx(), { agencyId: kotaAgency, evidenceId: doc!.id, changes: { title: "Perwal Arsitektur SPBE 2026" } }),

@@ -50,10 +50,12 @@ export interface EvidenceSummaryRow {
   latest: EvidenceVersionRow;
   versions: number;
   links: number;
+  /** For evidence linked to an indicator: the stage the link was made in. */
+  linkedInStage?: string;
 }
 
 /** Attaches the latest version to evidence rows (every piece of evidence has at least one). */
-async function withLatest(db: Db, rows: { evidence: EvidenceRow; versions: number; links: number }[]): Promise<EvidenceSummaryRow[]> {
+async function withLatest(db: Db, rows: Omit<EvidenceSummaryRow, "latest">[]): Promise<EvidenceSummaryRow[]> {
   const latest = await latestVersions(db, rows.map((r) => r.evidence.id));
   return rows.filter((r) => latest.has(r.evidence.id)).map((r) => ({ ...r, latest: latest.get(r.evidence.id)! }));
 }
@@ -79,7 +81,7 @@ export async function listEvidence(db: Db, agencyId: number, filter: { q?: strin
 /** Evidence linked to one indicator of an assessment, oldest link first. */
 export async function linkedEvidence(db: Db, assessmentId: number, indicatorCode: string): Promise<EvidenceSummaryRow[]> {
   const rows = await db
-    .select({ evidence, versions: versionCount, links: linkCount })
+    .select({ evidence, versions: versionCount, links: linkCount, linkedInStage: answerEvidence.stage })
     .from(answerEvidence)
     .innerJoin(evidence, eq(answerEvidence.evidenceId, evidence.id))
     .where(and(eq(answerEvidence.assessmentId, assessmentId), eq(answerEvidence.indicatorCode, indicatorCode)))
@@ -128,7 +130,7 @@ export async function referencedStorageKeys(db: Db, keys: string[]): Promise<Set
 /** Every piece of evidence linked to the indicators of an assessment: code → rows, oldest link first. */
 export async function linkedEvidenceByIndicator(db: Db, assessmentId: number): Promise<Map<string, EvidenceSummaryRow[]>> {
   const rows = await db
-    .select({ code: answerEvidence.indicatorCode, evidence, versions: versionCount, links: linkCount })
+    .select({ code: answerEvidence.indicatorCode, evidence, versions: versionCount, links: linkCount, linkedInStage: answerEvidence.stage })
     .from(answerEvidence)
     .innerJoin(evidence, eq(answerEvidence.evidenceId, evidence.id))
     .where(eq(answerEvidence.assessmentId, assessmentId))
@@ -137,7 +139,7 @@ export async function linkedEvidenceByIndicator(db: Db, assessmentId: number): P
   const byCode = new Map<string, EvidenceSummaryRow[]>();
   for (const r of rows) {
     const file = latest.get(r.evidence.id);
-    if (file) byCode.set(r.code, [...(byCode.get(r.code) ?? []), { evidence: r.evidence, versions: r.versions, links: r.links, latest: file }]);
+    if (file) byCode.set(r.code, [...(byCode.get(r.code) ?? []), { evidence: r.evidence, versions: r.versions, links: r.links, linkedInStage: r.linkedInStage, latest: file }]);
   }
   return byCode;
 }

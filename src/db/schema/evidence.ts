@@ -56,8 +56,9 @@ export const evidenceVersions = pgTable(
 );
 
 /**
- * Evidence linked to an indicator's answer of an assessment (all stages share the link). One piece
- * of evidence may support many indicators and many periods.
+ * Evidence linked to an indicator's answer of an assessment. Every stage sees the link; `stage` is
+ * the stage it was made in, whose record it belongs to: once that stage is closed the link can no
+ * longer be removed. One piece of evidence may support many indicators and many periods.
  */
 export const answerEvidence = pgTable(
   "answer_evidence",
@@ -65,6 +66,7 @@ export const answerEvidence = pgTable(
     assessmentId: integer("assessment_id").notNull().references(() => assessments.id, { onDelete: "cascade" }),
     indicatorCode: text("indicator_code").notNull(),
     evidenceId: integer("evidence_id").notNull().references(() => evidence.id, { onDelete: "cascade" }),
+    stage: text("stage").notNull().default("mandiri"),
     createdByUserId: integer("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },

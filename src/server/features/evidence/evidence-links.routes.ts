@@ -28,7 +28,7 @@ export const evidenceLinkRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       if (!canLinkEvidence(req.auth!.actor, scope, code)) throw new AppError(403, "forbidden", "you may not change the evidence of this indicator in the current stage");
       assertStageWindowOpen(found.period.schedule, scope.stage);
       if (!(await findEvidence(db, found.assessment.agencyId, evidenceId))) throw notFound("evidence");
-      return { agencyId: found.assessment.agencyId, assessmentId, indicatorCode: code, evidenceId };
+      return { agencyId: found.assessment.agencyId, assessmentId, indicatorCode: code, evidenceId, stage: scope.stage };
     };
     const linkedTo = async (assessmentId: number, indicatorCode: string) => {
       const today = todayInIndonesia();
@@ -50,10 +50,12 @@ export const evidenceLinkRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
 
     app.delete(
       "/api/assessments/:id/answers/:code/evidence/:evidenceId",
-      { config: { access: "authenticated" }, schema: { summary: "Unlink a piece of evidence from an indicator's answer", tags: ["evidence"], params: UnlinkParams, response: { 204: z.null() } } },
+      { config: { access: "authenticated" }, schema: { summary: "Unlink a piece of evidence linked in the open stage (409 stage_closed for a link of an earlier stage)", tags: ["evidence"], params: UnlinkParams, response: { 204: z.null() } } },
       async (req, reply) => {
         const link = await linkTarget(req, req.params.id, req.params.code, req.params.evidenceId);
-        if (!(await unlinkEvidence(db, auditContextOf(req), link))) throw notFound("link");
+        const removed = await unlinkEvidence(db, auditContextOf(req), link);
+        if (removed.outcome === "missing") throw notFound("link");
+        if (removed.outcome === "closed_stage") throw new AppError(409, "stage_closed", `this evidence was linked during the ${removed.stage} stage, which is closed: the link stays part of that stage's record`);
         return reply.status(204).send(null);
       },
     );

@@ -78,6 +78,8 @@ export const EvidenceSummary = z.object({
   sha256: z.string(),
   versionCount: z.number(),
   linkCount: z.number(),
+  /** Evidence linked to an indicator: the stage the link was made in (removable only while that stage is open). */
+  linkedInStage: z.string().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

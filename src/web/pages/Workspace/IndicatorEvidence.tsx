@@ -97,7 +97,12 @@ export function IndicatorEvidence({ code, evidence }: { code: string; evidence: 
               <span className="small">
                 {t("evidence.fields.reviewDate")}: <ReviewDate evidence={e} testId={`ws-evidence-too-old-${code}-${e.id}`} />
               </span>{" "}
-              {canLink && (
+              {e.linkedInStage && e.linkedInStage !== ws.stage && (
+                <span className="badge" data-testid={`ws-evidence-stage-${code}-${e.id}`}>
+                  {t("evidence.ws.linkedIn", { stage: t(`stages.${e.linkedInStage}`) })}
+                </span>
+              )}{" "}
+              {canLink && (e.linkedInStage ?? ws.stage) === ws.stage && (
                 <button type="button" className="button button-small button-secondary" data-testid={`ws-evidence-unlink-${code}-${e.id}`} onClick={() => void run(() => unlinkEvidence(ws.id, code, e.id))}>
                   {t("evidence.ws.unlink")}
                   <span className="visually-hidden">: {e.title}</span>
