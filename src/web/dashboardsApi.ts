@@ -59,7 +59,10 @@ export interface Cockpit {
   agencies: CockpitAgency[];
   averages: { province: Average; national: Record<string, Average> };
   trend: { years: number[]; series: (Named & { points: { year: number; index: number; source: "official" | "pandu" }[] })[]; provinceAverage: { year: number; index: number; count: number }[] };
-  heatmap: { instrument: string | null; indicators: Named[]; aspects: Named[]; rows: HeatRow[]; aspectAverages: (Named & { index: number | null; count: number })[] };
+  heatmap: { instrument: string | null; indicators: Named[]; aspects: Named[]; rows: HeatRow[]; aspectAverages: (Named & { index: number | null; count: number })[];
+    /** The same over the newest finalised Pandu result of every agency in the country. */
+    nationalAspectAverages: (Named & { index: number | null; count: number })[];
+  };
   weakest: (Named & { average: number; count: number })[];
   progress: ProgressRow[];
   targets: TargetRow[];

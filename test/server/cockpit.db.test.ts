@@ -140,6 +140,18 @@ describe(`province cockpit and national view on ${TEST_DB_KIND}`, () => {
     expect(heat["15"].aspects.A1).toBe(1.9);
     // Province aspect average A1 over the three rows: (1.9 + 4 + 1) / 3 = 2.30
     expect(body.heatmap.aspectAverages.find((a: { code: string }) => a.code === "A1")).toMatchObject({ index: 2.3, count: 3 });
+    // National aspect average: the newest final result of every agency in national periods — only Kota Jambi so far
+    // (the province's own internal round does not count).
+    const nationalA1 = (b: { heatmap: { nationalAspectAverages: { code: string }[] } }) => b.heatmap.nationalAspectAverages.find((a) => a.code === "A1");
+    expect(nationalA1(body)).toMatchObject({ index: 4, count: 1 });
+    // A result finalised in another province (Kota Palembang, every level 2) moves it at once, cached cockpit or not: (4 + 2) / 2.
+    const palembang = (await agencyIdsByCode(t.database.db, ["16.71"])).get("16.71")!;
+    const elsewhere = await createPeriod(t.database.db, SYSTEM, { name: "Evaluasi 2025 Palembang", year: 2025, kind: "evaluasi", withVisit: false, instrumentId: "permenpanrb-59-2020", predicatePolicy: "exact", ownerAgencyId: null, schedule: {}, participantIds: [palembang] });
+    const [pal] = await t.database.db.select().from(assessments).where(eq(assessments.periodId, elsewhere));
+    await t.database.db.update(assessments).set({ stage: "final" }).where(eq(assessments.id, pal!.id));
+    const all2 = Object.fromEntries(Array.from({ length: 47 }, (_, i) => [String(i + 1), 2]));
+    await t.database.db.insert(assessmentResults).values({ assessmentId: pal!.id, revision: 1, levels: all2, index10k: 20000, predicate: "Cukup", predicatePolicy: "exact" });
+    expect(nationalA1(await cockpit(koordJambi))).toMatchObject({ index: 3, count: 2 });
     // Weakest: indicator 4 = (1 + 4 + 1) / 3 = 2.00 and 1 = (1 + 4 + 1) / 3 = 2.00 come first, by instrument order.
     expect(body.weakest.slice(0, 2).map((w: { code: string; average: number }) => [w.code, w.average])).toEqual([["1", 2], ["4", 2]]);
     expect(body.weakest[2]).toMatchObject({ code: "2", average: 2.33, count: 3 }); // (2 + 4 + 1) / 3

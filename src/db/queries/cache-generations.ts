@@ -3,6 +3,8 @@ import type { Db } from "../client";
 
 /** Scope of the published results (the national view, the public snapshot, every cockpit). */
 export const PUBLISHED_SCOPE = "published";
+/** Scope of every finalised Pandu result in the country (the cockpit's national aspect averages; migration 0016). */
+export const ALL_RESULTS_SCOPE = "results";
 
 type Executor = Pick<Db, "execute">;
 const rowsOf = <T>(result: unknown) => (result as { rows: T[] }).rows;
@@ -20,14 +22,15 @@ export async function generationOf(db: Executor, scope: string): Promise<number>
 /**
  * A province (by code) with the ids of its kab/kota and one number that grows whenever anything
  * about them changes (their assessments, answers, evidence, results, targets, the agencies
- * themselves) or the published results do: the sum of their counters. Counters only grow and
+ * themselves), the published results or any finalised result in the country (the national aspect
+ * averages) do: the sum of their counters. Counters only grow and
  * rows are never deleted, so a changed sum means changed data. One statement, because the province
  * cockpit reads it on every request (authorization and the cache check).
  */
 export async function provinceFamilyGeneration(db: Executor, provinceCode: string): Promise<{ provinceId: number; childIds: number[]; generation: number } | undefined> {
   const rows = rowsOf<{ id: number; children: number[]; g: number }>(
     await db.execute(sql`select p.id, array(select c.id from agencies c where c.parent_id = p.id order by c.code) as children,
-        coalesce((select g.generation from cache_generations g where g.scope = ${PUBLISHED_SCOPE}), 0)
+        coalesce((select sum(g.generation) from cache_generations g where g.scope in (${PUBLISHED_SCOPE}, ${ALL_RESULTS_SCOPE})), 0)
         + coalesce((select sum(g.generation) from cache_generations g where g.agency_id = p.id or g.agency_id in (select c.id from agencies c where c.parent_id = p.id)), 0) as g
       from agencies p where p.code = ${provinceCode} and p.category = 'provinsi'`),
   );

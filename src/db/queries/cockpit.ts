@@ -1,4 +1,4 @@
-import { asc, count, desc, eq, inArray } from "drizzle-orm";
+import { asc, count, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { answerEvidence, answers, assessmentResults, assessments, periods } from "../schema";
 
@@ -33,6 +33,22 @@ export function latestResultsOf(db: Db, assessmentIds: number[]) {
     .from(assessmentResults)
     .where(inArray(assessmentResults.assessmentId, ids(assessmentIds)))
     .orderBy(asc(assessmentResults.assessmentId), desc(assessmentResults.revision));
+}
+
+/**
+ * The levels of the newest finalised result of every agency in the country, for one instrument:
+ * per agency its newest final assessment of a national period (a province's own rehearsal periods
+ * do not count), at its latest revision. For the national aspect averages of the cockpit.
+ */
+export async function latestNationalResultLevels(db: Db, instrumentId: string): Promise<Record<string, number>[]> {
+  const rows = (await db.execute(sql`
+    select distinct on (a.agency_id) r.levels
+    from assessments a
+    join periods p on p.id = a.period_id
+    join lateral (select levels from assessment_results r where r.assessment_id = a.id order by r.revision desc limit 1) r on true
+    where a.stage = 'final' and p.owner_agency_id is null and p.instrument_id = ${instrumentId}
+    order by a.agency_id, p.year desc, a.id desc`)) as unknown as { rows: { levels: Record<string, number> }[] };
+  return rows.rows.map((r) => r.levels);
 }
 
 /** The answers of some assessments (only the fields the cockpit uses). */

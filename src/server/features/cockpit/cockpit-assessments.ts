@@ -11,6 +11,7 @@ import {
   toScaledInt,
   type AnswerStatus,
   type CompiledInstrument,
+  type ScoreResult,
   type Stage,
   type StageAnswer,
 } from "../../../core";
@@ -70,14 +71,14 @@ export function heatmapOf(
   compiledFor: (id: string) => CompiledInstrument | undefined,
   answers: Answer[],
   results: Map<number, Result>,
-): { heatmap: CockpitResponse["heatmap"]; weakest: CockpitResponse["weakest"] } {
+): { heatmap: Omit<CockpitResponse["heatmap"], "nationalAspectAverages">; weakest: CockpitResponse["weakest"] } {
   const newest = [...picked.values()].sort((x, y) => y.year - x.year || y.id - x.id)[0];
   const compiled = newest ? compiledFor(newest.instrumentId) : undefined;
   if (!newest || !compiled) return { heatmap: { instrument: null, indicators: [], aspects: [], rows: [], aspectAverages: [] }, weakest: [] };
-  const aspectNodes = compiled.nodes.filter((n) => n.depth === 1);
+  const aspectNodes = aspectNodesOf(compiled);
   const indicators = compiled.codes.map((code) => ({ code, name: indicatorName(compiled, code) }));
   const rows: CockpitResponse["heatmap"]["rows"] = [];
-  const aspectSums = new Map<string, { sum: number; count: number }>();
+  const scores: ScoreResult[] = [];
   const levelSums = new Map<string, { sum: number; count: number }>();
   for (const agency of agencies) {
     const a = picked.get(agency.id);
@@ -85,15 +86,8 @@ export function heatmapOf(
     const levels = levelsOf(a, compiled, answers.filter((x) => x.assessmentId === a.id), results.get(a.id));
     const answered = Object.values(levels).some((l) => l !== null);
     const score = answered ? scoreAssessment(compiled, levels, { partial: true, policy: a.predicatePolicy }) : null;
-    const aspects: Record<string, number | null> = {};
-    for (const n of aspectNodes) {
-      const node = score?.nodes.find((x) => x.code === n.code);
-      aspects[n.code] = node?.indexRounded ?? null;
-      if (node && node.index !== null) {
-        const s = aspectSums.get(n.code) ?? { sum: 0, count: 0 };
-        aspectSums.set(n.code, { sum: s.sum + toScaledInt(node.index, 4)!, count: s.count + 1 });
-      }
-    }
+    if (score) scores.push(score);
+    const aspects = Object.fromEntries(aspectNodes.map((n) => [n.code, score?.nodes.find((x) => x.code === n.code)?.indexRounded ?? null]));
     for (const [code, level] of Object.entries(levels)) {
       if (level === null) continue;
       const s = levelSums.get(code) ?? { sum: 0, count: 0 };
@@ -103,16 +97,34 @@ export function heatmapOf(
     const index = a.stage === "final" && result ? roundTenThousandthsToHundredths(result.index10k) / 100 : (score?.indexRounded ?? null);
     rows.push({ code: agency.code, name: agency.name, period: a.periodName, year: a.year, stage: a.stage, final: a.stage === "final" && !!result, index, levels, aspects });
   }
-  const aspectAverages = aspectNodes.map((n) => {
-    const s = aspectSums.get(n.code);
-    return { code: n.code, name: n.name, count: s?.count ?? 0, index: s ? roundRationalHalfUp(s.sum, s.count * 100, 0) / 100 : null };
-  });
+  const aspectAverages = averageAspects(aspectNodes, scores);
   const weakest = [...levelSums.entries()]
     .sort(([ca, a], [cb, b]) => compareMeans(a, b) || compiled.position.get(ca)! - compiled.position.get(cb)!)
     .slice(0, 10)
     .map(([code, s]) => ({ code, name: indicatorName(compiled, code), average: meanLevelHundredths(s.sum, s.count)! / 100, count: s.count }));
   return { heatmap: { instrument: compiled.instrument.id, indicators, aspects: aspectNodes.map((n) => ({ code: n.code, name: n.name })), rows, aspectAverages }, weakest };
 }
+
+/**
+ * Mean aspect indices over scored assessments: each aspect's index held in ten-thousandths, the
+ * mean rounded half-up to hundredths; an assessment without a level in an aspect does not count
+ * for that aspect.
+ */
+export function averageAspects(aspectNodes: { code: string; name: string }[], scores: ScoreResult[]) {
+  return aspectNodes.map((n) => {
+    const values = scores.map((s) => s.nodes.find((x) => x.code === n.code)?.index ?? null).filter((v): v is number => v !== null);
+    const sum = values.reduce((acc, v) => acc + toScaledInt(v, 4)!, 0);
+    return { code: n.code, name: n.name, count: values.length, index: values.length ? roundRationalHalfUp(sum, values.length * 100, 0) / 100 : null };
+  });
+}
+
+/** The national aspect averages: the newest finalised result of every agency in the country, scored by the core. */
+export function nationalAspectAverages(compiled: CompiledInstrument, levelMaps: Record<string, number>[]) {
+  const scores = levelMaps.map((levels) => scoreAssessment(compiled, Object.fromEntries(compiled.codes.map((c) => [c, levels[c] ?? null])), { partial: true, policy: "exact" }));
+  return averageAspects(aspectNodesOf(compiled), scores);
+}
+
+const aspectNodesOf = (compiled: CompiledInstrument) => compiled.nodes.filter((n) => n.depth === 1);
 
 function indicatorName(compiled: CompiledInstrument, code: string): string {
   const walk = (nodes: typeof compiled.instrument.tree): string | undefined => {

@@ -44,6 +44,8 @@ export const CockpitResponse = z.object({
       }),
     ),
     aspectAverages: z.array(Named.extend({ index: z.number().nullable(), count: z.number() })),
+    /** The same over the newest finalised Pandu result of every agency in the country (national periods, this instrument). */
+    nationalAspectAverages: z.array(Named.extend({ index: z.number().nullable(), count: z.number() })),
   }),
   weakest: z.array(Named.extend({ average: z.number(), count: z.number() })),
   progress: z.array(

@@ -1,13 +1,13 @@
 import type { Actor } from "../../../core";
 import type { Db } from "../../../db/client";
-import { answersOfAssessments, assessmentsOfAgencies, evidenceCountsOf, latestResultsOf } from "../../../db/queries/cockpit";
+import { answersOfAssessments, assessmentsOfAgencies, evidenceCountsOf, latestNationalResultLevels, latestResultsOf } from "../../../db/queries/cockpit";
 import { provinceWithChildren, targetsOf } from "../../../db/queries/dashboards";
 import { publishedSnapshot } from "../../../db/queries/published-snapshot";
 import { bundledInstrument } from "../../../lib/instrument-files";
 import { notFound } from "../../errors";
 import { provinceFamilyGeneration } from "../../../db/queries/cache-generations";
 import { canReadCockpit } from "../../policies/cockpit.policy";
-import { heatmapOf, pickAssessments, progressRows } from "./cockpit-assessments";
+import { heatmapOf, nationalAspectAverages, pickAssessments, progressRows } from "./cockpit-assessments";
 import { agencyStandings, averageOf, DOMAIN_CODES, targetProgress, trendOf } from "./cockpit-results";
 import type { CockpitResponse } from "./cockpit.schema";
 
@@ -48,7 +48,9 @@ export async function buildCockpitBody(db: Db, code: string, year: number | unde
   const [answers, evidence] = await Promise.all([answersOfAssessments(db, needAnswers), evidenceCountsOf(db, [...current.values()].map((a) => a.id))]);
 
   const pandu = list.filter((a) => a.stage === "final" && resultById.has(a.id)).map((a) => ({ agencyId: a.agencyId, year: a.year, index10k: resultById.get(a.id)!.index10k }));
-  const { heatmap, weakest } = heatmapOf(agencies, heat, bundledInstrument, answers, resultById);
+  const { heatmap: provinceHeatmap, weakest } = heatmapOf(agencies, heat, bundledInstrument, answers, resultById);
+  const heatCompiled = provinceHeatmap.instrument ? bundledInstrument(provinceHeatmap.instrument) : undefined;
+  const heatmap = { ...provinceHeatmap, nationalAspectAverages: heatCompiled ? nationalAspectAverages(heatCompiled, await latestNationalResultLevels(db, heatCompiled.instrument.id)) : [] };
   const yearRows = snapshot.byYear.get(chosenYear) ?? [];
   const national = Object.fromEntries(["provinsi", "kabupaten", "kota"].map((c) => [c, averageOf(yearRows.filter((r) => r.category === c))]));
   const domainNames = bundledInstrument("permenpanrb-59-2020")?.nodes.filter((n) => n.depth === 0) ?? [];

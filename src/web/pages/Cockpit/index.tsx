@@ -11,6 +11,7 @@ import { useApi } from "../../useApi";
 import { usePageTitle } from "../../usePageTitle";
 import { DomainRadar, RankingChart, TrendChart } from "./CockpitCharts";
 import { HeatMap, WeakestIndicators } from "./HeatMap";
+import { AspectRadar } from "./AspectRadar";
 import { ProgressChart, Targets } from "./ProgressAndTargets";
 
 function Summary({ data }: { data: Cockpit }) {
@@ -81,6 +82,9 @@ function CockpitView({ code, year, onYear }: { code: string; year: number | null
       </Section>
       <Section id="ck-progress" title={t("cockpit.progress.title")}>
         <ProgressChart data={data} />
+      </Section>
+      <Section id="ck-aspects" title={t("cockpit.aspectRadar.title")} intro={t("cockpit.aspectRadar.intro")}>
+        <AspectRadar data={data} />
       </Section>
       <Section id="ck-heatmap" title={t("cockpit.heatmap.title")} intro={t("cockpit.heatmap.intro")}>
         <HeatMap data={data} />
