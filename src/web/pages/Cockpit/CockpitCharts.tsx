@@ -7,6 +7,7 @@ import type { Cockpit } from "../../dashboardsApi";
 import type { Category } from "../../dashboardsApi";
 import { formatChange, formatIndex, formatIndexOr, NO_VALUE } from "../../format";
 import { useLang } from "../../i18n";
+import { ComparisonRadar } from "./ComparisonRadar";
 
 /** The province's agencies ranked by the year's published index (bar chart + table). */
 export function RankingChart({ data }: { data: Cockpit }) {
@@ -61,7 +62,6 @@ export function RankingChart({ data }: { data: Cockpit }) {
 /** One agency's domain indices against the provincial average and the national average of its category. */
 export function DomainRadar({ data }: { data: Cockpit }) {
   const { t } = useTranslation();
-  const lang = useLang();
   const withResult = data.agencies.filter((a) => a.result && Object.keys(a.result.domains).length);
   const [code, setCode] = useState(withResult[0]?.code ?? "");
   const agency = withResult.find((a) => a.code === code) ?? withResult[0];
@@ -75,58 +75,16 @@ export function DomainRadar({ data }: { data: Cockpit }) {
     ];
   }, [agency, data, national, t]);
   if (!agency) return <p>{t("cockpit.noResults")}</p>;
-  const option = {
-    legend: { bottom: 0 },
-    tooltip: { valueFormatter: chartNumber(lang) },
-    radar: { indicator: data.domains.map((d) => ({ name: d.name, max: 5, min: 0 })), radius: "62%", axisName: { color: "#1b2430" } },
-    series: [{ type: "radar", data: series.map((s) => ({ name: s.name, value: s.values })) }],
-  };
   return (
-    <>
-      <div className="field inline-field">
-        <label htmlFor="radar-agency">{t("cockpit.radar.pick")}</label>
-        <select id="radar-agency" value={agency.code} onChange={(e) => setCode(e.target.value)} data-testid="radar-agency">
-          {withResult.map((a) => (
-            <option key={a.code} value={a.code}>
-              {a.name}
-            </option>
-          ))}
-        </select>
-      </div>
-      <Chart
-        label={t("cockpit.radar.chart", { agency: agency.name, year: data.year })}
-        option={option}
-        height={360}
-        showTable
-        table={
-          <table className="data-table">
-            <caption>{t("cockpit.radar.caption", { year: data.year })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("cockpit.col.series")}</th>
-                {data.domains.map((d) => (
-                  <th scope="col" className="num" key={d.code}>
-                    {d.code} {d.name}
-                  </th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {series.map((s) => (
-                <tr key={s.name}>
-                  <th scope="row">{s.name}</th>
-                  {s.values.map((v, i) => (
-                    <td className="num" key={data.domains[i]!.code}>
-                      {formatIndexOr(v, lang)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        }
-      />
-    </>
+    <ComparisonRadar
+      axes={data.domains}
+      axisName={(d) => `${d.code} ${d.name}`}
+      series={series}
+      picker={{ id: "radar-agency", testId: "radar-agency", value: agency.code, options: withResult, onChange: setCode }}
+      label={t("cockpit.radar.chart", { agency: agency.name, year: data.year })}
+      caption={t("cockpit.radar.caption", { year: data.year })}
+      height={360}
+    />
   );
 }
 
