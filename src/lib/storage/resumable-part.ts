@@ -1,5 +1,6 @@
 import { createWriteStream } from "node:fs";
-import { mkdir, open, rm, stat } from "node:fs/promises";
+import { randomUUID } from "node:crypto";
+import { mkdir, open, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -80,7 +81,10 @@ export async function claimPart(file: string): Promise<() => Promise<void>> {
       if (code === "ENOENT") return async () => {};
       if (code !== "EEXIST") throw e;
       if (await partIsBusy(file)) throw new PartBusyError();
-      await rm(lock, { force: true }); // stale: its process died mid-chunk
+      // Stale: its process died mid-chunk. Renaming it away is atomic, so of two requests taking it
+      // over only one moves it; both then race to create a fresh claim, and exactly one wins.
+      const moved = `${lock}.stale-${randomUUID()}`;
+      if (await rename(lock, moved).then(() => true, () => false)) await rm(moved, { force: true });
     }
   }
   throw new PartBusyError();
