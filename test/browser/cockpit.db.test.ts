@@ -34,6 +34,9 @@ describe(`province cockpit and national view in Chromium on ${TEST_DB_KIND}`, ()
     const aspectRows = page.getByTestId("aspect-radar-table").locator("tbody tr");
     expect(await aspectRows.count()).toBe(3);
     expect(await aspectRows.nth(1).locator("th").textContent()).toBe("Rata-rata provinsi");
+    // The demo's finalised national round of the other 37 provinces gives the national series.
+    expect(await page.getByTestId("aspect-radar-table").locator("caption").textContent()).toContain("dari 37 instansi");
+    expect(await aspectRows.nth(2).locator("td").first().textContent()).toMatch(/^\d,\d\d$/);
     await page.screenshot({ path: path.join(demo.shots, `cockpit-${TEST_DB_KIND}.png`), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
 

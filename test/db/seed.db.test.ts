@@ -5,7 +5,10 @@ import { importOfficialResults } from "../../src/db/commands/import-official-res
 import { instrumentForYear, isSeeded, seedDemo } from "../../src/db/commands/seed-demo";
 import { listAgencies } from "../../src/db/queries/agencies";
 import { listPublishedResults } from "../../src/db/queries/official-results";
-import { agencies, officialResults, userRoles, users } from "../../src/db/schema";
+import { agencies, assessmentResults, assessments, officialResults, periods, userRoles, users } from "../../src/db/schema";
+import { DEMO_NATIONAL_PERIOD_NAME } from "../../src/db/commands/seed-demo-national";
+import { indexNumerator, predicateFor } from "../../src/core";
+import { bundledInstrument } from "../../src/lib/instrument-files";
 import { parseResultsCsv } from "../../src/lib/results-csv";
 import { openTestDatabase, TEST_DB_KIND } from "../helpers/test-database";
 
@@ -62,11 +65,36 @@ describe(`demo data on ${TEST_DB_KIND}`, () => {
     expect(roles!.n).toBe(9);
   });
 
+  it("demo mode adds a finalised 2024 national round in Pandu for every other province, near its published domain indices and scored by the core", async () => {
+    const [period] = await database.db.select().from(periods).where(eq(periods.name, DEMO_NATIONAL_PERIOD_NAME));
+    expect(period).toMatchObject({ year: 2024, kind: "evaluasi", ownerAgencyId: null, instrumentId: "permenpanrb-59-2020" });
+    const rows = await database.db
+      .select({ code: agencies.code, stage: assessments.stage, index10k: assessmentResults.index10k, levels: assessmentResults.levels, predicate: assessmentResults.predicate })
+      .from(assessments)
+      .innerJoin(agencies, eq(agencies.id, assessments.agencyId))
+      .innerJoin(assessmentResults, eq(assessmentResults.assessmentId, assessments.id))
+      .where(eq(assessments.periodId, period!.id));
+    expect(rows).toHaveLength(37); // 38 provinces, Jambi keeps its own demo round
+    expect(rows.some((r) => r.code === "15")).toBe(false);
+    const published = Object.fromEntries((await listPublishedResults(database.db, { year: 2024 })).map((r) => [r.agencyCode, r.indexHundredths]));
+    const compiled = bundledInstrument("permenpanrb-59-2020")!;
+    for (const r of rows) {
+      expect(r.stage).toBe("final");
+      expect(r.index10k).toBe(indexNumerator(compiled, compiled.codes.map((c) => r.levels[c]!)));
+      expect(r.predicate).toBe(predicateFor(compiled, r.index10k, "rounded2"));
+      expect(Math.abs(r.index10k / 100 - published[r.code]!)).toBeLessThanOrEqual(50); // within half an index point
+    }
+    // Nothing of it reaches the published results.
+    const [n] = await database.db.select({ n: count() }).from(officialResults);
+    expect(n!.n).toBe(1241);
+  });
+
   it("seeding again changes nothing and creates no second set of accounts", async () => {
     const again = await seedDemo(database.db, { demoUsers: true });
     expect(again.credentials).toEqual([]);
     const [n] = await database.db.select({ n: count() }).from(officialResults);
     expect(n!.n).toBe(1241);
+    expect(await database.db.select().from(periods).where(eq(periods.name, DEMO_NATIONAL_PERIOD_NAME))).toHaveLength(1);
   });
 
   it("an import with an unknown agency writes nothing and names the row", async () => {

@@ -2,7 +2,7 @@ import { and, desc, eq, isNull, or } from "drizzle-orm";
 import type { Db } from "../client";
 import { assessmentResults, assessments, stageTransitions } from "../schema";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
-import { roundTenThousandthsToHundredths } from "../../core";
+import { indexNumerator, predicateFor, roundTenThousandthsToHundredths, type CompiledInstrument } from "../../core";
 import { notifyFinalised, notifyReturned, notifyReviewRequested, notifyRevised } from "./notify";
 
 export interface ResultSnapshot {
@@ -10,6 +10,12 @@ export interface ResultSnapshot {
   index10k: number;
   predicate: string;
   predicatePolicy: string;
+}
+
+/** The official result of complete levels: exact index and predicate under the period's policy (the core's). */
+export function resultSnapshot(compiled: CompiledInstrument, levels: Record<string, number>, policy: "exact" | "rounded2"): ResultSnapshot {
+  const index10k = indexNumerator(compiled, compiled.codes.map((c) => levels[c]!));
+  return { levels, index10k, predicate: predicateFor(compiled, index10k, policy), predicatePolicy: policy };
 }
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

@@ -5,6 +5,7 @@ import { seedAgencies } from "./seed-agencies";
 import { importOfficialResults } from "./import-official-results";
 import { createDemoUsers, type DemoCredential } from "./create-demo-users";
 import { seedDemoProvinceRound } from "./seed-demo-province";
+import { seedDemoNationalRound } from "./seed-demo-national";
 import { DEMO_RESULT_FILES, readAgencySeed } from "../../lib/seed-files";
 import { readResultsCsv } from "../../lib/results-csv";
 import { officialPeriod } from "../../lib/instrument-files";
@@ -41,8 +42,12 @@ export async function seedDemo(db: Db, options: { demoUsers: boolean }): Promise
     results += outcome.imported;
   }
   const credentials = options.demoUsers ? await createDemoUsers(db) : [];
-  // Demo mode only: a current internal round of Provinsi Jambi for the province cockpit (marked DATA DEMO).
-  if (options.demoUsers) await seedDemoProvinceRound(db);
+  // Demo mode only (marked DATA DEMO): a current internal round of Provinsi Jambi for the province
+  // cockpit, and a finalised national round of the other provinces for its national aspect averages.
+  if (options.demoUsers) {
+    await seedDemoProvinceRound(db);
+    await seedDemoNationalRound(db);
+  }
   const now = { at: new Date().toISOString() };
   await db.insert(appMeta).values({ key: "seeded_at", value: now }).onConflictDoUpdate({ target: appMeta.key, set: { value: now } });
   return { agencies: agencyCount, results, credentials };

@@ -1,19 +1,13 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { fromScaledInt, indexNumerator, levelsAtStage, roundTenThousandthsToHundredths, predicateFor, stagesFor, type CompiledInstrument, type Stage, type StageAnswer } from "../../../core";
+import { fromScaledInt, levelsAtStage, roundTenThousandthsToHundredths, stagesFor, type Stage, type StageAnswer } from "../../../core";
 import type { AppContext } from "../../context";
 import { AppError, validationError } from "../../errors";
 import { auditContextOf } from "../../request-audit";
 import { canReview, canRevise } from "../../policies/assessment.policy";
 import { answersOf } from "../../../db/queries/assessments";
-import { finaliseValid, resultsOf, returnForCorrection, reviseResult, type ResultSnapshot } from "../../../db/commands/finalise";
+import { finaliseValid, resultSnapshot, resultsOf, returnForCorrection, reviseResult } from "../../../db/commands/finalise";
 import { loadReadableAssessment } from "./load-assessment";
 import { AssessmentParams, ReviewBody, ReviseBody, RevisionResponse, StageResponse } from "./assessments.schema";
-
-/** The official result of complete levels: exact index and predicate under the period's policy. */
-function snapshotOf(compiled: CompiledInstrument, levels: Record<string, number>, policy: "exact" | "rounded2"): ResultSnapshot {
-  const index10k = indexNumerator(compiled, compiled.codes.map((c) => levels[c]!));
-  return { levels, index10k, predicate: predicateFor(compiled, index10k, policy), predicatePolicy: policy };
-}
 
 const conflict = () => new AppError(409, "conflict", "the assessment changed meanwhile; reload it");
 
@@ -41,7 +35,7 @@ export const assessmentReviewRoutes = (ctx: AppContext): FastifyPluginAsyncZod =
         const levels = levelsAtStage(order, byIndicator, compiled.codes, scope.stage as Stage);
         const missing = compiled.codes.filter((c) => levels[c] === null);
         if (missing.length) throw validationError(`indicators without a level: ${missing.join(", ")}`);
-        const snapshot = snapshotOf(compiled, levels as Record<string, number>, found.period.predicatePolicy);
+        const snapshot = resultSnapshot(compiled, levels as Record<string, number>, found.period.predicatePolicy);
         if (!(await finaliseValid(db, auditContextOf(req), target, snapshot, notes))) throw conflict();
         return { stage: "final", reviewStatus: null };
       },
@@ -60,7 +54,7 @@ export const assessmentReviewRoutes = (ctx: AppContext): FastifyPluginAsyncZod =
           if (!compiled.position.has(code)) throw validationError(`body.levels.${code}: unknown indicator`);
           if (level < compiled.levelMin || level > compiled.levelMax) throw validationError(`body.levels.${code}: ${level} is not a level from ${compiled.levelMin} to ${compiled.levelMax}`);
         }
-        const snapshot = snapshotOf(compiled, { ...latest.levels, ...req.body.levels }, found.period.predicatePolicy);
+        const snapshot = resultSnapshot(compiled, { ...latest.levels, ...req.body.levels }, found.period.predicatePolicy);
         const revision = await reviseResult(db, auditContextOf(req), { id: found.assessment.id, agencyId: scope.agencyId }, snapshot, req.body.reason);
         return reply.status(201).send({ revision, index: snapshot.index10k / 10000, indexRounded: fromScaledInt(roundTenThousandthsToHundredths(snapshot.index10k), 2), predicate: snapshot.predicate });
       },

@@ -55,7 +55,8 @@ export function presentWorkspace(
     const perStage = Object.fromEntries(list.map((a) => [a.stage, { level: a.level } satisfies StageAnswer]));
     const eff = effectiveLevel(order, perStage, stage);
     const finalLevel = latest?.levels[code];
-    const inForce = finalLevel === undefined || finalLevel === eff.level ? { ...eff, revision: null } : { level: finalLevel, carried: false, from: null, revision: latest!.revision };
+    // Marked with its revision only when a correction (revision 2 onwards) set it.
+    const inForce = finalLevel === undefined || finalLevel === eff.level ? { ...eff, revision: null } : { level: finalLevel, carried: false, from: null, revision: latest!.revision > 1 ? latest!.revision : null };
     const evidence = (extras.evidence.get(code) ?? []).map((e) => presentEvidenceSummary(e, extras.today));
     return { code, ...inForce, unitId: extras.units.get(code) ?? null, answers: Object.fromEntries(list.map((a) => [a.stage, presentAnswer(a)])), evidence };
   });
