@@ -12,7 +12,7 @@ export interface RadarSeries {
 interface Props {
   /** The axes (domains or aspects), 0–5 each. */
   axes: { code: string; name: string }[];
-  /** How an axis is named on the chart. */
+  /** How an axis is named in the table's header (the chart always shows code and name). */
   axisName(axis: { code: string; name: string }): string;
   series: RadarSeries[];
   /** The agency whose values are compared, chosen from a labelled select. */
@@ -33,7 +33,7 @@ export function ComparisonRadar({ axes, axisName, series, picker, label, caption
   const option = {
     legend: { bottom: 0 },
     tooltip: { valueFormatter: chartNumber(lang) },
-    radar: { indicator: axes.map((a) => ({ name: axisName(a), max: 5, min: 0 })), radius: "60%", axisName: { color: "#1b2430", width: 120, overflow: "break" } },
+    radar: { indicator: axes.map((a) => ({ name: `${a.code} ${a.name}`, max: 5, min: 0 })), radius: "60%", axisName: { color: "#1b2430", width: 120, overflow: "break" } },
     // "-" is ECharts' empty value: an axis without a value is not drawn as a zero.
     series: [{ type: "radar", data: series.map((s) => ({ name: s.name, value: s.values.map((v) => v ?? "-") })) }],
   };
@@ -63,6 +63,7 @@ export function ComparisonRadar({ axes, axisName, series, picker, label, caption
                 {axes.map((a) => (
                   <th scope="col" className="num" key={a.code} title={a.name}>
                     {axisName(a)}
+                    {axisName(a) === a.code && <span className="visually-hidden"> {a.name}</span>}
                   </th>
                 ))}
               </tr>
