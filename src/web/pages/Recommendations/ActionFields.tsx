@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { UnitSelect } from "../../components/UnitSelect";
 import type { ActionInput } from "../../planningApi";
 
 /** An action as typed in a form (all strings). */
@@ -34,17 +35,7 @@ export function ActionFields({ value, onChange, units, idPrefix, testPrefix }: {
         <input type="text" id={`${id}-title`} value={value.title} required minLength={3} onChange={set("title")} data-testid={`${testPrefix}-title`} />
       </div>
       <div className="form-grid">
-        <div className="field">
-          <label htmlFor={`${id}-unit`}>{t("planning.recs.ownerUnit")}</label>
-          <select id={`${id}-unit`} value={value.unit} onChange={set("unit")}>
-            <option value="">—</option>
-            {units.map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <UnitSelect id={`${id}-unit`} label={t("planning.recs.ownerUnit")} value={value.unit} onChange={(unit) => onChange({ ...value, unit })} units={units} emptyLabel="—" />
         <div className="field">
           <label htmlFor={`${id}-owner`}>{t("planning.recs.ownerName")}</label>
           <input type="text" id={`${id}-owner`} value={value.ownerName} onChange={set("ownerName")} />

@@ -1,5 +1,6 @@
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { UnitSelect } from "../../components/UnitSelect";
 import { addUnit, assignIndicatorUnits } from "../../assessmentApi";
 import { FormError, Success } from "../../components/Status";
 import { fetchUnits } from "../../planningApi";
@@ -60,17 +61,7 @@ export function UnitsForm() {
         <p className="small">{t("ws.units.unitsNone")}</p>
       ) : (
         <>
-          <div className="field">
-            <label htmlFor={`${id}-unit`}>{t("ws.units.unit")}</label>
-            <select id={`${id}-unit`} value={unit} onChange={(e) => setUnit(e.target.value)} data-testid="ws-units-unit">
-              <option value="">{t("ws.units.noUnit")}</option>
-              {units.data.map((u) => (
-                <option key={u.id} value={u.id}>
-                  {u.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <UnitSelect id={`${id}-unit`} label={t("ws.units.unit")} value={unit} onChange={setUnit} units={units.data} emptyLabel={t("ws.units.noUnit")} testId="ws-units-unit" />
           <div className="field">
             <label htmlFor={`${id}-codes`}>{t("ws.units.unitsCodes")}</label>
             <input id={`${id}-codes`} type="text" required value={codes} onChange={(e) => setCodes(e.target.value)} data-testid="ws-units-codes" />
