@@ -65,7 +65,7 @@ async function main(): Promise<void> {
       superviseWorkers(config.workers);
       return;
     }
-    // A worker: the primary has prepared everything; this only reads the key file and serves.
+    // A single process prepares itself; a worker finds everything prepared by the primary and only reads the key file.
     const worker = workerSlot();
     const { secretBox, resealed } = worker === null ? await prepare(config, database) : { secretBox: createSecretBox(loadOrCreateSecretKey(config.secretKey, config.dataDir)), resealed: 0 };
     const storage = createEvidenceStorage({ dataDir: config.dataDir, s3: config.evidence.s3 });
