@@ -1,10 +1,11 @@
-import { existsSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, evidence, evidenceUploads } from "../../src/db/schema";
 import { sweepEvidenceLeftovers } from "../../src/db/commands/evidence-sweep";
+import { claimUploadSession, releaseUploadSession } from "../../src/db/commands/evidence-resumable";
 import { partPath } from "../../src/lib/storage";
 import { makeUser, sessionFor } from "../helpers/accounts";
 import { TEST_DB_KIND } from "../helpers/test-database";
@@ -79,25 +80,35 @@ describe(`resumable evidence uploads on ${TEST_DB_KIND}`, () => {
     expect(rest.json().evidence.sha256).toBe(sha256(file));
   });
 
-  it("one chunk at a time, across processes: a chunk while another holds the upload answers 409 upload_busy; a claim left by a dead process is taken over", async () => {
+  it("one chunk at a time, across processes: a chunk while another request holds the upload answers 409 upload_busy; a lease left by a dead process runs out", async () => {
     const file = bigPdf(60 * 1024);
     const { id } = (await start(entry, { size: file.length, title: "Dokumen dua proses" })).json();
-    const lock = `${partPath(t.storage.tempDir, id)}.lock`;
-    // What another worker process (PANDU_WORKERS) writing a chunk of this upload leaves beside the partial file.
-    writeFileSync(lock, "");
+    // Another worker process (PANDU_WORKERS) or instance is writing a chunk of this upload.
+    const other = await claimUploadSession(t.database.db, id);
+    expect(other).not.toBeNull();
     const busy = await chunk(entry, id, 0, file.subarray(0, 20_000));
     expect(busy.statusCode).toBe(409);
     expect(busy.json().error).toBe("upload_busy");
     expect((await t.app.inject({ method: "DELETE", url: `/api/evidence-uploads/${id}`, headers: { cookie: entry.cookie, "x-csrf-token": entry.csrf } })).statusCode).toBe(409);
     expect((await status(entry, id)).json().offset).toBe(0);
-    // That process died mid-chunk 20 minutes ago: its claim is stale and the next chunk goes through.
-    const past = new Date(Date.now() - 20 * 60_000);
-    utimesSync(lock, past, past);
+    // That process died mid-chunk: once its lease has run out, the next chunk goes through.
+    await t.database.db.update(evidenceUploads).set({ receivingUntil: new Date(Date.now() - 1000) }).where(eq(evidenceUploads.id, id));
     const res = await chunk(entry, id, 0, file.subarray(0, 20_000));
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().offset).toBe(20_000);
-    expect(existsSync(lock)).toBe(false);
+    // The dead process's late release does not free the claim of whoever holds it now.
+    const mine = await claimUploadSession(t.database.db, id);
+    await releaseUploadSession(t.database.db, id, other!);
+    expect(await claimUploadSession(t.database.db, id)).toBeNull();
+    await releaseUploadSession(t.database.db, id, mine!);
     expect((await chunk(entry, id, 20_000, file.subarray(20_000))).statusCode).toBe(201);
+  });
+
+  it("of several requests claiming one upload at the same moment, exactly one gets it", async () => {
+    const { id } = (await start(entry, { size: 5000, title: "Dokumen rebutan" })).json();
+    const tokens = await Promise.all(Array.from({ length: 6 }, () => claimUploadSession(t.database.db, id)));
+    expect(tokens.filter((x) => x !== null)).toHaveLength(1);
+    await t.app.inject({ method: "DELETE", url: `/api/evidence-uploads/${id}`, headers: { cookie: entry.cookie, "x-csrf-token": entry.csrf } });
   });
 
   it("keeps what arrived before the connection broke, so the upload resumes from there", async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
-import { and, eq, inArray, lt } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or } from "drizzle-orm";
 import type { Db } from "../client";
 import { evidenceUploads } from "../schema";
 import type { AuditContext } from "../audit/record-audit";
@@ -52,6 +52,38 @@ export async function findUploadSession(db: Db, id: string, userId: number): Pro
     .from(evidenceUploads)
     .where(and(eq(evidenceUploads.id, id), eq(evidenceUploads.userId, userId)));
   return row;
+}
+
+/** How long a chunk may take before another request can take the upload over (its process died mid-chunk). */
+export const CHUNK_LEASE_MS = 15 * 60 * 1000;
+
+/**
+ * Claims an upload for one chunk: an atomic update of its row, so two requests never append to the
+ * partial file at once, whether they reach one process, several worker processes (PANDU_WORKERS)
+ * or several instances. Answers the claim's token, or null while another request holds a lease
+ * that has not run out (a lease left by a process that died ends after CHUNK_LEASE_MS).
+ */
+export async function claimUploadSession(db: Db, id: string, now = new Date()): Promise<string | null> {
+  const token = randomUUID();
+  const rows = await db
+    .update(evidenceUploads)
+    .set({ receivingUntil: new Date(now.getTime() + CHUNK_LEASE_MS), receivingToken: token })
+    .where(and(eq(evidenceUploads.id, id), or(isNull(evidenceUploads.receivingUntil), lt(evidenceUploads.receivingUntil, now))))
+    .returning({ id: evidenceUploads.id });
+  return rows.length ? token : null;
+}
+
+/** Ends a chunk's claim (only the holder's own token releases it). */
+export async function releaseUploadSession(db: Db, id: string, token: string): Promise<void> {
+  await db
+    .update(evidenceUploads)
+    .set({ receivingUntil: null, receivingToken: null })
+    .where(and(eq(evidenceUploads.id, id), eq(evidenceUploads.receivingToken, token)));
+}
+
+/** Whether a request holds the upload for a chunk now. */
+export function uploadSessionIsBusy(session: UploadSession, now = new Date()): boolean {
+  return session.receivingUntil !== null && session.receivingUntil > now;
 }
 
 /** Pushes the expiry a day past now (after a chunk arrived). */

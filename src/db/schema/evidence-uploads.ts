@@ -25,6 +25,9 @@ export const evidenceUploads = pgTable(
     fields: jsonb("fields").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    /** While a chunk is arriving: until when the request holding the upload may write (a lease), and its token. */
+    receivingUntil: timestamp("receiving_until", { withTimezone: true }),
+    receivingToken: text("receiving_token"),
   },
   (t) => [index("evidence_uploads_expires_idx").on(t.expiresAt)],
 );

@@ -1,6 +1,5 @@
 import { createWriteStream } from "node:fs";
-import { randomUUID } from "node:crypto";
-import { mkdir, open, rename, rm, stat } from "node:fs/promises";
+import { mkdir, open, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -45,56 +44,7 @@ export async function partLength(file: string): Promise<number | null> {
   return info?.isFile() ? info.size : null;
 }
 
-/** Removes the partial file and its claim, if any. */
-export async function removePart(file: string): Promise<void> {
-  await rm(file, { force: true });
-  await rm(lockOf(file), { force: true });
-}
-
-/** Another request is writing a chunk of this upload, in this process or another one. */
-export class PartBusyError extends Error {
-  constructor() {
-    super("another chunk of this upload is still arriving");
-    this.name = "PartBusyError";
-  }
-}
-
-/** A claim older than this was left by a process that died mid-chunk and is taken over. */
-const CLAIM_STALE_MS = 15 * 60_000;
-const lockOf = (file: string) => `${file}.lock`;
-
-/**
- * Claims a partial file for one chunk: a lock file created exclusively beside it, so that two
- * requests never append at once, whether they reach one process, several worker processes
- * (PANDU_WORKERS) or instances sharing the temporary directory. Answers the release function;
- * throws PartBusyError while another request holds the claim. When the partial file's folder is
- * gone there is nothing to protect (the append then reports the missing file).
- */
-export async function claimPart(file: string): Promise<() => Promise<void>> {
-  const lock = lockOf(file);
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      await (await open(lock, "wx", 0o600)).close();
-      return () => rm(lock, { force: true });
-    } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      if (code === "ENOENT") return async () => {};
-      if (code !== "EEXIST") throw e;
-      if (await partIsBusy(file)) throw new PartBusyError();
-      // Stale: its process died mid-chunk. Renaming it away is atomic, so of two requests taking it
-      // over only one moves it; both then race to create a fresh claim, and exactly one wins.
-      const moved = `${lock}.stale-${randomUUID()}`;
-      if (await rename(lock, moved).then(() => true, () => false)) await rm(moved, { force: true });
-    }
-  }
-  throw new PartBusyError();
-}
-
-/** Whether a request holds the claim on this partial file now. */
-export async function partIsBusy(file: string): Promise<boolean> {
-  const info = await stat(lockOf(file)).catch(() => null);
-  return info !== null && Date.now() - info.mtimeMs < CLAIM_STALE_MS;
-}
+export const removePart = (file: string) => rm(file, { force: true });
 
 /** Passes bytes through while counting them, and fails at the first byte past `limit`. */
 class Limit extends Transform {
@@ -117,7 +67,7 @@ class Limit extends Transform {
  * Bytes that arrived before the client went away are kept and flushed (that is what makes the
  * upload resumable). Once the first 64 KB (or the whole file) are in, the type is checked by
  * content, so a disguised file is refused early rather than after the last chunk. Returns the new
- * length. The caller holds the claim on the file (`claimPart`).
+ * length. The caller holds the upload's claim (`claimUploadSession`), so only one chunk is written at a time.
  */
 export async function appendToPart(file: string, source: Readable, offset: number, size: number): Promise<number> {
   let sourceError: unknown;

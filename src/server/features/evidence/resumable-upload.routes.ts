@@ -6,9 +6,19 @@ import { auditContextOf } from "../../request-audit";
 import { canUploadEvidence } from "../../policies/evidence.policy";
 import { agencyCodeOf } from "../../../db/queries/agency-ids";
 import { findEvidence } from "../../../db/queries/evidence";
-import { completeResumableUpload, dropUploadSession, findUploadSession, startResumableUpload, touchUploadSession, type UploadSession } from "../../../db/commands/evidence-resumable";
+import {
+  claimUploadSession,
+  completeResumableUpload,
+  dropUploadSession,
+  findUploadSession,
+  releaseUploadSession,
+  startResumableUpload,
+  touchUploadSession,
+  uploadSessionIsBusy,
+  type UploadSession,
+} from "../../../db/commands/evidence-resumable";
 import { EvidenceNotFoundError, type UploadOutcome } from "../../../db/commands/evidence-upload";
-import { appendToPart, BeyondDeclaredSizeError, claimPart, OffsetMismatchError, PartBusyError, partIsBusy, partLength, partPath, UnsupportedUploadTypeError, type EvidenceStorage } from "../../../lib/storage";
+import { appendToPart, BeyondDeclaredSizeError, OffsetMismatchError, partLength, partPath, UnsupportedUploadTypeError, type EvidenceStorage } from "../../../lib/storage";
 import { AgencyCodeParams } from "../agencies/agencies.schema";
 import { uploadFailure } from "./multipart-upload";
 import { ChunkHeaders, ResumableChunkResponse, ResumableParams, ResumableStatusResponse, StartResumableBody, type UploadResponse } from "./evidence.schema";
@@ -100,9 +110,8 @@ export const resumableUploadRoutes = (ctx: AppContext, deps: ResumableDeps): Fas
         const from = req.headers["upload-offset"];
         if (from === undefined) throw validationError("headers.upload-offset: required (the bytes the server already has; GET tells)");
         const file = partPath(storage.tempDir, session.id);
-        const release = await claimPart(file).catch((e: unknown) => {
-          throw e instanceof PartBusyError ? new AppError(409, "upload_busy", e.message) : e;
-        });
+        const token = await claimUploadSession(db, session.id);
+        if (!token) throw new AppError(409, "upload_busy", "another chunk of this upload is still arriving");
         try {
           const offset = await appendToPart(file, req.raw, from, session.size);
           if (offset < session.size) {
@@ -123,7 +132,7 @@ export const resumableUploadRoutes = (ctx: AppContext, deps: ResumableDeps): Fas
           }
           throw uploadFailure(e, req, reply);
         } finally {
-          await release();
+          await releaseUploadSession(db, session.id, token);
         }
       },
     );
@@ -133,7 +142,7 @@ export const resumableUploadRoutes = (ctx: AppContext, deps: ResumableDeps): Fas
       { config: { access: "authenticated" }, schema: { summary: "Cancel a resumable upload and remove what arrived", tags: ["evidence"], params: ResumableParams } },
       async (req, reply) => {
         const session = await ownSession(req, req.params.id);
-        if (await partIsBusy(partPath(storage.tempDir, session.id))) throw new AppError(409, "upload_busy", "a chunk of this upload is still arriving");
+        if (uploadSessionIsBusy(session)) throw new AppError(409, "upload_busy", "a chunk of this upload is still arriving");
         await dropUploadSession(db, storage, session.id);
         return reply.status(204).send();
       },
