@@ -30,6 +30,7 @@ export function presentWorkspace(
   found: Found,
   compiled: CompiledInstrument,
   rows: Answer[],
+  /** Result revisions, oldest first. */
   results: { result: typeof assessmentResults.$inferSelect; authorName: string | null }[],
   abilities: Record<"answer" | "verify" | "submit" | "advance" | "assignInternal" | "assignExternal" | "review" | "revise" | "nameSectoralServices" | "uploadEvidence", boolean>,
   extras: {
@@ -49,7 +50,7 @@ export function presentWorkspace(
   for (const r of rows) byCode.set(r.indicatorCode, [...(byCode.get(r.indicatorCode) ?? []), r]);
   const stage = assessment.stage as Stage;
   // Once final, the latest result revision is in force: a correction changes levels without answers.
-  const latest = stage === "final" ? results.reduce<(typeof results)[number]["result"] | null>((a, { result: r }) => (a && a.revision > r.revision ? a : r), null) : null;
+  const latest = stage === "final" ? (results.at(-1)?.result ?? null) : null;
   const indicators = compiled.codes.map((code) => {
     const list = byCode.get(code) ?? [];
     const perStage = Object.fromEntries(list.map((a) => [a.stage, { level: a.level } satisfies StageAnswer]));
