@@ -47,16 +47,25 @@ export async function createUser(db: Db, ctx: AuditContext, input: NewUserInput)
   });
 }
 
-/** Grants a role (idempotent) with its audit event in the agency's trail. */
+/**
+ * Grants a role with its audit event in the agency's trail. Idempotent: granting a role the user
+ * already holds returns the existing grant and records nothing. The insert is `ON CONFLICT DO NOTHING`
+ * on `user_roles_uq` (NULLS NOT DISTINCT, so national roles too), so two concurrent grants make one
+ * row and neither fails.
+ */
 export async function grantRole(db: Db, ctx: AuditContext, input: { userId: number; role: Role; agencyId: number | null }): Promise<number> {
   return db.transaction(async (tx) => {
-    // NULL agency ids never collide in a unique index, so look first (national roles).
     const sameAgency = input.agencyId === null ? isNull(userRoles.agencyId) : eq(userRoles.agencyId, input.agencyId);
-    const [existing] = await tx.select({ id: userRoles.id }).from(userRoles).where(and(eq(userRoles.userId, input.userId), eq(userRoles.role, input.role), sameAgency));
-    if (existing) return existing.id;
-    const [row] = await tx.insert(userRoles).values(input).returning({ id: userRoles.id });
-    await recordAudit(tx, ctx, { agencyId: input.agencyId, action: "role.grant", targetType: "user", targetId: input.userId, before: { role: null }, after: { role: input.role } });
-    return row!.id;
+    // Loops only if the conflicting grant is revoked between the insert and the look-up.
+    for (;;) {
+      const [row] = await tx.insert(userRoles).values(input).onConflictDoNothing().returning({ id: userRoles.id });
+      if (row) {
+        await recordAudit(tx, ctx, { agencyId: input.agencyId, action: "role.grant", targetType: "user", targetId: input.userId, before: { role: null }, after: { role: input.role } });
+        return row.id;
+      }
+      const [existing] = await tx.select({ id: userRoles.id }).from(userRoles).where(and(eq(userRoles.userId, input.userId), eq(userRoles.role, input.role), sameAgency));
+      if (existing) return existing.id;
+    }
   });
 }
 

@@ -22,7 +22,7 @@ export const users = pgTable("users", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** A role held by a user, scoped to an agency for agency and province roles, national otherwise. */
+/** A role held by a user, scoped to an agency for agency and province roles, national otherwise (agency NULL; the unique constraint treats NULLs as equal, so a national role is held once). */
 export const userRoles = pgTable(
   "user_roles",
   {
@@ -31,7 +31,7 @@ export const userRoles = pgTable(
     role: text("role").notNull(),
     agencyId: integer("agency_id").references(() => agencies.id, { onDelete: "cascade" }),
   },
-  (t) => [unique("user_roles_uq").on(t.userId, t.role, t.agencyId), index("user_roles_agency_idx").on(t.agencyId)],
+  (t) => [unique("user_roles_uq").on(t.userId, t.role, t.agencyId).nullsNotDistinct(), index("user_roles_agency_idx").on(t.agencyId)],
 );
 
 /** Server-side sessions; only the SHA-256 of the cookie token is stored. */
