@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import { zxcvbn } from "./zxcvbn-setup";
 
@@ -14,6 +15,17 @@ export async function verifyPassword(passwordHash: string | null, password: stri
   } catch {
     return false;
   }
+}
+
+let dummy: Promise<string> | null = null;
+/**
+ * An argon2id hash of a random secret, made once per process with the same cost as real hashes.
+ * Sign-in verifies against it when the e-mail is unknown (or has no password yet), so that answer
+ * takes as long as a wrong password and does not reveal which e-mails have accounts.
+ */
+export function dummyPasswordHash(): Promise<string> {
+  dummy ??= hashPassword(randomBytes(32).toString("base64url"));
+  return dummy;
 }
 
 /**

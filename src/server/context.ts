@@ -10,7 +10,14 @@ import { createSecretBox, type SecretBox } from "../lib/secret-box";
 export interface AppContext {
   database: Database;
   version: string;
-  auth: { sessions: SessionSettings; throttle: ThrottleSettings };
+  auth: {
+    sessions: SessionSettings;
+    throttle: ThrottleSettings;
+    /** The clock for sign-in throttling and session expiry; absent: the system clock (tests inject one). */
+    now?: () => Date;
+    /** Checks a password against a hash at sign-in; absent: `verifyPassword` (tests count the calls). */
+    verifyPassword?: (passwordHash: string, password: string) => Promise<boolean>;
+  };
   /** Present when SMTP is configured: invitation and reset links are e-mailed instead of shown. */
   mailer?: Mailer | null;
   /** Where evidence files live (main.ts: S3 or `<data dir>/evidence`); absent: `<PANDU_DATA_DIR or ./data>/evidence`. */

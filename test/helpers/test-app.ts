@@ -6,7 +6,7 @@ import { buildApp } from "../../src/server/app";
 import type { AppContext } from "../../src/server/context";
 import { createSecretBox } from "../../src/lib/secret-box";
 import { openTestDatabase } from "./test-database";
-import { DEFAULT_THROTTLE } from "../../src/db/commands/login-throttle";
+import { DEFAULT_THROTTLE, type ThrottleSettings } from "../../src/db/commands/login-throttle";
 import { DEFAULT_SESSION_SETTINGS } from "../../src/server/auth/session-settings";
 
 export interface TestApp {
@@ -17,13 +17,19 @@ export interface TestApp {
 }
 
 /** The real app on a fresh test database, optionally with the demo master data loaded. */
-export async function startTestApp(options: { seed?: boolean; throttleBaseMs?: number } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { seed?: boolean; throttleBaseMs?: number; auth?: Partial<Omit<AppContext["auth"], "throttle">> & { throttle?: Partial<ThrottleSettings> } } = {},
+): Promise<TestApp> {
   const database = await openTestDatabase();
   if (options.seed) await seedDemo(database.db, { demoUsers: false });
   const context: AppContext = {
     database,
     version: "test",
-    auth: { sessions: DEFAULT_SESSION_SETTINGS, throttle: { ...DEFAULT_THROTTLE, baseDelayMs: options.throttleBaseMs ?? 1000 } },
+    auth: {
+      sessions: DEFAULT_SESSION_SETTINGS,
+      ...options.auth,
+      throttle: { ...DEFAULT_THROTTLE, baseDelayMs: options.throttleBaseMs ?? 1000, ...options.auth?.throttle },
+    },
     secretBox: createSecretBox(randomBytes(32)),
   };
   const app = await buildApp({ context, webDir: null });

@@ -71,26 +71,10 @@ describe(`sign-in and sessions on ${TEST_DB_KIND}`, () => {
     expect((await call(t.app, "GET", "/api/me", s)).statusCode).toBe(401);
   });
 
-  it("throttles failed sign-ins with growing delays, then locks with 429 and Retry-After", async () => {
-    const u = await makeUser(t.database, "pimpinan", "15.72");
-    expect((await login(u.email, "Salah-Sandi-00001")).statusCode).toBe(401);
-    const early = await login(u.email, TEST_PASSWORD); // even the right password waits
-    expect(early.statusCode).toBe(429);
-    expect(early.headers["retry-after"]).toBe("1");
-    for (let i = 0; i < 4; i++) {
-      await new Promise((r) => setTimeout(r, 300 * 2 ** i + 50));
-      expect((await login(u.email, `Salah-Sandi-0000${i + 2}`)).statusCode).toBe(401);
-    }
-    const locked = await login(u.email, TEST_PASSWORD);
-    expect(locked.statusCode).toBe(429);
-    expect(Number(locked.headers["retry-after"])).toBeGreaterThan(14 * 60);
-    expect(locked.json().error).toBe("too_many_attempts");
-  }, 20_000);
-
   it("ends a session after the idle time and after the absolute lifetime", async () => {
     const u = await makeUser(t.database, "pimpinan", "15.71");
     const idle = await sessionFor(t.database, u.id);
-    await t.database.db.update(sessions).set({ lastSeenAt: sql`now() - interval '61 minutes'` }).where(eq(sessions.id, idle.sessionId));
+    await t.database.db.update(sessions).set({ lastSeenAt: sql`now() - interval '62 minutes'` }).where(eq(sessions.id, idle.sessionId));
     expect((await call(t.app, "GET", "/api/me", idle)).statusCode).toBe(401);
     expect(await t.database.db.select().from(sessions).where(eq(sessions.id, idle.sessionId))).toHaveLength(0);
     const old = await sessionFor(t.database, u.id);

@@ -6,11 +6,11 @@ import { AppError } from "../../errors";
 import { auditContextOf } from "../../request-audit";
 import { SESSION_COOKIE } from "../../auth/session-settings";
 import { findUserForLogin, listUserRoles, loadActor } from "../../../db/queries/actors";
-import { clearLoginFailures, recordLoginFailure, throttleWait } from "../../../db/commands/login-throttle";
+import { attemptSucceeded, passwordAccepted, reserveLoginAttempt } from "../../../db/commands/login-throttle";
 import { createSession, deleteSession, revokeUserSessions } from "../../../db/commands/sessions";
 import { changePassword } from "../../../db/commands/change-password";
 import { recordAudit } from "../../../db/audit/record-audit";
-import { hashPassword, passwordProblem, verifyPassword } from "../../../lib/passwords";
+import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from "../../../lib/passwords";
 import { acceptTotp } from "../../../lib/totp";
 import { useTotpStep } from "../../../db/commands/two-factor";
 import { presentMe } from "./me.presenter";
@@ -28,6 +28,8 @@ const PASSWORD_MESSAGES = {
 export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     const { db } = ctx.database;
+    const now = ctx.auth.now ?? (() => new Date());
+    const verify = ctx.auth.verifyPassword ?? verifyPassword;
 
     const setCookie = (req: FastifyRequest, reply: FastifyReply, token: string, expires: Date) =>
       reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: req.protocol === "https", path: "/", expires });
@@ -36,28 +38,25 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       "/api/auth/login",
       { config: { access: "public" }, schema: { summary: "Sign in with e-mail and password", tags: ["auth"], body: LoginBody, response: { 200: MeResponse } } },
       async (req, reply) => {
-        const key = req.body.email;
-        const wait = await throttleWait(db, key, ctx.auth.throttle);
-        if (wait > 0) {
-          reply.header("retry-after", String(wait));
-          throw new AppError(429, "too_many_attempts", `too many failed sign-ins; try again in ${wait} s`);
+        const attempt = await reserveLoginAttempt(db, { email: req.body.email, ip: req.ip }, ctx.auth.throttle, now());
+        if (!attempt.allowed) {
+          reply.header("retry-after", String(attempt.retryAfterSeconds));
+          throw new AppError(429, "too_many_attempts", `too many failed sign-ins; try again in ${attempt.retryAfterSeconds} s`);
         }
-        const user = await findUserForLogin(db, key);
-        const ok = user && !user.disabled && (await verifyPassword(user.passwordHash, req.body.password));
-        if (!ok || !user) {
-          await recordLoginFailure(db, key, ctx.auth.throttle);
-          throw new AppError(401, "invalid_credentials", "wrong e-mail or password");
-        }
+        const user = await findUserForLogin(db, req.body.email);
+        // Unknown e-mails and accounts without a password verify a dummy hash: same time, no enumeration.
+        const passwordRight = await verify(user?.passwordHash ?? (await dummyPasswordHash()), req.body.password);
+        if (!passwordRight || !user?.passwordHash || user.disabled) throw new AppError(401, "invalid_credentials", "wrong e-mail or password");
         if (user.totpEnabled) {
-          if (!req.body.totp) throw new AppError(401, "totp_required", "enter the 6-digit code from your authenticator app");
-          const step = acceptTotp(secretBoxOf(ctx).open(user.totpSecret!), req.body.totp, user.totpLastStep);
-          if (step === null) {
-            await recordLoginFailure(db, key, ctx.auth.throttle);
-            throw new AppError(401, "invalid_totp", "the authenticator code is wrong, expired or already used");
+          if (!req.body.totp) {
+            await passwordAccepted(db, attempt);
+            throw new AppError(401, "totp_required", "enter the 6-digit code from your authenticator app");
           }
+          const step = acceptTotp(secretBoxOf(ctx).open(user.totpSecret!), req.body.totp, user.totpLastStep);
+          if (step === null) throw new AppError(401, "invalid_totp", "the authenticator code is wrong, expired or already used");
           await useTotpStep(db, user.id, step);
         }
-        await clearLoginFailures(db, key);
+        await attemptSucceeded(db, attempt);
         const session = await createSession(db, { userId: user.id, ip: req.ip, userAgent: req.headers["user-agent"] ?? null, maxHours: ctx.auth.sessions.maxHours });
         await db.transaction((tx) =>
           recordAudit(tx, { ...auditContextOf(req), actorUserId: user.id, actorLabel: user.email }, { agencyId: null, action: "auth.login", targetType: "user", targetId: user.id }),
