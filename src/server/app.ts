@@ -67,7 +67,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
   });
   await app.register(cookie);
-  registerAuthentication(app, options.context.database, options.context.auth.sessions);
+  registerAuthentication(app, options.context.database, options.context.auth.sessions, options.context.auth.now);
   await registerOpenApi(app, options.context.version);
   await app.register(healthRoutes(options.context));
   await app.register(agencyRoutes(options.context));

@@ -1,23 +1,21 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
-import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { findLiveSession, findLiveToken, loadActor } from "../../db/queries/actors";
-import { apiTokens, sessions } from "../../db/schema";
+import { deleteSession } from "../../db/commands/sessions";
+import { touchApiToken, touchSession } from "../../db/commands/request-activity";
 import { safeEqual, sha256Hex } from "../../lib/secure-token";
 import { AppError } from "../errors";
 import "./auth-state";
-import { CSRF_HEADER, SESSION_COOKIE, type SessionSettings } from "./session-settings";
+import { CSRF_HEADER, SESSION_COOKIE, sessionActivity, type SessionSettings } from "./session-settings";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
-const TOUCH_EVERY_MS = 60_000;
 
-async function resolve(req: FastifyRequest, database: Database, settings: SessionSettings) {
-  const now = new Date();
+async function resolve(req: FastifyRequest, database: Database, settings: SessionSettings, now: Date) {
   const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? "")?.[1];
   if (bearer) {
     const row = await findLiveToken(database.db, sha256Hex(bearer), now);
     if (!row || row.user.disabled) throw new AppError(401, "unauthenticated", "the API token is invalid, expired or revoked");
-    await database.db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.token.id));
+    await touchApiToken(database.db, row.token.id, now);
     req.auth = { actor: await loadActor(database.db, row.user.id, row.token.scope === "write"), user: row.user, via: "token" };
     return;
   }
@@ -26,13 +24,12 @@ async function resolve(req: FastifyRequest, database: Database, settings: Sessio
   const id = sha256Hex(cookie);
   const row = await findLiveSession(database.db, id, now);
   if (!row || row.user.disabled) return;
-  if (now.getTime() - row.session.lastSeenAt.getTime() > settings.idleMinutes * 60_000) {
-    await database.db.delete(sessions).where(eq(sessions.id, id));
+  const activity = sessionActivity(row.session.lastSeenAt, now, settings);
+  if (activity === "expired") {
+    await deleteSession(database.db, id);
     return;
   }
-  if (now.getTime() - row.session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {
-    await database.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, id));
-  }
+  if (activity === "touch") await touchSession(database.db, id, now);
   req.auth = { actor: await loadActor(database.db, row.user.id, true), user: row.user, via: "session", sessionId: id, csrfToken: row.session.csrfToken };
 }
 
@@ -41,12 +38,12 @@ async function resolve(req: FastifyRequest, database: Database, settings: Sessio
  * declared access: sign-in required (401), CSRF header on cookie-authenticated writes (403),
  * read-only tokens on writes (403). Fine-grained checks happen in each resource's policy.
  */
-export function registerAuthentication(app: FastifyInstance, database: Database, settings: SessionSettings): void {
+export function registerAuthentication(app: FastifyInstance, database: Database, settings: SessionSettings, now: () => Date = () => new Date()): void {
   app.decorateRequest("auth", null);
   app.addHook("onRequest", async (req) => {
     req.auth = null;
     if (!req.url.startsWith("/api/")) return;
-    await resolve(req, database, settings);
+    await resolve(req, database, settings, now());
   });
   app.addHook("preHandler", async (req) => {
     const access = req.routeOptions.config?.access;

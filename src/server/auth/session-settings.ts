@@ -8,3 +8,24 @@ export const DEFAULT_SESSION_SETTINGS: SessionSettings = { idleMinutes: 60, maxH
 
 export const SESSION_COOKIE = "pandu_session";
 export const CSRF_HEADER = "x-csrf-token";
+
+/**
+ * How often a session's `last_seen_at` is written: at most once a minute (a write per request would
+ * cost), and at least four times per idle period so short idle limits stay accurate.
+ */
+export function touchIntervalMs(settings: SessionSettings): number {
+  return Math.min(60_000, (settings.idleMinutes * 60_000) / 4);
+}
+
+/**
+ * What a request does with its session, from the last recorded activity. A request within the touch
+ * interval of the last one is not recorded, so the true last activity can be up to one interval after
+ * `lastSeenAt`: the session ends only when even that is more than the idle limit ago — an active user
+ * is never signed out, and an idle one is after between `idleMinutes` and `idleMinutes` + interval.
+ */
+export function sessionActivity(lastSeenAt: Date, now: Date, settings: SessionSettings): "expired" | "touch" | "fresh" {
+  const since = now.getTime() - lastSeenAt.getTime();
+  const interval = touchIntervalMs(settings);
+  if (since > settings.idleMinutes * 60_000 + interval) return "expired";
+  return since >= interval ? "touch" : "fresh";
+}
