@@ -35,7 +35,7 @@ export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.me
 export interface BuildAppOptions {
   context: AppContext;
   logger?: FastifyServerOptions["logger"];
-  trustProxy?: boolean;
+  trustProxy?: boolean | string;
   /** Built SPA to serve; tests that only hit the API may leave it out. */
   webDir?: string | null;
   /** Called with "METHOD /url" for every route registered (the authorization matrix test uses it). */

@@ -22,7 +22,7 @@ const EnvSchema = z.object({
   PANDU_DEMO: z.enum(["true", "false", "1", "0"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  TRUST_PROXY: z.string().regex(/^[\w.:/]+(\s*,\s*[\w.:/]+)*$/, "true, false or the proxies' addresses (e.g. loopback or 10.0.0.0/8)").default("false"),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
@@ -54,7 +54,8 @@ export interface Config {
   /** App processes sharing the port (PANDU_WORKERS; always 1 on the embedded database). */
   workers: number;
   logLevel: string;
-  trustProxy: boolean;
+  /** Fastify's trustProxy: true, or the proxies' addresses (then X-Forwarded-For cannot be forged past them). */
+  trustProxy: boolean | string;
   sessions: { idleMinutes: number; maxHours: number };
   smtp: { url: string; from: string; publicUrl: string } | null;
   /** PANDU_SECRET_KEY (encrypts TOTP secrets); absent: a key file in the data directory. */
@@ -104,7 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo,
     workers,
     logLevel: e.LOG_LEVEL,
-    trustProxy: e.TRUST_PROXY === "true",
+    trustProxy: e.TRUST_PROXY === "true" ? true : e.TRUST_PROXY === "false" ? false : e.TRUST_PROXY,
     sessions: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM, publicUrl: e.PANDU_PUBLIC_URL! } : null,
     secretKey: e.PANDU_SECRET_KEY,

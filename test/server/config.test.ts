@@ -19,8 +19,14 @@ describe("configuration from the environment", () => {
     expect(() => loadConfig({ NODE_ENV: "production", PANDU_DEMO: "true" })).toThrow(ConfigError);
   });
 
+  it("trusts every proxy, none, or only the proxies at the given addresses", () => {
+    const trust = (v?: string) => loadConfig(v === undefined ? {} : { TRUST_PROXY: v }).trustProxy;
+    expect([trust(), trust("true"), trust("false"), trust("loopback, 10.0.0.0/8")]).toEqual([false, true, false, "loopback, 10.0.0.0/8"]);
+  });
+
   it.each([
     [{ PORT: "70000" }, "PORT"],
+    [{ TRUST_PROXY: "10.0.0.1; rm" }, "TRUST_PROXY: true, false or the proxies' addresses (e.g. loopback or 10.0.0.0/8)"],
     [{ DATABASE_URL: "sqlite://x" }, "DATABASE_URL: must start with postgres:// or postgresql://"],
     [{ LOG_LEVEL: "loud" }, "LOG_LEVEL"],
     [{ PANDU_DEMO: "yes" }, "PANDU_DEMO"],
