@@ -30,6 +30,7 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
     const { db } = ctx.database;
     const now = ctx.auth.now ?? (() => new Date());
     const verify = ctx.auth.verifyPassword ?? verifyPassword;
+    await dummyPasswordHash(); // made now, so the first unknown e-mail does not take longer than the rest
 
     const setCookie = (req: FastifyRequest, reply: FastifyReply, token: string, expires: Date) =>
       reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: req.protocol === "https", path: "/", expires });
