@@ -85,6 +85,17 @@ describe(`sign-in throttling on ${TEST_DB_KIND}`, () => {
     expect((await login(u.email, TEST_PASSWORD, attacker)).statusCode).toBe(200);
   });
 
+  it("fresh addresses pass a lock only until the account has twice its failure limit", async () => {
+    const u = await makeUser(t.database, "pimpinan", "15.72");
+    for (let i = 0; i < 10; i++) {
+      // a different address each time: neither the delays nor the lock hold any of these
+      expect((await login(u.email, `Salah-Sandi-1${i}`, `192.0.2.${100 + i}`)).statusCode).toBe(401);
+    }
+    expect((await login(u.email, TEST_PASSWORD, "192.0.2.120")).statusCode).toBe(429);
+    advance(15 * 60_000);
+    expect((await login(u.email, TEST_PASSWORD, "192.0.2.121")).statusCode).toBe(200);
+  });
+
   it("one address is blocked after 10 failed attempts over any accounts", async () => {
     const u = await makeUser(t.database, "pimpinan", "15.71");
     const sprayer = "2001:db8:7:8:1::1";

@@ -5,7 +5,8 @@ import { loginThrottle } from "../schema";
 /**
  * Sign-in throttling, per account and per client address (see ARCHITECTURE, Authentication).
  * Account: growing delays after failures, then a temporary lock — which does not apply to an address
- * with no failed attempt in its window, so knowing an e-mail is not enough to lock its owner out.
+ * with no failed attempt in its window (up to twice the failure limit), so knowing an e-mail is not
+ * enough to lock its owner out.
  * Address: a hard limit on failed attempts over all accounts, then a temporary block.
  */
 export interface ThrottleSettings {
@@ -57,7 +58,8 @@ function blockedUntil(rule: Rule): SQL {
 /**
  * Counts one attempt against `rule` before its password is checked, in one statement (the row lock
  * of the upsert orders concurrent attempts). Refused (returns null, nothing counted) while the key is
- * blocked, unless `bypassBlock`. A count whose last failure is older than the lock time, or whose
+ * blocked, unless `bypassBlock` and fewer than twice `maxFailures` failures are counted (so attackers
+ * with many addresses, or forged ones, still get a bounded number of guesses). A count whose last failure is older than the lock time, or whose
  * lock has ended, starts again at 1; reaching `maxFailures` (re)starts the lock.
  */
 async function countAttempt(db: Db, rule: Rule, bypassBlock: boolean, now: Date): Promise<number | null> {
@@ -75,7 +77,9 @@ async function countAttempt(db: Db, rule: Rule, bypassBlock: boolean, now: Date)
         lastFailureAt: now,
         lockedUntil: sql`case when ${failures} >= ${rule.maxFailures} then ${at(lockEnd)} when ${restart} then null else ${t.lockedUntil} end`,
       },
-      ...(bypassBlock ? {} : { setWhere: sql`coalesce(${blockedUntil(rule)} <= ${at(now)}, true)` }),
+      setWhere: bypassBlock
+        ? sql`(coalesce(${blockedUntil(rule)} <= ${at(now)}, true) or ${t.failures} < ${2 * rule.maxFailures})`
+        : sql`coalesce(${blockedUntil(rule)} <= ${at(now)}, true)`,
     })
     .returning({ failures: t.failures });
   return row?.failures ?? null;
@@ -105,7 +109,7 @@ export type LoginAttempt =
  * Reserves a sign-in attempt before its password is verified, so parallel attempts cannot all pass a
  * check made before any of them failed. First the address is counted (refused while it is blocked),
  * then the account (refused while it waits or is locked — except for the first attempt from an
- * address with no failures in its window). Every allowed attempt counts as a failure until
+ * address with no failures in its window, up to twice `maxFailures` failures in all). Every allowed attempt counts as a failure until
  * `attemptSucceeded` or `passwordAccepted` says otherwise; attempts refused by the account still count
  * against the address.
  */
