@@ -2,7 +2,7 @@ import cluster from "node:cluster";
 import { openDatabase, type Database } from "../db/client";
 import { isSeeded, seedDemo } from "../db/commands/seed-demo";
 import { DEFAULT_THROTTLE } from "../db/commands/login-throttle";
-import { describeStartupError } from "../lib/describe-startup-error";
+import { describeStartupError } from "../startup/describe-startup-error";
 import { VERSION } from "../lib/version";
 import { createMailer } from "../lib/mailer";
 import { createEvidenceStorage } from "../lib/storage";
@@ -11,7 +11,7 @@ import { pruneNotifications } from "../db/commands/notifications-prune";
 import { buildApp } from "./app";
 import { createSecretBox, loadOrCreateSecretKey } from "../lib/secret-box";
 import { sealPlainTotpSecrets } from "../db/commands/two-factor";
-import { loadConfig, type Config } from "./config";
+import { loadConfig, type Config } from "../config/config";
 import { superviseWorkers, workerSlot } from "./workers";
 import type { SecretBox } from "../lib/secret-box";
 

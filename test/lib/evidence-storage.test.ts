@@ -16,7 +16,7 @@ import {
   evidenceKey,
   type EvidenceStorage,
 } from "../../src/lib/storage";
-import { loadConfig } from "../../src/server/config";
+import { loadConfig } from "../../src/config/config";
 import { sampleExe, samplePdf, samplePng, sha256 } from "./evidence-fixtures";
 import { s3rverStorage, startS3rver } from "./s3rver";
 
