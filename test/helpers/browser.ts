@@ -83,9 +83,18 @@ export async function startDemoServer(name: string, extraEnv: Record<string, str
     env.DATABASE_URL = db.url;
     dropDb = db.drop;
   }
-  const server = await spawnServer(env);
-  await waitForHealth(server);
-  const browser = await launchChromium();
+  const server = spawnServer(env);
+  let browser: Browser;
+  try {
+    await waitForHealth(server);
+    browser = await launchChromium();
+  } catch (e) {
+    // A failed start leaves no server process, database or data directory behind (the hook's error still fails the file).
+    await server.stop();
+    await dropDb?.();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
   // Outside the checkout: tests write nothing there. CI may point PANDU_TEST_SCREENSHOTS at its artefacts.
   const shots = process.env.PANDU_TEST_SCREENSHOTS ?? path.join(os.tmpdir(), "pandu-screenshots");
   fs.mkdirSync(shots, { recursive: true });
