@@ -2,7 +2,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { freePort, spawnServer, waitForHealth } from "../test/helpers/server-process";
+import { freePort, spawnServer, waitForHealth, type ServerProcess } from "../test/helpers/server-process";
 import { fmt, median } from "./stats";
 
 /** Time for a bare Node HTTP server process to answer its first request: the baseline. */
@@ -23,6 +23,14 @@ async function bareNodeStartMs(): Promise<number> {
   }
 }
 
+/** Milliseconds from spawning the server to its first 200 from /api/health. */
+async function startedMs(env: Record<string, string | undefined>, timeoutMs?: number): Promise<{ ms: number; server: ServerProcess }> {
+  const t0 = Date.now();
+  const server = spawnServer(env);
+  await waitForHealth(server, timeoutMs);
+  return { ms: Date.now() - t0, server };
+}
+
 /**
  * Restart on an existing PGlite data directory: from process spawn to the first 200 from
  * /api/health, as `node --import tsx src/server/main.ts` (what `npm start` runs after its build
@@ -31,15 +39,15 @@ async function bareNodeStartMs(): Promise<number> {
 export async function benchRestart(restarts = 5): Promise<{ firstStartMs: number; restartMs: number; baselineMs: number }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pandu-bench-restart-"));
   try {
-    const first = await spawnServer({ PANDU_DATA_DIR: dir, DATABASE_URL: undefined, PANDU_DEMO: "true" });
-    const firstStartMs = (await waitForHealth(first, 120_000)).ms;
-    await first.stop();
+    const first = await startedMs({ PANDU_DATA_DIR: dir, DATABASE_URL: undefined, PANDU_DEMO: "true" }, 120_000);
+    await first.server.stop();
+    const firstStartMs = first.ms;
     const times: number[] = [];
     const baselines: number[] = [];
     for (let i = 0; i < restarts; i++) {
-      const s = await spawnServer({ PANDU_DATA_DIR: dir, DATABASE_URL: undefined });
-      times.push((await waitForHealth(s)).ms);
-      await s.stop();
+      const { ms, server } = await startedMs({ PANDU_DATA_DIR: dir, DATABASE_URL: undefined });
+      times.push(ms);
+      await server.stop();
       baselines.push(await bareNodeStartMs());
     }
     const restartMs = median(times);

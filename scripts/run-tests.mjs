@@ -1,6 +1,7 @@
 // `npm test`: the whole suite, as CI counts it. Builds the web app if needed (browser tests load
 // it), runs every test on the embedded PGlite, then runs the database tests (*.db.test.ts) again on
-// PostgreSQL, and ends with one line "N passed, N failed" over both runs.
+// PostgreSQL, and ends with one line "N passed, N failed" over both runs; a failed file or hook, an
+// unhandled error and a crashed run each count as a failure (scripts/test-summary.mjs).
 //
 // PostgreSQL: PANDU_TEST_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres) must
 // reach a server where the user may create databases; each test file creates and drops its own.
@@ -11,6 +12,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
+import { countRun, summarise } from "./test-summary.mjs";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const outDir = path.join(root, ".test-results");
@@ -34,16 +36,24 @@ async function postgresReachable() {
   }
 }
 
+function readJson(file) {
+  if (!fs.existsSync(file)) return undefined;
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    return undefined; // a half-written report: the run crashed
+  }
+}
+
 function vitest(name, env, filters) {
   const report = path.join(outDir, `${name}.json`);
+  const errors = path.join(outDir, `${name}.errors.json`);
   fs.rmSync(report, { force: true });
+  fs.rmSync(errors, { force: true });
   console.log(`\n=== tests on ${name} ===`);
-  const status = run(process.execPath, [path.join(root, "node_modules/vitest/vitest.mjs"), "run", "--reporter=default", "--reporter=json", `--outputFile.json=${report}`, ...filters, ...extraArgs], env);
-  if (!fs.existsSync(report)) return { name, passed: 0, failed: 1, crashed: true, status };
-  const r = JSON.parse(fs.readFileSync(report, "utf8"));
-  // A file that fails to load counts as a failure even though it reports no tests.
-  const brokenFiles = (r.testResults ?? []).filter((f) => f.status === "failed" && (f.assertionResults ?? []).length === 0).length;
-  return { name, passed: r.numPassedTests, failed: r.numFailedTests + brokenFiles, crashed: false, status };
+  const reporters = ["--reporter=default", "--reporter=json", `--outputFile.json=${report}`, `--reporter=${path.join(root, "scripts/vitest-errors-reporter.mjs")}`];
+  const status = run(process.execPath, [path.join(root, "node_modules/vitest/vitest.mjs"), "run", ...reporters, ...filters, ...extraArgs], { ...env, PANDU_VITEST_ERRORS_FILE: errors });
+  return countRun({ name, report: readJson(report), errors: readJson(errors), status });
 }
 
 if (run(process.execPath, [path.join(root, "scripts/ensure-web-build.mjs")]) !== 0) {
@@ -52,17 +62,10 @@ if (run(process.execPath, [path.join(root, "scripts/ensure-web-build.mjs")]) !==
 }
 const results = [vitest("pglite", { PANDU_TEST_DB: "pglite" }, [])];
 if (await postgresReachable()) results.push(vitest("postgres", { PANDU_TEST_DB: "postgres", PANDU_TEST_POSTGRES_URL: pgUrl }, [".db.test.ts"]));
-else if (process.env.PANDU_REQUIRE_POSTGRES === "1") results.push({ name: "postgres", passed: 0, failed: 1, crashed: true });
+else if (process.env.PANDU_REQUIRE_POSTGRES === "1") results.push(countRun({ name: "postgres", report: undefined, status: null }));
 else console.warn("skipping the PostgreSQL run (set PANDU_REQUIRE_POSTGRES=1 to make this an error)");
 
-let passed = 0;
-let failed = 0;
+const summary = summarise(results);
 console.log("");
-for (const r of results) {
-  passed += r.passed;
-  failed += r.failed;
-  console.log(`${r.name}: ${r.passed} passed, ${r.failed} failed${r.crashed ? " (the run did not complete)" : ""}`);
-}
-const exitNonZero = results.some((r) => r.crashed || r.failed > 0 || (r.status !== 0 && r.status !== undefined));
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(exitNonZero || passed === 0 ? 1 : 0);
+for (const line of summary.lines) console.log(line);
+process.exit(summary.exitCode);

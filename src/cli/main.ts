@@ -1,7 +1,7 @@
 import { Command, CommanderError } from "commander";
 import { ScoringError } from "../core";
 import { InstrumentFileError } from "../lib/instrument-files";
-import { describeStartupError } from "../lib/describe-startup-error";
+import { describeStartupError } from "../startup/describe-startup-error";
 import { VERSION } from "../lib/version";
 import { CliError } from "./cli-error";
 import { registerInstrumentCommands } from "./commands/instruments";

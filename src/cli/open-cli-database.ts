@@ -1,5 +1,5 @@
 import { openDatabase, type Database } from "../db/client";
-import { loadConfig } from "../server/config";
+import { loadConfig } from "../config/config";
 
 /** Opens the database the server would use (DATABASE_URL, else the PGlite data directory). */
 export async function openCliDatabase(): Promise<Database> {

@@ -1,8 +1,9 @@
 import cluster from "node:cluster";
+import type { AddressInfo } from "node:net";
 import { openDatabase, type Database } from "../db/client";
 import { isSeeded, seedDemo } from "../db/commands/seed-demo";
 import { DEFAULT_THROTTLE } from "../db/commands/login-throttle";
-import { describeStartupError } from "../lib/describe-startup-error";
+import { describeStartupError } from "../startup/describe-startup-error";
 import { VERSION } from "../lib/version";
 import { createMailer } from "../lib/mailer";
 import { createEvidenceStorage } from "../lib/storage";
@@ -11,7 +12,7 @@ import { pruneNotifications } from "../db/commands/notifications-prune";
 import { buildApp } from "./app";
 import { createSecretBox, loadOrCreateSecretKey } from "../lib/secret-box";
 import { sealPlainTotpSecrets } from "../db/commands/two-factor";
-import { loadConfig, type Config } from "./config";
+import { loadConfig, type Config } from "../config/config";
 import { superviseWorkers, workerSlot } from "./workers";
 import type { SecretBox } from "../lib/secret-box";
 
@@ -84,7 +85,8 @@ async function main(): Promise<void> {
     });
     await app.listen({ port: config.port, host: config.host });
     app.log.info({ db: database.kind, startupMs: Math.round(performance.now() - t0), ...(worker === null ? {} : { worker }) }, "Pandu SPBE ready");
-    process.send?.({ pandu: "ready" });
+    // To a parent with an IPC channel (the worker supervisor, the tests): ready, on this port (PORT=0 lets the system pick).
+    process.send?.({ pandu: "ready", port: (app.server.address() as AddressInfo).port });
     if (resealed) app.log.info({ users: resealed }, "encrypted two-factor secrets stored before encryption existed");
     // Leftovers of uploads cut short by a crash; in the background, so start-up does not wait.
     // Then every hour, for abandoned resumable uploads and notifications past their retention.

@@ -16,11 +16,18 @@ export function workerSlot(): number | null {
 export function superviseWorkers(count: number): void {
   const live = new Map<number, { slot: number; ready: boolean }>();
   let stopping = false;
+  let announced = false;
   const fork = (slot: number) => {
     const worker = cluster.fork({ PANDU_WORKER_SLOT: String(slot) });
     live.set(worker.id, { slot, ready: false });
-    worker.on("message", (m: unknown) => {
-      if ((m as { pandu?: string } | null)?.pandu === "ready") live.get(worker.id)!.ready = true;
+    worker.on("message", (m: { pandu?: string; port?: number } | null) => {
+      if (m?.pandu !== "ready") return;
+      live.get(worker.id)!.ready = true;
+      // The first time every slot is ready, tell a parent with an IPC channel (the tests), as a single process does.
+      if (!announced && live.size === count && [...live.values()].every((w) => w.ready)) {
+        announced = true;
+        process.send?.(m);
+      }
     });
   };
   const stopAll = (exitCode: number) => {

@@ -3,6 +3,19 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDemoServer, type DemoServer } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
 import { currentTotp } from "../../src/lib/totp";
+import type { Page } from "playwright-core";
+
+/**
+ * Submits the sign-in form until the server's pause after a failed attempt is over: until then it
+ * answers 429 and counts nothing, so trying again is harmless and no fixed sleep is needed.
+ */
+async function submitOnceThePauseIsOver(page: Page): Promise<void> {
+  const submit = async () => {
+    const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith("/api/auth/login")), page.getByTestId("login-submit").click()]);
+    return res.status();
+  };
+  await expect.poll(submit, { timeout: 15_000, interval: 250 }).not.toBe(429);
+}
 
 // Accounts in the real SPA: sign-in, menus from abilities, user creation with an invitation link,
 // setting a password with it, the audit trail, and a failed sign-in.
@@ -158,10 +171,9 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
     await page.getByTestId("login-submit").click();
     await expect.poll(async () => (await page.getByTestId("login-error").innerText()).includes("Kode autentikator salah")).toBe(true);
     await page.screenshot({ path: path.join(demo.shots, `login-totp-${TEST_DB_KIND}.png`), fullPage: true });
-    await new Promise((r) => setTimeout(r, 1500)); // the pause the server asks for after a failure
     // the code that confirmed the setup is spent; the next step's code is within the drift allowance
     await page.getByTestId("login-totp").fill(currentTotp(secret, Date.now() + 30_000));
-    await page.getByTestId("login-submit").click();
+    await submitOnceThePauseIsOver(page);
     await page.getByTestId("nav-profile").waitFor();
 
     // The password change opens a new session with a new CSRF token; a later write must still pass.
@@ -203,8 +215,7 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
 
     // After the first failure the server asks for a short pause; then the right password works.
     await page.getByTestId("login-password").fill(demo.password(email));
-    await new Promise((r) => setTimeout(r, 1500));
-    await page.getByTestId("login-submit").click();
+    await submitOnceThePauseIsOver(page);
     await page.getByTestId("nav-profile").waitFor();
     await expect.poll(() => page.url()).toBe(`${demo.url}/token`);
     await page.close();

@@ -22,6 +22,17 @@ describe("stage schedule", () => {
     expect(stageWindow({ mandiri: { opens: "2024-02-01", closes: "2024-03-01" } }, "mandiri", "2024-02-28").daysLeft).toBe(2);
   });
 
+  it("counts days as the calendar does (without Date in the core): every 13th day from 1970 to 2100, and dates that carry over", () => {
+    const days = (iso: string) => stageWindow({ x: { opens: iso, closes: iso } }, "x", "1970-01-01").daysUntilOpen;
+    const utcDays = (y: number, m: number, d: number) => Date.UTC(y, m - 1, d) / 86_400_000;
+    for (let n = 1; n < utcDays(2100, 1, 1); n += 13) {
+      const iso = new Date(n * 86_400_000).toISOString().slice(0, 10);
+      expect(days(iso), iso).toBe(n);
+    }
+    expect(days("2024-02-30")).toBe(utcDays(2024, 2, 30));
+    expect(days("2023-13-05")).toBe(utcDays(2023, 13, 5));
+  });
+
   it("leaves a stage without dates open", () => {
     expect(stageWindow(schedule, "mandiri", "2030-01-01")).toMatchObject({ state: "unscheduled", opens: null, daysLeft: null });
     expect(scheduleRefusal({}, "dokumen", "2030-01-01")).toBeNull();

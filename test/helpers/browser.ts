@@ -62,7 +62,7 @@ export interface DemoServer {
   url: string;
   server: ServerProcess;
   browser: Browser;
-  /** Where screenshots go (created). */
+  /** Where screenshots go (created; outside the checkout: PANDU_TEST_SCREENSHOTS or the temporary directory). */
   shots: string;
   passwords: Map<string, string>;
   /** The demo password printed for this e-mail; throws when the server did not print one. */
@@ -83,10 +83,20 @@ export async function startDemoServer(name: string, extraEnv: Record<string, str
     env.DATABASE_URL = db.url;
     dropDb = db.drop;
   }
-  const server = await spawnServer(env);
-  await waitForHealth(server, 90_000);
-  const browser = await launchChromium();
-  const shots = path.resolve(import.meta.dirname, "../../.test-results/screenshots");
+  const server = spawnServer(env);
+  let browser: Browser;
+  try {
+    await waitForHealth(server);
+    browser = await launchChromium();
+  } catch (e) {
+    // A failed start leaves no server process, database or data directory behind (the hook's error still fails the file).
+    await server.stop();
+    await dropDb?.();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
+  // Outside the checkout: tests write nothing there. CI may point PANDU_TEST_SCREENSHOTS at its artefacts.
+  const shots = process.env.PANDU_TEST_SCREENSHOTS ?? path.join(os.tmpdir(), "pandu-screenshots");
   fs.mkdirSync(shots, { recursive: true });
   const passwords = demoPasswords(server.output());
   const password = (email: string) => {

@@ -1,4 +1,6 @@
 import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -10,13 +12,22 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs the real `pandu` binary in a child process. */
+/**
+ * Runs the real `pandu` binary in a child process, in a fresh temporary working directory (a
+ * command without PANDU_DATA_DIR writes its `./data` there, never into the checkout).
+ */
 export function runCli(args: string[], options: { input?: string; env?: Record<string, string> } = {}): CliRun {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    input: options.input,
-    encoding: "utf8",
-    env: { ...process.env, ...options.env },
-    timeout: 180_000,
-  });
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "pandu-cli-cwd-"));
+  try {
+    const r = spawnSync(process.execPath, [BIN, ...args], {
+      cwd,
+      input: options.input,
+      encoding: "utf8",
+      env: { ...process.env, ...options.env },
+      timeout: 180_000,
+    });
+    return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+  } finally {
+    fs.rmSync(cwd, { recursive: true, force: true });
+  }
 }

@@ -1,11 +1,16 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { createRequire } from "node:module";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+/** tsx's loader by its file URL: `--import tsx` would be looked up from the (temporary) working directory. */
+const TSX = pathToFileURL(createRequire(path.join(ROOT, "package.json")).resolve("tsx")).href;
 
-/** A port nobody listens on right now. */
+/** A port nobody listens on right now (for benchmarks of other programs; the server itself takes PORT=0). */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();
@@ -18,53 +23,80 @@ export async function freePort(): Promise<number> {
 }
 
 export interface ServerProcess {
-  port: number;
-  url: string;
+  /** The port the server listens on; known once `ready()` resolved. */
+  readonly port: number;
+  readonly url: string;
   child: ChildProcess;
   output(): string;
+  /** Resolves with the port when the server says it is ready (IPC message from main.ts); rejects when it exits first or after `timeoutMs`. */
+  ready(timeoutMs?: number): Promise<number>;
   /** Waits for the process to end by itself; resolves with its exit code. */
   exited(): Promise<number | null>;
   /** Sends SIGTERM and waits for the exit code. */
   stop(): Promise<number | null>;
 }
 
-/** Starts the real server (`src/server/main.ts`) as its own process, as `npm start` does. */
-export async function spawnServer(env: Record<string, string | undefined>, port?: number): Promise<ServerProcess> {
-  const p = port ?? (await freePort());
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "src/server/main.ts")], {
-    cwd: ROOT,
-    env: { ...process.env, LOG_LEVEL: "warn", PORT: String(p), ...env },
-    stdio: ["ignore", "pipe", "pipe"],
+/**
+ * Starts the real server (`src/server/main.ts`) as its own process, as `npm start` does. It listens
+ * on `port`, by default 0: the system picks a free port and the server reports it in its ready
+ * message, so two tests never race for one. The working directory is a fresh temporary one, so
+ * a server without PANDU_DATA_DIR writes its `./data` there, never into the checkout.
+ */
+export function spawnServer(env: Record<string, string | undefined>, port = 0): ServerProcess {
+  const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "pandu-cwd-"));
+  const child = spawn(process.execPath, ["--import", TSX, path.join(ROOT, "src/server/main.ts")], {
+    cwd,
+    env: { ...process.env, LOG_LEVEL: "warn", PORT: String(port), ...env },
+    stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
   let out = "";
+  let listening = port;
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
-  const exit = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+  // "close", not "exit": the output is complete once the pipes are closed.
+  const exit = new Promise<number | null>((resolve) =>
+    child.once("close", (code) => {
+      fs.rmSync(cwd, { recursive: true, force: true });
+      resolve(code);
+    }),
+  );
+  const ready = new Promise<number>((resolve, reject) => {
+    child.on("message", (m: { pandu?: string; port?: number }) => {
+      if (m?.pandu !== "ready" || typeof m.port !== "number") return;
+      listening = m.port;
+      resolve(m.port);
+    });
+    void exit.then((code) => reject(new Error(`server exited before it was ready (${code}):\n${out}`)));
+  });
+  ready.catch(() => undefined); // a process expected to fail is awaited through exited()
   return {
-    port: p,
-    url: `http://127.0.0.1:${p}`,
+    get port() {
+      return listening;
+    },
+    get url() {
+      return `http://127.0.0.1:${listening}`;
+    },
     child,
     output: () => out,
+    ready: (timeoutMs = 90_000) => {
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`server not ready after ${timeoutMs} ms:\n${out}`)), timeoutMs);
+      });
+      return Promise.race([ready, late]).finally(() => clearTimeout(timer));
+    },
     exited: () => exit,
     stop: async () => {
-      if (child.exitCode === null) child.kill("SIGTERM");
+      if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
       return exit;
     },
   };
 }
 
-/** Polls /api/health until it answers 200, the process dies, or the timeout passes. */
-export async function waitForHealth(server: ServerProcess, timeoutMs = 60_000): Promise<{ ms: number; body: unknown }> {
-  const t0 = Date.now();
-  while (Date.now() - t0 < timeoutMs) {
-    if (server.child.exitCode !== null) throw new Error(`server exited early (${server.child.exitCode}):\n${server.output()}`);
-    try {
-      const res = await fetch(`${server.url}/api/health`);
-      if (res.ok) return { ms: Date.now() - t0, body: await res.json() };
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`no /api/health after ${timeoutMs} ms:\n${server.output()}`);
+/** Waits for the server's ready message, then checks that /api/health answers 200; returns its body. */
+export async function waitForHealth(server: ServerProcess, timeoutMs?: number): Promise<unknown> {
+  await server.ready(timeoutMs);
+  const res = await fetch(`${server.url}/api/health`);
+  if (!res.ok) throw new Error(`/api/health answered ${res.status} after the server said it was ready:\n${server.output()}`);
+  return res.json();
 }

@@ -16,7 +16,7 @@ import {
   evidenceKey,
   type EvidenceStorage,
 } from "../../src/lib/storage";
-import { loadConfig } from "../../src/server/config";
+import { loadConfig } from "../../src/config/config";
 import { sampleExe, samplePdf, samplePng, sha256 } from "./evidence-fixtures";
 import { s3rverStorage, startS3rver } from "./s3rver";
 
@@ -107,7 +107,8 @@ describe("staging an upload", () => {
     const source = new PassThrough();
     const staging = stageUpload(source, dir, 1024 * 1024);
     source.write(samplePdf());
-    await new Promise((r) => setTimeout(r, 20));
+    // The partial file exists (the bytes are being staged) before the source fails.
+    await expect.poll(async () => (await readdir(dir)).length, { interval: 5 }).toBe(1);
     source.destroy(new Error("client went away"));
     await expect(staging).rejects.toBeInstanceOf(UploadInterruptedError);
     expect(await readdir(dir)).toEqual([]);

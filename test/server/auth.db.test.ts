@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditEvents, sessions, users } from "../../src/db/schema";
 import { sealPlainTotpSecrets } from "../../src/db/commands/two-factor";
 import { secretBoxOf } from "../../src/server/context";
@@ -7,6 +7,15 @@ import { call, makeUser, sessionFor, TEST_PASSWORD } from "../helpers/accounts";
 import { currentTotp } from "../../src/lib/totp";
 import { startTestApp, type TestApp } from "../helpers/test-app";
 import { TEST_DB_KIND } from "../helpers/test-database";
+
+/**
+ * The test's clock: only Date is faked (timers and the database stay real), so the app in this
+ * process throttles and checks authenticator codes at the moment the test sets, not the wall clock.
+ */
+const freezeClock = (at = Date.now()) => vi.useFakeTimers({ toFake: ["Date"], now: at });
+const advanceClock = (ms: number) => vi.setSystemTime(Date.now() + ms);
+/** 10 s into a 30-second TOTP step: the codes of this step and the next do not depend on when the test runs. */
+const midTotpStep = () => (Math.floor(Date.now() / 30_000) + 1) * 30_000 + 10_000;
 
 const cookieOf = (res: { headers: Record<string, unknown> }) => {
   const raw = ([] as string[]).concat((res.headers["set-cookie"] as string | string[]) ?? []);
@@ -19,6 +28,7 @@ describe(`sign-in and sessions on ${TEST_DB_KIND}`, () => {
     t = await startTestApp({ seed: true, throttleBaseMs: 300 });
   });
   afterAll(() => t.close());
+  afterEach(() => vi.useRealTimers());
 
   const login = (email: string, password: string) => t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email, password } });
 
@@ -131,10 +141,12 @@ describe(`two-factor sign-in on ${TEST_DB_KIND}`, () => {
     t = await startTestApp({ seed: false, throttleBaseMs: 10 });
   });
   afterAll(() => t.close());
+  afterEach(() => vi.useRealTimers());
 
   it("sets up with a QR code, is confirmed by a code, then sign-in needs a code", async () => {
     const u = await makeUser(t.database, "administrator", null);
     const s = await sessionFor(t.database, u.id);
+    freezeClock(midTotpStep());
     const setup = await call(t.app, "POST", "/api/me/2fa/setup", s);
     expect(setup.statusCode).toBe(200);
     const { secret, uri, qrDataUrl } = setup.json();
@@ -155,23 +167,27 @@ describe(`two-factor sign-in on ${TEST_DB_KIND}`, () => {
     expect(noCode.json().error).toBe("totp_required");
     const wrong = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: u.email, password: TEST_PASSWORD, totp: "123456" === currentTotp(secret) ? "654321" : "123456" } });
     expect(wrong.json().error).toBe("invalid_totp");
-    await new Promise((r) => setTimeout(r, 30));
+    advanceClock(2000); // the pause after that failure
     // the code that confirmed the setup is spent; the next step's code (clock drift allowance) works once
+    const spent = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: u.email, password: TEST_PASSWORD, totp: currentTotp(secret) } });
+    expect(spent.json().error).toBe("invalid_totp");
+    advanceClock(2000);
     const next = currentTotp(secret, Date.now() + 30_000);
     const ok = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: u.email, password: TEST_PASSWORD, totp: next } });
     expect(ok.statusCode).toBe(200);
-    await new Promise((r) => setTimeout(r, 30));
     const replay = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: u.email, password: TEST_PASSWORD, totp: next } });
     expect(replay.json()).toEqual({ error: "invalid_totp", message: "the authenticator code is wrong, expired or already used" });
 
     expect((await call(t.app, "POST", "/api/me/2fa/disable", s, { password: "bukan-sandinya" })).statusCode).toBe(400);
     expect((await call(t.app, "POST", "/api/me/2fa/disable", s, { password: TEST_PASSWORD })).statusCode).toBe(204);
+    advanceClock(2000); // the pause after the replayed code
     expect((await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: u.email, password: TEST_PASSWORD } })).statusCode).toBe(200);
   });
 
   it("a secret stored in plain text by an earlier version keeps working and is encrypted at start-up", async () => {
     const u = await makeUser(t.database, "pimpinan", "15.71");
     const plain = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+    freezeClock(midTotpStep());
     await t.database.db.update(users).set({ totpSecret: plain, totpEnabled: true }).where(eq(users.id, u.id));
     const first = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: u.email, password: TEST_PASSWORD, totp: currentTotp(plain) } });
     expect(first.statusCode).toBe(200);
@@ -181,7 +197,6 @@ describe(`two-factor sign-in on ${TEST_DB_KIND}`, () => {
     expect(row!.secret).toMatch(/^v1:/);
     expect(box.open(row!.secret!)).toBe(plain);
     expect(await sealPlainTotpSecrets(t.database.db, box)).toBe(0);
-    await new Promise((r) => setTimeout(r, 30));
     const next = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: u.email, password: TEST_PASSWORD, totp: currentTotp(plain, Date.now() + 30_000) } });
     expect(next.statusCode).toBe(200);
   });

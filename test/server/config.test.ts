@@ -1,6 +1,6 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, loadConfig } from "../../src/server/config";
+import { ConfigError, loadConfig } from "../../src/config/config";
 
 describe("configuration from the environment", () => {
   it("defaults to the embedded database in ./data, port 3000, demo mode", () => {

@@ -124,23 +124,20 @@ describe(`resumable evidence uploads on ${TEST_DB_KIND}`, () => {
     req.write(file.subarray(0, 150 * 1024));
     const part = partPath(t.storage.tempDir, id);
     const { stat } = await import("node:fs/promises");
-    const t0 = Date.now();
-    while (((await stat(part)).size ?? 0) < 150 * 1024) {
-      if (Date.now() - t0 > 10_000) throw new Error("the chunk never reached the partial file");
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    await expect.poll(async () => (await stat(part).catch(() => null))?.size ?? 0, { timeout: 10_000, interval: 10, message: "the chunk never reached the partial file" }).toBe(150 * 1024);
     req.destroy();
     await settled;
     // The server notices the broken connection and settles; the offset is what it kept.
-    let offset = 0;
-    const t1 = Date.now();
-    do {
-      await new Promise((r) => setTimeout(r, 20));
-      const res = await status(entry, id);
-      offset = res.json().offset;
-      if (Date.now() - t1 > 10_000) throw new Error("offset never settled");
-    } while (offset !== 150 * 1024);
-    const rest = await chunk(entry, id, offset, file.subarray(offset));
+    const offset = 150 * 1024;
+    await expect.poll(async () => (await status(entry, id)).json().offset, { timeout: 10_000, interval: 20, message: "offset never settled" }).toBe(offset);
+    // Until the broken request has ended, its claim holds and the next chunk is refused with 409 (nothing written).
+    const resume = () => chunk(entry, id, offset, file.subarray(offset));
+    let rest = await resume();
+    const retried = async () => {
+      if (rest.statusCode === 409) rest = await resume();
+      return rest.statusCode;
+    };
+    await expect.poll(retried, { timeout: 10_000, interval: 20 }).not.toBe(409);
     expect(rest.statusCode, rest.body).toBe(201);
     expect(rest.json().evidence).toMatchObject({ sha256: sha256(file), size: file.length });
   });

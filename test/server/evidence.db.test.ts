@@ -328,18 +328,10 @@ describe(`evidence library on ${TEST_DB_KIND}`, () => {
     req.write(pieces.head);
     req.write(Buffer.concat([samplePdf(), Buffer.alloc(32 * 1024, 0x20)]));
     // Wait until the server is writing the temporary file, then cut the connection.
-    const t0 = Date.now();
-    while ((await t.tempFiles()).length === 0) {
-      if (Date.now() - t0 > 10_000) throw new Error("the upload never reached the temporary directory");
-      await new Promise((r) => setTimeout(r, 10));
-    }
+    await expect.poll(async () => (await t.tempFiles()).length, { timeout: 10_000, interval: 10, message: "the upload never reached the temporary directory" }).toBeGreaterThan(0);
     req.destroy();
     await settled;
-    const t1 = Date.now();
-    while ((await t.tempFiles()).length > 0) {
-      if (Date.now() - t1 > 10_000) throw new Error(`temporary files left: ${(await t.tempFiles()).join(", ")}`);
-      await new Promise((r) => setTimeout(r, 20));
-    }
+    await expect.poll(() => t.tempFiles(), { timeout: 10_000, interval: 20, message: "temporary files left" }).toEqual([]);
     expect(await rowCount()).toBe(rows);
     expect(existsSync(path.join(root, ".tmp"))).toBe(true);
   });

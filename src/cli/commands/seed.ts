@@ -1,6 +1,6 @@
 import type { Command } from "commander";
 import { seedDemo } from "../../db/commands/seed-demo";
-import { loadConfig } from "../../server/config";
+import { loadConfig } from "../../config/config";
 import { CliError } from "../cli-error";
 import { openCliDatabase } from "../open-cli-database";
 

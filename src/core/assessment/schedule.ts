@@ -24,7 +24,22 @@ const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 function dayNumber(iso: string): number {
   const m = ISO_DATE.exec(iso);
   if (!m) throw new RangeError(`${iso} is not a YYYY-MM-DD date`);
-  return Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) / 86_400_000;
+  return daysFromCivil(Number(m[1]), Number(m[2]), Number(m[3]));
+}
+
+/**
+ * Days since 1970-01-01 of a proleptic Gregorian date, without the clock's Date (H. Hinnant's
+ * days_from_civil). Like Date.UTC, a month past 12 or a day past the month's end carries over.
+ */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y0 = year + Math.floor((month - 1) / 12);
+  const m = ((((month - 1) % 12) + 12) % 12) + 1;
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 /** Today against one stage's window in the schedule. */

@@ -1,6 +1,6 @@
 import path from "node:path";
 import type { AppContext } from "../../context";
-import { DEFAULT_DATA_DIR, DEFAULT_EVIDENCE_MAX_MB } from "../../config";
+import { DEFAULT_DATA_DIR, DEFAULT_EVIDENCE_MAX_MB } from "../../../config/config";
 import { LocalEvidenceStorage, type EvidenceStorage } from "../../../lib/storage";
 
 /**

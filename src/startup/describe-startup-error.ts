@@ -1,5 +1,5 @@
 import { DataDirLockedError, DataDirUnwritableError } from "../db/data-dir-lock";
-import { ConfigError } from "../server/config";
+import { ConfigError } from "../config/config";
 
 /**
  * Turns a failure while starting into one line a person can act on, or null when it is not one of
