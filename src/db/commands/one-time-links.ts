@@ -3,7 +3,7 @@ import type { Db } from "../client";
 import { oneTimeLinks, users } from "../schema";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
 import { newToken, sha256Hex } from "../../lib/secure-token";
-import { revokeUserSessions } from "./sessions";
+import { endUserCredentials } from "./sessions";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type LinkPurpose = "invitation" | "reset";
@@ -17,8 +17,8 @@ export async function issueOneTimeLink(tx: Tx | Db, userId: number, purpose: Lin
 }
 
 /**
- * Redeems a link: sets the password, marks the link used, ends the user's sessions, and records
- * it. Returns the user id, or null when the link is unknown, used or expired.
+ * Redeems a link: sets the password, marks the link used, ends the user's sessions and API tokens
+ * (whoever held them no longer knows the password), and records it. Returns the user id, or null when the link is unknown, used or expired.
  */
 export async function redeemOneTimeLink(db: Db, ctx: AuditContext, token: string, passwordHash: string): Promise<number | null> {
   return db.transaction(async (tx) => {
@@ -29,8 +29,8 @@ export async function redeemOneTimeLink(db: Db, ctx: AuditContext, token: string
       .returning();
     if (!link) return null;
     const [user] = await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, link.userId)).returning({ id: users.id, email: users.email });
-    await revokeUserSessions(tx, link.userId);
-    await recordAudit(tx, { ...ctx, actorUserId: user!.id, actorLabel: user!.email }, { agencyId: null, action: `user.${link.purpose}_redeemed`, targetType: "user", targetId: user!.id, after: { passwordSet: true } });
+    const { sessionsEnded, tokensRevoked } = await endUserCredentials(tx, link.userId);
+    await recordAudit(tx, { ...ctx, actorUserId: user!.id, actorLabel: user!.email }, { agencyId: null, action: `user.${link.purpose}_redeemed`, targetType: "user", targetId: user!.id, after: { passwordSet: true, sessionsEnded, tokensRevoked } });
     return user!.id;
   });
 }
