@@ -4,6 +4,7 @@ import { oneTimeLinks, users } from "../schema";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
 import { newToken, sha256Hex } from "../../lib/secure-token";
 import { endUserCredentials } from "./sessions";
+import { notifyResetLink } from "./notify";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type LinkPurpose = "invitation" | "reset";
@@ -14,6 +15,23 @@ export async function issueOneTimeLink(tx: Tx | Db, userId: number, purpose: Lin
   const expiresAt = new Date(Date.now() + (purpose === "invitation" ? 72 : 2) * 3_600_000);
   await tx.insert(oneTimeLinks).values({ tokenHash: sha256Hex(token), userId, purpose, expiresAt });
   return { token, expiresAt };
+}
+
+/**
+ * Issues a password reset link for a user with its `user.reset_link` audit event (in `agencyId`'s
+ * trail, saying how it is delivered) and tells the user in the app who made it, in one transaction.
+ */
+export async function issueResetLink(
+  db: Db,
+  ctx: AuditContext,
+  input: { userId: number; agencyId: number | null; delivery: "email" | "shown"; issuerName: string },
+): Promise<{ token: string; expiresAt: Date }> {
+  return db.transaction(async (tx) => {
+    const link = await issueOneTimeLink(tx, input.userId, "reset");
+    await recordAudit(tx, ctx, { agencyId: input.agencyId, action: "user.reset_link", targetType: "user", targetId: input.userId, after: { expiresAt: link.expiresAt.toISOString(), delivery: input.delivery } });
+    await notifyResetLink(tx, { userId: input.userId, issuerName: input.issuerName, actorUserId: ctx.actorUserId });
+    return link;
+  });
 }
 
 /**

@@ -9,9 +9,8 @@ import { canActForUser, canGrantRole, canManageUsers, canSeeUser, mayRevealLink,
 import { listUsersWithRoles, type UserWithRoles } from "../../../db/queries/users";
 import { agencyIdsByCode } from "../../../db/queries/agency-ids";
 import { createUser, DuplicateEmailError, grantRole, revokeRole } from "../../../db/commands/users";
-import { issueOneTimeLink } from "../../../db/commands/one-time-links";
+import { issueResetLink } from "../../../db/commands/one-time-links";
 import { recordAudit } from "../../../db/audit/record-audit";
-import { notifyResetLink } from "../../../db/commands/notify";
 import { linkPath, presentUser } from "./user.presenter";
 import { CreateUserBody, LinkResponse, RoleInput, UserIdParams, UserResponse, UserRoleParams } from "./users.schema";
 import { linkEmail } from "../../../lib/mailer";
@@ -152,12 +151,7 @@ export const userRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         const reveal = mayRevealLink(actor, user);
         if (!ctx.mailer && !reveal) throw new AppError(409, "link_needs_email", "this account has a password: only an administrator may see its reset link, and e-mail (SMTP) is not configured");
         const agencyId = user.roles.find((r) => r.agencyId !== null && hasRole(actor, "koordinator_spbe", r.agencyId))?.agencyId ?? null;
-        const link = await db.transaction(async (tx) => {
-          const l = await issueOneTimeLink(tx, user.id, "reset");
-          await recordAudit(tx, auditContextOf(req), { agencyId, action: "user.reset_link", targetType: "user", targetId: user.id, after: { expiresAt: l.expiresAt.toISOString(), delivery: ctx.mailer ? "email" : "shown" } });
-          await notifyResetLink(tx, { userId: user.id, issuerName: req.auth!.user.name, actorUserId: req.auth!.user.id });
-          return l;
-        });
+        const link = await issueResetLink(db, auditContextOf(req), { userId: user.id, agencyId, delivery: ctx.mailer ? "email" : "shown", issuerName: req.auth!.user.name });
         return reply.status(201).send(await deliverLink(req, user, "reset", link, reveal));
       },
     );
