@@ -11,6 +11,8 @@ export interface ManagedUser {
   phone: string | null;
   disabled: boolean;
   roles: RoleGrant[];
+  /** What the signed-in user may do to this user (decided by the server's user policy). */
+  abilities: { manageRoles: boolean; resetLink: boolean };
 }
 
 /** A one-time invitation or reset link: e-mailed, or shown once to whoever made it. */

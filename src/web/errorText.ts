@@ -26,6 +26,8 @@ export function errorText(t: TFunction, error: unknown): string {
     case "password_too_weak":
     case "csrf_failed":
     case "unauthenticated":
+    case "link_needs_email":
+    case "email_failed":
       return t(`errors.${error.code}`);
     case "too_many_attempts":
       return error.retryAfter ? t("errors.too_many_attempts_wait", { count: error.retryAfter }) : t("errors.too_many_attempts");

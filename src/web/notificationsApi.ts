@@ -1,6 +1,6 @@
 import { ApiError, getJson, isRecord, request } from "./api";
 
-export type NotificationKind = "clarification.message" | "assessment.submitted" | "assessment.stage_advanced" | "assessment.returned" | "assessment.review_requested" | "assessment.finalised" | "assessment.revised";
+export type NotificationKind = "clarification.message" | "assessment.submitted" | "assessment.stage_advanced" | "assessment.returned" | "assessment.review_requested" | "assessment.finalised" | "assessment.revised" | "account.reset_link";
 
 /** One in-app notification; `params` fill the interface's message of its kind, `link` is an app path. */
 export interface AppNotification {

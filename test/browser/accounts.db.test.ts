@@ -122,6 +122,14 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
     const page = await demo.signIn("koordinator.spbe@demo.pandu.local");
     expect(await page.getByTestId("nav-users").isVisible()).toBe(true);
     expect(await page.getByTestId("nav-audit").isVisible()).toBe(true);
+    // Users: only the actions the policy allows. The Penanggung Jawab has a password and there is no
+    // SMTP, so only an administrator may see their reset link; the coordinator's own row offers nothing.
+    await page.getByTestId("nav-users").click();
+    const pj = page.getByTestId("user-penanggung.jawab@demo.pandu.local");
+    await pj.waitFor();
+    expect(await pj.locator("[data-testid^=user-actions-]").count()).toBe(1);
+    expect(await pj.locator("[data-testid^=reset-link-]").count()).toBe(0);
+    expect(await page.getByTestId("user-koordinator.spbe@demo.pandu.local").locator("[data-testid^=user-above-]").count()).toBe(1);
     await page.getByTestId("nav-audit").click();
     await page.locator("[data-testid=audit-table], [data-testid=audit-empty]").first().waitFor();
     await page.getByTestId("audit-filter-agency").fill("15.71");

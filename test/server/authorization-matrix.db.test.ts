@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { count, eq } from "drizzle-orm";
 import { Readable } from "node:stream";
-import { answerEvidence, assessments, auditEvents, stageTransitions, units } from "../../src/db/schema";
+import { answerEvidence, assessments, auditEvents, oneTimeLinks, stageTransitions, units, userRoles } from "../../src/db/schema";
 import { uploadEvidence } from "../../src/db/commands/evidence-upload";
 import { startResumableUpload } from "../../src/db/commands/evidence-resumable";
 import { evidenceSettingsOf } from "../../src/server/features/evidence/evidence-settings";
@@ -56,6 +56,8 @@ interface Entry {
   expect: (who: Who, target: "own" | "other") => number;
   /** Why a successful write of this route leaves no audit event (it changes only the caller's own drafts or view). */
   unaudited?: string;
+  /** The Koordinator SPBE's answer on an own target, where it differs from `expect`. */
+  coordinatorOwn?: number;
 }
 
 const everyone = (status: number) => () => status;
@@ -340,7 +342,8 @@ const MATRIX: Entry[] = [
     },
     expect: managers(204, 404),
   },
-  { route: "POST /api/users/:id/reset-link", build: async (c) => ({ method: "POST", url: `/api/users/${(await makeUser(c.db, "pimpinan", c.agency)).id}/reset-link` }), expect: managers(201, 404) },
+  // The target has a password: without SMTP only an Administrator is shown its link (409 for the coordinator).
+  { route: "POST /api/users/:id/reset-link", build: async (c) => ({ method: "POST", url: `/api/users/${(await makeUser(c.db, "pimpinan", c.agency)).id}/reset-link` }), expect: managers(201, 404), coordinatorOwn: 409 },
   {
     route: "GET /api/audit",
     build: (c) => ({ method: "GET", url: `/api/audit?agency=${c.agency}` }),
@@ -394,7 +397,7 @@ describe(`authorization matrix on ${TEST_DB_KIND}`, () => {
           const req = await entry.build({ db: database, userId, target, agency });
           const before = await auditCount(database);
           const res = await call(app, req.method, req.url, session, req.body);
-          const want = entry.expect(who, target);
+          const want = who === "koordinator_spbe" && target === "own" && entry.coordinatorOwn !== undefined ? entry.coordinatorOwn : entry.expect(who, target);
           if (res.statusCode !== want) failures.push(`${who}/${target}: ${res.statusCode} (want ${want}) ${res.body.slice(0, 120)}`);
           // Every successful write leaves an audit event (scoring levels writes nothing).
           const isWrite = req.method !== "GET" && entry.route !== "POST /api/instruments/:id/score" && !entry.unaudited;
@@ -404,4 +407,49 @@ describe(`authorization matrix on ${TEST_DB_KIND}`, () => {
       expect(failures).toEqual([]);
     }, 60_000);
   }
+
+  // Issue #13, hole 1: the Koordinator SPBE of a province agency (15) "sees" everyone holding a
+  // grant there. Acting for someone whose roles they could not grant must fail, link or no link.
+  it.each([
+    ["the Koordinator Provinsi", [{ role: "koordinator_provinsi", agency: "15" }]],
+    ["an Administrator holding a role in the agency", [{ role: "administrator", agency: null }, { role: "pimpinan", agency: "15" }]],
+    ["a higher role (a national Tim Reviu member with a role in the agency)", [{ role: "tim_reviu", agency: null }, { role: "pelaksana_entri", agency: "15" }]],
+    ["another Koordinator SPBE of the agency", [{ role: "koordinator_spbe", agency: "15" }]],
+  ] as const)("takeover: the province's Koordinator SPBE cannot act for %s", async (_label, grants) => {
+    const issuer = await sessionFor(database, (await makeUser(database, "koordinator_spbe", "15")).id);
+    const victim = await makeUser(database, grants[0].role, grants[0].agency);
+    const ids = await agencyIdsByCode(database.db, ["15"]);
+    for (const g of grants.slice(1)) await database.db.insert(userRoles).values({ userId: victim.id, role: g.role, agencyId: g.agency ? ids.get(g.agency)! : null });
+    const [inAgency] = await database.db.select().from(userRoles).where(eq(userRoles.userId, victim.id)).then((rows) => rows.filter((r) => r.agencyId === ids.get("15")));
+    const attempts = {
+      resetLink: await call(app, "POST", `/api/users/${victim.id}/reset-link`, issuer),
+      grant: await call(app, "POST", `/api/users/${victim.id}/roles`, issuer, { role: "pelaksana_entri", agencyCode: "15" }),
+      revoke: await call(app, "DELETE", `/api/users/${victim.id}/roles/${inAgency!.id}`, issuer),
+    };
+    expect(Object.fromEntries(Object.entries(attempts).map(([k, r]) => [k, r.statusCode]))).toEqual({ resetLink: 403, grant: 403, revoke: 403 });
+    expect(attempts.resetLink.body).not.toContain("/atur-sandi/");
+    expect(await database.db.select().from(oneTimeLinks).where(eq(oneTimeLinks.userId, victim.id))).toEqual([]);
+  });
+
+  // Issue #13, hole 2: an external assessor whose role is revoked keeps nothing of their assignment.
+  it("a revoked external assessor no longer reads, answers, writes notes or advances", async () => {
+    const admin = await sessionFor(database, (await makeUser(database, "administrator", null)).id);
+    const assessor = await makeUser(database, "asesor_eksternal", null);
+    const as = await sessionFor(database, assessor.id);
+    const id = await assessmentIn({ db: database, userId: null, target: "own", agency: "15.71" });
+    await database.db.update(assessments).set({ stage: "dokumen" }).where(eq(assessments.id, id));
+    const assigned = await call(app, "POST", `/api/assessments/${id}/assignments`, admin, { email: assessor.email, role: "asesor_eksternal" });
+    expect(assigned.statusCode).toBe(204);
+    const tries = async () => ({
+      read: (await call(app, "GET", `/api/assessments/${id}`, as)).statusCode,
+      answer: (await call(app, "PUT", `/api/assessments/${id}/answers/12`, as, { stage: "dokumen", version: 0, level: 3 })).statusCode,
+      advance: (await call(app, "POST", `/api/assessments/${id}/advance`, as, {})).statusCode,
+    });
+    expect((await tries()).read).toBe(200);
+    const [grant] = await database.db.select().from(userRoles).where(eq(userRoles.userId, assessor.id));
+    expect((await call(app, "DELETE", `/api/users/${assessor.id}/roles/${grant!.id}`, admin)).statusCode).toBe(204);
+    expect(await tries()).toEqual({ read: 404, answer: 404, advance: 404 });
+    const notes = await call(app, "POST", `/api/assessments/${id}/field-notes`, as, { stage: "interviu", heldOn: "2026-08-03", participants: "Sekda, Asesor", place: "Ruang Rapat", summary: "Wawancara" });
+    expect(notes.statusCode).toBe(404);
+  });
 });

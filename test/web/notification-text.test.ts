@@ -4,7 +4,7 @@ import en from "../../src/web/i18n/en.json";
 import id from "../../src/web/i18n/id.json";
 import { NOTIFICATION_KINDS, notificationText } from "../../src/web/pages/Notifications/notificationText";
 
-const params = { agency: "Pemerintah Kota Jambi", indicator: "7", excerpt: "Mohon unggah SK", stage: "interviu", notes: "Bukti kurang", predicate: "Baik", revision: "2", index: "3.5" };
+const params = { agency: "Pemerintah Kota Jambi", indicator: "7", excerpt: "Mohon unggah SK", stage: "interviu", notes: "Bukti kurang", predicate: "Baik", revision: "2", index: "3.5", by: "Budi Santoso" };
 
 // The server stores a kind and parameters; the reader's language makes the sentence.
 describe("notification sentences", () => {
@@ -13,7 +13,8 @@ describe("notification sentences", () => {
     await i18n.init({ lng, resources: { id: { translation: id }, en: { translation: en } }, interpolation: { escapeValue: false } });
     for (const kind of NOTIFICATION_KINDS) {
       const text = notificationText(i18n.t, { id: 1, kind, params, link: "/penilaian/1", read: false, createdAt: "2026-11-29T01:00:00Z" });
-      expect(text, kind).toContain("Pemerintah Kota Jambi");
+      // Account notices name who acted; assessment ones the agency.
+      expect(text, kind).toContain(kind.startsWith("account.") ? "Budi Santoso" : "Pemerintah Kota Jambi");
       expect(text, kind).not.toMatch(/\{\{|notifications\.kinds|interviu\b/);
     }
     const stageName = lng === "id" ? id.stages.interviu : en.stages.interviu;

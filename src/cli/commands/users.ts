@@ -1,8 +1,7 @@
 import type { Command } from "commander";
 import { ROLES, roleNeedsAgency, type Role } from "../../core";
 import { createUser, DuplicateEmailError } from "../../db/commands/users";
-import { issueOneTimeLink } from "../../db/commands/one-time-links";
-import { recordAudit } from "../../db/audit/record-audit";
+import { issueResetLink } from "../../db/commands/one-time-links";
 import { agencyIdsByCode } from "../../db/queries/agency-ids";
 import { findUserForLogin } from "../../db/queries/actors";
 import { hashPassword, passwordProblem } from "../../lib/passwords";
@@ -57,11 +56,8 @@ export function registerUserCommands(program: Command): void {
       try {
         const user = await findUserForLogin(database.db, opts.email);
         if (!user) throw new CliError(`no user with e-mail ${opts.email}`, 1);
-        const link = await database.db.transaction(async (tx) => {
-          const l = await issueOneTimeLink(tx, user.id, "reset");
-          await recordAudit(tx, cliAuditContext(), { agencyId: null, action: "user.reset_link", targetType: "user", targetId: user.id, after: { expiresAt: l.expiresAt.toISOString() } });
-          return l;
-        });
+        const ctx = cliAuditContext();
+        const link = await issueResetLink(database.db, ctx, { userId: user.id, agencyId: null, delivery: "shown", issuerName: ctx.actorLabel });
         console.log(`reset link for ${user.email} (valid until ${link.expiresAt.toISOString()}): /atur-sandi/${link.token}`);
       } finally {
         await database.close();

@@ -53,3 +53,13 @@ export function readableAgencies(actor: Actor): Set<number> {
   }
   return out;
 }
+
+/**
+ * The assignments that still give the actor work on an assessment of `agencyId`: an assignment
+ * counts only while its holder keeps the role it was made for (an external assessor's national
+ * grant; an internal assessor's grant in that agency). A revoked role leaves no access behind, even
+ * if an assignment row outlived it.
+ */
+export function assignmentsInForce<T extends { role: string }>(actor: Actor, agencyId: number, assignments: readonly T[]): T[] {
+  return assignments.filter((a) => (a.role === "asesor_eksternal" ? hasRole(actor, "asesor_eksternal") : a.role === "asesor_internal" && hasRole(actor, "asesor_internal", agencyId)));
+}

@@ -6,7 +6,7 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** What the interface renders (in the reader's language) and where it leads. */
 export interface NotificationInput {
-  kind: "clarification.message" | "assessment.returned" | "assessment.stage_advanced" | "assessment.submitted" | "assessment.finalised" | "assessment.review_requested" | "assessment.revised";
+  kind: "clarification.message" | "assessment.returned" | "assessment.stage_advanced" | "assessment.submitted" | "assessment.finalised" | "assessment.review_requested" | "assessment.revised" | "account.reset_link";
   params: Record<string, string>;
   link: string;
 }
@@ -111,4 +111,12 @@ async function notifyCoordinatorsAndAssessors(tx: Tx, input: { assessmentId: num
  */
 export async function notifyReturned(tx: Tx, input: { assessmentId: number; agencyId: number; notes: string; actorUserId: number | null }): Promise<void> {
   await notifyCoordinatorsAndAssessors(tx, input, "assessment.returned", { notes: input.notes.slice(0, 200) });
+}
+
+/**
+ * Someone made a password reset link for the user's account: the user is told who, so a link they
+ * did not ask for does not go unnoticed (the link itself is e-mailed, or shown only to the issuer).
+ */
+export async function notifyResetLink(tx: Tx, input: { userId: number; issuerName: string; actorUserId: number | null }): Promise<void> {
+  await notifyUsers(tx, [input.userId], { kind: "account.reset_link", params: { by: input.issuerName }, link: "/profil" }, input.actorUserId);
 }

@@ -3,7 +3,8 @@ import type { Db } from "../client";
 import { oneTimeLinks, users } from "../schema";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
 import { newToken, sha256Hex } from "../../lib/secure-token";
-import { revokeUserSessions } from "./sessions";
+import { endUserCredentials } from "./sessions";
+import { notifyResetLink } from "./notify";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 export type LinkPurpose = "invitation" | "reset";
@@ -17,8 +18,25 @@ export async function issueOneTimeLink(tx: Tx | Db, userId: number, purpose: Lin
 }
 
 /**
- * Redeems a link: sets the password, marks the link used, ends the user's sessions, and records
- * it. Returns the user id, or null when the link is unknown, used or expired.
+ * Issues a password reset link for a user with its `user.reset_link` audit event (in `agencyId`'s
+ * trail, saying how it is delivered) and tells the user in the app who made it, in one transaction.
+ */
+export async function issueResetLink(
+  db: Db,
+  ctx: AuditContext,
+  input: { userId: number; agencyId: number | null; delivery: "email" | "shown"; issuerName: string },
+): Promise<{ token: string; expiresAt: Date }> {
+  return db.transaction(async (tx) => {
+    const link = await issueOneTimeLink(tx, input.userId, "reset");
+    await recordAudit(tx, ctx, { agencyId: input.agencyId, action: "user.reset_link", targetType: "user", targetId: input.userId, after: { expiresAt: link.expiresAt.toISOString(), delivery: input.delivery } });
+    await notifyResetLink(tx, { userId: input.userId, issuerName: input.issuerName, actorUserId: ctx.actorUserId });
+    return link;
+  });
+}
+
+/**
+ * Redeems a link: sets the password, marks the link used, ends the user's sessions and API tokens
+ * (whoever held them no longer knows the password), and records it. Returns the user id, or null when the link is unknown, used or expired.
  */
 export async function redeemOneTimeLink(db: Db, ctx: AuditContext, token: string, passwordHash: string): Promise<number | null> {
   return db.transaction(async (tx) => {
@@ -29,8 +47,8 @@ export async function redeemOneTimeLink(db: Db, ctx: AuditContext, token: string
       .returning();
     if (!link) return null;
     const [user] = await tx.update(users).set({ passwordHash, passwordChangedAt: new Date() }).where(eq(users.id, link.userId)).returning({ id: users.id, email: users.email });
-    await revokeUserSessions(tx, link.userId);
-    await recordAudit(tx, { ...ctx, actorUserId: user!.id, actorLabel: user!.email }, { agencyId: null, action: `user.${link.purpose}_redeemed`, targetType: "user", targetId: user!.id, after: { passwordSet: true } });
+    const { sessionsEnded, tokensRevoked } = await endUserCredentials(tx, link.userId);
+    await recordAudit(tx, { ...ctx, actorUserId: user!.id, actorLabel: user!.email }, { agencyId: null, action: `user.${link.purpose}_redeemed`, targetType: "user", targetId: user!.id, after: { passwordSet: true, sessionsEnded, tokensRevoked } });
     return user!.id;
   });
 }

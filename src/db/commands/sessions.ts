@@ -1,6 +1,6 @@
-import { and, eq, ne } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Db } from "../client";
-import { sessions } from "../schema";
+import { apiTokens, sessions } from "../schema";
 import { newToken, sha256Hex } from "../../lib/secure-token";
 
 /** Opens a session; returns the cookie token (shown once, stored only hashed) and the CSRF token. */
@@ -28,4 +28,20 @@ export async function revokeUserSessions(db: Db | Parameters<Parameters<Db["tran
     .where(keep ? and(eq(sessions.userId, userId), ne(sessions.id, keep)) : eq(sessions.userId, userId))
     .returning({ id: sessions.id });
   return rows.length;
+}
+
+/**
+ * Ends everything that signs the user in besides the password: every session and every live API
+ * token (marked revoked, so the token list shows why it stopped). Called in the transaction that
+ * changes the password (self-service change, reset or invitation link), whose audit event carries
+ * the counts.
+ */
+export async function endUserCredentials(db: Db | Parameters<Parameters<Db["transaction"]>[0]>[0], userId: number): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
+  const sessionsEnded = await revokeUserSessions(db, userId);
+  const tokens = await db
+    .update(apiTokens)
+    .set({ revokedAt: new Date() })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return { sessionsEnded, tokensRevoked: tokens.length };
 }

@@ -4,6 +4,7 @@ import { userRoles, users } from "../schema";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
 import type { Role } from "../../core";
 import { issueOneTimeLink } from "./one-time-links";
+import { endAssignmentsOfRevokedRole } from "./assign";
 
 export interface NewUserInput {
   email: string;
@@ -69,10 +70,14 @@ export async function grantRole(db: Db, ctx: AuditContext, input: { userId: numb
   });
 }
 
-/** Revokes one role grant with its audit event. */
+/**
+ * Revokes one role grant with its audit event; an assessor role's assignments end with it, in the
+ * same transaction (`endAssignmentsOfRevokedRole`, audited too).
+ */
 export async function revokeRole(db: Db, ctx: AuditContext, grant: { id: number; userId: number; role: string; agencyId: number | null }): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.delete(userRoles).where(eq(userRoles.id, grant.id));
     await recordAudit(tx, ctx, { agencyId: grant.agencyId, action: "role.revoke", targetType: "user", targetId: grant.userId, before: { role: grant.role }, after: { role: null } });
+    await endAssignmentsOfRevokedRole(tx, ctx, grant);
   });
 }

@@ -1,4 +1,4 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { agencies, userRoles, users } from "../schema";
 
@@ -9,6 +9,8 @@ export interface UserWithRoles {
   nip: string | null;
   phone: string | null;
   disabled: boolean;
+  /** Whether the account has a password (false while an invitation is not taken up). */
+  hasPassword: boolean;
   roles: { id: number; role: string; agencyId: number | null; agencyCode: string | null; agencyName: string | null }[];
 }
 
@@ -25,7 +27,7 @@ export async function listUsersWithRoles(db: Db, filter: { agencyIds?: number[];
   }
   if (filter.userId !== undefined) ids = ids ? ids.filter((i) => i === filter.userId) : [filter.userId];
   const rows = await db
-    .select({ id: users.id, email: users.email, name: users.name, nip: users.nip, phone: users.phone, disabled: users.disabled })
+    .select({ id: users.id, email: users.email, name: users.name, nip: users.nip, phone: users.phone, disabled: users.disabled, hasPassword: sql<boolean>`${users.passwordHash} is not null` })
     .from(users)
     .where(ids ? inArray(users.id, ids.length ? ids : [-1]) : undefined)
     .orderBy(asc(users.email));

@@ -1,4 +1,4 @@
-import { hasRole, isAdministrator, readableAgencies, type Actor, type Stage } from "../../core";
+import { assignmentsInForce, hasRole, isAdministrator, readableAgencies, type Actor, type Stage } from "../../core";
 
 /** An assessment as policies see it, with the caller's assignments on it. */
 export interface AssessmentScope {
@@ -13,14 +13,16 @@ export interface AssessmentScope {
 /** Roles of the agency's internal team that fill the self-assessment (Pimpinan only reads). */
 const SELF_ASSESSORS = ["koordinator_spbe", "penanggung_jawab", "pelaksana_entri", "asesor_internal"] as const;
 
-const assignedAs = (a: AssessmentScope, role: string) => (a.assignments ?? []).filter((x) => x.role === role);
+/** The actor's assignments on the assessment in `role`, only while they still hold that role. */
+export const assignedAs = (actor: Actor, a: AssessmentScope, role: "asesor_eksternal" | "asesor_internal") =>
+  assignmentsInForce(actor, a.agencyId, a.assignments ?? []).filter((x) => x.role === role);
 
 /**
  * Who reads an assessment: administrators, the review team, the agency's own people, the
  * Koordinator Provinsi over it, and the external assessors assigned to it.
  */
 export function canReadAssessment(actor: Actor, a: AssessmentScope): boolean {
-  return isAdministrator(actor) || hasRole(actor, "tim_reviu") || readableAgencies(actor).has(a.agencyId) || assignedAs(a, "asesor_eksternal").length > 0;
+  return isAdministrator(actor) || hasRole(actor, "tim_reviu") || readableAgencies(actor).has(a.agencyId) || assignedAs(actor, a, "asesor_eksternal").length > 0;
 }
 
 /**
@@ -34,12 +36,12 @@ export function canAnswer(actor: Actor, a: AssessmentScope, stage: Stage, indica
     const roles = SELF_ASSESSORS.filter((r) => hasRole(actor, r, a.agencyId));
     if (!roles.length) return false;
     if (roles.length === 1 && roles[0] === "asesor_internal" && indicatorCode !== undefined) {
-      const limits = assignedAs(a, "asesor_internal").map((x) => x.indicatorCodes);
+      const limits = assignedAs(actor, a, "asesor_internal").map((x) => x.indicatorCodes);
       if (limits.length && limits.every((codes) => codes !== null && !codes.includes(indicatorCode))) return false;
     }
     return true;
   }
-  return isAdministrator(actor) || assignedAs(a, "asesor_eksternal").length > 0;
+  return isAdministrator(actor) || assignedAs(actor, a, "asesor_eksternal").length > 0;
 }
 
 /** The Penanggung Jawab verifies self-assessment answers while mandiri is open. */
@@ -59,7 +61,7 @@ export function canNameSectoralServices(actor: Actor, a: AssessmentScope): boole
 
 /** External stages are closed and the next opened by an assigned external assessor or an administrator. */
 export function canAdvance(actor: Actor, a: AssessmentScope): boolean {
-  return a.stage !== "mandiri" && a.stage !== "final" && a.reviewStatus !== "pending" && (isAdministrator(actor) || assignedAs(a, "asesor_eksternal").length > 0);
+  return a.stage !== "mandiri" && a.stage !== "final" && a.reviewStatus !== "pending" && (isAdministrator(actor) || assignedAs(actor, a, "asesor_eksternal").length > 0);
 }
 
 /** The review team validates an external assessment handed to it (Valid / Tidak Valid). */

@@ -1,5 +1,5 @@
 import { hasRole, isAdministrator, type Actor } from "../../core";
-import type { AssessmentScope } from "./assessment.policy";
+import { assignedAs, type AssessmentScope } from "./assessment.policy";
 
 /** The two sides of a clarification: the agency's team, and the evaluators (assessors, review team). */
 export type ClarificationSide = "agency" | "evaluator";
@@ -13,9 +13,9 @@ export type ClarificationSide = "agency" | "evaluator";
  */
 export function clarificationSide(actor: Actor, a: AssessmentScope, indicatorCode: string | null): ClarificationSide | null {
   if (hasRole(actor, "koordinator_spbe", a.agencyId) || hasRole(actor, "penanggung_jawab", a.agencyId)) return "agency";
-  const internal = (a.assignments ?? []).filter((x) => x.role === "asesor_internal");
-  if (hasRole(actor, "asesor_internal", a.agencyId) && internal.some((x) => indicatorCode === null || x.indicatorCodes === null || x.indicatorCodes.includes(indicatorCode))) return "agency";
-  if (isAdministrator(actor) || hasRole(actor, "tim_reviu") || (a.assignments ?? []).some((x) => x.role === "asesor_eksternal")) return "evaluator";
+  const internal = assignedAs(actor, a, "asesor_internal");
+  if (internal.some((x) => indicatorCode === null || x.indicatorCodes === null || x.indicatorCodes.includes(indicatorCode))) return "agency";
+  if (isAdministrator(actor) || hasRole(actor, "tim_reviu") || assignedAs(actor, a, "asesor_eksternal").length > 0) return "evaluator";
   return null;
 }
 
@@ -30,7 +30,7 @@ export function canTakePartInClarification(actor: Actor, a: AssessmentScope, ind
  */
 export function canWriteFieldNotes(actor: Actor, a: AssessmentScope, stage: "interviu" | "visitasi"): boolean {
   if (!actor.canWrite || a.stage !== stage || a.reviewStatus === "pending") return false;
-  return isAdministrator(actor) || (a.assignments ?? []).some((x) => x.role === "asesor_eksternal");
+  return isAdministrator(actor) || assignedAs(actor, a, "asesor_eksternal").length > 0;
 }
 
 /**
@@ -38,6 +38,6 @@ export function canWriteFieldNotes(actor: Actor, a: AssessmentScope, stage: "int
  * the assessment is final.
  */
 export function canReadFieldNotes(actor: Actor, a: AssessmentScope): boolean {
-  if (isAdministrator(actor) || hasRole(actor, "tim_reviu") || (a.assignments ?? []).some((x) => x.role === "asesor_eksternal")) return true;
+  if (isAdministrator(actor) || hasRole(actor, "tim_reviu") || assignedAs(actor, a, "asesor_eksternal").length > 0) return true;
   return a.stage === "final";
 }

@@ -18,3 +18,35 @@ export function canSeeUser(actor: Actor, userAgencyIds: (number | null)[]): bool
   const mine = new Set(agenciesOf(actor).filter((id) => hasRole(actor, "koordinator_spbe", id)));
   return userAgencyIds.some((id) => id !== null && mine.has(id));
 }
+
+/**
+ * Whether the actor may act for another user (reset or invitation links, role grants and revokes):
+ * only when the actor could grant *every* role that user holds. Nobody acts for someone above or
+ * beside them: a Koordinator SPBE never for a holder of a national or province role (an
+ * Administrator or the Koordinator Provinsi who also hold a role in the agency), nor for another
+ * Koordinator SPBE, nor for anyone holding roles in agencies they do not manage.
+ */
+export function canActForUser(actor: Actor, targetGrants: readonly { role: string; agencyId: number | null }[]): boolean {
+  return targetGrants.every((g) => canGrantRole(actor, g.role as Role, g.agencyId));
+}
+
+/**
+ * Whether a one-time link for the user may be shown to the actor instead of being e-mailed: an
+ * account without a password (an invitation not yet taken up) to anyone allowed to act for it, an
+ * account with a password only to an Administrator (and the route audits it). Anyone else could
+ * sign in as that user with the link.
+ */
+export function mayRevealLink(actor: Actor, target: { hasPassword: boolean }): boolean {
+  return isAdministrator(actor) || !target.hasPassword;
+}
+
+/** What the actor may do to a listed user, for the UI (it never re-derives these rules). */
+export function userAbilities(actor: Actor, target: { grants: readonly { role: string; agencyId: number | null }[]; hasPassword: boolean }, canEmail: boolean) {
+  const actFor = actor.canWrite && canActForUser(actor, target.grants);
+  return {
+    /** Grant roles to the user and revoke theirs. */
+    manageRoles: actFor,
+    /** Make a reset link (e-mailed when SMTP is configured, else shown when allowed). */
+    resetLink: actFor && (canEmail || mayRevealLink(actor, target)),
+  };
+}

@@ -3,6 +3,7 @@ import type { Db } from "../../../db/client";
 import { findAssessment } from "../../../db/queries/assessments";
 import { assignmentsOf } from "../../../db/queries/assignments";
 import { bundledInstrument } from "../../../lib/instrument-files";
+import { assignmentsInForce } from "../../../core";
 import { AppError, notFound } from "../../errors";
 import { canReadAssessment, type AssessmentScope } from "../../policies/assessment.policy";
 
@@ -10,7 +11,9 @@ import { canReadAssessment, type AssessmentScope } from "../../policies/assessme
 export async function loadReadableAssessment(db: Db, req: FastifyRequest, id: number) {
   const [found, assignments] = await Promise.all([findAssessment(db, id), assignmentsOf(db, id, req.auth!.user.id)]);
   if (!found) throw notFound("assessment");
-  const scope: AssessmentScope = { agencyId: found.assessment.agencyId, stage: found.assessment.stage, reviewStatus: found.assessment.reviewStatus, assignments };
+  const agencyId = found.assessment.agencyId;
+  // Only assignments whose role the caller still holds: every assignment-based permission needs the grant.
+  const scope: AssessmentScope = { agencyId, stage: found.assessment.stage, reviewStatus: found.assessment.reviewStatus, assignments: assignmentsInForce(req.auth!.actor, agencyId, assignments) };
   if (!canReadAssessment(req.auth!.actor, scope)) throw notFound("assessment");
   const compiled = bundledInstrument(found.period.instrumentId);
   if (!compiled) throw new AppError(500, "internal_error", `instrument ${found.period.instrumentId} is not available`);

@@ -1,8 +1,8 @@
 import type { UserWithRoles } from "../../../db/queries/users";
 import type { UserResponse } from "./users.schema";
 
-/** A user for the management screens; never the password hash. */
-export function presentUser(u: UserWithRoles): UserResponse {
+/** A user for the management screens, with what the caller may do to them; never the password hash. */
+export function presentUser(u: UserWithRoles, abilities: UserResponse["abilities"]): UserResponse {
   return {
     id: u.id,
     email: u.email,
@@ -11,6 +11,7 @@ export function presentUser(u: UserWithRoles): UserResponse {
     phone: u.phone,
     disabled: u.disabled,
     roles: u.roles.map((r) => ({ id: r.id, role: r.role, agency: r.agencyCode && r.agencyName ? { code: r.agencyCode, name: r.agencyName } : null })),
+    abilities,
   };
 }
 

@@ -5,17 +5,18 @@ import { hasRole, isAdministrator, roleNeedsAgency, type Role } from "../../../c
 import type { AppContext } from "../../context";
 import { AppError, notFound, validationError } from "../../errors";
 import { auditContextOf } from "../../request-audit";
-import { canGrantRole, canManageUsers, canSeeUser } from "../../policies/user.policy";
-import { listUsersWithRoles } from "../../../db/queries/users";
+import { canActForUser, canGrantRole, canManageUsers, canSeeUser, mayRevealLink, userAbilities } from "../../policies/user.policy";
+import { listUsersWithRoles, type UserWithRoles } from "../../../db/queries/users";
 import { agencyIdsByCode } from "../../../db/queries/agency-ids";
 import { createUser, DuplicateEmailError, grantRole, revokeRole } from "../../../db/commands/users";
-import { issueOneTimeLink } from "../../../db/commands/one-time-links";
+import { issueResetLink } from "../../../db/commands/one-time-links";
 import { recordAudit } from "../../../db/audit/record-audit";
 import { linkPath, presentUser } from "./user.presenter";
 import { CreateUserBody, LinkResponse, RoleInput, UserIdParams, UserResponse, UserRoleParams } from "./users.schema";
 import { linkEmail } from "../../../lib/mailer";
 
 const forbidden = () => new AppError(403, "forbidden", "you may not manage users");
+const above = () => new AppError(403, "forbidden", "you may not act for a user who holds a role you could not grant");
 
 /** User and role management: administrators everywhere, a Koordinator SPBE within their agency. */
 export const userRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -37,6 +38,15 @@ export const userRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       return user;
     };
 
+    /** A visible user the caller may also act for (every role of theirs is one the caller could grant); else 403. */
+    const loadActableUser = async (req: FastifyRequest, id: number) => {
+      const user = await loadVisibleUser(req, id);
+      if (!canActForUser(req.auth!.actor, user.roles)) throw above();
+      return user;
+    };
+
+    const present = (req: FastifyRequest, u: UserWithRoles) => presentUser(u, userAbilities(req.auth!.actor, { grants: u.roles, hasPassword: u.hasPassword }, Boolean(ctx.mailer)));
+
     /** Resolves role inputs to agency ids and checks the caller may grant each. */
     const resolveRoles = async (req: FastifyRequest, roles: z.infer<typeof RoleInput>[]) => {
       const ids = await agencyIdsByCode(db, roles.flatMap((r) => (r.agencyCode ? [r.agencyCode] : [])));
@@ -51,15 +61,23 @@ export const userRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       });
     };
 
-    /** E-mails the link after commit when SMTP is configured; otherwise (or if sending fails) returns it. */
-    const deliverLink = async (req: FastifyRequest, to: { email: string; name: string }, purpose: "invitation" | "reset", link: { token: string; expiresAt: Date }): Promise<LinkResponse> => {
+    /**
+     * E-mails the link after commit when SMTP is configured; otherwise (or if sending fails) returns
+     * it when `reveal` allows (`mayRevealLink`), else answers 503. A reset link shown after a failed
+     * e-mail is audited as such (without SMTP the issuing event already says "shown").
+     */
+    const deliverLink = async (req: FastifyRequest, to: { id: number; email: string; name: string }, purpose: "invitation" | "reset", link: { token: string; expiresAt: Date }, reveal: boolean): Promise<LinkResponse> => {
       const shown: LinkResponse = { delivery: "shown", token: link.token, path: linkPath(link.token), expiresAt: link.expiresAt.toISOString() };
       if (!ctx.mailer) return shown;
       try {
         await ctx.mailer.send({ to: to.email, ...linkEmail(purpose, to.name, `${ctx.mailer.publicUrl}${linkPath(link.token)}`, link.expiresAt) });
         return { delivery: "email", expiresAt: link.expiresAt.toISOString() };
       } catch (e) {
-        req.log.warn({ err: e }, "could not e-mail the link; showing it instead");
+        req.log.warn({ err: e }, reveal ? "could not e-mail the link; showing it instead" : "could not e-mail the link");
+        if (!reveal) throw new AppError(503, "email_failed", "the link could not be e-mailed; try again later");
+        if (purpose === "reset") {
+          await db.transaction((tx) => recordAudit(tx, auditContextOf(req), { agencyId: null, action: "user.reset_link_shown", targetType: "user", targetId: to.id, after: { expiresAt: shown.expiresAt } }));
+        }
         return shown;
       }
     };
@@ -67,7 +85,7 @@ export const userRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
     app.get(
       "/api/users",
       { config: { access: "authenticated" }, schema: { summary: "Users I manage", tags: ["users"], response: { 200: z.object({ users: z.array(UserResponse) }) } } },
-      async (req) => ({ users: (await listUsersWithRoles(db, { agencyIds: managedAgencies(req) })).map(presentUser) }),
+      async (req) => ({ users: (await listUsersWithRoles(db, { agencyIds: managedAgencies(req) })).map((u) => present(req, u)) }),
     );
 
     app.post(
@@ -83,7 +101,7 @@ export const userRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
           const created = await createUser(db, auditContextOf(req), { ...req.body, roles });
           const [user] = await listUsersWithRoles(db, { userId: created.id });
           const inv = created.invitation;
-          return reply.status(201).send({ user: presentUser(user!), invitation: inv ? await deliverLink(req, user!, "invitation", inv) : null });
+          return reply.status(201).send({ user: present(req, user!), invitation: inv ? await deliverLink(req, user!, "invitation", inv, mayRevealLink(req.auth!.actor, user!)) : null });
         } catch (e) {
           if (e instanceof DuplicateEmailError) throw new AppError(409, "conflict", `email: ${req.body.email} is already registered`);
           throw e;
@@ -95,11 +113,11 @@ export const userRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       "/api/users/:id/roles",
       { config: { access: "authenticated" }, schema: { summary: "Grant a role", tags: ["users"], params: UserIdParams, body: RoleInput, response: { 201: UserResponse } } },
       async (req, reply) => {
-        const user = await loadVisibleUser(req, req.params.id);
+        const user = await loadActableUser(req, req.params.id);
         const [grant] = await resolveRoles(req, [req.body]);
         await grantRole(db, auditContextOf(req), { userId: user.id, ...grant! });
         const [updated] = await listUsersWithRoles(db, { userId: user.id });
-        return reply.status(201).send(presentUser(updated!));
+        return reply.status(201).send(present(req, updated!));
       },
     );
 
@@ -107,7 +125,7 @@ export const userRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       "/api/users/:id/roles/:roleId",
       { config: { access: "authenticated" }, schema: { summary: "Revoke a role", tags: ["users"], params: UserRoleParams, response: { 204: z.null() } } },
       async (req, reply) => {
-        const user = await loadVisibleUser(req, req.params.id);
+        const user = await loadActableUser(req, req.params.id);
         const grant = user.roles.find((r) => r.id === req.params.roleId);
         if (!grant) throw notFound("role");
         if (!canGrantRole(req.auth!.actor, grant.role as Role, grant.agencyId)) throw new AppError(403, "forbidden", `you may not revoke ${grant.role}`);
@@ -118,16 +136,23 @@ export const userRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
 
     app.post(
       "/api/users/:id/reset-link",
-      { config: { access: "authenticated" }, schema: { summary: "A one-time password reset link for a user", tags: ["users"], params: UserIdParams, response: { 201: LinkResponse } } },
+      {
+        config: { access: "authenticated" },
+        schema: {
+          summary: "A one-time password reset link for a user I may act for: e-mailed, or shown only for an account without a password or to an Administrator (audited); the user is notified",
+          tags: ["users"],
+          params: UserIdParams,
+          response: { 201: LinkResponse },
+        },
+      },
       async (req, reply) => {
-        const user = await loadVisibleUser(req, req.params.id);
-        const agencyId = user.roles.find((r) => r.agencyId !== null && hasRole(req.auth!.actor, "koordinator_spbe", r.agencyId))?.agencyId ?? null;
-        const link = await db.transaction(async (tx) => {
-          const l = await issueOneTimeLink(tx, user.id, "reset");
-          await recordAudit(tx, auditContextOf(req), { agencyId, action: "user.reset_link", targetType: "user", targetId: user.id, after: { expiresAt: l.expiresAt.toISOString() } });
-          return l;
-        });
-        return reply.status(201).send(await deliverLink(req, user, "reset", link));
+        const actor = req.auth!.actor;
+        const user = await loadActableUser(req, req.params.id);
+        const reveal = mayRevealLink(actor, user);
+        if (!ctx.mailer && !reveal) throw new AppError(409, "link_needs_email", "this account has a password: only an administrator may see its reset link, and e-mail (SMTP) is not configured");
+        const agencyId = user.roles.find((r) => r.agencyId !== null && hasRole(actor, "koordinator_spbe", r.agencyId))?.agencyId ?? null;
+        const link = await issueResetLink(db, auditContextOf(req), { userId: user.id, agencyId, delivery: ctx.mailer ? "email" : "shown", issuerName: req.auth!.user.name });
+        return reply.status(201).send(await deliverLink(req, user, "reset", link, reveal));
       },
     );
   };

@@ -10,6 +10,7 @@ const KINDS: Record<NotificationKind, true> = {
   "assessment.review_requested": true,
   "assessment.finalised": true,
   "assessment.revised": true,
+  "account.reset_link": true,
 };
 const STAGE_CODES: ReadonlySet<string> = new Set(STAGES);
 

@@ -78,25 +78,30 @@ export function UserRow({ user, onChanged }: { user: ManagedUser; onChanged(): v
             {user.roles.map((r) => (
               <li key={r.id}>
                 <span>{roleText(t, r)}</span>
-                <ConfirmButton
+                {user.abilities.manageRoles && <ConfirmButton
                   label={t("users.removeRole")}
                   question={t("users.removeRoleQuestion", { role: roleText(t, r), name: user.name })}
                   className="button button-small button-ghost"
                   testId={`remove-role-${r.id}`}
                   onConfirm={() => removeRole(r.id)}
-                />
+                />}
               </li>
             ))}
           </ul>
         </td>
         <td>
           <div className="button-row">
-            <button type="button" className="button button-small button-secondary" aria-expanded={open} aria-controls={panelId} data-testid={`user-actions-${user.id}`} onClick={() => setOpen(!open)}>
-              {open ? t("users.closePanel") : t("users.addRole")}
-            </button>
-            <button type="button" className="button button-small button-secondary" data-testid={`reset-link-${user.id}`} onClick={() => void makeReset()}>
-              {t("users.makeResetLink")}
-            </button>
+            {user.abilities.manageRoles && (
+              <button type="button" className="button button-small button-secondary" aria-expanded={open} aria-controls={panelId} data-testid={`user-actions-${user.id}`} onClick={() => setOpen(!open)}>
+                {open ? t("users.closePanel") : t("users.addRole")}
+              </button>
+            )}
+            {user.abilities.resetLink && (
+              <button type="button" className="button button-small button-secondary" data-testid={`reset-link-${user.id}`} onClick={() => void makeReset()}>
+                {t("users.makeResetLink")}
+              </button>
+            )}
+            {!user.abilities.manageRoles && !user.abilities.resetLink && <span className="cell-sub" data-testid={`user-above-${user.id}`}>{t("users.notYours")}</span>}
           </div>
         </td>
       </tr>
@@ -106,7 +111,7 @@ export function UserRow({ user, onChanged }: { user: ManagedUser; onChanged(): v
             <div className="panel">
               <FormError error={error} testId={`user-error-${user.id}`} />
               {reset && <LinkResult link={reset} purpose="reset" email={user.email} testId={`reset-link-value-${user.id}`} />}
-              <AddRoleForm user={user} onAdded={onChanged} />
+              {user.abilities.manageRoles && <AddRoleForm user={user} onAdded={onChanged} />}
             </div>
           )}
         </td>
