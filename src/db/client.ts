@@ -23,6 +23,18 @@ export interface Database {
   kind: DbKind;
   /** Answers when the database does within about 2 s (`healthTimeoutMs`), else rejects (DatabaseTimeoutError). */
   ping(): Promise<void>;
+  /**
+   * PostgreSQL: one more connection, outside the pool, that the caller keeps open for the life of
+   * the process (its backend ends when the process dies; see `server_instances`). Null on PGlite.
+   */
+  holdConnection(): Promise<HeldConnection | null>;
+  close(): Promise<void>;
+}
+
+export interface HeldConnection {
+  db: Db;
+  /** The connection broke (the server restarted, the network dropped it): open another. */
+  readonly lost: boolean;
   close(): Promise<void>;
 }
 
@@ -109,6 +121,14 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
         ping: async () => {
           await within(pool.query({ text: "select 1", query_timeout: pingMs } as pg.QueryConfig), pingMs, "the health check");
         },
+        holdConnection: async () => {
+          const client = new pg.Client({ ...connection, ...(timeouts.statementMs ? { query_timeout: timeouts.statementMs } : {}) });
+          let lost = false;
+          client.on("error", () => (lost = true));
+          client.on("end", () => (lost = true));
+          await client.connect();
+          return { db: drizzlePg(client, { schema }) as unknown as Db, get lost() { return lost; }, close: () => client.end() };
+        },
         close: () => {
           ending = true;
           return pool.end();
@@ -130,6 +150,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       ping: async () => {
         await client.query("select 1");
       },
+      holdConnection: async () => null,
       close: async () => {
         try {
           await client.close();

@@ -13,6 +13,7 @@ import { createSecretBox, loadOrCreateSecretKey } from "../lib/secret-box";
 import { sealPlainTotpSecrets } from "../db/commands/two-factor";
 import { loadConfig, type Config } from "./config";
 import { superviseWorkers, workerSlot } from "./workers";
+import { startInstance } from "./server-instance";
 import type { SecretBox } from "../lib/secret-box";
 
 /** Prints the demo passwords once, on the console of the person who started the server. */
@@ -69,6 +70,9 @@ async function main(): Promise<void> {
     const worker = workerSlot();
     const { secretBox, resealed } = worker === null ? await prepare(config, database) : { secretBox: createSecretBox(loadOrCreateSecretKey(config.secretKey, config.dataDir)), resealed: 0 };
     const storage = createEvidenceStorage({ dataDir: config.dataDir, s3: config.evidence.s3 });
+    // This process as a live instance (heartbeat); chunk leases of a process that died are released.
+    const logTo: { app?: { log: { warn(o: object, m: string): void } } } = {};
+    const instance = await startInstance(database, (err) => logTo.app?.log.warn({ err }, "instance heartbeat failed"));
     const app = await buildApp({
       context: {
         database,
@@ -78,13 +82,16 @@ async function main(): Promise<void> {
         storage,
         evidenceMaxBytes: config.evidence.maxBytes,
         secretBox,
+        instanceId: instance.id,
       },
       logger: { level: config.logLevel },
       trustProxy: config.trustProxy,
     });
+    logTo.app = app;
     await app.listen({ port: config.port, host: config.host });
     app.log.info({ db: database.kind, startupMs: Math.round(performance.now() - t0), ...(worker === null ? {} : { worker }) }, "Pandu SPBE ready");
     process.send?.({ pandu: "ready" });
+    if (instance.released) app.log.info({ uploads: instance.released }, "released the chunk leases of server processes that stopped");
     if (resealed) app.log.info({ users: resealed }, "encrypted two-factor secrets stored before encryption existed");
     // Leftovers of uploads cut short by a crash; in the background, so start-up does not wait.
     // Then every hour, for abandoned resumable uploads and notifications past their retention.
@@ -113,6 +120,7 @@ async function main(): Promise<void> {
       try {
         clearInterval(sweeper);
         await app.close();
+        await instance.stop();
         storage.close?.();
         await database!.close();
       } finally {
