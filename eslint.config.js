@@ -17,12 +17,8 @@ const FORBIDDEN_LAYERS = {
 const CORE_MESSAGE = "src/core is pure: it imports only other core files and zod (no I/O, database, HTTP, clock or UI).";
 /** Handlers and commands of the server and the CLI read and write through src/db/queries and src/db/commands. */
 const DB_ACCESS_MESSAGE = "read and write through src/db/queries and src/db/commands (a multi-table write is a named command): no drizzle-orm, no tables of src/db/schema (types are fine)";
-/**
- * Files not yet moved off direct database access; each is being changed on another branch:
- * authenticate.ts (its session and token writes move to src/db/commands, sec-login) and the health
- * route's `select 1` (ops-db). Remove an entry when that change lands.
- */
-const DB_ACCESS_EXEMPT = ["src/server/features/health/health.routes.ts"];
+/** Files allowed direct database access past the rule below: none today; add one only with a reason. */
+const DB_ACCESS_EXEMPT = [];
 const MAX_DEPTH = 6;
 
 /**

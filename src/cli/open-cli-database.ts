@@ -4,5 +4,8 @@ import { loadConfig } from "../config/config";
 /** Opens the database the server would use (DATABASE_URL, else the PGlite data directory). */
 export async function openCliDatabase(): Promise<Database> {
   const config = loadConfig();
-  return openDatabase(config.database.kind === "postgres" ? config.database : { kind: "pglite", dataDir: config.database.dataDir });
+  // A command may run long statements (imports, restores): the statement timeout is for requests.
+  return openDatabase(
+    config.database.kind === "postgres" ? { ...config.database, timeouts: { ...config.database.timeouts, statementMs: 0 } } : { kind: "pglite", dataDir: config.database.dataDir },
+  );
 }

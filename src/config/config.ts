@@ -2,6 +2,7 @@ import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { parseSecretKey } from "../lib/secret-box";
+import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from "./database-timeouts";
 
 /** Raised for a configuration the server cannot start with; the message is one clear line. */
 export class ConfigError extends Error {}
@@ -22,6 +23,10 @@ const EnvSchema = z.object({
   PANDU_DEMO: z.enum(["true", "false", "1", "0"]).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+  /** PostgreSQL timeouts in milliseconds (see src/db/client.ts); 0 turns the statement and idle-in-transaction ones off. */
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(DEFAULT_DATABASE_TIMEOUTS.connectMs),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(DEFAULT_DATABASE_TIMEOUTS.statementMs),
+  DATABASE_IDLE_TX_TIMEOUT_MS: z.coerce.number().int().min(0).max(3_600_000).default(DEFAULT_DATABASE_TIMEOUTS.idleInTransactionMs),
   TRUST_PROXY: z.string().regex(/^[\w.:/]+(\s*,\s*[\w.:/]+)*$/, "true, false or the proxies' addresses (e.g. loopback or 10.0.0.0/8)").default("false"),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(60),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
@@ -48,7 +53,7 @@ const EnvSchema = z.object({
 export interface Config {
   port: number;
   host: string;
-  database: { kind: "postgres"; url: string; poolSize: number } | { kind: "pglite"; dataDir: string };
+  database: { kind: "postgres"; url: string; poolSize: number; timeouts: DatabaseTimeouts } | { kind: "pglite"; dataDir: string };
   /** Demo mode seeds demo accounts with random passwords; never on by default with PostgreSQL. */
   demo: boolean;
   /** App processes sharing the port (PANDU_WORKERS; always 1 on the embedded database). */
@@ -78,7 +83,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   }
   const e = parsed.data;
   const database: Config["database"] = e.DATABASE_URL
-    ? { kind: "postgres", url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+    ? {
+        kind: "postgres",
+        url: e.DATABASE_URL,
+        poolSize: e.DATABASE_POOL_SIZE,
+        timeouts: { connectMs: e.DATABASE_CONNECT_TIMEOUT_MS, statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS, idleInTransactionMs: e.DATABASE_IDLE_TX_TIMEOUT_MS },
+      }
     : { kind: "pglite", dataDir: path.resolve(e.PANDU_DATA_DIR) };
   const demoDefault = database.kind === "pglite" && env.NODE_ENV !== "production";
   const demo = e.PANDU_DEMO === undefined ? demoDefault : e.PANDU_DEMO === "true" || e.PANDU_DEMO === "1";

@@ -24,6 +24,8 @@ export interface AppContext {
   storage?: EvidenceStorage;
   /** Largest evidence file accepted, in bytes (PANDU_EVIDENCE_MAX_MB); absent: 50 MB. */
   evidenceMaxBytes?: number;
+  /** This process's row in `server_instances` (main.ts); leases it takes die with it. Absent: leases only time out. */
+  instanceId?: string;
   /** Encrypts TOTP secrets at rest (main.ts: the key from PANDU_SECRET_KEY or `<data dir>/secret.key`). */
   secretBox?: SecretBox;
 }

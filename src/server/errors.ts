@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import { replyDatabaseUnavailable } from "./database-unavailable";
 
 /** An error with a stable machine-readable code and the HTTP status it maps to. */
 export class AppError extends Error {
@@ -23,6 +24,8 @@ export const validationError = (message: string, details?: unknown) => new AppEr
  */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    const unavailable = replyDatabaseUnavailable(err, req, reply);
+    if (unavailable) return unavailable;
     if (err instanceof AppError) {
       return reply.status(err.statusCode).send({ error: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) });
     }

@@ -14,6 +14,7 @@ import { createSecretBox, loadOrCreateSecretKey } from "../lib/secret-box";
 import { sealPlainTotpSecrets } from "../db/commands/two-factor";
 import { loadConfig, type Config } from "../config/config";
 import { superviseWorkers, workerSlot } from "./workers";
+import { startInstance } from "./server-instance";
 import type { SecretBox } from "../lib/secret-box";
 
 /** Prints the demo passwords once, on the console of the person who started the server. */
@@ -70,6 +71,9 @@ async function main(): Promise<void> {
     const worker = workerSlot();
     const { secretBox, resealed } = worker === null ? await prepare(config, database) : { secretBox: createSecretBox(loadOrCreateSecretKey(config.secretKey, config.dataDir)), resealed: 0 };
     const storage = createEvidenceStorage({ dataDir: config.dataDir, s3: config.evidence.s3 });
+    // This process as a live instance (heartbeat); chunk leases of a process that died are released.
+    const logTo: { app?: { log: { warn(o: object, m: string): void } } } = {};
+    const instance = await startInstance(database, (err) => logTo.app?.log.warn({ err }, "instance heartbeat failed"));
     const app = await buildApp({
       context: {
         database,
@@ -79,14 +83,17 @@ async function main(): Promise<void> {
         storage,
         evidenceMaxBytes: config.evidence.maxBytes,
         secretBox,
+        instanceId: instance.id,
       },
       logger: { level: config.logLevel },
       trustProxy: config.trustProxy,
     });
+    logTo.app = app;
     await app.listen({ port: config.port, host: config.host });
     app.log.info({ db: database.kind, startupMs: Math.round(performance.now() - t0), ...(worker === null ? {} : { worker }) }, "Pandu SPBE ready");
     // To a parent with an IPC channel (the worker supervisor, the tests): ready, on this port (PORT=0 lets the system pick).
     process.send?.({ pandu: "ready", port: (app.server.address() as AddressInfo).port });
+    if (instance.released) app.log.info({ uploads: instance.released }, "released the chunk leases of server processes that stopped");
     if (resealed) app.log.info({ users: resealed }, "encrypted two-factor secrets stored before encryption existed");
     // Leftovers of uploads cut short by a crash; in the background, so start-up does not wait.
     // Then every hour, for abandoned resumable uploads and notifications past their retention.
@@ -115,6 +122,7 @@ async function main(): Promise<void> {
       try {
         clearInterval(sweeper);
         await app.close();
+        await instance.stop();
         storage.close?.();
         await database!.close();
       } finally {

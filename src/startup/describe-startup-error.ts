@@ -1,5 +1,6 @@
 import { DataDirLockedError, DataDirUnwritableError } from "../db/data-dir-lock";
 import { ConfigError } from "../config/config";
+import { DatabaseTimeoutError } from "../db/connection-errors";
 
 /**
  * Turns a failure while starting into one line a person can act on, or null when it is not one of
@@ -9,6 +10,9 @@ export function describeStartupError(e: unknown, context: { port?: number; dataD
   if (e instanceof ConfigError || e instanceof DataDirLockedError || e instanceof DataDirUnwritableError) return e.message;
   const err = e as NodeJS.ErrnoException & { address?: string };
   const safeUrl = context.databaseUrl?.replace(/\/\/[^@/]*@/, "//***@");
+  if (e instanceof DatabaseTimeoutError) {
+    return `the PostgreSQL server of DATABASE_URL ${safeUrl ?? ""} did not answer within ${e.timeoutMs} ms (DATABASE_CONNECT_TIMEOUT_MS)`;
+  }
   switch (err?.code) {
     case "EADDRINUSE":
       return `port ${context.port} is already in use; stop the other program or set PORT to a free port`;

@@ -17,7 +17,7 @@ describe(`HTTP API on ${TEST_DB_KIND}`, () => {
   it("GET /api/health names the database and version", async () => {
     const res = await get("/api/health");
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: "ok", db: TEST_DB_KIND, version: "test" });
+    expect(res.json()).toEqual({ status: "ok", db: TEST_DB_KIND, version: "test", checks: { database: "up" } });
   });
 
   it("lists the kabupaten/kota of a province and never exposes internal ids", async () => {

@@ -10,8 +10,18 @@ describe("configuration from the environment", () => {
 
   it("uses PostgreSQL when DATABASE_URL is set, without demo accounts", () => {
     const c = loadConfig({ DATABASE_URL: "postgres://u:p@db:5432/pandu", DATABASE_POOL_SIZE: "20" });
-    expect(c.database).toEqual({ kind: "postgres", url: "postgres://u:p@db:5432/pandu", poolSize: 20 });
+    expect(c.database).toEqual({
+      kind: "postgres",
+      url: "postgres://u:p@db:5432/pandu",
+      poolSize: 20,
+      timeouts: { connectMs: 5000, statementMs: 30_000, idleInTransactionMs: 60_000 },
+    });
     expect(c.demo).toBe(false);
+  });
+
+  it("reads the PostgreSQL timeouts (connect, statement, idle in transaction; 0 turns the last two off)", () => {
+    const c = loadConfig({ DATABASE_URL: "postgres://db/pandu", DATABASE_CONNECT_TIMEOUT_MS: "800", DATABASE_STATEMENT_TIMEOUT_MS: "0", DATABASE_IDLE_TX_TIMEOUT_MS: "15000" });
+    expect(c.database).toMatchObject({ timeouts: { connectMs: 800, statementMs: 0, idleInTransactionMs: 15_000 } });
   });
 
   it("never enables demo accounts in production", () => {
@@ -32,6 +42,10 @@ describe("configuration from the environment", () => {
     [{ PANDU_DEMO: "yes" }, "PANDU_DEMO"],
     [{ PANDU_CACHE_MB: "banyak" }, "PANDU_CACHE_MB"],
     [{ PANDU_CACHE_MB: "-1" }, "PANDU_CACHE_MB"],
+    [{ DATABASE_CONNECT_TIMEOUT_MS: "soon" }, "DATABASE_CONNECT_TIMEOUT_MS"],
+    [{ DATABASE_CONNECT_TIMEOUT_MS: "0" }, "DATABASE_CONNECT_TIMEOUT_MS"],
+    [{ DATABASE_STATEMENT_TIMEOUT_MS: "-5" }, "DATABASE_STATEMENT_TIMEOUT_MS"],
+    [{ DATABASE_IDLE_TX_TIMEOUT_MS: "1.5" }, "DATABASE_IDLE_TX_TIMEOUT_MS"],
     [{ SMTP_URL: "smtp://mail.example.go.id:587" }, "PANDU_PUBLIC_URL: required with SMTP_URL"],
     [{ SMTP_URL: "http://mail" }, "SMTP_URL: must start with smtp:// or smtps://"],
   ])("%j is refused with the variable named", (env, message) => {

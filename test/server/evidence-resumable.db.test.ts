@@ -1,9 +1,10 @@
 import { existsSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { count, eq } from "drizzle-orm";
+import { count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, evidence, evidenceUploads } from "../../src/db/schema";
+import { auditEvents, evidence, evidenceUploads, serverInstances } from "../../src/db/schema";
+import { beat, releaseDeadInstances } from "../../src/db/commands/server-instances";
 import { sweepEvidenceLeftovers } from "../../src/db/commands/evidence-sweep";
 import { claimUploadSession, releaseUploadSession } from "../../src/db/commands/evidence-resumable";
 import { partPath } from "../../src/lib/storage";
@@ -84,7 +85,7 @@ describe(`resumable evidence uploads on ${TEST_DB_KIND}`, () => {
     const file = bigPdf(60 * 1024);
     const { id } = (await start(entry, { size: file.length, title: "Dokumen dua proses" })).json();
     // Another worker process (PANDU_WORKERS) or instance is writing a chunk of this upload.
-    const other = await claimUploadSession(t.database.db, id);
+    const other = await claimUploadSession(t.database.db, id, null);
     expect(other).not.toBeNull();
     const busy = await chunk(entry, id, 0, file.subarray(0, 20_000));
     expect(busy.statusCode).toBe(409);
@@ -97,16 +98,39 @@ describe(`resumable evidence uploads on ${TEST_DB_KIND}`, () => {
     expect(res.statusCode, res.body).toBe(200);
     expect(res.json().offset).toBe(20_000);
     // The dead process's late release does not free the claim of whoever holds it now.
-    const mine = await claimUploadSession(t.database.db, id);
+    const mine = await claimUploadSession(t.database.db, id, null);
     await releaseUploadSession(t.database.db, id, other!);
-    expect(await claimUploadSession(t.database.db, id)).toBeNull();
+    expect(await claimUploadSession(t.database.db, id, null)).toBeNull();
     await releaseUploadSession(t.database.db, id, mine!);
     expect((await chunk(entry, id, 20_000, file.subarray(20_000))).statusCode).toBe(201);
   });
 
+  it("a lease belongs to a live server instance: a live holder keeps it, a stale or removed one loses it at once", async () => {
+    const { id } = (await start(entry, { size: 5000, title: "Dokumen instans" })).json();
+    const db = t.database.db;
+    await beat(db, "instance-a", false);
+    const held = await claimUploadSession(db, id, "instance-a");
+    expect(held).not.toBeNull();
+    // A live instance's lease holds against every other claimant.
+    expect(await claimUploadSession(db, id, "instance-b")).toBeNull();
+    // Its heartbeat stopped (the process was killed): once stale, the next claim takes the upload over.
+    await db.update(serverInstances).set({ heartbeatAt: sql`now() - interval '31 seconds'` }).where(eq(serverInstances.id, "instance-a"));
+    const taken = await claimUploadSession(db, id, "instance-b");
+    expect(taken).not.toBeNull();
+    await releaseUploadSession(db, id, taken!);
+    // At start-up an instance forgets the dead ones and releases their leases.
+    await beat(db, "instance-c", false);
+    expect(await claimUploadSession(db, id, "instance-c")).not.toBeNull();
+    await db.update(serverInstances).set({ heartbeatAt: sql`now() - interval '31 seconds'` }).where(eq(serverInstances.id, "instance-c"));
+    expect(await releaseDeadInstances(db, false)).toBe(1);
+    expect((await db.select().from(evidenceUploads).where(eq(evidenceUploads.id, id)))[0]).toMatchObject({ receivingUntil: null, receivingInstance: null });
+    expect(await db.select().from(serverInstances).where(eq(serverInstances.id, "instance-c"))).toHaveLength(0);
+    await t.app.inject({ method: "DELETE", url: `/api/evidence-uploads/${id}`, headers: { cookie: entry.cookie, "x-csrf-token": entry.csrf } });
+  });
+
   it("of several requests claiming one upload at the same moment, exactly one gets it", async () => {
     const { id } = (await start(entry, { size: 5000, title: "Dokumen rebutan" })).json();
-    const tokens = await Promise.all(Array.from({ length: 6 }, () => claimUploadSession(t.database.db, id)));
+    const tokens = await Promise.all(Array.from({ length: 6 }, () => claimUploadSession(t.database.db, id, null)));
     expect(tokens.filter((x) => x !== null)).toHaveLength(1);
     await t.app.inject({ method: "DELETE", url: `/api/evidence-uploads/${id}`, headers: { cookie: entry.cookie, "x-csrf-token": entry.csrf } });
   });

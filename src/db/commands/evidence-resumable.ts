@@ -1,9 +1,10 @@
 import { randomUUID } from "node:crypto";
 import { createReadStream } from "node:fs";
 import { readdir, stat } from "node:fs/promises";
-import { and, eq, inArray, isNull, lt, or } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { evidenceUploads } from "../schema";
+import { evidenceUploads, serverInstances } from "../schema";
+import { instanceAlive } from "./server-instances";
 import type { AuditContext } from "../audit/record-audit";
 import { createPart, partDir, partPath, removePart, type EvidenceStorage } from "../../lib/storage";
 import { uploadEvidence, uploadEvidenceVersion, type EvidenceMetadata, type UploadOutcome } from "./evidence-upload";
@@ -54,21 +55,24 @@ export async function findUploadSession(db: Db, id: string, userId: number): Pro
   return row;
 }
 
-/** How long a chunk may take before another request can take the upload over (its process died mid-chunk). */
+/** How long a chunk may take before another request can take the upload over, whatever its holder. */
 export const CHUNK_LEASE_MS = 15 * 60 * 1000;
 
 /**
  * Claims an upload for one chunk: an atomic update of its row, so two requests never append to the
  * partial file at once, whether they reach one process, several worker processes (PANDU_WORKERS)
- * or several instances. Answers the claim's token, or null while another request holds a lease
- * that has not run out (a lease left by a process that died ends after CHUNK_LEASE_MS).
+ * or several instances. Answers the claim's token, or null while another request holds a lease.
+ * A lease is void when it has run out (CHUNK_LEASE_MS) or when the server instance that holds it
+ * (`instanceId`, see `server_instances`) is gone: a process killed mid-chunk blocks nobody.
+ * Without an instance id (an app embedded in a test) only the time limit frees a lease.
  */
-export async function claimUploadSession(db: Db, id: string, now = new Date()): Promise<string | null> {
+export async function claimUploadSession(db: Db, id: string, instanceId: string | null, now = new Date()): Promise<string | null> {
   const token = randomUUID();
+  const holderGone = sql`(${evidenceUploads.receivingInstance} is not null and not exists (select 1 from ${serverInstances} i where i.id = ${evidenceUploads.receivingInstance} and ${instanceAlive(sql`i`)}))`;
   const rows = await db
     .update(evidenceUploads)
-    .set({ receivingUntil: new Date(now.getTime() + CHUNK_LEASE_MS), receivingToken: token })
-    .where(and(eq(evidenceUploads.id, id), or(isNull(evidenceUploads.receivingUntil), lt(evidenceUploads.receivingUntil, now))))
+    .set({ receivingUntil: new Date(now.getTime() + CHUNK_LEASE_MS), receivingToken: token, receivingInstance: instanceId })
+    .where(and(eq(evidenceUploads.id, id), or(isNull(evidenceUploads.receivingUntil), lt(evidenceUploads.receivingUntil, now), holderGone)))
     .returning({ id: evidenceUploads.id });
   return rows.length ? token : null;
 }
@@ -77,13 +81,8 @@ export async function claimUploadSession(db: Db, id: string, now = new Date()): 
 export async function releaseUploadSession(db: Db, id: string, token: string): Promise<void> {
   await db
     .update(evidenceUploads)
-    .set({ receivingUntil: null, receivingToken: null })
+    .set({ receivingUntil: null, receivingToken: null, receivingInstance: null })
     .where(and(eq(evidenceUploads.id, id), eq(evidenceUploads.receivingToken, token)));
-}
-
-/** Whether a request holds the upload for a chunk now. */
-export function uploadSessionIsBusy(session: UploadSession, now = new Date()): boolean {
-  return session.receivingUntil !== null && session.receivingUntil > now;
 }
 
 /** Pushes the expiry a day past now (after a chunk arrived). */

@@ -28,6 +28,8 @@ export const evidenceUploads = pgTable(
     /** While a chunk is arriving: until when the request holding the upload may write (a lease), and its token. */
     receivingUntil: timestamp("receiving_until", { withTimezone: true }),
     receivingToken: text("receiving_token"),
+    /** The server instance (`server_instances`) holding the lease: when it is gone, the lease is void. */
+    receivingInstance: text("receiving_instance"),
   },
   (t) => [index("evidence_uploads_expires_idx").on(t.expiresAt)],
 );

@@ -12,3 +12,4 @@ export * from "./collaboration";
 export * from "./evidence-uploads";
 export * from "./cache-generations";
 export * from "./indicator-units";
+export * from "./server-instances";

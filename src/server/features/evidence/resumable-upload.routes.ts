@@ -14,7 +14,6 @@ import {
   releaseUploadSession,
   startResumableUpload,
   touchUploadSession,
-  uploadSessionIsBusy,
   type UploadSession,
 } from "../../../db/commands/evidence-resumable";
 import { EvidenceNotFoundError, type UploadOutcome } from "../../../db/commands/evidence-upload";
@@ -110,7 +109,7 @@ export const resumableUploadRoutes = (ctx: AppContext, deps: ResumableDeps): Fas
         const from = req.headers["upload-offset"];
         if (from === undefined) throw validationError("headers.upload-offset: required (the bytes the server already has; GET tells)");
         const file = partPath(storage.tempDir, session.id);
-        const token = await claimUploadSession(db, session.id);
+        const token = await claimUploadSession(db, session.id, ctx.instanceId ?? null);
         if (!token) throw new AppError(409, "upload_busy", "another chunk of this upload is still arriving");
         try {
           const offset = await appendToPart(file, req.raw, from, session.size);
@@ -142,7 +141,8 @@ export const resumableUploadRoutes = (ctx: AppContext, deps: ResumableDeps): Fas
       { config: { access: "authenticated" }, schema: { summary: "Cancel a resumable upload and remove what arrived", tags: ["evidence"], params: ResumableParams } },
       async (req, reply) => {
         const session = await ownSession(req, req.params.id);
-        if (uploadSessionIsBusy(session)) throw new AppError(409, "upload_busy", "a chunk of this upload is still arriving");
+        // Claimed like a chunk: a live request's chunk keeps it (409), a dead process's lease does not.
+        if (!(await claimUploadSession(db, session.id, ctx.instanceId ?? null))) throw new AppError(409, "upload_busy", "a chunk of this upload is still arriving");
         await dropUploadSession(db, storage, session.id);
         return reply.status(204).send();
       },
