@@ -1,5 +1,6 @@
 // Lint rules: typescript-eslint's recommended set, plus the architecture rule that the pure core
-// (src/core) imports nothing that does I/O (also checked by test/core/core-purity.test.ts).
+// (src/core) imports nothing that does I/O (also checked by test/core/core-purity.test.ts), and every
+// CSV is written by src/lib/csv-write.ts (formula cells neutralised).
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
@@ -12,6 +13,13 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
       "@typescript-eslint/no-non-null-assertion": "off",
+    },
+  },
+  {
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    ignores: ["src/lib/csv-write.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [{ name: "csv-stringify/sync", message: "Write CSV with writeCsv (src/lib/csv-write.ts): it neutralises formula cells." }, { name: "csv-stringify", message: "Write CSV with writeCsv (src/lib/csv-write.ts): it neutralises formula cells." }] }],
     },
   },
   {

@@ -6,6 +6,7 @@ import cookie from "@fastify/cookie";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { AppContext } from "./context";
 import { registerErrorHandler } from "./errors";
+import { registerTextGuard } from "./text-guard";
 import { markPublicRoutes, requireAccessDeclarations } from "./access";
 import { registerOpenApi } from "./plugins/openapi";
 import { registerSpa } from "./plugins/spa";
@@ -53,6 +54,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerTextGuard(app);
   if (options.onRoute) {
     const report = options.onRoute;
     app.addHook("onRoute", (r) => {
