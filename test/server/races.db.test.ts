@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { assessmentResults, assessments, auditEvents, regionalTargets, sectoralServices, units, users } from "../../src/db/schema";
+import { assessmentResults, assessments, auditEvents, indicatorUnits, regionalTargets, sectoralServices, units, users } from "../../src/db/schema";
 import { createPeriod } from "../../src/db/commands/create-period";
 import { agencyIdsByCode } from "../../src/db/queries/agency-ids";
 import { call, makeUser, sessionFor } from "../helpers/accounts";
@@ -89,6 +89,17 @@ describe(`concurrent writes on ${TEST_DB_KIND}`, () => {
     const res = await overlapping(t.database, "15.71", [put(a, "Perizinan Daring"), put(b, "Pengaduan Daring")]);
     expect(statuses(res), res.map((r) => r.body).join("\n")).toEqual([200, 200]);
     expect(await t.database.db.select().from(sectoralServices).where(eq(sectoralServices.assessmentId, id))).toHaveLength(1);
+  });
+
+  it("two assignments of an indicator to units: both succeed, the last one wins", async () => {
+    const id = await newAssessment(2033);
+    const [a, b] = await two("koordinator_spbe", "15.71");
+    const unitIds: number[] = [];
+    for (const name of ["Bagian Organisasi", "Dinas Kesehatan"]) unitIds.push((await call(t.app, "POST", "/api/agencies/15.71/units", a, { name })).json().id);
+    const put = (who: Session, unitId: number) => () => call(t.app, "PUT", `/api/assessments/${id}/indicator-units`, who, { assignments: [{ indicatorCode: "21", unitId }] });
+    const res = await overlapping(t.database, "15.71", [put(a, unitIds[0]!), put(b, unitIds[1]!)]);
+    expect(statuses(res), res.map((r) => r.body).join("\n")).toEqual([204, 204]);
+    expect(await t.database.db.select().from(indicatorUnits).where(eq(indicatorUnits.assessmentId, id))).toHaveLength(1);
   });
 
   it("two corrections of a final result: one becomes revision 2, the other gets 409 (it would undo the first)", async () => {
