@@ -1,6 +1,7 @@
 // Lint rules: typescript-eslint's recommended set, plus the layering of ARCHITECTURE.md ("Layers and
 // the rules that check them"): which folder of src/ may import which, relative paths included, over
-// .ts and .tsx; the pure core's rules are also checked by test/core/core-purity.test.ts.
+// .ts and .tsx; the pure core's rules are also checked by test/core/core-purity.test.ts, and every
+// CSV is written by src/lib/csv-write.ts (formula cells neutralised).
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 
@@ -81,4 +82,11 @@ export default tseslint.config(
     },
   },
   ...layerRules(),
+  {
+    files: ["src/**/*.ts", "src/**/*.tsx"],
+    ignores: ["src/lib/csv-write.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [{ name: "csv-stringify/sync", message: "Write CSV with writeCsv (src/lib/csv-write.ts): it neutralises formula cells." }, { name: "csv-stringify", message: "Write CSV with writeCsv (src/lib/csv-write.ts): it neutralises formula cells." }] }],
+    },
+  },
 );

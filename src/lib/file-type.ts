@@ -1,3 +1,5 @@
+import { storableText, stripFormatCharacters } from "./text-safety";
+
 /**
  * Evidence file types, told apart by their content (magic bytes), never by the file name or the
  * content type a browser declares: a renamed executable must not pass as a PDF.
@@ -79,18 +81,18 @@ export function detectFileType(head: Buffer, complete: boolean): EvidenceFileTyp
 }
 
 /**
- * A safe name for a stored file: the uploaded name without folders, control characters or quotes,
- * at most 150 characters, with the extension of the type found in the content (a PNG sent as
+ * A safe name for a stored file: the uploaded name without folders, control characters, quotes or
+ * format characters (bidi overrides, zero-width), at most 150 characters, with the extension of the type found in the content (a PNG sent as
  * `scan.pdf` downloads as `scan.png`).
  */
 export function evidenceFileName(uploaded: string | undefined, type: EvidenceFileType): string {
-  const base = (uploaded ?? "")
+  const name = stripFormatCharacters(storableText(uploaded ?? ""))
     .split(/[/\\]/)
     .pop()!
     // eslint-disable-next-line no-control-regex
     .replace(/[\u0000-\u001f\u007f"*:<>?|]/g, "")
     .replace(/\.[^.]{1,8}$/, "")
-    .trim()
-    .slice(0, 150);
+    .trim();
+  const base = Array.from(name).slice(0, 150).join(""); // by code point: never half a surrogate pair
   return `${base || "bukti-dukung"}.${EVIDENCE_EXTENSIONS[type]}`;
 }

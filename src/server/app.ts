@@ -7,6 +7,7 @@ import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod
 import type { AppContext } from "./context";
 import { registerErrorHandler } from "./errors";
 import { retryReadsOfIdempotentRequests } from "./database-unavailable";
+import { registerTextGuard } from "./text-guard";
 import { markPublicRoutes, requireAccessDeclarations } from "./access";
 import { registerOpenApi } from "./plugins/openapi";
 import { registerSpa } from "./plugins/spa";
@@ -55,6 +56,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
   app.addHook("onRequest", retryReadsOfIdempotentRequests);
+  registerTextGuard(app);
   if (options.onRoute) {
     const report = options.onRoute;
     app.addHook("onRoute", (r) => {

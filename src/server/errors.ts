@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { replyDatabaseUnavailable } from "./database-unavailable";
+import { isSerializationFailure, isUniqueViolation } from "../db/pg-errors";
 
 /** An error with a stable machine-readable code and the HTTP status it maps to. */
 export class AppError extends Error {
@@ -17,10 +18,16 @@ export class AppError extends Error {
 
 export const notFound = (what = "resource") => new AppError(404, "not_found", `${what} not found`);
 export const validationError = (message: string, details?: unknown) => new AppError(400, "validation_error", message, details);
+/** Text PostgreSQL cannot store (a NUL character or a lone surrogate) in the named field, e.g. `query.q`. */
+export const invalidText = (field: string) =>
+  new AppError(400, "invalid_text", `${field}: contains a NUL character or an unpaired surrogate`, { field });
 
 /**
- * Maps every error to `{ error, message }` with the right status. Validation messages read
- * `field: message`; unexpected errors are logged and answered without internals.
+ * Maps every error to `{ error, message, details? }` with the right status. Validation messages read
+ * `field: message` (and `details.field` names it); unexpected errors are logged and answered without
+ * internals. Safety net for races a command did not turn into its own 409: a unique violation
+ * (23505), a serialization failure (40001) or a deadlock (40P01) answers 409 `conflict` — the
+ * transaction was rolled back, so the client may reload and try again.
  */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
@@ -32,7 +39,11 @@ export function registerErrorHandler(app: FastifyInstance): void {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const first = err.validation[0];
       const field = [err.validationContext, ...(first?.instancePath ?? "").split("/").filter(Boolean)].join(".");
-      return reply.status(400).send({ error: "validation_error", message: `${field}: ${first?.message ?? "invalid"}` });
+      return reply.status(400).send({ error: "validation_error", message: `${field}: ${first?.message ?? "invalid"}`, details: { field } });
+    }
+    if (isUniqueViolation(err) || isSerializationFailure(err)) {
+      req.log.warn({ err }, "concurrent write answered 409");
+      return reply.status(409).send({ error: "conflict", message: "another request changed the same data at the same time; reload and try again" });
     }
     const status = typeof err.statusCode === "number" && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) {

@@ -178,7 +178,7 @@ describe(`response cache invalidation on ${TEST_DB_KIND}`, () => {
         expect(b.results.map((r: Json) => r.revision)).toEqual([1]);
       },
     );
-    await step(() => reviseResult(database.db, ctx(), { id: kota, agencyId: kotaAgency }, { ...snapshot, index10k: 31000 }, "koreksi data"), (b) => expect(b.results.map((r: Json) => r.index)).toEqual([3, 3.1]));
+    await step(() => reviseResult(database.db, ctx(), { id: kota, agencyId: kotaAgency, basedOn: 1 }, { ...snapshot, index10k: 31000 }, "koreksi data"), (b) => expect(b.results.map((r: Json) => r.index)).toEqual([3, 3.1]));
     await step(() => database.db.update(users).set({ name: "Admin Berganti Nama" }).where(eq(users.id, adminId)), (b) => expect(b.results[1].createdBy).toBe("Admin Berganti Nama"));
     await step(() => unlinkEvidence(database.db, ctx(), link(kota)), (b) => expect(indicator(b, "2").evidence).toEqual([]));
   });

@@ -4,6 +4,7 @@ import type { Db } from "../client";
 import { evidence, evidenceVersions } from "../schema";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
 import { findVersionByHash } from "../queries/evidence";
+import { isUniqueViolation } from "../pg-errors";
 import { evidenceFileName } from "../../lib/file-type";
 import { evidenceKey, stageUpload, type EvidenceStorage, type StagedUpload } from "../../lib/storage";
 
@@ -36,11 +37,6 @@ export interface UploadOutcome {
 
 /** Raised when the evidence to add a version to does not exist in the agency. */
 export class EvidenceNotFoundError extends Error {}
-
-const isUniqueViolation = (e: unknown): boolean => {
-  const err = e as { code?: string; cause?: { code?: string } };
-  return err?.code === "23505" || err?.cause?.code === "23505";
-};
 
 /**
  * The shared path of every upload: stage the stream (hash, type, size, fsync) in the storage's

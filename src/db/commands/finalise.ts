@@ -3,6 +3,7 @@ import type { Db } from "../client";
 import { assessmentResults, assessments, stageTransitions } from "../schema";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
 import { indexNumerator, predicateFor, roundTenThousandthsToHundredths, type CompiledInstrument } from "../../core";
+import { lockAssessment } from "../queries/row-locks";
 import { notifyFinalised, notifyReturned, notifyReviewRequested, notifyRevised } from "./notify";
 
 export interface ResultSnapshot {
@@ -65,11 +66,19 @@ export async function finaliseValid(db: Db, ctx: AuditContext, a: { id: number; 
   });
 }
 
-/** A correction after finalisation: a new revision with its reason; earlier revisions stay untouched. */
-export async function reviseResult(db: Db, ctx: AuditContext, a: { id: number; agencyId: number }, snapshot: ResultSnapshot, reason: string): Promise<number> {
+/**
+ * A correction after finalisation: a new revision with its reason; earlier revisions stay untouched.
+ * `snapshot` was built on revision `basedOn`: if another correction came first, nothing is written
+ * and null is returned (its levels would silently undo the other's). Concurrent corrections queue
+ * on the assessment row (locking the latest result row did not serialise them: both then numbered
+ * the same next revision, a unique violation).
+ */
+export async function reviseResult(db: Db, ctx: AuditContext, a: { id: number; agencyId: number; basedOn: number }, snapshot: ResultSnapshot, reason: string): Promise<number | null> {
   return db.transaction(async (tx) => {
-    const [latest] = await tx.select().from(assessmentResults).where(eq(assessmentResults.assessmentId, a.id)).orderBy(desc(assessmentResults.revision)).limit(1).for("update");
-    const revision = (latest?.revision ?? 0) + 1;
+    await lockAssessment(tx, a.id);
+    const [latest] = await tx.select().from(assessmentResults).where(eq(assessmentResults.assessmentId, a.id)).orderBy(desc(assessmentResults.revision)).limit(1);
+    if ((latest?.revision ?? 0) !== a.basedOn) return null;
+    const revision = a.basedOn + 1;
     await tx.insert(assessmentResults).values({ assessmentId: a.id, revision, ...snapshot, reason, createdByUserId: ctx.actorUserId });
     const changed = Object.keys(snapshot.levels).filter((c) => latest?.levels[c] !== snapshot.levels[c]);
     await recordAudit(tx, ctx, {

@@ -2,6 +2,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "../client";
 import { indicatorUnits, units } from "../schema";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
+import { lockAssessment } from "../queries/row-locks";
 
 /** A unit that is not one of the agency's. */
 export class ForeignUnitError extends Error {}
@@ -16,6 +17,7 @@ export async function assignIndicatorUnits(
   input: { assessmentId: number; agencyId: number; assignments: { indicatorCode: string; unitId: number | null }[]; userId: number | null },
 ): Promise<void> {
   await db.transaction(async (tx) => {
+    await lockAssessment(tx, input.assessmentId); // concurrent changes run in turn (delete + insert raced: 500)
     const wanted = [...new Set(input.assignments.map((a) => a.unitId).filter((u): u is number => u !== null))];
     if (wanted.length) {
       const own = await tx.select({ id: units.id }).from(units).where(and(eq(units.agencyId, input.agencyId), inArray(units.id, wanted)));

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { regionalTargets } from "../schema";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
+import { lockAgency } from "../queries/row-locks";
 
 /** One regional target: the index to reach in a year, in integer hundredths, and its source. */
 export interface RegionalTarget {
@@ -13,11 +14,13 @@ export interface RegionalTarget {
 /**
  * Replaces an agency's regional targets (years not listed are removed) in one transaction, with
  * one audit event holding the targets before and after. Returns the targets now stored.
+ * Concurrent replacements queue on the agency row: the last one wins, each audited.
  */
 export async function setRegionalTargets(db: Db, ctx: AuditContext, options: { agencyId: number; targets: RegionalTarget[] }): Promise<RegionalTarget[]> {
   const { agencyId, targets } = options;
   const sorted = [...targets].sort((a, b) => a.year - b.year);
   return db.transaction(async (tx) => {
+    await lockAgency(tx, agencyId); // two concurrent replacements run one after the other
     const before = await tx.select().from(regionalTargets).where(eq(regionalTargets.agencyId, agencyId));
     await tx.delete(regionalTargets).where(eq(regionalTargets.agencyId, agencyId));
     if (sorted.length) await tx.insert(regionalTargets).values(sorted.map((t) => ({ agencyId, ...t })));

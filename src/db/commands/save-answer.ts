@@ -45,10 +45,15 @@ export async function saveAnswer(db: Db, ctx: AuditContext, input: AnswerInput):
         .where(eq(answers.id, current.id))
         .returning()) as [typeof answers.$inferSelect];
     } else {
-      [saved] = (await tx
+      // Two first saves of one indicator race past the empty SELECT: the loser's insert does nothing
+      // (once the winner commits) and it answers like any stale version, with the winner's answer.
+      const inserted = await tx
         .insert(answers)
         .values({ assessmentId: input.assessmentId, stage: input.stage, indicatorCode: input.indicatorCode, ...values, authorUserId: input.authorUserId })
-        .returning()) as [typeof answers.$inferSelect];
+        .onConflictDoNothing()
+        .returning();
+      if (!inserted.length) return { ok: false, current: (await tx.select().from(answers).where(key))[0] ?? null };
+      saved = inserted[0]!;
     }
     const withFlag = (a: typeof answers.$inferSelect) => ({ ...Object.fromEntries(FIELDS.map((f) => [f, a[f]])), verified: a.verified });
     const before = current ? withFlag(current) : null;

@@ -2,6 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { sectoralServices } from "../schema";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
+import { lockAssessment } from "../queries/row-locks";
 
 /** One sectoral public service as the agency names it, under its indicator. */
 export interface SectoralService {
@@ -13,7 +14,7 @@ export interface SectoralService {
 /**
  * Replaces the sectoral public services named for an assessment (indicators 45–47) in one
  * transaction, audited as `sectoral_services.save` with the list before and after. An indicator
- * left out of `services` loses its service.
+ * left out of `services` loses its service. Concurrent saves queue on the assessment row: the last wins.
  */
 export async function saveSectoralServices(
   db: Db,
@@ -21,6 +22,7 @@ export async function saveSectoralServices(
   input: { assessmentId: number; agencyId: number; services: SectoralService[]; userId: number | null },
 ): Promise<SectoralService[]> {
   return db.transaction(async (tx) => {
+    await lockAssessment(tx, input.assessmentId); // two concurrent saves run one after the other
     const before = await tx
       .select({ indicatorCode: sectoralServices.indicatorCode, name: sectoralServices.name, unitName: sectoralServices.unitName })
       .from(sectoralServices)

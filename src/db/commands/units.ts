@@ -14,9 +14,9 @@ export function listUnits(db: Db, agencyId: number) {
 /** Adds a unit to an agency with its audit event. */
 export async function addUnit(db: Db, ctx: AuditContext, agencyId: number, name: string) {
   return db.transaction(async (tx) => {
-    const [existing] = await tx.select({ id: units.id }).from(units).where(and(eq(units.agencyId, agencyId), eq(units.name, name)));
-    if (existing) throw new DuplicateUnitError(name);
-    const [row] = await tx.insert(units).values({ agencyId, name }).returning();
+    // The unique index decides (a concurrent add of the same name inserts nothing, never a 500).
+    const [row] = await tx.insert(units).values({ agencyId, name }).onConflictDoNothing().returning();
+    if (!row) throw new DuplicateUnitError(name);
     await recordAudit(tx, ctx, { agencyId, action: "unit.create", targetType: "unit", targetId: row!.id, after: { name } });
     return row!;
   });

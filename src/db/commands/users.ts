@@ -25,13 +25,14 @@ export class DuplicateEmailError extends Error {}
 export async function createUser(db: Db, ctx: AuditContext, input: NewUserInput): Promise<{ id: number; invitation: { token: string; expiresAt: Date } | null }> {
   const email = input.email.toLowerCase();
   return db.transaction(async (tx) => {
-    const existing = await tx.select({ id: users.id }).from(users).where(eq(users.email, email));
-    if (existing.length) throw new DuplicateEmailError(email);
+    // The unique index on e-mail decides, so two concurrent creations of one address end in one 409.
     const [user] = await tx
       .insert(users)
       .values({ email, name: input.name, nip: input.nip ?? null, phone: input.phone ?? null, passwordHash: input.passwordHash ?? null, passwordChangedAt: input.passwordHash ? new Date() : null })
+      .onConflictDoNothing({ target: users.email })
       .returning({ id: users.id });
-    const id = user!.id;
+    if (!user) throw new DuplicateEmailError(email);
+    const id = user.id;
     if (input.roles.length) await tx.insert(userRoles).values(input.roles.map((r) => ({ userId: id, role: r.role, agencyId: r.agencyId })));
     const invitation = input.passwordHash ? null : await issueOneTimeLink(tx, id, "invitation");
     const agencies = [...new Set(input.roles.map((r) => r.agencyId))];

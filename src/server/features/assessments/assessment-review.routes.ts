@@ -55,7 +55,8 @@ export const assessmentReviewRoutes = (ctx: AppContext): FastifyPluginAsyncZod =
           if (level < compiled.levelMin || level > compiled.levelMax) throw validationError(`body.levels.${code}: ${level} is not a level from ${compiled.levelMin} to ${compiled.levelMax}`);
         }
         const snapshot = resultSnapshot(compiled, { ...latest.levels, ...req.body.levels }, found.period.predicatePolicy);
-        const revision = await reviseResult(db, auditContextOf(req), { id: found.assessment.id, agencyId: scope.agencyId }, snapshot, req.body.reason);
+        const revision = await reviseResult(db, auditContextOf(req), { id: found.assessment.id, agencyId: scope.agencyId, basedOn: latest.revision }, snapshot, req.body.reason);
+        if (revision === null) throw new AppError(409, "conflict", `another correction was saved meanwhile (after revision ${latest.revision}); reload the result and correct it again`);
         return reply.status(201).send({ revision, index: snapshot.index10k / 10000, indexRounded: fromScaledInt(roundTenThousandthsToHundredths(snapshot.index10k), 2), predicate: snapshot.predicate });
       },
     );

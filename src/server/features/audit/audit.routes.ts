@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import type { AppContext } from "../../context";
 import { AppError, notFound } from "../../errors";
 import { auditScope, canReadAudit } from "../../policies/audit.policy";
 import { agencyIdsByCode } from "../../../db/queries/agency-ids";
 import { listAuditEvents } from "../../../db/queries/audit";
+import { writeCsv } from "../../../lib/csv-write";
 import { auditCsvRecords, presentAuditEvent } from "./audit-event.presenter";
 import { AuditEventResponse, AuditQuery } from "./audit.schema";
 
@@ -39,7 +39,7 @@ export const auditRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         const events = rows.map(presentAuditEvent);
         if (req.query.format === "csv") {
           reply.header("content-type", "text/csv; charset=utf-8").header("content-disposition", 'attachment; filename="audit.csv"');
-          return stringify(auditCsvRecords(events));
+          return writeCsv(auditCsvRecords(events));
         }
         return { events };
       },

@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { secretBoxOf, type AppContext } from "../../context";
 import { AppError } from "../../errors";
-import { auditContextOf } from "../../request-audit";
+import { auditContextOf, storableUserAgent } from "../../request-audit";
 import { SESSION_COOKIE } from "../../auth/session-settings";
 import { findUserForLogin, listUserRoles, loadActor } from "../../../db/queries/actors";
 import { attemptSucceeded, passwordAccepted, reserveLoginAttempt } from "../../../db/commands/login-throttle";
@@ -58,7 +58,7 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
           await useTotpStep(db, user.id, step);
         }
         await attemptSucceeded(db, attempt);
-        const session = await createSession(db, { userId: user.id, ip: req.ip, userAgent: req.headers["user-agent"] ?? null, maxHours: ctx.auth.sessions.maxHours });
+        const session = await createSession(db, { userId: user.id, ip: req.ip, userAgent: storableUserAgent(req), maxHours: ctx.auth.sessions.maxHours });
         await db.transaction((tx) =>
           recordAudit(tx, { ...auditContextOf(req), actorUserId: user.id, actorLabel: user.email }, { agencyId: null, action: "auth.login", targetType: "user", targetId: user.id }),
         );
@@ -123,7 +123,7 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         const problem = passwordProblem(req.body.newPassword, [me.email, me.name]);
         if (problem) throw new AppError(400, problem, PASSWORD_MESSAGES[problem]);
         await changePassword(db, auditContextOf(req), { userId: me.id, passwordHash: await hashPassword(req.body.newPassword), action: "user.password_change" });
-        const session = await createSession(db, { userId: me.id, ip: req.ip, userAgent: req.headers["user-agent"] ?? null, maxHours: ctx.auth.sessions.maxHours });
+        const session = await createSession(db, { userId: me.id, ip: req.ip, userAgent: storableUserAgent(req), maxHours: ctx.auth.sessions.maxHours });
         setCookie(req, reply, session.token, session.expiresAt);
         return presentMe({ ...req.auth!, via: "session", csrfToken: session.csrfToken }, await listUserRoles(db, me.id));
       },

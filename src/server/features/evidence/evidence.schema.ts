@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { EVIDENCE_FILE_TYPES } from "../../../lib/file-type";
+import { stripFormatCharacters } from "../../../lib/text-safety";
 import { AgencyCodeParams } from "../agencies/agencies.schema";
 import { AnswerParams } from "../assessments/assessment-params.schema";
 
@@ -12,8 +13,9 @@ const clearable = (inner: z.ZodString | z.ZodISODate) =>
     .transform((v) => (v === undefined ? undefined : v === "" ? null : v))
     .pipe(inner.nullable().optional());
 
-const Title = z.string().trim().min(3).max(300);
-const DocumentNumber = z.string().max(200);
+// Format characters (bidi overrides, zero-width) are dropped: a title shows what it says.
+const Title = z.string().overwrite(stripFormatCharacters).trim().min(3).max(300);
+const DocumentNumber = z.string().overwrite(stripFormatCharacters).max(200);
 const IsoDate = z.iso.date();
 
 /** Text fields sent before the file when adding evidence. */

@@ -3,7 +3,8 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import type { z } from "zod";
 import "@fastify/multipart";
 import { EmptyUploadError, UnsupportedUploadTypeError, UploadInterruptedError, UploadTooLargeError } from "../../../lib/storage";
-import { AppError, validationError } from "../../errors";
+import { findUnstorableText } from "../../../lib/text-safety";
+import { AppError, invalidText, validationError } from "../../errors";
 
 /** The text fields of an upload (validated) and its file part, not read yet. */
 export interface IncomingUpload<T> {
@@ -31,6 +32,11 @@ export async function readUpload<S extends z.ZodType>(req: FastifyRequest, schem
   for (const [name, entry] of Object.entries(part.fields)) {
     const first = Array.isArray(entry) ? entry[0] : entry;
     if (first?.type === "field" && typeof first.value === "string") values[name] = first.value;
+  }
+  const unstorable = findUnstorableText(values, "body");
+  if (unstorable) {
+    part.file.destroy();
+    throw invalidText(unstorable);
   }
   const parsed = schema.safeParse(values);
   if (!parsed.success) {

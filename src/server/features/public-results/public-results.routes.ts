@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import type { AppContext } from "../../context";
 import { listPublishedResults } from "../../../db/queries/official-results";
+import { writeCsv } from "../../../lib/csv-write";
 import { listPublishedYears } from "../../../db/queries/public-portal";
 import { registerPublicCaching } from "./http-cache";
 import { presentPublicResult, publicResultsCsv } from "./public-result.presenter";
@@ -37,7 +37,7 @@ export const publicResultRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         }
         if (format === "csv") {
           reply.header("content-type", "text/csv; charset=utf-8");
-          return publicResultsCsv(results, (records) => stringify(records));
+          return publicResultsCsv(results, writeCsv);
         }
         return { results };
       },
