@@ -30,8 +30,15 @@ const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)),
 // int8 (count(*), sums) arrives as a string from pg but as a number from PGlite; align on number.
 pg.types.setTypeParser(20, (v) => Number(v));
 
-/** Opens the database, applies pending migrations and returns it with a close function. */
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+/** The folder of SQL migrations the code applies (drizzle-kit's journal in `meta/`). */
+export const MIGRATIONS_FOLDER = migrationsFolder;
+
+/**
+ * Opens the database, applies pending migrations and returns it with a close function. `migrationsFolder`
+ * may name another folder (restore applies the migrations up to a backup's level first).
+ */
+export async function openDatabase(target: DatabaseTarget, options: { migrationsFolder?: string } = {}): Promise<Database> {
+  const migrations = { migrationsFolder: options.migrationsFolder ?? migrationsFolder };
   if (target.kind === "postgres") {
     const pool = new pg.Pool({ connectionString: target.url, max: target.poolSize ?? 10 });
     // An idle connection can be cut by the server (restart, failover, a dropped database while the pool
@@ -45,7 +52,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
     try {
       await pool.query("select 1");
       const db = drizzlePg(pool, { schema }) as unknown as Db;
-      await migratePg(drizzlePg(pool), { migrationsFolder });
+      await migratePg(drizzlePg(pool), migrations);
       return {
         db,
         kind: "postgres",
@@ -63,7 +70,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   try {
     const client = target.kind === "pglite" ? await PGlite.create(target.dataDir) : await PGlite.create();
     const db = drizzlePglite(client, { schema }) as unknown as Db;
-    await migratePglite(drizzlePglite(client), { migrationsFolder });
+    await migratePglite(drizzlePglite(client), migrations);
     return {
       db,
       kind: "pglite",
