@@ -19,6 +19,8 @@ export interface AppContext {
   evidenceMaxBytes?: number;
   /** Encrypts TOTP secrets at rest (main.ts: the key from PANDU_SECRET_KEY or `<data dir>/secret.key`). */
   secretBox?: SecretBox;
+  /** SHA-256 of that key (never the key), recorded in backups. */
+  secretKeyFingerprint?: string | null;
 }
 
 let ephemeral: SecretBox | null = null;

@@ -9,7 +9,7 @@ import { createEvidenceStorage } from "../lib/storage";
 import { sweepEvidenceLeftovers } from "../db/commands/evidence-sweep";
 import { pruneNotifications } from "../db/commands/notifications-prune";
 import { buildApp } from "./app";
-import { createSecretBox, loadOrCreateSecretKey } from "../lib/secret-box";
+import { createSecretBox, loadOrCreateSecretKey, secretKeyFingerprint } from "../lib/secret-box";
 import { sealPlainTotpSecrets } from "../db/commands/two-factor";
 import { loadConfig, type Config } from "./config";
 import { superviseWorkers, workerSlot } from "./workers";
@@ -78,6 +78,7 @@ async function main(): Promise<void> {
         storage,
         evidenceMaxBytes: config.evidence.maxBytes,
         secretBox,
+        secretKeyFingerprint: secretKeyFingerprint(loadOrCreateSecretKey(config.secretKey, config.dataDir)),
       },
       logger: { level: config.logLevel },
       trustProxy: config.trustProxy,
