@@ -1,4 +1,4 @@
-import { createWriteStream } from "node:fs";
+import { createWriteStream, existsSync } from "node:fs";
 import { readdir, rm } from "node:fs/promises";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
@@ -75,6 +75,7 @@ export function registerBackupCommands(program: Command): void {
     .option("--token <token>", "an Administrator's API token, with --url")
     .action(async (file: string, opts: { url?: string; token?: string }) => {
       if (!!opts.url !== !!opts.token) throw new CliError("--url and --token go together");
+      if (existsSync(file)) throw new CliError(`${file} exists: a backup never overwrites a file`);
       await reported(async () => {
         if (opts.url) await backupThroughServer(file, opts.url, opts.token!);
         else {
