@@ -1,4 +1,3 @@
-import { once } from "node:events";
 import { createReadStream } from "node:fs";
 import { createInterface } from "node:readline";
 import type { Readable, Writable } from "node:stream";
@@ -14,20 +13,38 @@ import { createGunzip, createGzip } from "node:zlib";
 export class BackupWriter {
   private readonly gzip = createGzip();
   private readonly done: Promise<void>;
+  private closed = false;
 
-  constructor(out: Writable) {
+  constructor(private readonly out: Writable) {
     this.gzip.pipe(out);
+    out.on("close", () => (this.closed = true));
     this.done = new Promise((resolve, reject) => {
       out.on("finish", resolve);
       out.on("close", resolve);
       out.on("error", reject);
       this.gzip.on("error", reject);
     });
+    // After abort() nobody awaits the end: its rejection must not become an unhandled one (which ends the process).
+    this.done.catch(() => {});
   }
 
-  /** Writes one line, waiting when the destination is slower than the reader. */
+  /**
+   * Writes one line, waiting when the destination is slower than the reader; fails once the destination
+   * is gone (a client that hung up), so the snapshot's transaction ends instead of waiting for ever.
+   */
   async line(text: string): Promise<void> {
-    if (!this.gzip.write(text + "\n")) await once(this.gzip, "drain");
+    if (!this.closed && !this.gzip.write(text + "\n")) {
+      await new Promise<void>((resolve) => {
+        const go = () => {
+          this.gzip.off("drain", go);
+          this.out.off("close", go);
+          resolve();
+        };
+        this.gzip.once("drain", go);
+        this.out.once("close", go);
+      });
+    }
+    if (this.closed) throw new Error("the backup's destination was closed before the backup ended");
   }
 
   async json(value: unknown): Promise<void> {

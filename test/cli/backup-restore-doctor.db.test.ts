@@ -204,6 +204,11 @@ describe(`pandu backup / restore / doctor on ${TEST_DB_KIND}`, () => {
       await database.close();
     }
 
+    const refused = runCli(["backup", path.join(root, "damaged.gz")], { env: envOf(target) });
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain("run `pandu doctor`");
+    expect(fs.existsSync(path.join(root, "damaged.gz"))).toBe(false);
+
     const found = runCli(["doctor"], { env: envOf(target) });
     expect(found.status).toBe(1);
     for (const text of [

@@ -386,7 +386,7 @@ export async function writeBackupFile(file: string, write: (out: Writable) => Pr
   try {
     return await write(out);
   } catch (e) {
-    out.destroy();
+    if (!out.closed) await new Promise<void>((resolve) => out.destroy().once("close", () => resolve()));
     await rm(file, { force: true });
     throw e;
   }
