@@ -12,6 +12,7 @@ import { registerSeedCommands } from "./commands/seed";
 import { registerUserCommands } from "./commands/users";
 import { registerTokenCommands } from "./commands/tokens";
 import { registerAuditCommands } from "./commands/audit";
+import { registerBackupCommands } from "./commands/backup";
 
 const program = new Command("pandu").description("Pandu SPBE command line").version(VERSION).exitOverride();
 registerInstrumentCommands(program);
@@ -22,6 +23,7 @@ registerSeedCommands(program);
 registerUserCommands(program);
 registerTokenCommands(program);
 registerAuditCommands(program);
+registerBackupCommands(program);
 
 /** Known failures become one line on stderr; bad input exits 2, failed checks 1. */
 function fail(e: unknown): never {

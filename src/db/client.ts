@@ -48,6 +48,9 @@ const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)),
 // int8 (count(*), sums) arrives as a string from pg but as a number from PGlite; align on number.
 pg.types.setTypeParser(20, (v) => Number(v));
 
+/** The folder of SQL migrations the code applies (drizzle-kit's journal in `meta/`). */
+export const MIGRATIONS_FOLDER = migrationsFolder;
+
 const readRetry = new AsyncLocalStorage<true>();
 
 /**
@@ -78,9 +81,11 @@ const startupFailure = (e: unknown, connectMs: number) =>
  * connection), a server-side statement timeout with a client-side read timeout a little longer
  * (a stalled network never answers, so only the client can give up), and an idle-in-transaction
  * timeout. A connection that failed is dropped by the pool and replaced on the next query, so the
- * app recovers without a restart when the database comes back.
+ * app recovers without a restart when the database comes back. `migrationsFolder` may name another
+ * folder (restore applies the migrations up to a backup's level first).
  */
-export async function openDatabase(target: DatabaseTarget): Promise<Database> {
+export async function openDatabase(target: DatabaseTarget, options: { migrationsFolder?: string } = {}): Promise<Database> {
+  const migrations = { migrationsFolder: options.migrationsFolder ?? migrationsFolder };
   if (target.kind === "postgres") {
     const timeouts = target.timeouts ?? DEFAULT_DATABASE_TIMEOUTS;
     const connection = { connectionString: target.url, connectionTimeoutMillis: timeouts.connectMs };
@@ -110,7 +115,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
       const migrator = new pg.Client(connection);
       await migrator.connect().catch((e: unknown) => Promise.reject(startupFailure(e, timeouts.connectMs)));
       try {
-        await migratePg(drizzlePg(migrator), { migrationsFolder });
+        await migratePg(drizzlePg(migrator), migrations);
       } finally {
         await migrator.end().catch(() => {});
       }
@@ -143,7 +148,7 @@ export async function openDatabase(target: DatabaseTarget): Promise<Database> {
   try {
     const client = target.kind === "pglite" ? await PGlite.create(target.dataDir) : await PGlite.create();
     const db = drizzlePglite(client, { schema }) as unknown as Db;
-    await migratePglite(drizzlePglite(client), { migrationsFolder });
+    await migratePglite(drizzlePglite(client), migrations);
     return {
       db,
       kind: "pglite",

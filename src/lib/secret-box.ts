@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 
@@ -49,19 +49,29 @@ export function parseSecretKey(text: string): Buffer | null {
  * first start. Several app instances must share PANDU_SECRET_KEY (the README says so).
  */
 export function loadOrCreateSecretKey(envValue: string | undefined, dataDir: string): Buffer {
+  const existing = readSecretKey(envValue, dataDir);
+  if (existing) return existing;
+  fs.mkdirSync(dataDir, { recursive: true });
+  const key = randomBytes(32);
+  fs.writeFileSync(path.join(dataDir, "secret.key"), key.toString("hex") + "\n", { mode: 0o600, flag: "wx" });
+  return key;
+}
+
+/** The key from PANDU_SECRET_KEY or `<data dir>/secret.key` without creating one; null when there is none. */
+export function readSecretKey(envValue: string | undefined, dataDir: string): Buffer | null {
   if (envValue) {
     const key = parseSecretKey(envValue);
     if (!key) throw new Error("PANDU_SECRET_KEY: must be 32 bytes as 64 hex digits or base64");
     return key;
   }
   const file = path.join(dataDir, "secret.key");
-  if (fs.existsSync(file)) {
-    const key = parseSecretKey(fs.readFileSync(file, "utf8"));
-    if (!key) throw new Error(`${file}: not a 32-byte key (64 hex digits or base64)`);
-    return key;
-  }
-  fs.mkdirSync(dataDir, { recursive: true });
-  const key = randomBytes(32);
-  fs.writeFileSync(file, key.toString("hex") + "\n", { mode: 0o600, flag: "wx" });
+  if (!fs.existsSync(file)) return null;
+  const key = parseSecretKey(fs.readFileSync(file, "utf8"));
+  if (!key) throw new Error(`${file}: not a 32-byte key (64 hex digits or base64)`);
   return key;
+}
+
+/** The SHA-256 of a key (hex): tells two keys apart without revealing either (backups record it). */
+export function secretKeyFingerprint(key: Buffer): string {
+  return createHash("sha256").update(key).digest("hex");
 }

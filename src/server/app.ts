@@ -30,6 +30,7 @@ import { clarificationRoutes } from "./features/clarifications/clarifications.ro
 import { notificationRoutes } from "./features/notifications/notifications.routes";
 import { fieldNoteRoutes } from "./features/field-notes/field-notes.routes";
 import { stageScheduleRoutes } from "./features/stage-schedule/stage-schedule.routes";
+import { backupRoutes } from "./features/backup/backup.routes";
 import { registerAuthentication } from "./auth/authenticate";
 
 export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
@@ -92,6 +93,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(notificationRoutes(options.context));
   await app.register(fieldNoteRoutes(options.context));
   await app.register(stageScheduleRoutes(options.context));
+  await app.register(backupRoutes(options.context));
   const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
   if (webDir) await registerSpa(app, webDir);
   return app;

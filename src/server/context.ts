@@ -28,6 +28,8 @@ export interface AppContext {
   instanceId?: string;
   /** Encrypts TOTP secrets at rest (main.ts: the key from PANDU_SECRET_KEY or `<data dir>/secret.key`). */
   secretBox?: SecretBox;
+  /** SHA-256 of that key (never the key), recorded in backups. */
+  secretKeyFingerprint?: string | null;
 }
 
 let ephemeral: SecretBox | null = null;

@@ -10,7 +10,7 @@ import { createEvidenceStorage } from "../lib/storage";
 import { sweepEvidenceLeftovers } from "../db/commands/evidence-sweep";
 import { pruneNotifications } from "../db/commands/notifications-prune";
 import { buildApp } from "./app";
-import { createSecretBox, loadOrCreateSecretKey } from "../lib/secret-box";
+import { createSecretBox, loadOrCreateSecretKey, secretKeyFingerprint } from "../lib/secret-box";
 import { sealPlainTotpSecrets } from "../db/commands/two-factor";
 import { loadConfig, type Config } from "../config/config";
 import { superviseWorkers, workerSlot } from "./workers";
@@ -84,6 +84,7 @@ async function main(): Promise<void> {
         evidenceMaxBytes: config.evidence.maxBytes,
         secretBox,
         instanceId: instance.id,
+        secretKeyFingerprint: secretKeyFingerprint(loadOrCreateSecretKey(config.secretKey, config.dataDir)),
       },
       logger: { level: config.logLevel },
       trustProxy: config.trustProxy,

@@ -345,6 +345,11 @@ const MATRIX: Entry[] = [
   // The target has a password: without SMTP only an Administrator is shown its link (409 for the coordinator).
   { route: "POST /api/users/:id/reset-link", build: async (c) => ({ method: "POST", url: `/api/users/${(await makeUser(c.db, "pimpinan", c.agency)).id}/reset-link` }), expect: managers(201, 404), coordinatorOwn: 409 },
   {
+    route: "POST /api/admin/backup",
+    build: () => ({ method: "POST", url: "/api/admin/backup" }),
+    expect: (who) => (who === "anonymous" ? 401 : who === "administrator" ? 200 : 403),
+  },
+  {
     route: "GET /api/audit",
     build: (c) => ({ method: "GET", url: `/api/audit?agency=${c.agency}` }),
     expect: (who, target) => {
