@@ -87,6 +87,7 @@ export function DomainRadar({ data }: { data: Cockpit }) {
       picker={{ id: "radar-agency", testId: "radar-agency", value: agency.code, options: withResult, onChange: setCode }}
       label={t("cockpit.radar.chart", { agency: agency.name, year: data.year })}
       caption={t("cockpit.radar.caption", { year: data.year })}
+      tableTestId="node-radar-table"
       height={360}
     />
   );

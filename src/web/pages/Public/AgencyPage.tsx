@@ -118,7 +118,7 @@ function NodeChart({ name, result, instrument }: { name: string; result: PublicA
       label={label}
       height={220}
       table={
-        <table className="data-table">
+        <table className="data-table" data-testid="agency-nodes">
           <caption>{label}</caption>
           <thead>
             <tr>
