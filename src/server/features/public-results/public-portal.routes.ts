@@ -51,7 +51,8 @@ export const publicPortalRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
           province: { code: province.code, name: province.name, regionName: province.regionName },
           years,
           year,
-          previousYear: year !== null && previous.length > 0 ? year - 1 : null,
+          // The year before counts only when it is of the same index family (no SPBE 2025 before Pemdi 2026).
+          previousYear: year !== null && regencyRows.concat(provinceResult ?? []).some((r) => r.previousIndex !== null) ? year - 1 : null,
           provinceResult,
           regencies: regencyRows,
           instruments: instrumentsOf([...(provinceResult ? [provinceResult] : []), ...regencyRows]),
