@@ -23,3 +23,5 @@ export * from "./planning";
 export * from "./analysis/aggregates";
 export * from "./assessment/sectoral-services";
 export * from "./assessment/schedule";
+export * from "./results/result-nodes";
+export * from "./results/index-series";

@@ -24,10 +24,20 @@ export interface PublicResult {
   provinceCode: string | null;
   provinceName: string | null;
   instrument: string;
-  domains: Record<string, number>;
+  /** Published values of the instrument's top-level nodes, by code (D1–D4, A1–A7 …). */
+  nodes: Record<string, number>;
   index: number;
   predicate: string;
   source: string;
+}
+
+/** The layout of one instrument's published results: its top-level nodes and its index family. */
+export interface ResultInstrument {
+  instrument: string;
+  name: string;
+  family: string;
+  familyName: string;
+  nodes: { code: string; kind: string; name: string }[];
 }
 
 export interface InstrumentSummary {

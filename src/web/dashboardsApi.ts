@@ -1,4 +1,4 @@
-import { arrayField, getJson, request } from "./api";
+import { arrayField, getJson, request, type ResultInstrument } from "./api";
 
 /** Agency categories, as the catalogues name them under `national.category`. */
 export type Category = "kementerian" | "lembaga" | "provinsi" | "kabupaten" | "kota";
@@ -11,13 +11,13 @@ export interface Named {
 export interface Average {
   count: number;
   index: number | null;
-  domains: Record<string, number | null>;
+  nodes: Record<string, number | null>;
 }
 
 export interface CockpitAgency extends Named {
   category: string;
   rank: number | null;
-  result: { year: number; index: number; predicate: string; domains: Record<string, number> } | null;
+  result: { year: number; instrument: string; index: number; predicate: string; nodes: Record<string, number> } | null;
   previous: { year: number; index: number } | null;
   change: number | null;
 }
@@ -50,15 +50,25 @@ export interface TargetRow {
   gap: number | null;
 }
 
+/** A point of the cockpit trend; `instrument` decides its index family (SPBE or Pemdi series). */
+export interface TrendPoint {
+  year: number;
+  instrument: string;
+  index: number;
+  source: "official" | "pandu";
+}
+
 /** `GET /api/cockpit/provinces/:code`. */
 export interface Cockpit {
   province: Named;
   year: number;
   years: number[];
-  domains: Named[];
+  /** The top-level nodes of the year's instrument (the keys of every `nodes`). */
+  nodes: Named[];
+  instruments: ResultInstrument[];
   agencies: CockpitAgency[];
   averages: { province: Average; national: Record<string, Average> };
-  trend: { years: number[]; series: (Named & { points: { year: number; index: number; source: "official" | "pandu" }[] })[]; provinceAverage: { year: number; index: number; count: number }[] };
+  trend: { years: number[]; series: (Named & { points: TrendPoint[] })[]; provinceAverage: { year: number; instrument: string; index: number; count: number }[] };
   heatmap: { instrument: string | null; indicators: Named[]; aspects: Named[]; rows: HeatRow[]; aspectAverages: (Named & { index: number | null; count: number })[];
     /** The same over the newest finalised Pandu result of every agency in the country. */
     nationalAspectAverages: (Named & { index: number | null; count: number })[];
@@ -75,7 +85,8 @@ export interface NationalAgency extends Named {
   provinceName: string | null;
   index: number;
   predicate: string;
-  domains: Record<string, number>;
+  instrument: string;
+  nodes: Record<string, number>;
   rank: number;
 }
 
@@ -85,6 +96,7 @@ export interface National {
   years: number[];
   scope: "all" | "assigned";
   filters: { category: string | null; province: string | null; predicate: string | null };
+  instruments: ResultInstrument[];
   count: number;
   average: Average;
   categoryAverages: (Average & { category: string })[];

@@ -1,4 +1,4 @@
-import { arrayField, getJson, type PublicResult } from "./api";
+import { arrayField, getJson, type PublicResult, type ResultInstrument } from "./api";
 
 /*
  * Client of the open portal API (`/api/public/*`): published results only, no session needed.
@@ -16,7 +16,7 @@ export interface PublicYear {
 export interface PublicAgencyYear {
   year: number;
   instrument: string;
-  domains: Record<string, number>;
+  nodes: Record<string, number>;
   index: number;
   predicate: string;
   source: string;
@@ -27,6 +27,7 @@ export interface PublicAgencyYear {
 export interface PublicAgency {
   agency: { code: string; name: string; category: AgencyCategory; regionName: string | null; province: { code: string; name: string } | null };
   history: PublicAgencyYear[];
+  instruments: ResultInstrument[];
 }
 
 export interface PublicProvinceRow extends PublicResult {
@@ -42,6 +43,7 @@ export interface PublicProvince {
   previousYear: number | null;
   provinceResult: PublicProvinceRow | null;
   regencies: PublicProvinceRow[];
+  instruments: ResultInstrument[];
 }
 
 /** Download URL of one year's open data as CSV or JSON. */
@@ -54,13 +56,17 @@ export async function fetchPublicYears(signal?: AbortSignal): Promise<PublicYear
   return arrayField<PublicYear>(await getJson("/api/public/years", signal), "years");
 }
 
-/** One year's published results; the name search runs on the server ("Kab." matches "Kabupaten"). */
-export async function fetchYearResults(filter: { year: number; q: string; category: string; province: string }, signal?: AbortSignal): Promise<PublicResult[]> {
+/** One year's published results and their instruments; the name search runs on the server ("Kab." matches "Kabupaten"). */
+export async function fetchYearResults(
+  filter: { year: number; q: string; category: string; province: string },
+  signal?: AbortSignal,
+): Promise<{ results: PublicResult[]; instruments: ResultInstrument[] }> {
   const params = new URLSearchParams({ year: String(filter.year) });
   if (filter.q.trim().length >= 2) params.set("q", filter.q.trim());
   if (filter.category) params.set("category", filter.category);
   if (filter.province) params.set("province", filter.province);
-  return arrayField<PublicResult>(await getJson(`/api/public/results?${params.toString()}`, signal), "results");
+  const body = await getJson(`/api/public/results?${params.toString()}`, signal);
+  return { results: arrayField<PublicResult>(body, "results"), instruments: arrayField<ResultInstrument>(body, "instruments") };
 }
 
 /** The provinces of the agency register (code and region name), for the province filter. */

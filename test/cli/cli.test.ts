@@ -132,6 +132,25 @@ describe("pandu results verify", () => {
     expect(r.stdout).toContain("Pemerintah Kab. Pacitan (2024): predicate Baik vs Sangat Baik");
   });
 
+  it("a Pemdi 2026 file with the instrument's own aspect columns (a1…a7) is verified against pemdi-2026", () => {
+    const r = runCli(["results", "verify", path.resolve(__dirname, "../../docs/examples/pemdi-results-2026.csv")]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout.trim()).toBe("4 rows checked, 0 disagree (policy 2026: exact)");
+  });
+
+  it("columns that do not fit the year's instrument: every bad row and column on stderr, exit 2", () => {
+    const text = "year,category,province,instansi,d1_kebijakan,d2_tata_kelola,d3_manajemen,d4_layanan,index,predicate,source_table\n2026,kota,Jambi,Pemerintah Kota Jambi,3.00,3.00,3.00,3.00,3.00,Baik,uji\n2024,kota,Jambi,Pemerintah Kota Jambi,5.00,4.10,2.91,4.76,4.32,Memuaskan,uji\n2031,kota,Jambi,Pemerintah Kota Jambi,,,,,3.00,Baik,uji\n";
+    const r = runCli(["results", "verify", write("spbe-columns-2026.csv", text)]);
+    expect(r.status).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain("line 2: column d1_kebijakan: D1 is not a top-level node of pemdi-2026 (2026)");
+    expect(r.stderr).toContain("line 2: column d4_layanan: D4 is not a top-level node of pemdi-2026 (2026)");
+    expect(r.stderr).toContain("line 2: no value for A1, A2, A3, A4, A5, A6, A7 of pemdi-2026 (2026)");
+    expect(r.stderr).toContain("line 4: no official instrument for year 2031");
+    expect(r.stderr).not.toContain("line 3");
+    expect(r.stderr).toContain("6 problem(s) with the node columns; nothing checked");
+  });
+
   it("a malformed CSV exits 2 naming the problem", () => {
     const r = runCli(["results", "verify", write("bad.csv", "year,instansi\n2024,X\n")]);
     expect(r.status).toBe(2);

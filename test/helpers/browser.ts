@@ -78,7 +78,8 @@ export async function startDemoServer(name: string, extraEnv: Record<string, str
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `pandu-${name}-`));
   const env: Record<string, string | undefined> = { PANDU_DATA_DIR: dataDir, DATABASE_URL: undefined, PANDU_DEMO: "true", SMTP_URL: undefined, ...extraEnv };
   let dropDb: (() => Promise<void>) | undefined;
-  if (TEST_DB_KIND === "postgres") {
+  // A caller that prepared its own database (e.g. with the CLI) passes its DATABASE_URL and drops it itself.
+  if (TEST_DB_KIND === "postgres" && !extraEnv.DATABASE_URL) {
     const db = await createPostgresTestDatabase();
     env.DATABASE_URL = db.url;
     dropDb = db.drop;

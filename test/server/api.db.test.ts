@@ -65,9 +65,9 @@ describe(`HTTP API on ${TEST_DB_KIND}`, () => {
   it("publishes the 2024 results of Jambi and its kab/kota, highest index first", async () => {
     const res = await get("/api/public/results?year=2024&province=15");
     expect(res.statusCode).toBe(200);
-    const results = res.json().results as { agencyCode: string; index: number; predicate: string; domains: Record<string, number> }[];
+    const results = res.json().results as { agencyCode: string; index: number; predicate: string; nodes: Record<string, number> }[];
     expect(results).toHaveLength(12);
-    expect(results[0]).toMatchObject({ agencyCode: "15.71", index: 4.32, predicate: "Memuaskan", domains: { D1: 5, D2: 4.1, D3: 2.91, D4: 4.76 } });
+    expect(results[0]).toMatchObject({ agencyCode: "15.71", index: 4.32, predicate: "Memuaskan", nodes: { D1: 5, D2: 4.1, D3: 2.91, D4: 4.76 } });
     // the 2024 Jambi average, by hand from the published table (LAP24 Tabel 22): 36.24 / 12 = 3.02
     const mean = results.reduce((s, r) => s + r.index * 100, 0) / results.length / 100;
     expect(mean).toBeCloseTo(3.02, 10);

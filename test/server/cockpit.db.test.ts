@@ -69,7 +69,7 @@ describe(`province cockpit and national view on ${TEST_DB_KIND}`, () => {
     expect(body.averages.province.index).toBe(expectedMean / 100);
     expect(body.averages.province.index).toBe(3.02); // 36.24 / 12, checked by hand
     expect(body.averages.province.count).toBe(12);
-    expect(body.averages.province.domains.D1).toBe(meanCents(jambi2024.map((r) => cents(r.d1_kebijakan))) / 100);
+    expect(body.averages.province.nodes.D1).toBe(meanCents(jambi2024.map((r) => cents(r.d1_kebijakan))) / 100);
 
     // Ranking: highest index first; equal indices share a rank (Tebo and Muaro Jambi, both 2.62).
     const sorted = [...jambi2024].sort((a, b) => cents(b.index) - cents(a.index));
@@ -158,7 +158,7 @@ describe(`province cockpit and national view on ${TEST_DB_KIND}`, () => {
 
     // The 2025 Pandu result joins the trend where nothing is published.
     const kota = body.trend.series.find((s: { code: string }) => s.code === "15.71");
-    expect(kota.points.at(-1)).toEqual({ year: 2025, index: 4, source: "pandu" });
+    expect(kota.points.at(-1)).toEqual({ year: 2025, instrument: "permenpanrb-59-2020", index: 4, source: "pandu" });
   });
 
   it("regional targets: set by the Koordinator Provinsi (audited), shown with the gap", async () => {

@@ -17,19 +17,20 @@ interface Result {
   provinceCode: string | null;
   provinceName: string | null;
   instrument: string;
-  domains: Record<string, number>;
+  nodes: Record<string, number>;
   index: number;
   predicate: string;
   source: string;
 }
 
-/** The CSV header documented in docs/open-data.md; consumers rely on it never changing. */
-const DOCUMENTED_HEADER = "year,agency_code,agency_name,category,province_code,province_name,d1,d2,d3,d4,index,predicate,source";
+/** The CSV header documented in docs/open-data.md for the 59/2020 years (node columns d1–d4). */
+const DOCUMENTED_HEADER = "year,agency_code,agency_name,category,province_code,province_name,d1,d2,d3,d4,index,predicate,source,instrument";
+const FIXED_COLUMNS = ["year", "agency_code", "agency_name", "category", "province_code", "province_name", "index", "predicate", "source", "instrument"];
 
 /** A CSV row read back into the JSON shape, as a consumer following docs/open-data.md would. */
-function fromCsv(r: Record<string, string>, instrument: string): Omit<Result, "instrument"> & { instrument: string } {
-  const domains: Record<string, number> = {};
-  for (const d of ["d1", "d2", "d3", "d4"]) if (r[d] !== "") domains[d.toUpperCase()] = Number(r[d]);
+function fromCsv(r: Record<string, string>): Result {
+  const nodes: Record<string, number> = {};
+  for (const c of Object.keys(r)) if (!FIXED_COLUMNS.includes(c) && r[c] !== "") nodes[c.toUpperCase()] = Number(r[c]);
   return {
     year: Number(r.year),
     agencyCode: r.agency_code!,
@@ -37,8 +38,8 @@ function fromCsv(r: Record<string, string>, instrument: string): Omit<Result, "i
     category: r.category!,
     provinceCode: r.province_code || null,
     provinceName: r.province_name || null,
-    instrument,
-    domains,
+    instrument: r.instrument!,
+    nodes,
     index: Number(r.index),
     predicate: r.predicate!,
     source: r.source!,
@@ -174,11 +175,11 @@ describe(`public portal API on ${TEST_DB_KIND}`, () => {
       expect(schema.safeParse(doc).success).toBe(true);
       expect(doc.results).toHaveLength(count);
       const csvRows = parse(csvRes.body, { columns: true }) as Record<string, string>[];
-      expect(csvRows.map((r, i) => fromCsv(r, doc.results[i]!.instrument))).toEqual(doc.results);
+      expect(csvRows.map(fromCsv)).toEqual(doc.results);
       const period = officialPeriod(year)!;
       const compiled = resolveInstrument(period.instrument);
       const bad = doc.results
-        .map((r, line) => checkPublishedResult(compiled, { line, year, agencyName: r.agencyName, nodeValues: r.domains, index: r.index, predicate: r.predicate }, period.predicatePolicy))
+        .map((r, line) => checkPublishedResult(compiled, { line, year, agencyName: r.agencyName, nodeValues: r.nodes, index: r.index, predicate: r.predicate }, period.predicatePolicy))
         .filter((c) => !c.indexOk || !c.predicateOk);
       expect(bad.map((c) => c.row.agencyName)).toEqual([]);
     }
@@ -215,11 +216,11 @@ describe(`public portal API on ${TEST_DB_KIND}`, () => {
     }
   });
 
-  it("an instansi page has its identity, every published year with domains, and its rank in its category", async () => {
+  it("an instansi page has its identity, every published year with its node values, and its rank in its category", async () => {
     const body = (await get("/api/public/agencies/15.71")).json();
     expect(body.agency).toEqual({ code: "15.71", name: "Pemerintah Kota Jambi", category: "kota", regionName: "Kota Jambi", province: { code: "15", name: "Pemerintah Provinsi Jambi" } });
     const y2024 = body.history.find((h: { year: number }) => h.year === 2024);
-    expect(y2024).toMatchObject({ index: 4.32, predicate: "Memuaskan", domains: { D1: 5, D2: 4.1, D3: 2.91, D4: 4.76 } });
+    expect(y2024).toMatchObject({ index: 4.32, predicate: "Memuaskan", nodes: { D1: 5, D2: 4.1, D3: 2.91, D4: 4.76 } });
     // The rank, recounted from the published list of every kota in 2024.
     const kota = (await get("/api/public/results?year=2024&category=kota")).json().results as Result[];
     expect(y2024.rankOf).toBe(kota.length);

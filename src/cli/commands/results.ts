@@ -1,18 +1,22 @@
 import type { Command } from "commander";
 import { checkPublishedResult, PREDICATE_POLICIES, type PredicatePolicy, type ResultCheck } from "../../core";
 import { importOfficialResults } from "../../db/commands/import-official-results";
-import { instrumentForYear } from "../../db/commands/seed-demo";
 import { officialPeriod, resolveInstrument } from "../../lib/instrument-files";
-import { readResultsCsv, ResultsCsvError, type ResultsCsvRow } from "../../lib/results-csv";
+import { officialInstrumentOfYear, readCheckedResultsCsv, ResultsCsvError, type ResultsCsvRow } from "../../lib/results-csv";
 import { CliError } from "../cli-error";
 import { openCliDatabase } from "../open-cli-database";
 
-function readRows(file: string): ResultsCsvRow[] {
+/**
+ * Reads a results CSV and checks each row's node columns against its year's instrument. Every
+ * problem goes to stderr, one line each, and the command stops (exit 2) before anything is written.
+ */
+function readRows(file: string, action: string): ResultsCsvRow[] {
   try {
-    return readResultsCsv(file);
+    return readCheckedResultsCsv(file);
   } catch (e) {
-    if (e instanceof ResultsCsvError) throw new CliError(`${file}: ${e.message}`);
-    throw e;
+    if (!(e instanceof ResultsCsvError)) throw e;
+    for (const p of e.problems) console.error(p);
+    throw new CliError(`${file}: ${e.message}${e.problems.length ? `; nothing ${action}` : ""}`);
   }
 }
 
@@ -34,11 +38,11 @@ export function registerResultsCommands(program: Command): void {
   const cmd = program.command("results").description("published national results (CSV as in seed/official-results)");
   cmd
     .command("verify <csv>")
-    .description("recompute each row from its domain values and check index (±0.01) and predicate")
+    .description("recompute each row from its node values (the columns of its year's instrument) and check index (±0.01) and predicate")
     .option("--policy <policy>", "force a predicate policy instead of each year's official one")
     .action((file: string, opts: { policy?: string }) => {
       if (opts.policy && !PREDICATE_POLICIES.includes(opts.policy as PredicatePolicy)) throw new CliError(`--policy must be exact or rounded2`);
-      const { checks, policies } = verifyRows(readRows(file), opts.policy as PredicatePolicy | undefined);
+      const { checks, policies } = verifyRows(readRows(file, "checked"), opts.policy as PredicatePolicy | undefined);
       const bad = checks.filter((c) => !c.indexOk || !c.predicateOk);
       for (const c of bad) {
         const what = [!c.indexOk ? `index ${c.row.index} vs recomputed ${c.recomputedIndex}` : "", !c.predicateOk ? `predicate ${c.row.predicate} vs ${c.recomputedPredicate} (index ${c.recomputedIndex})` : ""].filter(Boolean).join("; ");
@@ -51,10 +55,10 @@ export function registerResultsCommands(program: Command): void {
     .command("import <csv>")
     .description("import published results into the database (all rows or none)")
     .action(async (file: string) => {
-      const rows = readRows(file);
+      const rows = readRows(file, "imported");
       const database = await openCliDatabase();
       try {
-        const outcome = await importOfficialResults(database.db, rows, instrumentForYear);
+        const outcome = await importOfficialResults(database.db, rows, (year) => officialInstrumentOfYear(year)!);
         if (outcome.unmatched.length) {
           for (const u of outcome.unmatched) console.error(`line ${u.line}: no ${u.category} agency named "${u.name}"`);
           throw new CliError(`${outcome.unmatched.length} row(s) match no agency; nothing imported`, 1);

@@ -15,6 +15,7 @@ export interface PublishedEntry {
   category: string;
   provinceCode: string | null;
   provinceName: string | null;
+  instrumentId: string;
   nodeValues: Record<string, number>;
   indexHundredths: number;
   predicate: string;
@@ -40,6 +41,7 @@ async function loadSnapshot(db: Db): Promise<PublishedSnapshot> {
       regionName: agencies.regionName,
       parentCode: parent.code,
       parentName: parent.regionName,
+      instrumentId: officialResults.instrumentId,
       nodeValues: officialResults.nodeValues,
       indexHundredths: officialResults.indexHundredths,
       predicate: officialResults.predicate,

@@ -19,6 +19,9 @@ const MARGIN = 50;
 const id = (opts: Intl.NumberFormatOptions) => new Intl.NumberFormat("id-ID", opts);
 const dateId = (d: Date) => new Intl.DateTimeFormat("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Jakarta" }).format(d);
 const KIND: Record<string, string> = { pemantauan: "Pemantauan", evaluasi: "Evaluasi" };
+/** A grouping node is labelled by its own kind: the roots of Pemdi 2026 are aspects, not domains. */
+const NODE_KIND: Record<string, string> = { domain: "Domain", aspect: "Aspek" };
+const groupLabel = (n: InstrumentNode) => `${NODE_KIND[n.kind] ?? n.kind}: ${n.name}`;
 
 /** Indicators in instrument order with the domain and aspect above each. */
 function rowsOf(tree: InstrumentNode[]) {
@@ -105,17 +108,17 @@ export function renderOfficialRecord(data: OfficialRecordData, options: { compre
     doc.moveTo(MARGIN, y + h).lineTo(MARGIN + width, y + h).lineWidth(0.3).stroke();
     doc.y = y + h;
   };
-  row("No", "Domain / Aspek / Indikator", "Tingkat", true);
+  row("No", data.instrument.tree.every((n) => n.children?.every((c) => !c.children?.length)) ? "Aspek / Indikator" : "Domain / Aspek / Indikator", "Tingkat", true);
   let domain: string | null = null;
   let aspect: string | null = null;
   for (const r of rowsOf(data.instrument.tree)) {
     if (r.domain && r.domain.code !== domain) {
       domain = r.domain.code;
-      row(r.domain.code, `Domain: ${r.domain.name}`, "", true);
+      row(r.domain.code, groupLabel(r.domain), "", true);
     }
     if (r.aspect && r.aspect.code !== aspect) {
       aspect = r.aspect.code;
-      row(r.aspect.code, `Aspek: ${r.aspect.name}`, "", true);
+      row(r.aspect.code, groupLabel(r.aspect), "", true);
     }
     const level = data.levels[r.indicator.code];
     row(r.indicator.code, r.indicator.name, level == null ? "-" : String(level));

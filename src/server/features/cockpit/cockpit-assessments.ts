@@ -1,6 +1,7 @@
 import {
   compareMeans,
   levelsAtStage,
+  indicatorGroupsOf,
   meanLevelHundredths,
   progressOf,
   roundRationalHalfUp,
@@ -124,7 +125,7 @@ export function nationalAspectAverages(compiled: CompiledInstrument, levelMaps: 
   return averageAspects(aspectNodesOf(compiled), scores);
 }
 
-const aspectNodesOf = (compiled: CompiledInstrument) => compiled.nodes.filter((n) => n.depth === 1);
+const aspectNodesOf = (compiled: CompiledInstrument) => indicatorGroupsOf(compiled);
 
 function indicatorName(compiled: CompiledInstrument, code: string): string {
   const walk = (nodes: typeof compiled.instrument.tree): string | undefined => {

@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { ResultInstrument } from "../public-results/public-results.schema";
 
 export const ProvinceParams = z.object({ code: z.string().regex(/^\d{2}$/, "a two-digit province code, e.g. 15") });
 export const CockpitQuery = z.object({ year: z.coerce.number().int().min(2018).max(2100).optional() });
 
 const Named = z.object({ code: z.string(), name: z.string() });
 /** A mean over `count` values, rounded half-up to two decimals (null when there are none). */
-const Average = z.object({ count: z.number(), index: z.number().nullable(), domains: z.record(z.string(), z.number().nullable()) });
+const Average = z.object({ count: z.number(), index: z.number().nullable(), nodes: z.record(z.string(), z.number().nullable()) });
 
 export const CockpitAgency = z.object({
   code: z.string(),
@@ -13,21 +14,24 @@ export const CockpitAgency = z.object({
   category: z.string(),
   /** Competition rank within the province by the year's published index (1, 2, 2, 4); null without a result. */
   rank: z.number().nullable(),
-  result: z.object({ year: z.number(), index: z.number(), predicate: z.string(), domains: z.record(z.string(), z.number()) }).nullable(),
+  result: z.object({ year: z.number(), instrument: z.string(), index: z.number(), predicate: z.string(), nodes: z.record(z.string(), z.number()) }).nullable(),
   previous: z.object({ year: z.number(), index: z.number() }).nullable(),
   change: z.number().nullable(),
 });
 
-const TrendPoint = z.object({ year: z.number(), index: z.number(), source: z.enum(["official", "pandu"]) });
+const TrendPoint = z.object({ year: z.number(), instrument: z.string(), index: z.number(), source: z.enum(["official", "pandu"]) });
 
 export const CockpitResponse = z.object({
   province: Named,
   year: z.number(),
   years: z.array(z.number()),
-  domains: z.array(Named),
+  /** The top-level nodes of the year's instrument: the keys of every `nodes` record (D1–D4, or A1–A7 for Pemdi). */
+  nodes: z.array(Named),
+  /** The instruments of the year and of the trend, with their index family. */
+  instruments: z.array(ResultInstrument),
   agencies: z.array(CockpitAgency),
   averages: z.object({ province: Average, national: z.record(z.string(), Average) }),
-  trend: z.object({ years: z.array(z.number()), series: z.array(Named.extend({ points: z.array(TrendPoint) })), provinceAverage: z.array(z.object({ year: z.number(), index: z.number(), count: z.number() })) }),
+  trend: z.object({ years: z.array(z.number()), series: z.array(Named.extend({ points: z.array(TrendPoint) })), provinceAverage: z.array(z.object({ year: z.number(), instrument: z.string(), index: z.number(), count: z.number() })) }),
   heatmap: z.object({
     instrument: z.string().nullable(),
     indicators: z.array(Named),

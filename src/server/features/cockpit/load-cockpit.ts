@@ -8,7 +8,9 @@ import { notFound } from "../../errors";
 import { provinceFamilyGeneration } from "../../../db/queries/cache-generations";
 import { canReadCockpit } from "../../policies/cockpit.policy";
 import { heatmapOf, nationalAspectAverages, pickAssessments, progressRows } from "./cockpit-assessments";
-import { agencyStandings, averageOf, DOMAIN_CODES, targetProgress, trendOf } from "./cockpit-results";
+import { officialPeriod } from "../../../lib/instrument-files";
+import { resultInstruments } from "../../../lib/result-instruments";
+import { agencyStandings, averageOf, targetProgress, trendOf } from "./cockpit-results";
 import type { CockpitResponse } from "./cockpit.schema";
 
 /** The province (by code) the actor may open; anything else is a 404. */
@@ -47,21 +49,27 @@ export async function buildCockpitBody(db: Db, code: string, year: number | unde
   const needAnswers = [...new Set([...heat.values(), ...current.values()].filter((a) => !(a.stage === "final" && resultById.has(a.id))).map((a) => a.id))];
   const [answers, evidence] = await Promise.all([answersOfAssessments(db, needAnswers), evidenceCountsOf(db, [...current.values()].map((a) => a.id))]);
 
-  const pandu = list.filter((a) => a.stage === "final" && resultById.has(a.id)).map((a) => ({ agencyId: a.agencyId, year: a.year, index10k: resultById.get(a.id)!.index10k }));
+  const pandu = list.filter((a) => a.stage === "final" && resultById.has(a.id)).map((a) => ({ agencyId: a.agencyId, year: a.year, instrumentId: a.instrumentId, index10k: resultById.get(a.id)!.index10k }));
   const { heatmap: provinceHeatmap, weakest } = heatmapOf(agencies, heat, bundledInstrument, answers, resultById);
   const heatCompiled = provinceHeatmap.instrument ? bundledInstrument(provinceHeatmap.instrument) : undefined;
   const heatmap = { ...provinceHeatmap, nationalAspectAverages: heatCompiled ? nationalAspectAverages(heatCompiled, await latestNationalResultLevels(db, heatCompiled.instrument.id)) : [] };
   const yearRows = snapshot.byYear.get(chosenYear) ?? [];
-  const national = Object.fromEntries(["provinsi", "kabupaten", "kota"].map((c) => [c, averageOf(yearRows.filter((r) => r.category === c))]));
-  const domainNames = bundledInstrument("permenpanrb-59-2020")?.nodes.filter((n) => n.depth === 0) ?? [];
+  // The year's columns are the top-level nodes of its instrument (as published, else the official period's).
+  const yearInstrument = yearRows[0]?.instrumentId ?? officialPeriod(chosenYear)?.instrument;
+  const trend = trendOf(agencies, published, pandu);
+  const instruments = resultInstruments([...(yearInstrument ? [yearInstrument] : []), ...trend.series.flatMap((s) => s.points.map((p) => p.instrument))]);
+  const nodes = instruments.find((i) => i.instrument === yearInstrument)?.nodes.map(({ code, name }) => ({ code, name })) ?? [];
+  const codes = nodes.map((n) => n.code);
+  const national = Object.fromEntries(["provinsi", "kabupaten", "kota"].map((c) => [c, averageOf(yearRows.filter((r) => r.category === c), codes)]));
   return {
     province: { code: province.code, name: province.name },
     year: chosenYear,
     years,
-    domains: DOMAIN_CODES.map((d) => ({ code: d, name: domainNames.find((n) => n.code === d)?.name ?? d })),
+    nodes,
+    instruments,
     agencies: agencyStandings(agencies, published, chosenYear),
-    averages: { province: averageOf(published.filter((r) => r.year === chosenYear)), national },
-    trend: trendOf(agencies, published, pandu),
+    averages: { province: averageOf(published.filter((r) => r.year === chosenYear), codes), national },
+    trend,
     heatmap,
     weakest,
     progress: progressRows(agencies, current, bundledInstrument, answers, evidence),

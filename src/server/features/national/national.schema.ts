@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { OFFICIAL_PREDICATES } from "../../../core";
+import { ResultInstrument } from "../public-results/public-results.schema";
 
 export const CATEGORIES = ["kementerian", "lembaga", "provinsi", "kabupaten", "kota"] as const;
 
@@ -10,7 +11,7 @@ export const NationalQuery = z.object({
   predicate: z.enum(OFFICIAL_PREDICATES).optional(),
 });
 
-const Average = z.object({ count: z.number(), index: z.number().nullable(), domains: z.record(z.string(), z.number().nullable()) });
+const Average = z.object({ count: z.number(), index: z.number().nullable(), nodes: z.record(z.string(), z.number().nullable()) });
 export const NationalAgency = z.object({
   code: z.string(),
   name: z.string(),
@@ -19,7 +20,9 @@ export const NationalAgency = z.object({
   provinceName: z.string().nullable(),
   index: z.number(),
   predicate: z.string(),
-  domains: z.record(z.string(), z.number()),
+  instrument: z.string(),
+  /** Published values of the instrument's top-level nodes, by code (see `instruments`). */
+  nodes: z.record(z.string(), z.number()),
   /** Competition rank among the filtered agencies (1, 2, 2, 4). */
   rank: z.number(),
 });
@@ -30,6 +33,8 @@ export const NationalResponse = z.object({
   /** "all", or "assigned" when the view is limited to the external assessor's agencies. */
   scope: z.enum(["all", "assigned"]),
   filters: z.object({ category: z.string().nullable(), province: z.string().nullable(), predicate: z.string().nullable() }),
+  /** The instruments of the listed results: their top-level nodes are the keys of `nodes`. */
+  instruments: z.array(ResultInstrument),
   count: z.number(),
   average: Average,
   categoryAverages: z.array(Average.extend({ category: z.string() })),

@@ -4,7 +4,7 @@ import { notFound } from "../../errors";
 import { findAgencyByCode } from "../../../db/queries/agencies";
 import { listPublishedResults } from "../../../db/queries/official-results";
 import { categoryRanks, listPublishedYears } from "../../../db/queries/public-portal";
-import { presentProvinceRows, presentPublicAgency } from "./public-result.presenter";
+import { instrumentsOf, presentProvinceRows, presentPublicAgency } from "./public-result.presenter";
 import { PublicAgency, PublicAgencyParams, PublicProvince, PublicProvinceParams, PublicProvinceQuery } from "./public-results.schema";
 
 /** The portal's per-instansi and per-province views; published results only, no login. */
@@ -45,13 +45,17 @@ export const publicPortalRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         const previous = year === null ? [] : await listPublishedResults(db, { provinceCode: province.code, year: year - 1 });
         const own = current.filter((r) => r.agencyCode === province.code);
         const regencies = current.filter((r) => r.agencyCode !== province.code);
+        const provinceResult = presentProvinceRows(own, previous, false)[0] ?? null;
+        const regencyRows = presentProvinceRows(regencies, previous, true);
         return {
           province: { code: province.code, name: province.name, regionName: province.regionName },
           years,
           year,
-          previousYear: year !== null && previous.length > 0 ? year - 1 : null,
-          provinceResult: presentProvinceRows(own, previous, false)[0] ?? null,
-          regencies: presentProvinceRows(regencies, previous, true),
+          // The year before counts only when it is of the same index family (no SPBE 2025 before Pemdi 2026).
+          previousYear: year !== null && regencyRows.concat(provinceResult ?? []).some((r) => r.previousIndex !== null) ? year - 1 : null,
+          provinceResult,
+          regencies: regencyRows,
+          instruments: instrumentsOf([...(provinceResult ? [provinceResult] : []), ...regencyRows]),
         };
       },
     );

@@ -5,9 +5,9 @@ import { listPublishedResults } from "../../../db/queries/official-results";
 import { writeCsv } from "../../../lib/csv-write";
 import { listPublishedYears } from "../../../db/queries/public-portal";
 import { registerPublicCaching } from "./http-cache";
-import { presentPublicResult, publicResultsCsv } from "./public-result.presenter";
+import { instrumentsOf, presentPublicResult, publicResultsCsv } from "./public-result.presenter";
 import { publicPortalRoutes } from "./public-portal.routes";
-import { PublicResult, PublicResultsDocument, PublicResultsQuery, PublicYears } from "./public-results.schema";
+import { PublicResultsDocument, PublicResultsQuery, PublicYears } from "./public-results.schema";
 
 /** The JSON Schema of the open-data JSON file, derived from the same zod schema that serializes it. */
 const RESULTS_JSON_SCHEMA = { ...z.toJSONSchema(PublicResultsDocument), $id: "/api/public/schema/results.json" };
@@ -21,25 +21,26 @@ export const publicResultRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       {
         config: { access: "public" },
         schema: {
-          summary: "Published SPBE results (open data), as JSON or as a CSV/JSON download",
+          summary: "Published SPBE and Pemdi results (open data), as JSON or as a CSV/JSON download",
           tags: ["public"],
           querystring: PublicResultsQuery,
-          response: { 200: z.union([z.object({ results: z.array(PublicResult) }), z.string()]) },
+          response: { 200: z.union([PublicResultsDocument, z.string()]) },
         },
       },
       async (req, reply) => {
         const { year, province, agency, category, q, format } = req.query;
         const rows = await listPublishedResults(ctx.database.db, { year, provinceCode: province, agencyCodes: agency ? [agency] : undefined, category, q });
         const results = rows.map(presentPublicResult);
+        const instruments = instrumentsOf(results);
         if (format) {
           const name = `spbe-results${year ? `-${year}` : ""}.${format}`;
           reply.header("content-disposition", `attachment; filename="${name}"`);
         }
         if (format === "csv") {
           reply.header("content-type", "text/csv; charset=utf-8");
-          return publicResultsCsv(results, writeCsv);
+          return publicResultsCsv(results, instruments, writeCsv);
         }
-        return { results };
+        return { results, instruments };
       },
     );
     app.get(

@@ -24,16 +24,32 @@ export const PublicResult = z
     provinceCode: z.string().nullable().describe("Two-digit Kemendagri province code; null for central agencies"),
     provinceName: z.string().nullable().describe("Province name; null for central agencies"),
     instrument: z.string().describe("Instrument id, e.g. permenpanrb-59-2020"),
-    domains: z.record(z.string(), z.number()).describe("Published domain indices D1..D4 (two decimals); empty when only the index was published"),
-    index: z.number().describe("Published SPBE index, 0–5, two decimals"),
+    nodes: z
+      .record(z.string(), z.number())
+      .describe("Published indices of the instrument's top-level nodes, by node code (two decimals): domains D1–D4 for permenpanrb-59-2020, D1–D3 for permenpanrb-5-2018, aspects A1–A7 for pemdi-2026; empty when only the index was published"),
+    index: z.number().describe("Published index, 0–5, two decimals: the SPBE index up to 2025, the Pemerintah Digital (Pemdi) index from 2026 (the two are not comparable)"),
     predicate: z.string().describe(`Official predicate: ${OFFICIAL_PREDICATES.slice(0, -1).join(", ")} or ${OFFICIAL_PREDICATES.at(-1)}`),
     source: z.string().describe("Where the figure was published (e.g. the report table)"),
   })
-  .meta({ title: "SPBE published result" });
+  .meta({ title: "Published SPBE / Pemdi result" });
 export type PublicResult = z.infer<typeof PublicResult>;
 
-/** The open-data JSON document: `{ results: [...] }`. */
-export const PublicResultsDocument = z.object({ results: z.array(PublicResult) }).meta({ title: "Pandu SPBE open data: published SPBE results" });
+/** How to lay out the results of one instrument: its top-level nodes (the value columns) and its index family. */
+export const ResultInstrument = z
+  .object({
+    instrument: z.string().describe("Instrument id, as in each result's `instrument`"),
+    name: z.string().describe("Instrument name"),
+    family: z.string().describe("Index family (e.g. spbe, pemdi): indices of different families are not comparable"),
+    familyName: z.string().describe("Name of the index family, e.g. Indeks SPBE"),
+    nodes: z.array(z.object({ code: z.string(), kind: z.string(), name: z.string() })).describe("Top-level nodes in instrument order: the keys of `nodes` in its results"),
+  })
+  .meta({ title: "Instrument of published results" });
+export type ResultInstrument = z.infer<typeof ResultInstrument>;
+
+/** The open-data JSON document: `{ results: [...], instruments: [...] }`. */
+export const PublicResultsDocument = z
+  .object({ results: z.array(PublicResult), instruments: z.array(ResultInstrument).describe("The instruments of these results, with their node codes and names") })
+  .meta({ title: "Pandu SPBE open data: published SPBE and Pemdi results" });
 
 export const PublicYears = z.object({ years: z.array(z.object({ year: z.number().int(), count: z.number().int() })) });
 
@@ -51,13 +67,14 @@ export type PublicAgencyYear = z.infer<typeof PublicAgencyYear>;
 export const PublicAgency = z.object({
   agency: z.object({ code: z.string(), name: z.string(), category: AgencyCategory, regionName: z.string().nullable(), province: Region.nullable() }),
   history: z.array(PublicAgencyYear),
+  instruments: z.array(ResultInstrument),
 });
 export type PublicAgency = z.infer<typeof PublicAgency>;
 
 export const PublicProvinceParams = z.object({ code: ProvinceCode });
 export const PublicProvinceQuery = z.object({ year: z.coerce.number().int().min(2018).max(2100).optional() });
 
-/** A result in the province view: the year's figures, the previous year's index and the change. */
+/** A result in the province view: the year's figures, the previous year's index and the change (null across indices that are not comparable). */
 export const PublicProvinceRow = PublicResult.extend({
   previousIndex: z.number().nullable(),
   change: z.number().nullable(),
@@ -74,5 +91,6 @@ export const PublicProvince = z.object({
   provinceResult: PublicProvinceRow.nullable(),
   /** Its kabupaten and kota in `year`, highest index first. */
   regencies: z.array(PublicProvinceRow),
+  instruments: z.array(ResultInstrument),
 });
 export type PublicProvince = z.infer<typeof PublicProvince>;

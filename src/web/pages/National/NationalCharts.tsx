@@ -7,6 +7,7 @@ import type { Category } from "../../dashboardsApi";
 import { formatIndex, formatIndexOr } from "../../format";
 import { useLang } from "../../i18n";
 import { predicateFill } from "../../predicateColours";
+import { resultColumns } from "../../resultColumns";
 
 /** How many agencies fall in each 0,50-wide band of the index. */
 export function Histogram({ data }: { data: National }) {
@@ -96,10 +97,11 @@ export function PredicateCounts({ data }: { data: National }) {
   );
 }
 
-/** Averages by category (as in the national reports), with the domains. */
+/** Averages by category (as in the national reports), with the top-level nodes of the year's instrument. */
 export function CategoryAverages({ data }: { data: National }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const columns = useMemo(() => resultColumns(data.instruments), [data.instruments]);
   const option = useMemo(
     () => ({
       grid: { left: 8, right: 16, top: 24, bottom: 24, containLabel: true },
@@ -125,9 +127,9 @@ export function CategoryAverages({ data }: { data: National }) {
               <th scope="col">{t("national.col.category")}</th>
               <th scope="col" className="num">{t("national.col.count")}</th>
               <th scope="col" className="num">{t("national.col.index")}</th>
-              {["D1", "D2", "D3", "D4"].map((d) => (
-                <th scope="col" className="num" key={d}>
-                  {d}
+              {columns.map((c) => (
+                <th scope="col" className="num" key={c.code}>
+                  <abbr title={c.name}>{c.code}</abbr>
                 </th>
               ))}
             </tr>
@@ -138,9 +140,9 @@ export function CategoryAverages({ data }: { data: National }) {
                 <th scope="row">{name}</th>
                 <td className="num">{a.count}</td>
                 <td className="num">{formatIndexOr(a.index, lang)}</td>
-                {["D1", "D2", "D3", "D4"].map((d) => (
-                  <td className="num" key={d}>
-                    {formatIndexOr(a.domains[d], lang)}
+                {columns.map((c) => (
+                  <td className="num" key={c.code}>
+                    {formatIndexOr(a.nodes[c.code], lang)}
                   </td>
                 ))}
               </tr>

@@ -7,91 +7,101 @@ import { ErrorMessage, Loading } from "../../components/Status";
 import { formatIndex } from "../../format";
 import { useLang } from "../../i18n";
 import { fetchPublicAgency, type PublicAgency, type PublicAgencyYear } from "../../publicApi";
+import type { ResultInstrument } from "../../api";
+import { breakMarkLine, brokenLineSeries, SeriesBreakNote, trendBreaks } from "../../components/SeriesBreak";
+import { resultColumns } from "../../resultColumns";
 import { useApi } from "../../useApi";
 import { usePageTitle } from "../../usePageTitle";
 import { Breadcrumbs } from "./Breadcrumbs";
 import { Missing } from "./Missing";
-import { DOMAINS } from "./portal";
 
-function HistoryChart({ name, history }: { name: string; history: PublicAgencyYear[] }) {
+/** The index per year: one line per index family (SPBE, Pemdi) with a marked break, never one joined line. */
+function HistoryChart({ name, history, instruments }: { name: string; history: PublicAgencyYear[]; instruments: ResultInstrument[] }) {
   const { t } = useTranslation();
   const lang = useLang();
   const label = t("portal.agency.historyLabel", { name });
+  // Every value column any year has (e.g. D1–D4 up to 2025, then A1–A7).
+  const columns = useMemo(() => resultColumns(instruments), [instruments]);
+  const breaks = useMemo(() => trendBreaks(history, instruments), [history, instruments]);
   const option = useMemo<ChartOption>(() => {
     const num = chartNumber(lang);
+    const years = history.map((h) => h.year);
+    const lines = brokenLineSeries(years, history, instruments, {
+      color: "#0b4a6f",
+      symbolSize: 9,
+      label: { show: true, position: "top", formatter: (p: { value: number }) => num(p.value), color: "#1b2430" },
+    });
+    const markLine = breakMarkLine(breaks);
     return {
       grid: { left: 48, right: 24, top: 24, bottom: 32 },
-      xAxis: { type: "category", data: history.map((h) => String(h.year)), axisLabel: { color: "#1b2430" } },
+      xAxis: { type: "category", data: years.map(String), axisLabel: { color: "#1b2430" } },
       yAxis: { type: "value", min: 0, max: 5, interval: 1, axisLabel: { formatter: chartNumber(lang, 0), color: "#1b2430" } },
       tooltip: { trigger: "axis", valueFormatter: num },
-      series: [
-        {
-          type: "line",
-          data: history.map((h) => h.index),
-          color: "#0b4a6f",
-          symbolSize: 9,
-          label: { show: true, position: "top", formatter: (p: { value: number }) => num(p.value), color: "#1b2430" },
-        },
-      ],
+      series: lines.map((l, i) => (i === 0 && markLine ? { ...l, markLine } : l)),
     };
-  }, [history, lang]);
+  }, [history, instruments, breaks, lang]);
   return (
-    <Chart
-      option={option}
-      label={label}
-      height={260}
-      showTable
-      table={
-        <table className="data-table" data-testid="agency-history">
-          <caption>{t("portal.agency.historyCaption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("portal.colYear")}</th>
-              <th scope="col" className="num">
-                {t("portal.colIndex")}
-              </th>
-              <th scope="col">{t("portal.colPredicate")}</th>
-              <th scope="col" className="num">
-                {t("portal.colRank")}
-              </th>
-              {DOMAINS.map((d) => (
-                <th scope="col" className="num" key={d}>
-                  <abbr title={t(`portal.domains.${d}`)}>{d}</abbr>
+    <>
+      <Chart
+        option={option}
+        label={label}
+        height={260}
+        showTable
+        table={
+          <table className="data-table" data-testid="agency-history">
+            <caption>{t("portal.agency.historyCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("portal.colYear")}</th>
+                <th scope="col" className="num">
+                  {t("portal.colIndex")}
                 </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {history.map((h) => (
-              <tr key={h.year}>
-                <th scope="row">{h.year}</th>
-                <td className="num num-latest">{formatIndex(h.index, lang)}</td>
-                <td>
-                  <PredicateBadge name={h.predicate} />
-                </td>
-                <td className="num">{h.rank !== null && h.rankOf !== null ? t("portal.agency.rankCell", { rank: h.rank, of: h.rankOf }) : <Missing />}</td>
-                {DOMAINS.map((d) => {
-                  const v = h.domains[d];
-                  return (
-                    <td className="num" key={d}>
-                      {v === undefined ? <Missing /> : formatIndex(v, lang)}
-                    </td>
-                  );
-                })}
+                <th scope="col">{t("portal.colPredicate")}</th>
+                <th scope="col" className="num">
+                  {t("portal.colRank")}
+                </th>
+                {columns.map((c) => (
+                  <th scope="col" className="num" key={c.code}>
+                    <abbr title={c.name}>{c.code}</abbr>
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
-      }
-    />
+            </thead>
+            <tbody>
+              {history.map((h) => (
+                <tr key={h.year}>
+                  <th scope="row">{h.year}</th>
+                  <td className="num num-latest">{formatIndex(h.index, lang)}</td>
+                  <td>
+                    <PredicateBadge name={h.predicate} />
+                  </td>
+                  <td className="num">{h.rank !== null && h.rankOf !== null ? t("portal.agency.rankCell", { rank: h.rank, of: h.rankOf }) : <Missing />}</td>
+                  {columns.map((c) => {
+                    const v = h.nodes[c.code];
+                    return (
+                      <td className="num" key={c.code}>
+                        {v === undefined ? <Missing /> : formatIndex(v, lang)}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      />
+      <SeriesBreakNote breaks={breaks} />
+    </>
   );
 }
 
-function DomainChart({ name, result }: { name: string; result: PublicAgencyYear }) {
+/** One year's published values of the top-level nodes of its instrument (D1–D4, or A1–A7 for Pemdi). */
+function NodeChart({ name, result, instrument }: { name: string; result: PublicAgencyYear; instrument: ResultInstrument | undefined }) {
   const { t } = useTranslation();
   const lang = useLang();
   const label = t("portal.agency.domainsLabel", { name, year: result.year });
-  const names = useMemo(() => DOMAINS.map((d) => `${d} ${t(`portal.domains.${d}`)}`), [t]);
+  const nodes = useMemo(() => instrument?.nodes ?? Object.keys(result.nodes).map((code) => ({ code, name: code, kind: "" })), [instrument, result]);
+  const names = useMemo(() => nodes.map((n) => (n.name === n.code ? n.code : `${n.code} ${n.name}`)), [nodes]);
   const option = useMemo<ChartOption>(() => {
     const num = chartNumber(lang);
     return {
@@ -99,16 +109,16 @@ function DomainChart({ name, result }: { name: string; result: PublicAgencyYear 
       xAxis: { type: "value", min: 0, max: 5, interval: 1, axisLabel: { formatter: chartNumber(lang, 0), color: "#1b2430" } },
       yAxis: { type: "category", inverse: true, data: names, axisLabel: { color: "#1b2430" } },
       tooltip: { trigger: "axis", valueFormatter: num },
-      series: [{ type: "bar", data: DOMAINS.map((d) => result.domains[d] ?? 0), color: "#0b4a6f", label: { show: true, position: "right", formatter: (p: { value: number }) => num(p.value), color: "#1b2430" } }],
+      series: [{ type: "bar", data: nodes.map((n) => result.nodes[n.code] ?? 0), color: "#0b4a6f", label: { show: true, position: "right", formatter: (p: { value: number }) => num(p.value), color: "#1b2430" } }],
     };
-  }, [result, lang, names]);
+  }, [result, lang, names, nodes]);
   return (
     <Chart
       option={option}
       label={label}
       height={220}
       table={
-        <table className="data-table">
+        <table className="data-table" data-testid="agency-nodes">
           <caption>{label}</caption>
           <thead>
             <tr>
@@ -119,10 +129,10 @@ function DomainChart({ name, result }: { name: string; result: PublicAgencyYear 
             </tr>
           </thead>
           <tbody>
-            {DOMAINS.map((d, i) => (
-              <tr key={d}>
+            {nodes.map((n, i) => (
+              <tr key={n.code}>
                 <th scope="row">{names[i]}</th>
-                <td className="num">{result.domains[d] === undefined ? <Missing /> : formatIndex(result.domains[d], lang)}</td>
+                <td className="num">{result.nodes[n.code] === undefined ? <Missing /> : formatIndex(result.nodes[n.code]!, lang)}</td>
               </tr>
             ))}
           </tbody>
@@ -137,7 +147,7 @@ function AgencyView({ data }: { data: PublicAgency }) {
   const lang = useLang();
   const { agency, history } = data;
   const latest = history.at(-1);
-  const withDomains = [...history].reverse().find((h) => Object.keys(h.domains).length > 0);
+  const withDomains = [...history].reverse().find((h) => Object.keys(h.nodes).length > 0);
   const category = t(`portal.categories.${agency.category}`);
   return (
     <div className="portal">
@@ -180,12 +190,12 @@ function AgencyView({ data }: { data: PublicAgency }) {
           </section>
           <section className="section" aria-labelledby="agency-history-title">
             <h2 id="agency-history-title">{t("portal.agency.historyTitle")}</h2>
-            <HistoryChart name={agency.name} history={history} />
+            <HistoryChart name={agency.name} history={history} instruments={data.instruments} />
           </section>
           {withDomains ? (
             <section className="section" aria-labelledby="agency-domains-title">
               <h2 id="agency-domains-title">{t("portal.agency.domainsTitle", { year: withDomains.year })}</h2>
-              <DomainChart name={agency.name} result={withDomains} />
+              <NodeChart name={agency.name} result={withDomains} instrument={data.instruments.find((i) => i.instrument === withDomains.instrument)} />
             </section>
           ) : (
             <p>{t("portal.agency.noDomains")}</p>
@@ -198,7 +208,7 @@ function AgencyView({ data }: { data: PublicAgency }) {
   );
 }
 
-/** /publik/instansi/:code: one instansi's published history, rank and domain breakdown. */
+/** /publik/instansi/:code: one instansi's published history, rank and the breakdown by its instrument's top-level nodes. */
 export function PublicAgencyPage() {
   const { t } = useTranslation();
   const { code = "" } = useParams();

@@ -9,7 +9,8 @@ import { fetchProvinces, fetchPublicYears, fetchYearResults, type PublicYear } f
 import { useApi } from "../../useApi";
 import { usePageTitle } from "../../usePageTitle";
 import { OpenDataDownloads } from "./OpenDataDownloads";
-import { SORT_KEYS, sortResults, type SortDir, type SortKey } from "./portal";
+import { isSortKey, sortResults, type SortDir, type SortKey } from "./portal";
+import { resultColumns } from "../../resultColumns";
 import { PredicateChart } from "./PredicateChart";
 import { ResultsFilters, type Filters } from "./ResultsFilters";
 import { PortalResultsTable } from "./ResultsTable";
@@ -20,10 +21,10 @@ const PAGE_SIZE = 50;
 type Param = "tahun" | "q" | "kategori" | "provinsi" | "urut" | "arah" | "halaman";
 
 /** Reads the page state from the address (shareable links): ?tahun=&q=&kategori=&provinsi=&urut=&arah=&halaman=. */
-function readState(params: URLSearchParams, years: PublicYear[]) {
+function readState(params: URLSearchParams, years: PublicYear[], columns: readonly { code: string }[]) {
   const latest = years.at(-1)?.year ?? 0;
   const year = Number(params.get("tahun"));
-  const sortKey = params.get("urut") as SortKey | null;
+  const sortKey = params.get("urut");
   return {
     filters: {
       year: years.some((y) => y.year === year) ? year : latest,
@@ -31,7 +32,7 @@ function readState(params: URLSearchParams, years: PublicYear[]) {
       category: params.get("kategori") ?? "",
       province: params.get("provinsi") ?? "",
     },
-    sort: { key: sortKey && SORT_KEYS.includes(sortKey) ? sortKey : ("index" as SortKey), dir: (params.get("arah") === "asc" ? "asc" : "desc") as SortDir },
+    sort: { key: isSortKey(sortKey, columns) ? sortKey : ("index" as SortKey), dir: (params.get("arah") === "asc" ? "asc" : "desc") as SortDir },
   };
 }
 
@@ -39,11 +40,14 @@ function YearResults({ years }: { years: PublicYear[] }) {
   const { t } = useTranslation();
   const lang = useLang();
   const [params, setParams] = useSearchParams();
-  const { filters, sort } = readState(params, years);
+  const { filters } = readState(params, years, []);
   const provinces = useApi("public-provinces", fetchProvinces);
   const key = `${filters.year}|${filters.q}|${filters.category}|${filters.province}`;
   const results = useApi(`public-results-${key}`, (signal) => fetchYearResults(filters, signal));
-  const rows = useMemo(() => (results.status === "ok" ? sortResults(results.data, sort.key, sort.dir) : []), [results, sort.key, sort.dir]);
+  // The value columns come from the instrument of the year's results (D1–D4, or A1–A7 for Pemdi).
+  const columns = useMemo(() => (results.status === "ok" ? resultColumns(results.data.instruments) : []), [results]);
+  const { sort } = readState(params, years, columns);
+  const rows = useMemo(() => (results.status === "ok" ? sortResults(results.data.results, sort.key, sort.dir) : []), [results, sort.key, sort.dir]);
   const pageCount = Math.ceil(rows.length / PAGE_SIZE);
   const page = pageFromParam(params.get("halaman"), pageCount);
   const pageRows = useMemo(() => rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE), [rows, page]);
@@ -80,7 +84,7 @@ function YearResults({ years }: { years: PublicYear[] }) {
     <>
       <ResultsFilters years={years.map((y) => y.year)} provinces={provinces.status === "ok" ? provinces.data : []} value={filters} onChange={onFilters} />
       <p className="portal-count" role="status" data-testid="portal-count">
-        {results.status === "ok" ? t("portal.count", { n: chartNumber(lang, 0)(results.data.length) }) : ""}
+        {results.status === "ok" ? t("portal.count", { n: chartNumber(lang, 0)(results.data.results.length) }) : ""}
       </p>
       {results.status === "loading" && <Loading label={t("portal.loading")} />}
       {results.status === "error" && <ErrorMessage error={results.error} retry={results.retry} />}
@@ -94,7 +98,7 @@ function YearResults({ years }: { years: PublicYear[] }) {
               <PredicateChart year={filters.year} rows={rows} />
             </section>
             <section className="section" aria-label={t("portal.resultsCaption", { year: filters.year })} ref={tableSection} tabIndex={-1}>
-              <PortalResultsTable year={filters.year} rows={pageRows} sort={sort} onSort={onSort} />
+              <PortalResultsTable year={filters.year} rows={pageRows} columns={columns} sort={sort} onSort={onSort} />
               <Pagination
                 page={page}
                 pageCount={pageCount}
@@ -105,9 +109,7 @@ function YearResults({ years }: { years: PublicYear[] }) {
                 onNavigate={() => requestAnimationFrame(() => tableSection.current?.focus())}
                 testId="portal-pager"
               />
-              <p className="table-note">
-                {t("portal.domains.D1")} (D1) · {t("portal.domains.D2")} (D2) · {t("portal.domains.D3")} (D3) · {t("portal.domains.D4")} (D4)
-              </p>
+              {columns.length > 0 && <p className="table-note">{columns.map((c) => `${c.name} (${c.code})`).join(" · ")}</p>}
             </section>
           </>
         ))}

@@ -2,15 +2,18 @@ import { useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import type { PublicResult } from "../../api";
+import type { ResultNode } from "../../../core";
 import { PredicateBadge } from "../../components/Badges";
 import { formatIndex } from "../../format";
 import { useLang } from "../../i18n";
-import { DOMAINS, type SortDir, type SortKey } from "./portal";
+import type { SortDir, SortKey } from "./portal";
 import { Missing } from "./Missing";
 
 interface Props {
   year: number;
   rows: PublicResult[];
+  /** The value columns: the top-level nodes of the year's instrument. */
+  columns: ResultNode[];
   sort: { key: SortKey; dir: SortDir };
   onSort: (key: SortKey) => void;
 }
@@ -33,7 +36,7 @@ function SortHeader({ column, label, title, sort, onSort, numeric }: { column: S
 }
 
 /** One year's published results with sortable columns; names link to the instansi and province pages. */
-export function PortalResultsTable({ year, rows, sort, onSort }: Props) {
+export function PortalResultsTable({ year, rows, columns, sort, onSort }: Props) {
   const { t } = useTranslation();
   const lang = useLang();
   const captionId = useId();
@@ -47,8 +50,8 @@ export function PortalResultsTable({ year, rows, sort, onSort }: Props) {
             <SortHeader column="name" label={t("portal.colAgency")} {...header} />
             <SortHeader column="category" label={t("portal.colCategory")} {...header} />
             <SortHeader column="province" label={t("portal.colProvince")} {...header} />
-            {DOMAINS.map((d) => (
-              <SortHeader key={d} column={d} label={d} title={t(`portal.domains.${d}`)} numeric {...header} />
+            {columns.map((c) => (
+              <SortHeader key={c.code} column={c.code} label={c.code} title={c.name} numeric {...header} />
             ))}
             <SortHeader column="index" label={t("portal.colIndex")} numeric {...header} />
             <th scope="col">{t("portal.colPredicate")}</th>
@@ -62,9 +65,9 @@ export function PortalResultsTable({ year, rows, sort, onSort }: Props) {
               </th>
               <td>{t(`portal.categories.${r.category as "kota"}`, { defaultValue: r.category })}</td>
               <td>{r.provinceCode ? <Link to={`/publik/provinsi/${r.provinceCode}?tahun=${year}`}>{r.provinceName ?? r.provinceCode}</Link> : <Missing />}</td>
-              {DOMAINS.map((d) => (
-                <td key={d} className="num">
-                  {r.domains[d] === undefined ? <Missing /> : formatIndex(r.domains[d], lang)}
+              {columns.map((c) => (
+                <td key={c.code} className="num">
+                  {r.nodes[c.code] === undefined ? <Missing /> : formatIndex(r.nodes[c.code]!, lang)}
                 </td>
               ))}
               <td className="num num-latest">{formatIndex(r.index, lang)}</td>
