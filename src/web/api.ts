@@ -33,7 +33,8 @@ export interface PublicResult {
 export interface InstrumentSummary {
   id: string;
   name: string;
-  status: InstrumentStatus;
+  status: InstrumentStatus | null;
+  sourceConfidence: string | null;
   legalBasis: string | null;
   effectiveFrom: string | null;
   indicatorCount: number;

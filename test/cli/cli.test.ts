@@ -64,7 +64,6 @@ describe("pandu score", () => {
       [
         "id: mini",
         "name: Mini",
-        "status: provisional",
         "levels: { min: 1, max: 5 }",
         "scales: { p: [ {level: 1, name: a}, {level: 2, name: b}, {level: 3, name: c}, {level: 4, name: d}, {level: 5, name: e} ] }",
         "predicates: [ { name: Baik, min: 2.5 }, { name: Kurang, min: 0 } ]",
@@ -84,7 +83,7 @@ describe("pandu instruments", () => {
   it("lists the bundled instruments", () => {
     const r = runCli(["instruments", "list"]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/pemdi-2026\s+provisional\s+20/);
+    expect(r.stdout).toMatch(/pemdi-2026\s+official\s+20/);
     expect(r.stdout).toMatch(/permenpanrb-59-2020\s+official\s+47/);
   });
 

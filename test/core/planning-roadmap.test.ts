@@ -31,7 +31,6 @@ function smallInstrument(weights: number[], levels: { min: number; max: number }
   const instrument: Instrument = {
     id: "small",
     name: "small",
-    status: "provisional",
     levels,
     scales: {},
     predicates: BANDS,

@@ -88,7 +88,7 @@ describe(`HTTP API on ${TEST_DB_KIND}`, () => {
   it("lists instruments and serves one whole", async () => {
     const list = (await get("/api/instruments")).json().instruments as { id: string; status: string; indicatorCount: number }[];
     expect(list.map((i) => [i.id, i.status, i.indicatorCount])).toEqual([
-      ["pemdi-2026", "provisional", 20],
+      ["pemdi-2026", "official", 20],
       ["permenpanrb-5-2018", "official", 35],
       ["permenpanrb-59-2020", "official", 47],
     ]);

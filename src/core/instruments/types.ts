@@ -40,14 +40,17 @@ export interface IndicatorRef {
   code: string;
 }
 
-export type InstrumentStatus = "official" | "provisional";
+/** `official`: published by the ministry. Absent for an instrument a province authors itself. */
+export type InstrumentStatus = "official";
 
 export interface Instrument {
   id: string;
   name: string;
   legalBasis?: string;
   effectiveFrom?: string;
-  status: InstrumentStatus;
+  status?: InstrumentStatus;
+  /** Where the text comes from and how sure it is (shown as a notice on the instrument page). */
+  sourceConfidence?: string;
   description?: string;
   levels: { min: number; max: number };
   scales: Record<string, ScaleLevel[]>;

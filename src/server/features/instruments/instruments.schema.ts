@@ -5,7 +5,8 @@ export const InstrumentIdParams = z.object({ id: z.string().regex(/^[a-z0-9][a-z
 export const InstrumentSummary = z.object({
   id: z.string(),
   name: z.string(),
-  status: z.enum(["official", "provisional"]),
+  status: z.literal("official").nullable(),
+  sourceConfidence: z.string().nullable(),
   legalBasis: z.string().nullable(),
   effectiveFrom: z.string().nullable(),
   indicatorCount: z.number(),
@@ -40,4 +41,4 @@ export const ScoreResponse = z.object({
   nodes: z.array(NodeScore),
 });
 
-export const OfficialPeriod = z.object({ year: z.number(), instrument: z.string(), predicatePolicy: z.enum(["exact", "rounded2"]), policyBasis: z.string() });
+export const OfficialPeriod = z.object({ year: z.number(), instrument: z.string(), predicatePolicy: z.enum(["exact", "rounded2"]), policyBasis: z.string(), label: z.string().optional() });
