@@ -29,6 +29,7 @@ export interface InstrumentNodeInput {
   criteria?: Record<string, string> | undefined;
   evidence?: Record<string, string> | undefined;
   sameAs?: { instrument: string; code: string }[] | undefined;
+  valueStep?: number | undefined;
 }
 
 /** An indicator of another instrument that is the same indicator under another code or name. */
@@ -50,6 +51,7 @@ export const InstrumentNodeSchema: z.ZodType<InstrumentNodeInput> = z.lazy(() =>
     criteria: LevelTexts.optional(),
     evidence: LevelTexts.optional(),
     sameAs: z.array(SameAsSchema).optional(),
+    valueStep: z.number().positive().optional(),
   }),
 );
 
@@ -62,6 +64,7 @@ export const InstrumentSchema = z.object({
   sourceConfidence: z.string().min(1).optional(),
   description: z.string().optional(),
   levels: z.object({ min: z.number().int().min(0), max: z.number().int().max(100) }),
+  valueStep: z.number().positive().optional(),
   scales: z.record(z.string(), z.array(ScaleLevelSchema).min(1)),
   predicates: z.array(PredicateBandSchema).min(1),
   tree: z.array(InstrumentNodeSchema).min(1),

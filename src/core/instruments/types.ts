@@ -32,6 +32,8 @@ export interface InstrumentNode {
   evidence?: Record<string, string>;
   /** Indicators of other instruments that are this same indicator (used by copy forward). */
   sameAs?: IndicatorRef[];
+  /** Overrides the instrument's `valueStep` for this indicator. */
+  valueStep?: number;
 }
 
 /** An indicator of a named instrument. */
@@ -53,6 +55,11 @@ export interface Instrument {
   sourceConfidence?: string;
   description?: string;
   levels: { min: number; max: number };
+  /**
+   * The step of an indicator's value: 1 (the default) for whole levels, 0.01 for values such as
+   * 1.26 (Pemdi). At most two decimals and dividing 1, so whole levels stay values.
+   */
+  valueStep?: number;
   scales: Record<string, ScaleLevel[]>;
   predicates: PredicateBand[];
   tree: InstrumentNode[];

@@ -21,6 +21,8 @@ export interface CompiledInstrument {
   instrument: Instrument;
   codes: string[];
   weights: Int32Array;
+  /** Per indicator, the step of its value in hundredths: 100 for whole levels, 1 for values such as 1.26. */
+  steps: Int32Array;
   position: Map<string, number>;
   nodes: CompiledNode[];
   /** Bands from the highest threshold down, thresholds in hundredths. */
@@ -34,6 +36,11 @@ export function compileInstrument(instrument: Instrument): CompiledInstrument {
   const leaves = indicatorsOf(instrument.tree);
   const codes = leaves.map((l) => l.code);
   const weights = Int32Array.from(leaves.map((l) => hundredths(l.weight)));
+  const steps = Int32Array.from(leaves.map((l) => hundredths(l.valueStep ?? instrument.valueStep ?? 1)));
+  steps.forEach((s, i) => {
+    // validateInstrument reports this with its path; a compiled instrument must score exactly.
+    if ((s * weights[i]!) % 100 !== 0) throw new RangeError(`indicator ${codes[i]}: weight × value step has more than four decimals`);
+  });
   const position = new Map(codes.map((c, i) => [c, i]));
   const nodes: CompiledNode[] = [];
   let cursor = 0;
@@ -65,6 +72,7 @@ export function compileInstrument(instrument: Instrument): CompiledInstrument {
     instrument,
     codes,
     weights,
+    steps,
     position,
     nodes,
     predicates,
