@@ -12,6 +12,7 @@ export * from "./scoring/index-from-node-values";
 export * from "./scoring/predicate";
 export * from "./scoring/score-assessment";
 export * from "./scoring/scoring-error";
+export * from "./scoring/external-score";
 export * from "./results/verify-published-results";
 export * from "./access/roles";
 export * from "./access/nip";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { planRoadmap, PlanningError, scoreAssessment, ScoringError, validateInstrument, type Instrument } from "../../src/core";
+import { planRoadmap, PlanningError, resolveScoreInputs, scoreAssessment, ScoringError, validateInstrument, type Instrument } from "../../src/core";
 import { bundledInstrument } from "../../src/lib/instrument-files";
 
 const pemdi = () => bundledInstrument("pemdi-2026")!;
@@ -105,5 +105,61 @@ describe("the instrument format declares decimal values", () => {
     j.tree[0]!.weight = 59.5;
     j.tree[1]!.weight = 40.5;
     expect(problems(j)).toEqual(["tree[0].weight: 59.5 × value step 0.01 has more than four decimals; with decimal values use a weight with fewer decimals"]);
+  });
+});
+
+describe("indicators valued from another agency's index", () => {
+  const convert = (code: string, score: unknown) => resolveScoreInputs(pemdi(), { [code]: { score } as { score: number } })[code];
+
+  it("converts Indeks SDI linearly within its band: the module's worked examples 25 → 2.00 and 68.75 → 3.75", () => {
+    expect(convert("5", 25)).toBe(2);
+    expect(convert("5", 68.75)).toBe(3.75);
+    // band edges belong to the band above; the top of the range is included
+    expect(convert("5", 0)).toBe(1);
+    expect(convert("5", 12.5)).toBe(1.5);
+    expect(convert("5", 100)).toBe(5);
+    // 57.3 → 2.5 + 19.8 / 25 = 3.292, rounded half-up to the step 0.01
+    expect(convert("5", 57.3)).toBe(3.29);
+    expect(convert("18", 68.75)).toBe(3.75);
+  });
+
+  it("converts IPS band → whole level (its bands are not Pemdi's)", () => {
+    expect(convert("7", 1.79)).toBe(1);
+    expect(convert("7", 2.6)).toBe(3);
+    expect(convert("7", 5)).toBe(5);
+  });
+
+  it("a score outside the range, or a score for an indicator that takes a value, is refused naming the indicator", () => {
+    expect(() => convert("5", 100.5)).toThrow("indicator 5: score 100.5 is outside 0–100 (Indeks Satu Data Indonesia (SDI), Bappenas)");
+    expect(() => convert("6", 0.5)).toThrow(ScoringError);
+    expect(() => convert("3", 50)).toThrow("indicator 3: takes a value, not a score from another index");
+  });
+
+  it("scores an assessment given scores and values together", () => {
+    const inputs = { ...Object.fromEntries(pemdi().codes.map((c) => [c, 1])), "5": { score: 25 } };
+    const r = scoreAssessment(pemdi(), resolveScoreInputs(pemdi(), inputs));
+    expect(r.index).toBe(1.05); // (2 × 5 + 1 × 95) / 100
+  });
+});
+
+describe("validate reports bad external-score declarations with their paths", () => {
+  const withBands = (mutate: (bands: { from: number; to: number; level: number; valueFrom?: number; valueTo?: number }[]) => void) => {
+    const i = structuredClone(pemdi().instrument);
+    mutate(i.tree[2]!.children![0]!.externalScore!.bands);
+    const r = validateInstrument(i);
+    return r.ok ? [] : r.problems;
+  };
+  const at = "tree[2].children[0].externalScore";
+
+  it.each<[string, Parameters<typeof withBands>[0], string[]]>([
+    ["a gap", (b) => (b[1]!.from = 13), [`${at}.bands[1]: starts at 13 but the previous band ends at 12.5 (a gap)`]],
+    ["an overlap", (b) => (b[2]!.from = 30), [`${at}.bands[2]: starts at 30 but the previous band ends at 37.5 (an overlap)`]],
+    ["a band outside the range", (b) => (b[4]!.to = 110), [`${at}.bands[4]: 110 is outside the score range 0–100`]],
+    ["a level outside the levels", (b) => (b[4]!.level = 6), [`${at}.bands[4].level: 6 is outside the instrument's levels 1–5`]],
+    ["a value with three decimals", (b) => (b[0]!.valueTo = 1.505), [`${at}.bands[0].valueTo: 1.505 has more than two decimals`]],
+    ["a value outside 1.00–5.00", (b) => (b[4]!.valueTo = 5.5), [`${at}.bands[4].valueTo: 5.5 is outside 1.00–5.00`]],
+    ["a band short of the top", (b) => b.pop(), [`${at}.bands[3]: ends at 75, leaving up to 100 uncovered (a gap)`]],
+  ])("%s", (_name, mutate, expected) => {
+    expect(withBands(mutate)).toEqual(expected);
   });
 });

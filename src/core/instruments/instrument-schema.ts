@@ -30,7 +30,27 @@ export interface InstrumentNodeInput {
   evidence?: Record<string, string> | undefined;
   sameAs?: { instrument: string; code: string }[] | undefined;
   valueStep?: number | undefined;
+  externalScore?: z.infer<typeof ExternalScoreSchema> | undefined;
 }
+
+/** How an indicator's value is converted from another agency's index (see types.ts ExternalScore). */
+export const ExternalScoreSchema = z.object({
+  source: z.string().min(1),
+  min: z.number(),
+  max: z.number(),
+  conversion: z.enum(["linear", "level"]),
+  bands: z
+    .array(
+      z.object({
+        from: z.number(),
+        to: z.number(),
+        level: z.number(),
+        valueFrom: z.number().optional(),
+        valueTo: z.number().optional(),
+      }),
+    )
+    .min(1),
+});
 
 /** An indicator of another instrument that is the same indicator under another code or name. */
 export const SameAsSchema = z.object({
@@ -52,6 +72,7 @@ export const InstrumentNodeSchema: z.ZodType<InstrumentNodeInput> = z.lazy(() =>
     evidence: LevelTexts.optional(),
     sameAs: z.array(SameAsSchema).optional(),
     valueStep: z.number().positive().optional(),
+    externalScore: ExternalScoreSchema.optional(),
   }),
 );
 

@@ -34,6 +34,30 @@ export interface InstrumentNode {
   sameAs?: IndicatorRef[];
   /** Overrides the instrument's `valueStep` for this indicator. */
   valueStep?: number;
+  /** The value comes from another agency's index (e.g. Indeks SDI, Bappenas): how a score converts. */
+  externalScore?: ExternalScore;
+}
+
+/**
+ * A source index an indicator's value is converted from: its name, score range and bands. With
+ * `linear` a score maps linearly within its band onto [valueFrom, valueTo]; with `level` it gives the
+ * band's whole level. Bands are contiguous, ascending, and cover min–max.
+ */
+export interface ExternalScore {
+  source: string;
+  min: number;
+  max: number;
+  conversion: "linear" | "level";
+  bands: ExternalScoreBand[];
+}
+
+/** Scores from `from` (inclusive) to `to` (exclusive, except the last band) describe `level`. */
+export interface ExternalScoreBand {
+  from: number;
+  to: number;
+  level: number;
+  valueFrom?: number;
+  valueTo?: number;
 }
 
 /** An indicator of a named instrument. */

@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { externalScoreProblems } from "../scoring/external-score";
 import { toScaledInt } from "../scoring/fixed-point";
 import { InstrumentSchema } from "./instrument-schema";
 import { isLeaf, type Instrument, type InstrumentNode } from "./types";
@@ -81,8 +82,10 @@ export function validateInstrument(input: unknown): ValidationResult {
         if (extra.length) problems.push(`${path}.${field}: level ${extra.join(", ")} is outside ${min}–${max}`);
       }
       problems.push(...sameAsProblems(node, path, inst.id, claimed));
+      if (node.externalScore) problems.push(...externalScoreProblems(node.externalScore, `${path}.externalScore`, inst.levels));
       return;
     }
+    if (node.externalScore) problems.push(`${path}.externalScore: only an indicator takes its value from another index`);
     if (node.sameAs) problems.push(`${path}.sameAs: only an indicator can be the same as another instrument's indicator`);
     const children = node.children!;
     const sum = sumHundredths(children);

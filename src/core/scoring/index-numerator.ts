@@ -1,5 +1,6 @@
 import type { CompiledInstrument } from "./compile-instrument";
-import { toScaledInt } from "./fixed-point";
+import { hundredths, toScaledInt } from "./fixed-point";
+import type { Instrument, InstrumentNode } from "../instruments/types";
 import { ScoringError } from "./scoring-error";
 
 /**
@@ -8,12 +9,30 @@ import { ScoringError } from "./scoring-error";
  * decimals). Throws `ScoringError` "invalid_level" naming the indicator.
  */
 export function valueHundredths(compiled: CompiledInstrument, position: number, value: unknown): number {
-  const step = compiled.steps[position]!;
-  const h = typeof value === "number" ? toScaledInt(value) : null;
-  if (h === null || h < compiled.levelMin * 100 || h > compiled.levelMax * 100 || (h - compiled.levelMin * 100) % step !== 0) {
-    invalidLevel(compiled, compiled.codes[position]!, value);
-  }
+  const h = checkedHundredths(compiled, position, value);
+  if (h === null) invalidLevel(compiled, compiled.codes[position]!, value);
   return h;
+}
+
+function checkedHundredths(compiled: CompiledInstrument, position: number, value: unknown): number | null {
+  return hundredthsInRange({ min: compiled.levelMin, max: compiled.levelMax }, compiled.steps[position]!, value);
+}
+
+/** A value as hundredths when it lies in levels.min..max on the step grid (step in hundredths), else null. */
+export function hundredthsInRange(levels: { min: number; max: number }, step: number, value: unknown): number | null {
+  const h = typeof value === "number" ? toScaledInt(value) : null;
+  if (h === null || h < levels.min * 100 || h > levels.max * 100 || (h - levels.min * 100) % step !== 0) return null;
+  return h;
+}
+
+/** The value step of an indicator in hundredths: its own `valueStep`, else the instrument's, else whole levels (100). */
+export function valueStepHundredths(instrument: Instrument, node: InstrumentNode): number {
+  return hundredths(node.valueStep ?? instrument.valueStep ?? 1);
+}
+
+/** Why `value` is not allowed for the indicator at `position` ("2.5 is not an integer from 1 to 5"), or null when it is. */
+export function valueProblem(compiled: CompiledInstrument, position: number, value: unknown): string | null {
+  return checkedHundredths(compiled, position, value) === null ? `${String(value)} is not ${valueRangeText(compiled, position)}` : null;
 }
 
 /** How an indicator's values are described in messages: "an integer from 1 to 5" or "a value from 1.00 to 5.00 in steps of 0.01". */

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { fromScaledInt, levelsAtStage, roundTenThousandthsToHundredths, stagesFor, type Stage, type StageAnswer } from "../../../core";
+import { fromScaledInt, valueProblem, levelsAtStage, roundTenThousandthsToHundredths, stagesFor, type Stage, type StageAnswer } from "../../../core";
 import type { AppContext } from "../../context";
 import { AppError, validationError } from "../../errors";
 import { auditContextOf } from "../../request-audit";
@@ -52,7 +52,8 @@ export const assessmentReviewRoutes = (ctx: AppContext): FastifyPluginAsyncZod =
         if (!latest) throw new AppError(409, "conflict", "this assessment has no final result to correct");
         for (const [code, level] of Object.entries(req.body.levels)) {
           if (!compiled.position.has(code)) throw validationError(`body.levels.${code}: unknown indicator`);
-          if (level < compiled.levelMin || level > compiled.levelMax) throw validationError(`body.levels.${code}: ${level} is not a level from ${compiled.levelMin} to ${compiled.levelMax}`);
+          const problem = valueProblem(compiled, compiled.position.get(code)!, level);
+          if (problem) throw validationError(`body.levels.${code}: ${problem}`);
         }
         const snapshot = resultSnapshot(compiled, { ...latest.levels, ...req.body.levels }, found.period.predicatePolicy);
         const revision = await reviseResult(db, auditContextOf(req), { id: found.assessment.id, agencyId: scope.agencyId }, snapshot, req.body.reason);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import { isAdministrator, isValidWindow, readableAgencies, stagesFor, type Stage } from "../../../core";
+import { isAdministrator, isValidWindow, readableAgencies, stagesFor, valueProblem, type Stage } from "../../../core";
 import type { AppContext } from "../../context";
 import { AppError, notFound, validationError } from "../../errors";
 import { auditContextOf } from "../../request-audit";
@@ -129,9 +129,8 @@ export const assessmentRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         assertStageWindowOpen(found.period.schedule, stage);
         if (!compiled.position.has(req.params.code)) throw notFound("indicator");
         const { level } = req.body;
-        if (level !== null && (level < compiled.levelMin || level > compiled.levelMax)) {
-          throw validationError(`body.level: ${level} is not a level from ${compiled.levelMin} to ${compiled.levelMax}`);
-        }
+        const problem = level === null ? null : valueProblem(compiled, compiled.position.get(req.params.code)!, level);
+        if (problem) throw validationError(`body.level: ${problem}`);
         const outcome = await saveAnswer(db, auditContextOf(req), {
           ...req.body,
           assessmentId: found.assessment.id,
