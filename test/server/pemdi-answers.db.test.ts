@@ -39,6 +39,24 @@ describe(`Pemdi answers with decimal values on ${TEST_DB_KIND}`, () => {
     expect(ws.score).toEqual({ index: 1.2415, indexRounded: 1.24, predicate: "Kurang", partial: false, answered: 20, total: 20 });
   });
 
+  it("an indicator fed from Indeks SDI takes its score, source document and year; the server converts it (68.75 → 3.75)", async () => {
+    const url = `/api/assessments/${pemdiId}/answers/5`;
+    const ws = (await call(t.app, "GET", `/api/assessments/${pemdiId}`, entri)).json();
+    const version = ws.indicators.find((i: { code: string }) => i.code === "5").answers.mandiri.version;
+    // the client's level is ignored: the value is the conversion of the score
+    const res = await call(t.app, "PUT", url, entri, { stage: "mandiri", version, level: 5, externalScore: { score: 68.75, source: "Laporan Evaluasi SDI 2025, Bappenas", year: 2025 } });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ level: 3.75, externalScore: { score: 68.75, source: "Laporan Evaluasi SDI 2025, Bappenas", year: 2025 } });
+    const after = (await call(t.app, "GET", `/api/assessments/${pemdiId}`, entri)).json();
+    // 124.15 + (3.75 − 1) × 5 = 137.9
+    expect(after.score.index).toBe(1.379);
+    const out = await call(t.app, "PUT", url, entri, { stage: "mandiri", version: version + 1, level: null, externalScore: { score: 101, source: "SDI", year: 2025 } });
+    expect(out.statusCode).toBe(400);
+    expect(out.json().message).toBe("body.externalScore.score: indicator 5: score 101 is outside 0–100 (Indeks Satu Data Indonesia (SDI), Bappenas)");
+    const notExternal = await call(t.app, "PUT", `/api/assessments/${pemdiId}/answers/4`, entri, { stage: "mandiri", version: 1, level: null, externalScore: { score: 50, source: "SDI", year: 2025 } });
+    expect(notExternal.statusCode).toBe(400);
+  });
+
   it.each([
     ["three decimals", pemdi, 1.255, "body.level: 1.255 is not a value from 1.00 to 5.00 in steps of 0.01"],
     ["below 1.00", pemdi, 0.99, "body.level: 0.99 is not a value from 1.00 to 5.00 in steps of 0.01"],

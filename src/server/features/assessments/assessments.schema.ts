@@ -27,6 +27,8 @@ export const SaveAnswerBody = z.object({
   version: z.number().int().min(0),
   /** A whole level, or a decimal (1.26) where the instrument declares decimal values. */
   level: z.number().nullable(),
+  /** For an indicator valued from another agency's index: the score instead of a value; the server converts it. */
+  externalScore: z.object({ score: z.number(), source: z.string().trim().min(1).max(500), year: z.number().int().min(2000).max(2100) }).nullable().optional(),
   explanation: z.string().max(10_000).nullable().optional(),
   facts: z.string().max(10_000).nullable().optional(),
   analysis: z.string().max(10_000).nullable().optional(),
@@ -36,6 +38,7 @@ export const SaveAnswerBody = z.object({
 export const AnswerResponse = z.object({
   stage: z.string(),
   level: z.number().nullable(),
+  externalScore: z.object({ score: z.number(), source: z.string(), year: z.number().nullable() }).nullable(),
   explanation: z.string().nullable(),
   facts: z.string().nullable(),
   analysis: z.string().nullable(),

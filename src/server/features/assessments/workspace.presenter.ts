@@ -12,6 +12,7 @@ export function presentAnswer(a: Answer) {
   return {
     stage: a.stage,
     level: a.level,
+    externalScore: a.externalScore === null ? null : { score: a.externalScore, source: a.externalSource ?? "", year: a.externalYear },
     explanation: a.explanation,
     facts: a.facts,
     analysis: a.analysis,

@@ -15,7 +15,8 @@ export const InstrumentSummary = z.object({
 export type InstrumentSummary = z.infer<typeof InstrumentSummary>;
 
 export const ScoreBody = z.object({
-  levels: z.record(z.string(), z.number().nullable()),
+  /** Code → value, or { score } for an indicator valued from another agency's index. */
+  levels: z.record(z.string(), z.union([z.number(), z.object({ score: z.number() }).strict()]).nullable()),
   policy: z.enum(["exact", "rounded2"]).default("exact"),
   partial: z.boolean().default(false),
 });
