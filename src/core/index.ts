@@ -17,6 +17,7 @@ export * from "./results/verify-published-results";
 export * from "./access/roles";
 export * from "./access/nip";
 export * from "./assessment/stages";
+export * from "./assessment/levels-in-force";
 export * from "./assessment/progress";
 export * from "./assessment/copy-forward";
 export * from "./assessment/evidence-age";

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { fromScaledInt, valueProblem, levelsAtStage, roundTenThousandthsToHundredths, stagesFor, type Stage, type StageAnswer } from "../../../core";
+import { fromScaledInt, levelsInForce, roundTenThousandthsToHundredths, stagesFor, valueProblem, type Stage } from "../../../core";
 import type { AppContext } from "../../context";
 import { AppError, validationError } from "../../errors";
 import { auditContextOf } from "../../request-audit";
@@ -30,10 +30,7 @@ export const assessmentReviewRoutes = (ctx: AppContext): FastifyPluginAsyncZod =
           return { stage: scope.stage, reviewStatus: "returned" };
         }
         const order = stagesFor(found.period.kind, found.period.withVisit);
-        const byIndicator: Record<string, Partial<Record<Stage, StageAnswer>>> = {};
-        for (const a of await answersOf(db, found.assessment.id)) (byIndicator[a.indicatorCode] ??= {})[a.stage as Stage] = { level: a.level };
-        const levels = levelsAtStage(order, byIndicator, compiled.codes, scope.stage as Stage);
-        const missing = compiled.codes.filter((c) => levels[c] === null);
+        const { levels, missing } = levelsInForce({ codes: compiled.codes, order, stage: scope.stage as Stage, answers: await answersOf(db, found.assessment.id), result: null });
         if (missing.length) throw validationError(`indicators without a level: ${missing.join(", ")}`);
         const snapshot = resultSnapshot(compiled, levels as Record<string, number>, found.period.predicatePolicy);
         if (!(await finaliseValid(db, auditContextOf(req), target, snapshot, notes))) throw conflict();
