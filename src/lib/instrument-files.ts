@@ -76,6 +76,8 @@ export interface OfficialPeriod {
   instrument: string;
   predicatePolicy: PredicatePolicy;
   policyBasis: string;
+  /** How the cycle is called when that differs from the instrument (e.g. "Pemantauan SPBE 2025"). */
+  label?: string;
 }
 
 /** The national evaluation cycles as data (instruments/official-periods.json). */

@@ -43,7 +43,8 @@ export interface ResultInstrument {
 export interface InstrumentSummary {
   id: string;
   name: string;
-  status: InstrumentStatus;
+  status: InstrumentStatus | null;
+  sourceConfidence: string | null;
   legalBasis: string | null;
   effectiveFrom: string | null;
   indicatorCount: number;

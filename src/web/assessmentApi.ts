@@ -41,9 +41,17 @@ export interface NewPeriod {
 }
 
 /** One indicator's answer in one stage. */
+/** A score from another agency's index with its source document and year. */
+export interface ExternalScoreEntry {
+  score: number;
+  source: string;
+  year: number | null;
+}
+
 export interface Answer {
   stage: StageName;
   level: number | null;
+  externalScore: ExternalScoreEntry | null;
   explanation: string | null;
   facts: string | null;
   analysis: string | null;
@@ -117,6 +125,7 @@ export interface Workspace {
 /** The text fields of an answer the writer edits. */
 export interface AnswerDraft {
   level: number | null;
+  externalScore?: ExternalScoreEntry | null;
   explanation?: string | null;
   facts?: string | null;
   analysis?: string | null;

@@ -36,6 +36,18 @@ describe("pandu score", () => {
     expect(JSON.parse(rounded.stdout)).toMatchObject({ index: 1.795, indexRounded: 1.8, predicate: "Cukup", policy: "rounded2" });
   });
 
+  it("scores Pemdi with decimal values and a source score in place of a value ({ score } for Indeks SDI)", () => {
+    const lv = { ...Object.fromEntries(Array.from({ length: 20 }, (_, i) => [String(i + 1), 1])), "3": 1.26, "5": { score: 68.75 } };
+    const r = runCli(["score", "--instrument", "pemdi-2026", "--levels", "-"], { input: JSON.stringify(lv) });
+    expect(r.status).toBe(0);
+    // (1.26 × 5 + 3.75 × 5 + 1 × 90) / 100 = 1.1505
+    expect(JSON.parse(r.stdout)).toMatchObject({ instrument: "pemdi-2026", index: 1.1505, predicate: "Kurang" });
+    const out = runCli(["score", "--instrument", "pemdi-2026", "--levels", "-"], { input: JSON.stringify({ ...lv, "5": { score: 120 } }) });
+    expect(out.status).toBe(2);
+    expect(out.stderr).toContain("indicator 5: score 120 is outside 0–100");
+    expect(out.stdout).toBe("");
+  });
+
   it("scores a partial assessment only with --partial", () => {
     const lv = JSON.stringify({ "1": 5, "2": 3 });
     const refused = runCli(["score", "--instrument", "permenpanrb-59-2020", "--levels", "-"], { input: lv });
@@ -48,6 +60,7 @@ describe("pandu score", () => {
   it.each([
     [["--levels", "-"], '{"1": 6}', "indicator 1: level 6 is not an integer from 1 to 5"],
     [["--levels", "-"], '{"1": "tiga"}', 'indicator 1: level "tiga" is not a number'],
+    [["--levels", "-"], '{"1": {"score": 50}}', "indicator 1: takes a value, not a score from another index"],
     [["--levels", "-"], "[1,2", "not valid JSON"],
     [["--levels", "/nonexistent/levels.json"], "", "cannot read /nonexistent/levels.json"],
     [["--levels", "-", "--policy", "nearest"], "{}", "--policy must be exact or rounded2"],
@@ -64,7 +77,6 @@ describe("pandu score", () => {
       [
         "id: mini",
         "name: Mini",
-        "status: provisional",
         "levels: { min: 1, max: 5 }",
         "scales: { p: [ {level: 1, name: a}, {level: 2, name: b}, {level: 3, name: c}, {level: 4, name: d}, {level: 5, name: e} ] }",
         "predicates: [ { name: Baik, min: 2.5 }, { name: Kurang, min: 0 } ]",
@@ -84,7 +96,7 @@ describe("pandu instruments", () => {
   it("lists the bundled instruments", () => {
     const r = runCli(["instruments", "list"]);
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/pemdi-2026\s+provisional\s+20/);
+    expect(r.stdout).toMatch(/pemdi-2026\s+official\s+20/);
     expect(r.stdout).toMatch(/permenpanrb-59-2020\s+official\s+47/);
   });
 

@@ -27,12 +27,12 @@ const BANDS = [
 ];
 
 /** A one-domain instrument with the given indicator weights in hundredths (summing to 10 000). */
-function smallInstrument(weights: number[], levels: { min: number; max: number }): CompiledInstrument {
+function smallInstrument(weights: number[], levels: { min: number; max: number }, valueStep?: number): CompiledInstrument {
   const instrument: Instrument = {
     id: "small",
     name: "small",
-    status: "provisional",
     levels,
+    ...(valueStep === undefined ? {} : { valueStep }),
     scales: {},
     predicates: BANDS,
     tree: [
@@ -56,11 +56,13 @@ interface Case {
   maxSteps: number;
   target: PlanTarget;
   policy: PredicatePolicy;
+  /** Values in steps of 0.01 (Pemdi) instead of whole levels. */
+  decimal?: boolean;
 }
 
 /** Positive integer weights summing to 10 000, sometimes on a coarse grid like the real instrument's. */
-const weightsArb = fc.integer({ min: 2, max: 6 }).chain((n) =>
-  fc.tuple(fc.array(fc.integer({ min: 1, max: 40 }), { minLength: n, maxLength: n }), fc.constantFrom(1, 5, 25)).map(([raw, grid]) => {
+const weightsOn = (...grids: number[]) => fc.integer({ min: 2, max: 6 }).chain((n) =>
+  fc.tuple(fc.array(fc.integer({ min: 1, max: 40 }), { minLength: n, maxLength: n }), fc.constantFrom(...grids)).map(([raw, grid]) => {
     const units = 10000 / grid;
     const total = raw.reduce((s, r) => s + r, 0);
     const w = raw.map((r) => Math.max(1, Math.floor((r * units) / total)));
@@ -69,6 +71,7 @@ const weightsArb = fc.integer({ min: 2, max: 6 }).chain((n) =>
     return w.map((x) => x * grid);
   }),
 );
+const weightsArb = weightsOn(1, 5, 25);
 const costArb = fc.oneof(
   fc.constant(null),
   fc.integer({ min: 1, max: 9 }),
@@ -99,7 +102,8 @@ const caseArb: fc.Arbitrary<Case> = fc
 function bruteForce(compiled: CompiledInstrument, c: Case) {
   const n = c.weights.length;
   const stepCosts = c.levels.map((l, i) => {
-    const room = Math.min(c.maxSteps, 5 - l);
+    // a decimal value's first rise goes to the next whole level
+    const room = Math.min(c.maxSteps, 5 - Math.floor(l));
     const cost = c.costs[i];
     const list = Array.isArray(cost) ? cost.slice(0, room) : Array.from({ length: room }, () => cost ?? 1);
     return list.map((x) => Math.round(x * 100));
@@ -112,7 +116,7 @@ function bruteForce(compiled: CompiledInstrument, c: Case) {
   const rises = new Array<number>(n).fill(0);
   const visit = (i: number) => {
     if (i === n) {
-      const planned = c.levels.map((l, j) => l + rises[j]!);
+      const planned = c.levels.map((l, j) => (rises[j] ? Math.floor(l) + rises[j]! : l));
       const num = indexNumerator(compiled, planned);
       maxNum = Math.max(maxNum, num);
       if (!meets(num)) return;
@@ -153,6 +157,14 @@ function toInput(compiled: CompiledInstrument, c: Case) {
   };
 }
 
+/** Pemdi-like cases: whole-percent weights and values such as 1.26 (steps of 0.01). */
+const decimalCaseArb: fc.Arbitrary<Case> = fc.tuple(weightsOn(100), caseArb).chain(([weights, c]) =>
+  fc.record({
+    values: fc.array(fc.integer({ min: 100, max: 500 }), { minLength: weights.length, maxLength: weights.length }),
+    costs: fc.array(costArb, { minLength: weights.length, maxLength: weights.length }),
+  }).map(({ values, costs }) => ({ ...c, weights, costs, min: 1, decimal: true, levels: values.map((v) => v / 100) })),
+);
+
 /** The same cases with costs in the hundreds of billions (e.g. rupiah), mostly past the packed-key fast path. */
 const hugeCostArb = caseArb.map((c) => ({
   ...c,
@@ -162,11 +174,12 @@ const hugeCostArb = caseArb.map((c) => ({
 describe.each([
   ["small costs", caseArb, 400],
   ["huge costs", hugeCostArb, 150],
+  ["decimal values", decimalCaseArb, 200],
 ] as const)("planRoadmap against brute force (%s)", (_name, arb, numRuns) => {
   it("finds the same optimal plan as enumerating every combination, and the plan reaches the target", () => {
     fc.assert(
       fc.property(arb, (c) => {
-        const compiled = smallInstrument(c.weights, { min: c.min, max: 5 });
+        const compiled = smallInstrument(c.weights, { min: c.min, max: 5 }, c.decimal ? 0.01 : undefined);
         const input = toInput(compiled, c);
         const result = planRoadmap(compiled, input);
         const { best, maxNum } = bruteForce(compiled, c);
@@ -181,7 +194,7 @@ describe.each([
         if (!result.feasible) return;
         expect(Math.round(result.totalCost * 100)).toBe(best.key[0]);
         // The same plan, including the tie-breaks.
-        expect(compiled.codes.map((code, i) => result.levels[code]! - c.levels[i]!)).toEqual(best.rises);
+        expect(compiled.codes.map((code, i) => (result.levels[code] === c.levels[i] ? 0 : result.levels[code]! - Math.floor(c.levels[i]!)))).toEqual(best.rises);
         expect(result.steps.map((s) => s.indicator)).toEqual(compiled.codes.filter((_, i) => best.rises[i]! > 0));
         expect(result.indicatorsTouched).toBe(best.key[1]);
         // The plan really reaches the target when scored by the core.

@@ -41,7 +41,7 @@ describe("bundled instruments", () => {
     };
     expect(shape("permenpanrb-59-2020")).toEqual({ status: "official", roots: 4, indicators: 47, levels: { min: 1, max: 5 } });
     expect(shape("permenpanrb-5-2018")).toEqual({ status: "official", roots: 3, indicators: 35, levels: { min: 0, max: 5 } });
-    expect(shape("pemdi-2026")).toEqual({ status: "provisional", roots: 7, indicators: 20, levels: { min: 1, max: 5 } });
+    expect(shape("pemdi-2026")).toEqual({ status: "official", roots: 7, indicators: 20, levels: { min: 1, max: 5 } });
   });
 
   it("every 2020 indicator has a question and criteria and evidence for levels 1–5", () => {
@@ -50,6 +50,34 @@ describe("bundled instruments", () => {
       expect(Object.keys(ind.criteria ?? {}).sort()).toEqual(["1", "2", "3", "4", "5"]);
       expect(Object.keys(ind.evidence ?? {}).sort()).toEqual(["1", "2", "3", "4", "5"]);
     }
+  });
+
+  it("Pemdi 2026 is official under PermenPANRB 8/2026, says how sure its text is, and has its own texts for all 20 indicators", () => {
+    const pemdi = bundledInstrument("pemdi-2026")!.instrument;
+    expect(pemdi.legalBasis).toMatch(/Nomor 8 Tahun 2026/);
+    expect(pemdi.sourceConfidence).toMatch(/naskah resmi/i);
+    const indicators = indicatorsOf(pemdi.tree);
+    for (const ind of indicators) {
+      expect(ind.question, ind.code).toBeTruthy();
+      expect(Object.keys(ind.criteria ?? {}).sort()).toEqual(["1", "2", "3", "4", "5"]);
+      expect(Object.keys(ind.evidence ?? {}).sort()).toEqual(["1", "2", "3", "4", "5"]);
+      // every level lists its numbered evidence items, L{level}-{NN}
+      for (const [level, text] of Object.entries(ind.evidence!)) expect(text, `${ind.code} L${level}`).toMatch(new RegExp(`L${level}-0\\d`));
+    }
+    // no two indicators share the generic skeleton text any more
+    expect(new Set(indicators.map((i) => i.criteria!["3"])).size).toBe(20);
+    // the portal codes seen on eval.spbe.go.id are kept with their items
+    expect(indicators.find((i) => i.code === "4")!.evidence!["1"]).toContain("PG_04_01");
+    expect(indicators.find((i) => i.code === "13")!.evidence!["2"]).toContain("TD_13_04");
+  });
+
+  it("a status other than official is refused (a province's own instrument leaves it out)", () => {
+    const r = validateInstrument({ ...minimal(), status: "provisional" });
+    expect(r.ok).toBe(false);
+    expect(r.problems[0]).toMatch(/^status: /);
+    const own = minimal() as Partial<Instrument>;
+    delete own.status;
+    expect(validateInstrument(own).ok).toBe(true);
   });
 
   it("a tree of any depth and free kinds is accepted", () => {

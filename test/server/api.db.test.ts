@@ -88,7 +88,7 @@ describe(`HTTP API on ${TEST_DB_KIND}`, () => {
   it("lists instruments and serves one whole", async () => {
     const list = (await get("/api/instruments")).json().instruments as { id: string; status: string; indicatorCount: number }[];
     expect(list.map((i) => [i.id, i.status, i.indicatorCount])).toEqual([
-      ["pemdi-2026", "provisional", 20],
+      ["pemdi-2026", "official", 20],
       ["permenpanrb-5-2018", "official", 35],
       ["permenpanrb-59-2020", "official", 47],
     ]);
@@ -104,6 +104,12 @@ describe(`HTTP API on ${TEST_DB_KIND}`, () => {
     const bad = await t.app.inject({ method: "POST", url: "/api/instruments/permenpanrb-59-2020/score", payload: { levels: { ...levelsFor(p59(), () => 4), "7": 9 } } });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ error: "invalid_level", message: "indicator 7: level 9 is not an integer from 1 to 5" });
+    const pemdi = (score: number) => ({ levels: { ...Object.fromEntries(Array.from({ length: 20 }, (_, i) => [String(i + 1), 1])), "5": { score } } });
+    const scored = await t.app.inject({ method: "POST", url: "/api/instruments/pemdi-2026/score", payload: pemdi(25) });
+    expect(scored.json()).toMatchObject({ index: 1.05, predicate: "Kurang" });
+    const outOfRange = await t.app.inject({ method: "POST", url: "/api/instruments/pemdi-2026/score", payload: pemdi(-3) });
+    expect(outOfRange.statusCode).toBe(400);
+    expect(outOfRange.json()).toMatchObject({ error: "invalid_score", message: "indicator 5: score -3 is outside 0–100 (Indeks Satu Data Indonesia (SDI), Bappenas)" });
     const missing = await t.app.inject({ method: "POST", url: "/api/instruments/permenpanrb-59-2020/score", payload: { levels: { "1": 3 } } });
     expect(missing.json().error).toBe("missing_levels");
     const notJson = await t.app.inject({ method: "POST", url: "/api/instruments/permenpanrb-59-2020/score", headers: { "content-type": "application/json" }, payload: "{nope" });

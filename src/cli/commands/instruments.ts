@@ -14,7 +14,7 @@ export function registerInstrumentCommands(program: Command): void {
     .action((opts: { format: string }) => {
       const rows = bundledInstrumentIds().map((id) => {
         const i = bundledInstrument(id)!.instrument;
-        return { id, status: i.status, indicators: indicatorsOf(i.tree).length, levels: `${i.levels.min}-${i.levels.max}`, name: i.name };
+        return { id, status: i.status ?? "-", indicators: indicatorsOf(i.tree).length, levels: `${i.levels.min}-${i.levels.max}`, name: i.name };
       });
       if (opts.format === "json") return console.log(JSON.stringify(rows, null, 2));
       for (const r of rows) console.log(`${r.id.padEnd(22)} ${r.status.padEnd(12)} ${String(r.indicators).padStart(3)} indikator  level ${r.levels}  ${r.name}`);

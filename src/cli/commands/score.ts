@@ -1,15 +1,17 @@
 import type { Command } from "commander";
-import { PREDICATE_POLICIES, scoreAssessment, type PredicatePolicy, type ScoreResult } from "../../core";
+import { PREDICATE_POLICIES, resolveScoreInputs, scoreAssessment, type IndicatorInput, type PredicatePolicy, type ScoreResult } from "../../core";
 import { resolveInstrument } from "../../lib/instrument-files";
 import { CliError } from "../cli-error";
 import { readJson } from "../read-input";
 
-function parseLevels(raw: unknown, source: string): Record<string, number | null> {
+/** Code → value, or `{ "score": 57.3 }` for an indicator valued from another agency's index. */
+function parseLevels(raw: unknown, source: string): Record<string, IndicatorInput> {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) throw new CliError(`${source}: expected an object mapping indicator code to level`);
-  const out: Record<string, number | null> = {};
+  const out: Record<string, IndicatorInput> = {};
   for (const [code, v] of Object.entries(raw)) {
-    if (v !== null && typeof v !== "number") throw new CliError(`${source}: indicator ${code}: level ${JSON.stringify(v)} is not a number`);
-    out[code] = v;
+    const isScore = typeof v === "object" && v !== null && !Array.isArray(v) && Object.keys(v).length === 1 && typeof (v as { score?: unknown }).score === "number";
+    if (v !== null && typeof v !== "number" && !isScore) throw new CliError(`${source}: indicator ${code}: level ${JSON.stringify(v)} is not a number or { "score": number }`);
+    out[code] = v as IndicatorInput;
   }
   return out;
 }
@@ -27,7 +29,7 @@ export function registerScoreCommand(program: Command): void {
     .command("score")
     .description("compute the index and predicate for a set of levels")
     .requiredOption("--instrument <id|path>", "bundled instrument id or instrument file")
-    .requiredOption("--levels <file|->", "JSON file mapping indicator code to level, or - for stdin")
+    .requiredOption("--levels <file|->", 'JSON file mapping indicator code to level (or { "score": n } for an indicator valued from another index), or - for stdin')
     .option("--policy <policy>", "predicate policy: exact or rounded2", "exact")
     .option("--partial", "preview: score only the answered indicators")
     .option("--format <format>", "json or table", "json")
@@ -35,7 +37,7 @@ export function registerScoreCommand(program: Command): void {
       if (!PREDICATE_POLICIES.includes(opts.policy as PredicatePolicy)) throw new CliError(`--policy must be exact or rounded2, not ${opts.policy}`);
       if (!["json", "table"].includes(opts.format)) throw new CliError(`--format must be json or table, not ${opts.format}`);
       const compiled = resolveInstrument(opts.instrument);
-      const levels = parseLevels(readJson(opts.levels), opts.levels);
+      const levels = resolveScoreInputs(compiled, parseLevels(readJson(opts.levels), opts.levels));
       const result = scoreAssessment(compiled, levels, { policy: opts.policy as PredicatePolicy, partial: Boolean(opts.partial) });
       console.log(opts.format === "table" ? renderTable(result) : JSON.stringify(result, null, 2));
     });

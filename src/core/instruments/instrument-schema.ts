@@ -29,7 +29,28 @@ export interface InstrumentNodeInput {
   criteria?: Record<string, string> | undefined;
   evidence?: Record<string, string> | undefined;
   sameAs?: { instrument: string; code: string }[] | undefined;
+  valueStep?: number | undefined;
+  externalScore?: z.infer<typeof ExternalScoreSchema> | undefined;
 }
+
+/** How an indicator's value is converted from another agency's index (see types.ts ExternalScore). */
+export const ExternalScoreSchema = z.object({
+  source: z.string().min(1),
+  min: z.number(),
+  max: z.number(),
+  conversion: z.enum(["linear", "level"]),
+  bands: z
+    .array(
+      z.object({
+        from: z.number(),
+        to: z.number(),
+        level: z.number(),
+        valueFrom: z.number().optional(),
+        valueTo: z.number().optional(),
+      }),
+    )
+    .min(1),
+});
 
 /** An indicator of another instrument that is the same indicator under another code or name. */
 export const SameAsSchema = z.object({
@@ -50,6 +71,8 @@ export const InstrumentNodeSchema: z.ZodType<InstrumentNodeInput> = z.lazy(() =>
     criteria: LevelTexts.optional(),
     evidence: LevelTexts.optional(),
     sameAs: z.array(SameAsSchema).optional(),
+    valueStep: z.number().positive().optional(),
+    externalScore: ExternalScoreSchema.optional(),
   }),
 );
 
@@ -58,9 +81,11 @@ export const InstrumentSchema = z.object({
   name: z.string().min(1),
   legalBasis: z.string().optional(),
   effectiveFrom: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD").optional(),
-  status: z.enum(["official", "provisional"]),
+  status: z.literal("official").optional(),
+  sourceConfidence: z.string().min(1).optional(),
   description: z.string().optional(),
   levels: z.object({ min: z.number().int().min(0), max: z.number().int().max(100) }),
+  valueStep: z.number().positive().optional(),
   scales: z.record(z.string(), z.array(ScaleLevelSchema).min(1)),
   predicates: z.array(PredicateBandSchema).min(1),
   tree: z.array(InstrumentNodeSchema).min(1),

@@ -32,6 +32,32 @@ export interface InstrumentNode {
   evidence?: Record<string, string>;
   /** Indicators of other instruments that are this same indicator (used by copy forward). */
   sameAs?: IndicatorRef[];
+  /** Overrides the instrument's `valueStep` for this indicator. */
+  valueStep?: number;
+  /** The value comes from another agency's index (e.g. Indeks SDI, Bappenas): how a score converts. */
+  externalScore?: ExternalScore;
+}
+
+/**
+ * A source index an indicator's value is converted from: its name, score range and bands. With
+ * `linear` a score maps linearly within its band onto [valueFrom, valueTo]; with `level` it gives the
+ * band's whole level. Bands are contiguous, ascending, and cover min–max.
+ */
+export interface ExternalScore {
+  source: string;
+  min: number;
+  max: number;
+  conversion: "linear" | "level";
+  bands: ExternalScoreBand[];
+}
+
+/** Scores from `from` (inclusive) to `to` (exclusive, except the last band) describe `level`. */
+export interface ExternalScoreBand {
+  from: number;
+  to: number;
+  level: number;
+  valueFrom?: number;
+  valueTo?: number;
 }
 
 /** An indicator of a named instrument. */
@@ -40,16 +66,24 @@ export interface IndicatorRef {
   code: string;
 }
 
-export type InstrumentStatus = "official" | "provisional";
+/** `official`: published by the ministry. Absent for an instrument a province authors itself. */
+export type InstrumentStatus = "official";
 
 export interface Instrument {
   id: string;
   name: string;
   legalBasis?: string;
   effectiveFrom?: string;
-  status: InstrumentStatus;
+  status?: InstrumentStatus;
+  /** Where the text comes from and how sure it is (shown as a notice on the instrument page). */
+  sourceConfidence?: string;
   description?: string;
   levels: { min: number; max: number };
+  /**
+   * The step of an indicator's value: 1 (the default) for whole levels, 0.01 for values such as
+   * 1.26 (Pemdi). At most two decimals and dividing 1, so whole levels stay values.
+   */
+  valueStep?: number;
   scales: Record<string, ScaleLevel[]>;
   predicates: PredicateBand[];
   tree: InstrumentNode[];

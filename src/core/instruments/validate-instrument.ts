@@ -1,4 +1,5 @@
 import type { z } from "zod";
+import { externalScoreProblems } from "../scoring/external-score";
 import { toScaledInt } from "../scoring/fixed-point";
 import { InstrumentSchema } from "./instrument-schema";
 import { isLeaf, type Instrument, type InstrumentNode } from "./types";
@@ -50,6 +51,7 @@ export function validateInstrument(input: unknown): ValidationResult {
     const prev = inst.predicates[i - 1];
     if (prev && !(p.min < prev.min)) problems.push(`predicates[${i}]: min ${p.min} must be below the previous band's ${prev.min}`);
   });
+  const instrumentStep = stepProblems(inst.valueStep, "valueStep", problems) ?? 100;
   const lowest = inst.predicates[inst.predicates.length - 1];
   if (lowest && lowest.min > min) problems.push(`predicates: the lowest band starts at ${lowest.min}, so an index of ${min} has no predicate`);
 
@@ -64,6 +66,11 @@ export function validateInstrument(input: unknown): ValidationResult {
     const w = toScaledInt(node.weight);
     if (w === null) problems.push(`${path}.weight: use at most two decimals (got ${node.weight})`);
     if (isLeaf(node)) {
+      const step = node.valueStep === undefined ? instrumentStep : stepProblems(node.valueStep, `${path}.valueStep`, problems);
+      // Σ value × weight must stay a whole number of ten-thousandths, so the index is exact at four decimals.
+      if (step !== null && w !== null && (step * w) % 100 !== 0) {
+        problems.push(`${path}.weight: ${node.weight} × value step ${fmt(step)} has more than four decimals; with decimal values use a weight with fewer decimals`);
+      }
       if (!node.scale) problems.push(`${path}: indicator "${node.code}" has no scale`);
       else if (!inst.scales[node.scale]) problems.push(`${path}.scale: unknown scale "${node.scale}"`);
       for (const field of ["criteria", "evidence"] as const) {
@@ -75,8 +82,10 @@ export function validateInstrument(input: unknown): ValidationResult {
         if (extra.length) problems.push(`${path}.${field}: level ${extra.join(", ")} is outside ${min}–${max}`);
       }
       problems.push(...sameAsProblems(node, path, inst.id, claimed));
+      if (node.externalScore) problems.push(...externalScoreProblems(node.externalScore, `${path}.externalScore`, inst.levels));
       return;
     }
+    if (node.externalScore) problems.push(`${path}.externalScore: only an indicator takes its value from another index`);
     if (node.sameAs) problems.push(`${path}.sameAs: only an indicator can be the same as another instrument's indicator`);
     const children = node.children!;
     const sum = sumHundredths(children);
@@ -90,6 +99,19 @@ export function validateInstrument(input: unknown): ValidationResult {
   if (rootSum !== null && rootSum !== 10000) problems.push(`tree: root weights sum to ${fmt(rootSum)}, expected 100`);
 
   return problems.length ? { ok: false, problems } : { ok: true, instrument: inst, problems: [] };
+}
+
+/**
+ * A value step in hundredths, or null (with the problem recorded) when it has more than two
+ * decimals or does not divide one level (whole levels must stay values).
+ */
+function stepProblems(step: number | undefined, path: string, problems: string[]): number | null {
+  if (step === undefined) return null;
+  const h = toScaledInt(step);
+  if (h === null || h <= 0) problems.push(`${path}: ${step} has more than two decimals`);
+  else if (100 % h !== 0) problems.push(`${path}: ${step} does not divide one level (use e.g. 0.01, 0.05, 0.1, 0.25, 0.5 or 1)`);
+  else return h;
+  return null;
 }
 
 /** `sameAs` names other instruments' indicators, each claimed by one indicator of this file at most. */

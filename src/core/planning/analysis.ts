@@ -14,13 +14,13 @@ export interface AspectAnalysis {
   /** Percent of the whole index. */
   weight: number;
   indicatorCount: number;
-  /** Indicators at levels 2–5 (above the lowest level of the scale). */
+  /** Indicators at levels 2–5 (a whole level above the lowest level of the scale). */
   fulfilled: number;
   /** fulfilled / indicatorCount in percent, rounded half-up to an integer (0..100). */
   fulfilmentPercent: number;
   /** Aspect index in hundredths, rounded half-up (3.25 → 325). */
   indexHundredths: number;
-  /** Σ level × weight over the aspect's indicators (weights in hundredths). */
+  /** Σ value × weight over the aspect's indicators (weights in hundredths; a whole number). */
   numerator: number;
   /** Σ weight over the aspect's indicators in hundredths: the exact aspect index is numerator / this. */
   indicatorWeightHundredths: number;
@@ -97,11 +97,11 @@ export function analyseAssessment(instrument: Instrument, levels: Record<string,
     let fulfilled = 0;
     for (const leaf of leaves) {
       aspectOf.set(leaf.code, node.code);
-      const level = levels[leaf.code]!;
+      const value = hundredths(levels[leaf.code]!);
       const w = hundredths(leaf.weight);
-      num += level * w;
+      num += value * w;
       den += w;
-      if (level > min) fulfilled++;
+      if (value >= (min + 1) * 100) fulfilled++;
     }
     return {
       code: node.code,
@@ -111,8 +111,8 @@ export function analyseAssessment(instrument: Instrument, levels: Record<string,
       indicatorCount: leaves.length,
       fulfilled,
       fulfilmentPercent: roundRationalHalfUp(fulfilled * 100, leaves.length, 0),
-      indexHundredths: den ? roundRationalHalfUp(num, den, 2) : 0,
-      numerator: num,
+      indexHundredths: den ? roundRationalHalfUp(num / 100, den, 2) : 0,
+      numerator: num / 100,
       indicatorWeightHundredths: den,
     };
   });

@@ -1,4 +1,7 @@
 import { indicatorsOf, type Instrument } from "../instruments/types";
+import { compileInstrument } from "../scoring/compile-instrument";
+import { valueHundredths } from "../scoring/index-numerator";
+import { ScoringError } from "../scoring/scoring-error";
 import { PlanningError } from "./planning-error";
 
 /** What an indicator needs to move one level up. */
@@ -44,15 +47,17 @@ function clauses(text: string | undefined, strip: RegExp): string[] {
 export function nextLevelGuidance(instrument: Instrument, indicator: string, currentLevel: number): NextLevelGuidance {
   const node = indicatorsOf(instrument.tree).find((n) => n.code === indicator);
   if (!node) throw new PlanningError("unknown_indicator", `unknown indicator code ${indicator}`, { codes: [indicator] });
-  const { min, max } = instrument.levels;
-  if (!(typeof currentLevel === "number" && Number.isInteger(currentLevel) && currentLevel >= min && currentLevel <= max)) {
-    throw new PlanningError("invalid_level", `indicator ${indicator}: level ${String(currentLevel)} is not an integer from ${min} to ${max}`, {
-      codes: [indicator],
-      values: [currentLevel],
-    });
+  const { max } = instrument.levels;
+  const compiled = compileInstrument(instrument);
+  try {
+    valueHundredths(compiled, compiled.position.get(indicator)!, currentLevel);
+  } catch (e) {
+    if (e instanceof ScoringError) throw new PlanningError("invalid_level", e.message, e.details);
+    throw e;
   }
   if (currentLevel === max) return { indicator, from: currentLevel, to: null, toName: null, criteria: null, adds: [], evidence: [] };
-  const to = currentLevel + 1;
+  // A decimal value (Pemdi 1.26) is on its way to the next whole level.
+  const to = Math.floor(currentLevel) + 1;
   const scale = node.scale ? instrument.scales[node.scale] : undefined;
   const criteria = node.criteria?.[String(to)] ?? null;
   return {

@@ -137,7 +137,7 @@ export function draftRecommendation(instrument: Instrument, analysis: Assessment
     const raises = below.map((f) => {
       const leaf = byCode.get(f.code);
       const scale = leaf?.scale ? instrument.scales[leaf.scale] : undefined;
-      const to = f.level + 1;
+      const to = Math.floor(f.level) + 1;
       return t.raise(f.code, f.name, f.level, to, scale?.find((s) => s.level === to)?.name ?? null);
     });
     lines.push(`${i + 1}. ${t.suggestionHead(a, decimal(gap(a), 4, lang))}: ${limited(raises, lang)}.`);

@@ -1,5 +1,7 @@
 import type { CompiledInstrument } from "../scoring/compile-instrument";
 import { fromScaledInt, toScaledInt } from "../scoring/fixed-point";
+import { numeratorOfHundredths, valueHundredths } from "../scoring/index-numerator";
+import { ScoringError } from "../scoring/scoring-error";
 import { predicateFor, roundTenThousandthsToHundredths, type PredicatePolicy } from "../scoring/predicate";
 import { PlanningError } from "./planning-error";
 
@@ -14,7 +16,7 @@ export type PlanTarget = { index: number } | { predicate: string };
 export type CostTable = Record<string, number | number[]>;
 
 export interface PlanInput {
-  /** Every indicator's current level. */
+  /** Every indicator's current level (a decimal such as 1.26 where the instrument declares decimals). */
   levels: Record<string, number>;
   target: PlanTarget;
   costs?: CostTable;
@@ -23,7 +25,10 @@ export interface PlanInput {
   policy: PredicatePolicy;
 }
 
-/** Raise `indicator` from `from` to `to` at `cost` (the sum of its step costs). */
+/**
+ * Raise `indicator` from `from` to `to` at `cost` (the sum of its step costs). Steps end on whole
+ * levels: a decimal value (1.26) rises to the next whole level (2) in its first step.
+ */
 export interface PlanStep {
   indicator: string;
   from: number;
@@ -77,16 +82,15 @@ function checkLevels(compiled: CompiledInstrument, levels: Record<string, number
   if (unknown.length) throw new PlanningError("unknown_indicator", `unknown indicator code(s): ${unknown.join(", ")}`, { codes: unknown });
   const missing = compiled.codes.filter((c) => levels[c] === undefined || levels[c] === null);
   if (missing.length) throw new PlanningError("missing_levels", `no level for indicator(s): ${missing.join(", ")}`, { codes: missing });
+  // Values in integer hundredths (1.26 → 126).
   const out = new Int32Array(compiled.codes.length);
   compiled.codes.forEach((code, i) => {
-    const v = levels[code];
-    if (!(typeof v === "number" && Number.isInteger(v) && v >= compiled.levelMin && v <= compiled.levelMax)) {
-      throw new PlanningError("invalid_level", `indicator ${code}: level ${String(v)} is not an integer from ${compiled.levelMin} to ${compiled.levelMax}`, {
-        codes: [code],
-        values: [v],
-      });
+    try {
+      out[i] = valueHundredths(compiled, i, levels[code]);
+    } catch (e) {
+      if (e instanceof ScoringError) throw new PlanningError("invalid_level", e.message, e.details);
+      throw e;
     }
-    out[i] = v;
   });
   return out;
 }
@@ -181,14 +185,14 @@ function gcd(a: number, b: number): number {
 }
 
 /**
- * Multiple-choice knapsack: for each indicator pick a rise s in 0..k (cumulative cost cum[i][s]) so
- * that Σ s × weight ≥ need at the least cost; ties go to fewer indicators touched, then fewer steps,
- * then to the larger rise of the earlier indicator. Dynamic programming over the index units still
- * needed, capped at `need` (overshoot counts as done); units are weights divided by their common
- * divisor, which keeps the table small (6 400 states for 59/2020 from all 1 to Memuaskan).
- * Returns the chosen rise per indicator.
+ * Multiple-choice knapsack: for each indicator pick a rise s in 0..k (cumulative cost cum[i][s],
+ * index gain gain[i][s]) so that Σ gain ≥ need at the least cost; ties go to fewer indicators
+ * touched, then fewer steps, then to the larger rise of the earlier indicator. Dynamic programming
+ * over the index units still needed, capped at `need` (overshoot counts as done); units are gains
+ * divided by their common divisor, which keeps the table small (6 400 states for 59/2020 from all 1
+ * to Memuaskan). Returns the chosen rise per indicator.
  */
-function knapsack(cum: number[][], weights: Int32Array, need: number): Int32Array {
+function knapsack(cum: number[][], gain: number[][], need: number): Int32Array {
   const n = cum.length;
   const movable: number[] = [];
   let g = 0;
@@ -198,12 +202,12 @@ function knapsack(cum: number[][], weights: Int32Array, need: number): Int32Arra
     const c = cum[i]!;
     if (c.length < 2) continue;
     movable.push(i);
-    g = gcd(g, weights[i]!);
+    for (let s = 1; s < c.length; s++) g = gcd(g, gain[i]![s]!);
     steps += c.length - 1;
     costCeiling += c[c.length - 1]!;
   }
   const R = Math.ceil(need / g);
-  const units = movable.map((i) => weights[i]! / g);
+  const units = movable.map((i) => gain[i]!.map((x) => x / g));
   // One number per state orders (cost, touched, steps) lexicographically when it stays a safe
   // integer; otherwise (costs in the billions) compare the three separately.
   const S = steps + 1;
@@ -216,7 +220,7 @@ function knapsack(cum: number[][], weights: Int32Array, need: number): Int32Arra
   for (let m = 0; m < movable.length; m++) {
     const s = picks[m]![r]!;
     chosen[movable[m]!] = s;
-    r = Math.max(0, r - s * units[m]!);
+    r = Math.max(0, r - units[m]![s]!);
   }
   return chosen;
 }
@@ -226,7 +230,7 @@ function knapsack(cum: number[][], weights: Int32Array, need: number): Int32Arra
  * from the last one back) for r units still needed. Returns, per indicator, the rise chosen at
  * every r; among equal keys the larger rise wins (s runs upward and replaces on ≤).
  */
-function packedTable(keys: number[][], units: number[], R: number): Uint8Array[] {
+function packedTable(keys: number[][], units: number[][], R: number): Uint8Array[] {
   let f = new Float64Array(R + 1).fill(Number.POSITIVE_INFINITY);
   f[0] = 0;
   let next = new Float64Array(R + 1);
@@ -238,7 +242,7 @@ function packedTable(keys: number[][], units: number[], R: number): Uint8Array[]
     next.set(f);
     for (let s = 1; s < key.length; s++) {
       const ks = key[s]!;
-      const shift = s * unit;
+      const shift = unit[s]!;
       const flat = ks + f[0]!; // r ≤ shift: this rise alone covers what is still needed
       const edge = shift < R ? shift : R;
       for (let r = 0; r <= edge; r++) {
@@ -262,7 +266,7 @@ function packedTable(keys: number[][], units: number[], R: number): Uint8Array[]
 }
 
 /** The same DP comparing (cost, touched, steps) as three numbers, for very large costs. */
-function tupleTable(cum: number[][], units: number[], R: number): Uint8Array[] {
+function tupleTable(cum: number[][], units: number[][], R: number): Uint8Array[] {
   let fCost = new Float64Array(R + 1).fill(Number.POSITIVE_INFINITY);
   let fTouched = new Int32Array(R + 1);
   let fSteps = new Int32Array(R + 1);
@@ -282,7 +286,7 @@ function tupleTable(cum: number[][], units: number[], R: number): Uint8Array[] {
       let bS = 0;
       // From the largest rise down, replacing only on strictly better, so ties keep the larger rise.
       for (let s = c.length - 1; s >= 0; s--) {
-        const rest = r - s * unit > 0 ? r - s * unit : 0;
+        const rest = r - unit[s]! > 0 ? r - unit[s]! : 0;
         const cost = c[s]! + fCost[rest]!;
         if (cost > bCost) continue;
         const touched = (s > 0 ? 1 : 0) + fTouched[rest]!;
@@ -308,8 +312,8 @@ function tupleTable(cum: number[][], units: number[], R: number): Uint8Array[] {
 }
 
 /**
- * The optimiser proper, on validated input. `base` are the levels cost arrays count from (the
- * original levels in a multi-year plan, else `current`).
+ * The optimiser proper, on validated input (values in hundredths). `base` are the values cost
+ * arrays count from (the original values in a multi-year plan, else `current`).
  */
 function solve(
   compiled: CompiledInstrument,
@@ -322,25 +326,30 @@ function solve(
 ): PlanResult {
   const { codes, weights } = compiled;
   const n = codes.length;
-  // The choices of each indicator: cumulative cost (hundredths) of rising 0..k levels.
+  // The choices of each indicator: rising 0..k whole levels, with the cumulative cost (hundredths)
+  // and index gain (ten-thousandths) of each; a decimal value's first rise reaches the next whole level.
   const cum: number[][] = new Array(n);
-  let numerator = 0;
+  const gain: number[][] = new Array(n);
+  const whole = (h: number) => Math.floor(h / 100);
+  const numerator = numeratorOfHundredths(compiled, current);
   let maxGain = 0;
   let total = 0;
   for (let i = 0; i < n; i++) {
-    numerator += current[i]! * weights[i]!;
-    let k = Math.min(maxSteps, compiled.levelMax - current[i]!);
+    let k = Math.min(maxSteps, compiled.levelMax - whole(current[i]!));
     const entry = costs.table[i] ?? null;
-    const offset = current[i]! - base[i]!;
+    const offset = whole(current[i]!) - whole(base[i]!);
     if (Array.isArray(entry)) k = Math.max(0, Math.min(k, entry.length - offset));
     const c = [0];
+    const gi = [0];
     for (let s = 1; s <= k; s++) {
       const step = entry === null ? 100 : typeof entry === "number" ? entry : entry[offset + s - 1]!;
       c.push(c[s - 1]! + step);
+      gi.push((((whole(current[i]!) + s) * 100 - current[i]!) * weights[i]!) / 100);
     }
     cum[i] = c;
+    gain[i] = gi;
     total += c[k]!;
-    maxGain += k * weights[i]!;
+    maxGain += gi[k]!;
   }
   if (!Number.isSafeInteger(total)) {
     throw new PlanningError("invalid_cost", "the costs are too large to add up exactly; express them in a larger unit (e.g. millions)");
@@ -358,19 +367,21 @@ function solve(
         : "the target is above the highest index of the instrument",
     };
   }
-  const chosen = need > 0 ? knapsack(cum, weights, need) : new Int32Array(n);
+  const chosen = need > 0 ? knapsack(cum, gain, need) : new Int32Array(n);
   const steps: PlanStep[] = [];
   const levels: Record<string, number> = {};
   total = 0;
   let planned = numerator;
   for (let i = 0; i < n; i++) {
     const s = chosen[i]!;
-    levels[codes[i]!] = current[i]! + s;
+    const from = fromScaledInt(current[i]!, 2);
+    const to = s ? Math.floor(current[i]! / 100) + s : from;
+    levels[codes[i]!] = to;
     if (!s) continue;
     const cost = cum[i]![s]!;
     total += cost;
-    planned += s * weights[i]!;
-    steps.push({ indicator: codes[i]!, from: current[i]!, to: current[i]! + s, cost: fromScaledInt(cost, COST_PLACES) });
+    planned += gain[i]![s]!;
+    steps.push({ indicator: codes[i]!, from, to, cost: fromScaledInt(cost, COST_PLACES) });
   }
   return {
     feasible: true,
@@ -419,7 +430,7 @@ export function planMultiYear(
   let current = base;
   return ordered.map((t, y) => {
     const plan = solve(compiled, current, base, costs, maxSteps, targets[y]!, input.policy);
-    if (plan.feasible) current = Int32Array.from(compiled.codes, (c) => plan.levels[c]!);
+    if (plan.feasible) current = Int32Array.from(compiled.codes, (c) => Math.round(plan.levels[c]! * 100));
     return { year: t.year, plan };
   });
 }

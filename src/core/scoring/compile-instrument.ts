@@ -1,5 +1,6 @@
 import { hundredths } from "./fixed-point";
-import { indicatorsOf, isLeaf, type Instrument, type InstrumentNode } from "../instruments/types";
+import { valueStepHundredths } from "./index-numerator";
+import { indicatorsOf, isLeaf, type ExternalScore, type Instrument, type InstrumentNode } from "../instruments/types";
 
 /** A non-leaf node with the contiguous range of indicators below it. */
 export interface CompiledNode {
@@ -21,6 +22,10 @@ export interface CompiledInstrument {
   instrument: Instrument;
   codes: string[];
   weights: Int32Array;
+  /** Per indicator, the step of its value in hundredths: 100 for whole levels, 1 for values such as 1.26. */
+  steps: Int32Array;
+  /** Per indicator, the other agency's index its value is converted from, or null. */
+  external: (ExternalScore | null)[];
   position: Map<string, number>;
   nodes: CompiledNode[];
   /** Bands from the highest threshold down, thresholds in hundredths. */
@@ -34,6 +39,11 @@ export function compileInstrument(instrument: Instrument): CompiledInstrument {
   const leaves = indicatorsOf(instrument.tree);
   const codes = leaves.map((l) => l.code);
   const weights = Int32Array.from(leaves.map((l) => hundredths(l.weight)));
+  const steps = Int32Array.from(leaves.map((l) => valueStepHundredths(instrument, l)));
+  steps.forEach((s, i) => {
+    // validateInstrument reports this with its path; a compiled instrument must score exactly.
+    if ((s * weights[i]!) % 100 !== 0) throw new RangeError(`indicator ${codes[i]}: weight × value step has more than four decimals`);
+  });
   const position = new Map(codes.map((c, i) => [c, i]));
   const nodes: CompiledNode[] = [];
   let cursor = 0;
@@ -65,6 +75,8 @@ export function compileInstrument(instrument: Instrument): CompiledInstrument {
     instrument,
     codes,
     weights,
+    steps,
+    external: leaves.map((l) => l.externalScore ?? null),
     position,
     nodes,
     predicates,

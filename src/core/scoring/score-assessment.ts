@@ -1,10 +1,10 @@
 import type { CompiledInstrument } from "./compile-instrument";
 import { fromScaledInt, roundRationalHalfUp } from "./fixed-point";
-import { indexNumerator, invalidLevel } from "./index-numerator";
+import { numeratorOfHundredths, valueHundredths } from "./index-numerator";
 import { predicateFor, roundTenThousandthsToHundredths, type PredicatePolicy } from "./predicate";
 import { ScoringError } from "./scoring-error";
 
-/** Levels keyed by indicator code; null or absent means "not answered yet". */
+/** Values keyed by indicator code (whole levels, or decimals where declared); null or absent means "not answered yet". */
 export type LevelMap = Record<string, number | null | undefined>;
 
 export interface NodeScore {
@@ -40,7 +40,7 @@ export interface ScoreOptions {
 
 /**
  * Scores one assessment under the official method: node index = Σ(child index × child weight) /
- * node weight, overall = Σ(level × weight) / 100, exact in integers. In partial mode the index is the
+ * node weight, overall = Σ(value × weight) / 100, exact in integers (values and weights in hundredths). In partial mode the index is the
  * weighted mean over answered indicators and is flagged `partial`.
  */
 export function scoreAssessment(compiled: CompiledInstrument, levels: LevelMap, options: ScoreOptions = {}): ScoreResult {
@@ -50,17 +50,17 @@ export function scoreAssessment(compiled: CompiledInstrument, levels: LevelMap, 
   if (unknown.length) {
     throw new ScoringError("unknown_indicator", `unknown indicator code(s): ${unknown.join(", ")}`, { codes: unknown });
   }
-  const values = new Array<number>(codes.length);
+  // Values in integer hundredths (1.26 → 126).
+  const values = new Int32Array(codes.length);
   const answered = new Uint8Array(codes.length);
   const missing: string[] = [];
   codes.forEach((code, i) => {
     const v = levels[code];
     if (v === null || v === undefined) {
       missing.push(code);
-      values[i] = compiled.levelMin; // placeholder for validation; excluded below
+      values[i] = compiled.levelMin * 100; // placeholder; excluded below
     } else {
-      if (!(typeof v === "number" && Number.isInteger(v) && v >= compiled.levelMin && v <= compiled.levelMax)) invalidLevel(compiled, code, v);
-      values[i] = v;
+      values[i] = valueHundredths(compiled, i, v);
       answered[i] = 1;
     }
   });
@@ -86,16 +86,16 @@ export function scoreAssessment(compiled: CompiledInstrument, levels: LevelMap, 
       name: n.name,
       depth: n.depth,
       weight: n.weightHundredths / 100,
-      index: den ? fromScaledInt(roundRationalHalfUp(num, den, 4), 4) : null,
-      indexRounded: den ? fromScaledInt(roundRationalHalfUp(num, den, 2), 2) : null,
+      index: den ? fromScaledInt(roundRationalHalfUp(num, den * 100, 4), 4) : null,
+      indexRounded: den ? fromScaledInt(roundRationalHalfUp(num, den * 100, 2), 2) : null,
     };
   });
   // Overall index in ten-thousandths: the official sum when complete, a weighted mean in preview.
   let index10k: number;
-  if (!missing.length) index10k = indexNumerator(compiled, values);
+  if (!missing.length) index10k = numeratorOfHundredths(compiled, values);
   else {
     const total = rangeSum(0, codes.length);
-    index10k = total.den ? roundRationalHalfUp(total.num, total.den, 4) : 0;
+    index10k = total.den ? roundRationalHalfUp(total.num, total.den * 100, 4) : 0;
   }
   const answeredCount = codes.length - missing.length;
   return {

@@ -11,6 +11,10 @@ export interface AnswerInput {
   /** The version the writer last saw; 0 for a new answer. */
   version: number;
   level: number | null;
+  /** For an indicator valued from another agency's index: the score, its source document and year (the level is its conversion). */
+  externalScore?: number | null | undefined;
+  externalSource?: string | null | undefined;
+  externalYear?: number | null | undefined;
   explanation?: string | null | undefined;
   facts?: string | null | undefined;
   analysis?: string | null | undefined;
@@ -20,7 +24,7 @@ export interface AnswerInput {
 
 export type SaveOutcome = { ok: true; answer: typeof answers.$inferSelect } | { ok: false; current: typeof answers.$inferSelect | null };
 
-const FIELDS = ["level", "explanation", "facts", "analysis", "justification"] as const;
+const FIELDS = ["level", "externalScore", "externalSource", "externalYear", "explanation", "facts", "analysis", "justification"] as const;
 /** What the Penanggung Jawab's verification vouches for. */
 const VERIFIED_FIELDS = ["level", "explanation"] as const;
 

@@ -1,4 +1,4 @@
-import { boolean, index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { boolean, customType, index, integer, jsonb, pgEnum, pgTable, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { agencies, units } from "./agencies";
 import { users } from "./users";
 
@@ -39,6 +39,17 @@ export const assessments = pgTable(
 );
 
 /**
+ * A value with at most two decimals (an indicator value such as 1.26, a source score such as 68.75)
+ * held as integer hundredths in an integer column and read back as the decimal, so two-decimal
+ * values are stored exactly and every reader keeps plain numbers.
+ */
+const hundredthsColumn = customType<{ data: number; driverData: number }>({
+  dataType: () => "integer",
+  toDriver: (value) => Math.round(value * 100),
+  fromDriver: (value) => Number(value) / 100,
+});
+
+/**
  * An indicator's answer in one stage. `version` grows with every write; a write naming an older
  * version is refused (409) so concurrent edits never silently overwrite each other.
  */
@@ -49,7 +60,12 @@ export const answers = pgTable(
     assessmentId: integer("assessment_id").notNull().references(() => assessments.id, { onDelete: "cascade" }),
     stage: text("stage").notNull(),
     indicatorCode: text("indicator_code").notNull(),
-    level: integer("level"),
+    /** The value in force from this stage: a whole level, or a decimal (Pemdi 1.26) where the instrument declares it. */
+    level: hundredthsColumn("value_hundredths"),
+    /** For an indicator valued from another agency's index: the score entered, its source document and year. */
+    externalScore: hundredthsColumn("external_score_hundredths"),
+    externalSource: text("external_source"),
+    externalYear: integer("external_year"),
     explanation: text("explanation"),
     facts: text("facts"),
     analysis: text("analysis"),

@@ -12,8 +12,8 @@ export function PredicateBadge({ name, testId }: { name: string; testId?: string
   );
 }
 
-/** "Resmi" / "Sementara" badge of an instrument. */
-export function InstrumentStatusBadge({ status }: { status: InstrumentStatus }) {
+/** "Resmi" badge of an instrument the ministry published; nothing for a province's own instrument. */
+export function InstrumentStatusBadge({ status }: { status: InstrumentStatus | null | undefined }) {
   const { t } = useTranslation();
-  return <span className={`badge badge-status badge-${status}`}>{t(`status.${status}`)}</span>;
+  return status ? <span className={`badge badge-status badge-${status}`}>{t(`status.${status}`)}</span> : null;
 }

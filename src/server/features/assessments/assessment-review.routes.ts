@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import { fromScaledInt, levelsAtStage, roundTenThousandthsToHundredths, stagesFor, type Stage, type StageAnswer } from "../../../core";
+import { fromScaledInt, levelsInForce, roundTenThousandthsToHundredths, stagesFor, valueProblem, type Stage } from "../../../core";
 import type { AppContext } from "../../context";
 import { AppError, validationError } from "../../errors";
 import { auditContextOf } from "../../request-audit";
@@ -30,10 +30,7 @@ export const assessmentReviewRoutes = (ctx: AppContext): FastifyPluginAsyncZod =
           return { stage: scope.stage, reviewStatus: "returned" };
         }
         const order = stagesFor(found.period.kind, found.period.withVisit);
-        const byIndicator: Record<string, Partial<Record<Stage, StageAnswer>>> = {};
-        for (const a of await answersOf(db, found.assessment.id)) (byIndicator[a.indicatorCode] ??= {})[a.stage as Stage] = { level: a.level };
-        const levels = levelsAtStage(order, byIndicator, compiled.codes, scope.stage as Stage);
-        const missing = compiled.codes.filter((c) => levels[c] === null);
+        const { levels, missing } = levelsInForce({ codes: compiled.codes, order, stage: scope.stage as Stage, answers: await answersOf(db, found.assessment.id), result: null });
         if (missing.length) throw validationError(`indicators without a level: ${missing.join(", ")}`);
         const snapshot = resultSnapshot(compiled, levels as Record<string, number>, found.period.predicatePolicy);
         if (!(await finaliseValid(db, auditContextOf(req), target, snapshot, notes))) throw conflict();
@@ -52,7 +49,8 @@ export const assessmentReviewRoutes = (ctx: AppContext): FastifyPluginAsyncZod =
         if (!latest) throw new AppError(409, "conflict", "this assessment has no final result to correct");
         for (const [code, level] of Object.entries(req.body.levels)) {
           if (!compiled.position.has(code)) throw validationError(`body.levels.${code}: unknown indicator`);
-          if (level < compiled.levelMin || level > compiled.levelMax) throw validationError(`body.levels.${code}: ${level} is not a level from ${compiled.levelMin} to ${compiled.levelMax}`);
+          const problem = valueProblem(compiled, compiled.position.get(code)!, level);
+          if (problem) throw validationError(`body.levels.${code}: ${problem}`);
         }
         const snapshot = resultSnapshot(compiled, { ...latest.levels, ...req.body.levels }, found.period.predicatePolicy);
         const revision = await reviseResult(db, auditContextOf(req), { id: found.assessment.id, agencyId: scope.agencyId, basedOn: latest.revision }, snapshot, req.body.reason);

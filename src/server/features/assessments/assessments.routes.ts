@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import { isAdministrator, isValidWindow, readableAgencies, stagesFor, type Stage } from "../../../core";
+import { isAdministrator, isValidWindow, readableAgencies, stagesFor, valueProblem, convertExternalScore, type Stage } from "../../../core";
 import type { AppContext } from "../../context";
 import { AppError, notFound, validationError } from "../../errors";
 import { auditContextOf } from "../../request-audit";
@@ -128,12 +128,24 @@ export const assessmentRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         }
         assertStageWindowOpen(found.period.schedule, stage);
         if (!compiled.position.has(req.params.code)) throw notFound("indicator");
-        const { level } = req.body;
-        if (level !== null && (level < compiled.levelMin || level > compiled.levelMax)) {
-          throw validationError(`body.level: ${level} is not a level from ${compiled.levelMin} to ${compiled.levelMax}`);
+        const { externalScore, ...body } = req.body;
+        const position = compiled.position.get(req.params.code)!;
+        const spec = compiled.external[position];
+        let level = body.level;
+        if (externalScore) {
+          // The value of an indicator fed from another index is the conversion of its score, never the client's.
+          if (!spec) throw validationError(`body.externalScore: indicator ${req.params.code} takes a value, not a score from another index`);
+          const converted = convertExternalScore(spec, externalScore.score, compiled.steps[position]!);
+          if ("problem" in converted) throw validationError(`body.externalScore.score: indicator ${req.params.code}: ${converted.problem}`);
+          level = converted.value / 100;
         }
+        const problem = level === null ? null : valueProblem(compiled, position, level);
+        if (problem) throw validationError(`body.level: ${problem}`);
+        const external = externalScore === undefined ? {} : { externalScore: externalScore?.score ?? null, externalSource: externalScore?.source ?? null, externalYear: externalScore?.year ?? null };
         const outcome = await saveAnswer(db, auditContextOf(req), {
-          ...req.body,
+          ...body,
+          level,
+          ...external,
           assessmentId: found.assessment.id,
           agencyId: found.assessment.agencyId,
           stage,

@@ -25,7 +25,10 @@ export { AnswerParams, AssessmentParams } from "./assessment-params.schema";
 export const SaveAnswerBody = z.object({
   stage: z.enum(STAGES),
   version: z.number().int().min(0),
-  level: z.number().int().nullable(),
+  /** A whole level, or a decimal (1.26) where the instrument declares decimal values. */
+  level: z.number().nullable(),
+  /** For an indicator valued from another agency's index: the score instead of a value; the server converts it. */
+  externalScore: z.object({ score: z.number(), source: z.string().trim().min(1).max(500), year: z.number().int().min(2000).max(2100) }).nullable().optional(),
   explanation: z.string().max(10_000).nullable().optional(),
   facts: z.string().max(10_000).nullable().optional(),
   analysis: z.string().max(10_000).nullable().optional(),
@@ -35,6 +38,7 @@ export const SaveAnswerBody = z.object({
 export const AnswerResponse = z.object({
   stage: z.string(),
   level: z.number().nullable(),
+  externalScore: z.object({ score: z.number(), source: z.string(), year: z.number().nullable() }).nullable(),
   explanation: z.string().nullable(),
   facts: z.string().nullable(),
   analysis: z.string().nullable(),
@@ -131,7 +135,7 @@ export const AssignBody = z.object({
 });
 export const StageResponse = z.object({ stage: z.string(), reviewStatus: z.string().nullable() });
 export const ReviewBody = z.object({ decision: z.enum(["valid", "tidak_valid"]), notes: z.string().trim().max(5000).optional() });
-export const ReviseBody = z.object({ reason: z.string().trim().min(10).max(2000), levels: z.record(z.string(), z.number().int()) });
+export const ReviseBody = z.object({ reason: z.string().trim().min(10).max(2000), levels: z.record(z.string(), z.number()) });
 export const RevisionResponse = z.object({ revision: z.number(), index: z.number(), indexRounded: z.number(), predicate: z.string() });
 
 /** Indicators given to units (OPD) of the agency for the self-assessment; `unitId: null` takes one back. */

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { copyForwardLevels, levelsAtStage, linksUnderNewCodes, stagesFor, type EarlierEvidenceLink, type Stage, type StageAnswer } from "../../../core";
+import { copyForwardLevels, levelsInForce, linksUnderNewCodes, stagesFor, type EarlierEvidenceLink, type Stage } from "../../../core";
 import type { AppContext } from "../../context";
 import { AppError, validationError } from "../../errors";
 import { auditContextOf } from "../../request-audit";
@@ -51,14 +51,13 @@ export const copyForwardRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
           throw validationError("body.fromAssessmentId: must be another assessment of the same agency");
         }
         const results = await resultsOf(db, source.found.assessment.id);
-        let levels: Record<string, number | null>;
-        if (results.length) levels = results[results.length - 1]!.levels;
-        else {
-          const order = stagesFor(source.found.period.kind, source.found.period.withVisit);
-          const byIndicator: Record<string, Partial<Record<Stage, StageAnswer>>> = {};
-          for (const a of await answersOf(db, source.found.assessment.id)) (byIndicator[a.indicatorCode] ??= {})[a.stage as Stage] = { level: a.level };
-          levels = levelsAtStage(order, byIndicator, source.compiled.codes, source.found.assessment.stage as Stage);
-        }
+        const { levels } = levelsInForce({
+          codes: source.compiled.codes,
+          order: stagesFor(source.found.period.kind, source.found.period.withVisit),
+          stage: source.found.assessment.stage as Stage,
+          answers: await answersOf(db, source.found.assessment.id),
+          result: results.at(-1)?.levels ?? null,
+        });
         const mapped = copyForwardLevels(source.compiled, target.compiled, levels);
         const outcome = await writeCopiedLevels(db, auditContextOf(req), {
           assessmentId: target.found.assessment.id,

@@ -1,4 +1,4 @@
-import { effectiveLevel, fromScaledInt, roundTenThousandthsToHundredths, scoreAssessment, stagesFor, type CompiledInstrument, type Stage, type StageAnswer } from "../../../core";
+import { fromScaledInt, levelsInForce, roundTenThousandthsToHundredths, scoreAssessment, stagesFor, type CompiledInstrument, type Stage } from "../../../core";
 import type { answers as answersTable, assessmentResults } from "../../../db/schema";
 import type { findAssessment } from "../../../db/queries/assessments";
 import type { EvidenceSummaryRow } from "../../../db/queries/evidence";
@@ -12,6 +12,7 @@ export function presentAnswer(a: Answer) {
   return {
     stage: a.stage,
     level: a.level,
+    externalScore: a.externalScore === null ? null : { score: a.externalScore, source: a.externalSource ?? "", year: a.externalYear },
     explanation: a.explanation,
     facts: a.facts,
     analysis: a.analysis,
@@ -50,16 +51,15 @@ export function presentWorkspace(
   for (const r of rows) byCode.set(r.indicatorCode, [...(byCode.get(r.indicatorCode) ?? []), r]);
   const stage = assessment.stage as Stage;
   // Once final, the latest result revision is in force: a correction changes levels without answers.
-  const latest = stage === "final" ? (results.at(-1)?.result ?? null) : null;
+  const latest = results.at(-1)?.result ?? null;
+  const inForce = levelsInForce({ codes: compiled.codes, order, stage, answers: rows, result: latest?.levels ?? null });
   const indicators = compiled.codes.map((code) => {
     const list = byCode.get(code) ?? [];
-    const perStage = Object.fromEntries(list.map((a) => [a.stage, { level: a.level } satisfies StageAnswer]));
-    const eff = effectiveLevel(order, perStage, stage);
-    const finalLevel = latest?.levels[code];
+    const { corrected, ...eff } = inForce.indicators[code]!;
     // Marked with its revision only when a correction (revision 2 onwards) set it.
-    const inForce = finalLevel === undefined || finalLevel === eff.level ? { ...eff, revision: null } : { level: finalLevel, carried: false, from: null, revision: latest!.revision > 1 ? latest!.revision : null };
+    const revision = corrected && latest!.revision > 1 ? latest!.revision : null;
     const evidence = (extras.evidence.get(code) ?? []).map((e) => presentEvidenceSummary(e, extras.today));
-    return { code, ...inForce, unitId: extras.units.get(code) ?? null, answers: Object.fromEntries(list.map((a) => [a.stage, presentAnswer(a)])), evidence };
+    return { code, ...eff, revision, unitId: extras.units.get(code) ?? null, answers: Object.fromEntries(list.map((a) => [a.stage, presentAnswer(a)])), evidence };
   });
   const score = scoreAssessment(compiled, Object.fromEntries(indicators.map((i) => [i.code, i.level])), { policy: period.predicatePolicy, partial: true });
   return {

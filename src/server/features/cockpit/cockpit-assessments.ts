@@ -2,6 +2,7 @@ import {
   compareMeans,
   levelsAtStage,
   indicatorGroupsOf,
+  levelsInForce,
   meanLevelHundredths,
   progressOf,
   roundRationalHalfUp,
@@ -54,9 +55,7 @@ function byIndicator(answers: Answer[]): Record<string, Partial<Record<Stage, St
 
 /** The levels in force of an assessment: the result snapshot when finalised, else carried forward to its open stage. */
 function levelsOf(a: AgencyAssessment, compiled: CompiledInstrument, answers: Answer[], result: Result | undefined): Record<string, number | null> {
-  if (a.stage === "final" && result) return Object.fromEntries(compiled.codes.map((c) => [c, result.levels[c] ?? null]));
-  const order = stagesFor(a.kind, a.withVisit);
-  return levelsAtStage(order, byIndicator(answers), compiled.codes, a.stage as Stage);
+  return levelsInForce({ codes: compiled.codes, order: stagesFor(a.kind, a.withVisit), stage: a.stage as Stage, answers, result: result?.levels ?? null }).levels;
 }
 
 /**
@@ -92,7 +91,8 @@ export function heatmapOf(
     for (const [code, level] of Object.entries(levels)) {
       if (level === null) continue;
       const s = levelSums.get(code) ?? { sum: 0, count: 0 };
-      levelSums.set(code, { sum: s.sum + level, count: s.count + 1 });
+      // in hundredths, so Pemdi's decimal values (1.26) add up exactly
+      levelSums.set(code, { sum: s.sum + toScaledInt(level)!, count: s.count + 1 });
     }
     const result = results.get(a.id);
     const index = a.stage === "final" && result ? roundTenThousandthsToHundredths(result.index10k) / 100 : (score?.indexRounded ?? null);
@@ -102,7 +102,7 @@ export function heatmapOf(
   const weakest = [...levelSums.entries()]
     .sort(([ca, a], [cb, b]) => compareMeans(a, b) || compiled.position.get(ca)! - compiled.position.get(cb)!)
     .slice(0, 10)
-    .map(([code, s]) => ({ code, name: indicatorName(compiled, code), average: meanLevelHundredths(s.sum, s.count)! / 100, count: s.count }));
+    .map(([code, s]) => ({ code, name: indicatorName(compiled, code), average: meanLevelHundredths(s.sum, s.count * 100)! / 100, count: s.count }));
   return { heatmap: { instrument: compiled.instrument.id, indicators, aspects: aspectNodes.map((n) => ({ code: n.code, name: n.name })), rows, aspectAverages }, weakest };
 }
 

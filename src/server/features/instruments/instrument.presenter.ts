@@ -6,7 +6,8 @@ export function presentInstrumentSummary(i: Instrument): InstrumentSummary {
   return {
     id: i.id,
     name: i.name,
-    status: i.status,
+    status: i.status ?? null,
+    sourceConfidence: i.sourceConfidence ?? null,
     legalBasis: i.legalBasis ?? null,
     effectiveFrom: i.effectiveFrom ?? null,
     indicatorCount: indicatorsOf(i.tree).length,

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { InstrumentSchema } from "../../../core/instruments/instrument-schema";
-import { scoreAssessment, ScoringError } from "../../../core";
+import { resolveScoreInputs, scoreAssessment, ScoringError } from "../../../core";
 import { bundledInstrument, bundledInstrumentIds, officialPeriods } from "../../../lib/instrument-files";
 import { AppError, notFound } from "../../errors";
 import { presentInstrumentSummary } from "./instrument.presenter";
@@ -36,7 +36,8 @@ export const instrumentRoutes = (): FastifyPluginAsyncZod => async (app) => {
     },
     async (req) => {
       try {
-        return scoreAssessment(loadInstrument(req.params.id), req.body.levels, { policy: req.body.policy, partial: req.body.partial });
+        const compiled = loadInstrument(req.params.id);
+        return scoreAssessment(compiled, resolveScoreInputs(compiled, req.body.levels), { policy: req.body.policy, partial: req.body.partial });
       } catch (e) {
         if (e instanceof ScoringError) throw new AppError(400, e.code, e.message, { codes: e.details.codes });
         throw e;

@@ -5,7 +5,8 @@ export const InstrumentIdParams = z.object({ id: z.string().regex(/^[a-z0-9][a-z
 export const InstrumentSummary = z.object({
   id: z.string(),
   name: z.string(),
-  status: z.enum(["official", "provisional"]),
+  status: z.literal("official").nullable(),
+  sourceConfidence: z.string().nullable(),
   legalBasis: z.string().nullable(),
   effectiveFrom: z.string().nullable(),
   indicatorCount: z.number(),
@@ -14,7 +15,8 @@ export const InstrumentSummary = z.object({
 export type InstrumentSummary = z.infer<typeof InstrumentSummary>;
 
 export const ScoreBody = z.object({
-  levels: z.record(z.string(), z.number().nullable()),
+  /** Code → value, or { score } for an indicator valued from another agency's index. */
+  levels: z.record(z.string(), z.union([z.number(), z.object({ score: z.number() }).strict()]).nullable()),
   policy: z.enum(["exact", "rounded2"]).default("exact"),
   partial: z.boolean().default(false),
 });
@@ -40,4 +42,4 @@ export const ScoreResponse = z.object({
   nodes: z.array(NodeScore),
 });
 
-export const OfficialPeriod = z.object({ year: z.number(), instrument: z.string(), predicatePolicy: z.enum(["exact", "rounded2"]), policyBasis: z.string() });
+export const OfficialPeriod = z.object({ year: z.number(), instrument: z.string(), predicatePolicy: z.enum(["exact", "rounded2"]), policyBasis: z.string(), label: z.string().optional() });

@@ -1,4 +1,4 @@
-import { levelsAtStage, stagesFor, type CompiledInstrument, type PeriodKind, type Stage, type StageAnswer } from "../../../core";
+import { levelsInForce, stagesFor, type CompiledInstrument, type PeriodKind, type Stage } from "../../../core";
 
 interface LevelSource {
   period: { kind: string; withVisit: boolean };
@@ -14,16 +14,11 @@ interface LevelSource {
  * count at the lowest level, as an official result would, and are listed in `missing`.
  */
 export function planningLevels(compiled: CompiledInstrument, src: LevelSource): { levels: Record<string, number>; missing: string[]; source: "result" | "stage" } {
-  if (src.resultLevels) {
-    const missing = compiled.codes.filter((c) => src.resultLevels![c] === undefined);
-    return { levels: Object.fromEntries(compiled.codes.map((c) => [c, src.resultLevels![c] ?? compiled.levelMin])), missing, source: "result" };
-  }
   const order = stagesFor(src.period.kind as PeriodKind, src.period.withVisit);
-  const byIndicator: Record<string, Partial<Record<Stage, StageAnswer>>> = {};
-  for (const a of src.answers) (byIndicator[a.indicatorCode] ??= {})[a.stage as Stage] = { level: a.level };
-  const atStage = levelsAtStage(order, byIndicator, compiled.codes, src.stage as Stage);
-  const missing = compiled.codes.filter((c) => atStage[c] === null);
-  return { levels: Object.fromEntries(compiled.codes.map((c) => [c, atStage[c] ?? compiled.levelMin])), missing, source: "stage" };
+  const stage = src.stage as Stage;
+  const inForce = levelsInForce({ codes: compiled.codes, order, stage, answers: src.answers, result: src.resultLevels });
+  const levels = Object.fromEntries(compiled.codes.map((c) => [c, inForce.levels[c] ?? compiled.levelMin]));
+  return { levels, missing: inForce.missing, source: src.resultLevels && stage === "final" ? "result" : "stage" };
 }
 
 /** Indicator code → the code of its aspect (the deepest aggregate node holding it). */

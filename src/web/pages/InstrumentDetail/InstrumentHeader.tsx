@@ -21,7 +21,11 @@ export function InstrumentHeader({ instrument: i }: { instrument: Instrument }) 
         <h1>{i.name}</h1>
         <InstrumentStatusBadge status={i.status} />
       </div>
-      {i.status === "provisional" && <p className="note note-warning">{t("instruments.provisionalNote")}</p>}
+      {i.sourceConfidence && (
+        <p className="note source-confidence" data-testid="source-confidence">
+          <strong>{t("instruments.sourceConfidence")}:</strong> {i.sourceConfidence}
+        </p>
+      )}
       <dl className="facts">
         {i.legalBasis && (
           <div>

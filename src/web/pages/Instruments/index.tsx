@@ -14,14 +14,13 @@ function InstrumentCard({ instrument: i }: { instrument: InstrumentSummary }) {
   const headingId = `instrument-${i.id}`;
   return (
     <li>
-      <article className={`card instrument-card${i.status === "provisional" ? " is-provisional" : ""}`} aria-labelledby={headingId}>
+      <article className="card instrument-card" aria-labelledby={headingId}>
         <div className="card-head">
           <h2 id={headingId}>
             <Link to={`/instrumen/${i.id}`}>{i.name}</Link>
           </h2>
           <InstrumentStatusBadge status={i.status} />
         </div>
-        {i.status === "provisional" && <p className="note note-warning">{t("instruments.provisionalNote")}</p>}
         <dl className="facts">
           {i.legalBasis && (
             <div>

@@ -11,6 +11,7 @@ import { useClarifications } from "./clarificationContext";
 import { ClarificationMarker, ClarificationPanel } from "./ClarificationThread";
 import { useWorkspace } from "./context";
 import { EarlierAnswers } from "./EarlierAnswers";
+import { ExternalScoreFields } from "./ExternalScoreFields";
 import { IndicatorEvidence } from "./IndicatorEvidence";
 import { SectoralServiceLine } from "./SectoralServices";
 import { useAnswerEditor } from "./useAnswerEditor";
@@ -61,7 +62,11 @@ export function IndicatorEditor({ indicator }: { indicator: InstrumentNode }) {
           </span>
         )}
         <ClarificationMarker code={code} />
-        {canAnswer ? (
+        {canAnswer && editor.externalSpec ? (
+          <span className="ws-level-readonly" data-testid={`ws-level-${code}`}>
+            {t("ws.levelShort", { level: editor.level ?? t("calc.none") })}
+          </span>
+        ) : canAnswer ? (
           <LevelSelect id={selectId} indicator={indicator} value={editor.level} testId={`ws-level-${code}`} disabled={editor.busy} onChange={editor.setLevel} />
         ) : (
           <span className="ws-level-readonly" data-testid={`ws-level-${code}`}>
@@ -72,6 +77,7 @@ export function IndicatorEditor({ indicator }: { indicator: InstrumentNode }) {
       <SectoralServiceLine code={code} />
       <InForce code={code} />
       {item && <EarlierAnswers indicator={item} stages={ws.period.stages} stage={ws.stage} />}
+      {canAnswer && editor.externalSpec && <ExternalScoreFields code={code} editor={editor} />}
       {canAnswer ? <AnswerForm code={code} editor={editor} /> : item && <EarlierAnswers indicator={item} stages={ws.period.stages} stage={ws.stage} includeCurrent />}
       {ws.abilities.verify && item?.answers.mandiri?.level != null && <VerifyToggle code={code} editor={editor} />}
       {item && <IndicatorEvidence code={code} evidence={item.evidence} />}

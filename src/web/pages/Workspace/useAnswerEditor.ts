@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { convertExternalScore, indicatorsOf, valueStepHundredths } from "../../../core";
 import { AnswerConflict, saveAnswer, verifyAnswer, type Answer, type AnswerDraft, type StageName } from "../../assessmentApi";
 import { useDetail } from "../InstrumentDetail/context";
 import { useWorkspace } from "./context";
@@ -11,6 +12,18 @@ export const fieldsFor = (stage: StageName): TextField[] => (stage === "mandiri"
 
 const textsOf = (a: Answer | null | undefined, fields: TextField[]): Texts => Object.fromEntries(fields.map((f) => [f, a?.[f] ?? ""]));
 
+/** The score, source document and year as typed. */
+export interface ExternalDraft {
+  score: string;
+  source: string;
+  year: string;
+}
+const externalOf = (a: Answer | null | undefined): ExternalDraft => ({
+  score: a?.externalScore ? String(a.externalScore.score) : "",
+  source: a?.externalScore?.source ?? "",
+  year: a?.externalScore?.year ? String(a.externalScore.year) : "",
+});
+
 export type EditorStatus = { kind: "saved"; version: number } | { kind: "verified"; verified: boolean } | { kind: "error"; error: unknown } | null;
 
 /**
@@ -20,7 +33,7 @@ export type EditorStatus = { kind: "saved"; version: number } | { kind: "verifie
  */
 export function useAnswerEditor(code: string) {
   const { ws, refresh } = useWorkspace();
-  const { calc } = useDetail();
+  const { calc, instrument } = useDetail();
   const stage = ws.stage;
   const fields = fieldsFor(stage);
   const indicator = ws.indicators.find((i) => i.code === code);
@@ -31,14 +44,28 @@ export function useAnswerEditor(code: string) {
   const [status, setStatus] = useState<EditorStatus>(null);
   const [busy, setBusy] = useState(false);
   const level = calc.levels[code] ?? null;
+  // An indicator valued from another agency's index is entered as its score, source document and year.
+  const node = indicatorsOf(instrument.tree).find((n) => n.code === code);
+  const spec = node?.externalScore ?? null;
+  const [external, setExternalState] = useState<ExternalDraft>(() => externalOf(own));
+  const converted = spec && node && external.score.trim() !== "" ? convertExternalScore(spec, Number(external.score.replace(",", ".")), valueStepHundredths(instrument, node)) : null;
+  const setExternal = (patch: Partial<ExternalDraft>) => {
+    const next = { ...external, ...patch };
+    setExternalState(next);
+    if (!spec || !node) return;
+    const c = next.score.trim() === "" ? null : convertExternalScore(spec, Number(next.score.replace(",", ".")), valueStepHundredths(instrument, node));
+    calc.setLevel(code, c && "value" in c ? c.value / 100 : null);
+  };
   const savedTexts = textsOf(own, fields);
-  const dirty = (code in calc.overrides && calc.overrides[code] !== (indicator?.level ?? null)) || fields.some((f) => (texts[f] ?? "") !== (savedTexts[f] ?? ""));
+  const externalDirty = spec !== null && JSON.stringify(external) !== JSON.stringify(externalOf(own));
+  const dirty = externalDirty || (code in calc.overrides && calc.overrides[code] !== (indicator?.level ?? null)) || fields.some((f) => (texts[f] ?? "") !== (savedTexts[f] ?? ""));
 
   /** Takes an answer as the new starting point: its version and texts, the server's level. */
   const adopt = async (a: Answer | null) => {
     setConflict(null);
     setVersion(a?.version ?? 0);
     setTexts(textsOf(a, fields));
+    setExternalState(externalOf(a));
     try {
       await refresh();
     } catch (e) {
@@ -65,7 +92,13 @@ export function useAnswerEditor(code: string) {
     }
   };
 
-  const draft = (): AnswerDraft => ({ level, ...Object.fromEntries(fields.map((f) => [f, texts[f]?.trim() ? texts[f] : null])) });
+  const externalEntry = () =>
+    external.score.trim() === "" ? null : { score: Number(external.score.replace(",", ".")), source: external.source.trim(), year: Number(external.year) };
+  const draft = (): AnswerDraft => ({
+    level,
+    ...(spec && externalDirty ? { externalScore: externalEntry() } : {}),
+    ...Object.fromEntries(fields.map((f) => [f, texts[f]?.trim() ? texts[f] : null])),
+  });
 
   const verify = async (verified: boolean) => {
     const a = indicator?.answers.mandiri;
@@ -93,6 +126,12 @@ export function useAnswerEditor(code: string) {
     indicator,
     level,
     setLevel: (l: number | null) => calc.setLevel(code, l),
+    /** The source index of an indicator valued from another agency's index, else null. */
+    externalSpec: spec,
+    external,
+    setExternal,
+    /** The value the typed score converts to, or why it does not (out of range). */
+    converted,
     texts,
     setText: (f: TextField, v: string) => setTexts((prev) => ({ ...prev, [f]: v })),
     dirty,
