@@ -97,7 +97,7 @@ describe(`published Pemdi results in every view on ${TEST_DB_KIND}`, () => {
       ["permenpanrb-59-2020", "spbe"],
       ["pemdi-2026", "pemdi"],
     ]);
-    expect(agency.instruments[1].nodes[6]).toEqual({ code: "A7", kind: "aspect", name: "Kepuasan Pengguna" });
+    expect(agency.instruments[1].nodes[6]).toEqual({ code: "A7", kind: "aspect", name: "Kepuasan Pengguna Layanan Digital Pemerintah" });
     const province = (await get("/api/public/provinces/15?year=2026")).json();
     expect(keys(province.provinceResult)).toEqual(ASPECTS);
     expect(province.regencies.map((r: { agencyCode: string }) => r.agencyCode)).toEqual(["15.72", "15.71", "15.01"]);
