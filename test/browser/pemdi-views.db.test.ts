@@ -54,7 +54,7 @@ describe(`Pemdi 2026 results in the portal, national view and cockpit in Chromiu
     await page.getByTestId("agency-nodes").waitFor({ state: "attached" });
     const nodes = await page.getByTestId("agency-nodes").locator("tbody th").allTextContents();
     expect(nodes.map((n) => n.slice(0, 2))).toEqual(ASPECTS);
-    expect(nodes[6]).toBe("A7 Kepuasan Pengguna");
+    expect(nodes[6]).toBe("A7 Kepuasan Pengguna Layanan Digital Pemerintah");
     // The history runs from SPBE years into 2026: two series with a note, never one line.
     expect(await page.getByTestId("series-break-note").innerText()).toContain("Indeks SPBE (sampai 2024) dan Indeks Pemerintah Digital (mulai 2026)");
     await page.close();
