@@ -2,9 +2,13 @@ import type { FastifyInstance } from "fastify";
 import type { Database } from "../../src/db/client";
 import { seedDemo } from "../../src/db/commands/seed-demo";
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { buildApp } from "../../src/server/app";
 import type { AppContext } from "../../src/server/context";
 import { createSecretBox } from "../../src/lib/secret-box";
+import { LocalEvidenceStorage } from "../../src/lib/storage";
 import { openTestDatabase } from "./test-database";
 import { DEFAULT_THROTTLE, type ThrottleSettings } from "../../src/db/commands/login-throttle";
 import { DEFAULT_SESSION_SETTINGS } from "../../src/server/auth/session-settings";
@@ -21,6 +25,8 @@ export async function startTestApp(
   options: { seed?: boolean; throttleBaseMs?: number; auth?: Partial<Omit<AppContext["auth"], "throttle">> & { throttle?: Partial<ThrottleSettings> } } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase();
+  // Evidence files go to a temporary directory of this app, never into the checkout's ./data.
+  const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), "pandu-test-evidence-"));
   if (options.seed) await seedDemo(database.db, { demoUsers: false });
   const context: AppContext = {
     database,
@@ -31,6 +37,7 @@ export async function startTestApp(
       throttle: { ...DEFAULT_THROTTLE, baseDelayMs: options.throttleBaseMs ?? 1000, ...options.auth?.throttle },
     },
     secretBox: createSecretBox(randomBytes(32)),
+    storage: new LocalEvidenceStorage(evidenceDir),
   };
   const app = await buildApp({ context, webDir: null });
   await app.ready();
@@ -41,6 +48,7 @@ export async function startTestApp(
     close: async () => {
       await app.close();
       await database.close();
+      fs.rmSync(evidenceDir, { recursive: true, force: true });
     },
   };
 }

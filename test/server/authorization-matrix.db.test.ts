@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { count, eq } from "drizzle-orm";
 import { Readable } from "node:stream";
+import { testEvidenceStorage } from "../helpers/test-evidence-storage";
 import { answerEvidence, assessments, auditEvents, oneTimeLinks, stageTransitions, units, userRoles } from "../../src/db/schema";
 import { uploadEvidence } from "../../src/db/commands/evidence-upload";
 import { startResumableUpload } from "../../src/db/commands/evidence-resumable";
@@ -98,13 +99,14 @@ const readsAssessment = (who: Who, target: "own" | "other") =>
 const stageAction = (allowed: (who: Who, target: "own" | "other") => boolean, ok: number) => (who: Who, target: "own" | "other") =>
   who === "anonymous" ? 401 : !readsAssessment(who, target) ? 404 : allowed(who, target) ? ok : 403;
 
-/**
- * A piece of evidence of the target agency with its file, in the store an app without one uses
- * (`<PANDU_DATA_DIR or ./data>/evidence`). Always the same content, so each agency keeps one file.
- */
+/** The evidence store of this file's app: a temporary directory, never the checkout's ./data. */
+const evidenceStorage = testEvidenceStorage();
+const settingsOf = (c: Ctx) => evidenceSettingsOf({ database: c.db, storage: evidenceStorage } as unknown as AppContext);
+
+/** A piece of evidence of the target agency with its file. Always the same content, so each agency keeps one file. */
 async function evidenceIn(c: Ctx): Promise<number> {
   const agencyId = (await agencyIdsByCode(c.db.db, [c.agency])).get(c.agency)!;
-  const { storage, maxBytes } = evidenceSettingsOf({ database: c.db } as AppContext);
+  const { storage, maxBytes } = settingsOf(c);
   const pdf = Buffer.from("%PDF-1.4\n% Pandu authorization matrix\n%%EOF\n");
   const source = Readable.from([pdf]);
   const meta = { title: "Perwal Arsitektur SPBE", documentNumber: null, documentDate: null, reviewDate: null };
@@ -132,7 +134,7 @@ const evidenceEdit = (who: Who, target: "own" | "other") => {
 async function uploadSessionFor(c: Ctx): Promise<string> {
   const agencyId = (await agencyIdsByCode(c.db.db, ["15.71"])).get("15.71")!;
   const owner = c.target === "own" && c.userId ? c.userId : (await makeUser(c.db, "pelaksana_entri", "15.71", null)).id;
-  const { storage } = evidenceSettingsOf({ database: c.db } as AppContext);
+  const { storage } = settingsOf(c);
   return (await startResumableUpload(c.db.db, storage, { agencyId, userId: owner, evidenceId: null, fileName: "uji.pdf", size: 1000, fields: { title: "Unggahan bertahap uji" } })).id;
 }
 /** Only the user who started an upload reaches it, and only while they may still upload to that agency. */
@@ -370,10 +372,10 @@ describe(`authorization matrix on ${TEST_DB_KIND}`, () => {
   beforeAll(async () => {
     database = await openTestDatabase();
     await seedDemo(database.db, { demoUsers: false });
-    app = await buildApp({ context: { database, version: "test", auth: { sessions: DEFAULT_SESSION_SETTINGS, throttle: DEFAULT_THROTTLE } }, webDir: null });
+    app = await buildApp({ context: { database, version: "test", auth: { sessions: DEFAULT_SESSION_SETTINGS, throttle: DEFAULT_THROTTLE }, storage: evidenceStorage }, webDir: null });
     await app.ready();
     // Fastify keeps no public list of routes, so a second instance reports each registration.
-    const probe = await buildApp({ context: { database, version: "test", auth: { sessions: DEFAULT_SESSION_SETTINGS, throttle: DEFAULT_THROTTLE } }, webDir: null, onRoute: (r) => routes.push(r) });
+    const probe = await buildApp({ context: { database, version: "test", auth: { sessions: DEFAULT_SESSION_SETTINGS, throttle: DEFAULT_THROTTLE }, storage: evidenceStorage }, webDir: null, onRoute: (r) => routes.push(r) });
     await probe.close();
   });
   afterAll(async () => {

@@ -8,6 +8,7 @@ import { agencyIdsByCode } from "../../src/db/queries/agency-ids";
 import { actionEvidence, assessments, improvementActions, recommendations } from "../../src/db/schema";
 import type { AppContext } from "../../src/server/context";
 import { evidenceSettingsOf } from "../../src/server/features/evidence/evidence-settings";
+import { testEvidenceStorage } from "../helpers/test-evidence-storage";
 
 // Entries of the authorization matrix (test/server/authorization-matrix.db.test.ts) for the
 // improvement-planning routes. Same conventions: "own" targets in Kota Jambi (15.71, inside the
@@ -55,7 +56,7 @@ async function actionIn(c: Ctx): Promise<number> {
   return a!.id;
 }
 async function evidenceIn(c: Ctx): Promise<number> {
-  const { storage, maxBytes } = evidenceSettingsOf({ database: c.db } as AppContext);
+  const { storage, maxBytes } = evidenceSettingsOf({ database: c.db, storage: testEvidenceStorage() } as unknown as AppContext);
   const pdf = Buffer.from("%PDF-1.4\n% Pandu authorization matrix\n%%EOF\n");
   const meta = { title: "Perwal Arsitektur SPBE", documentNumber: null, documentDate: null, reviewDate: null };
   return (await uploadEvidence(c.db.db, storage, SYSTEM, { agencyId: await agencyId(c), agencyCode: c.agency, source: Readable.from([pdf]), fileName: "perwal.pdf", maxBytes, userId: null }, meta)).evidenceId;

@@ -7,7 +7,6 @@ import { createPeriod } from "../../src/db/commands/create-period";
 import { uploadEvidence } from "../../src/db/commands/evidence-upload";
 import { agencyIdsByCode } from "../../src/db/queries/agency-ids";
 import { agencies, answers, assessments, auditEvents, improvementActions, recommendations, units } from "../../src/db/schema";
-import type { AppContext } from "../../src/server/context";
 import { evidenceSettingsOf } from "../../src/server/features/evidence/evidence-settings";
 import { aspectOfIndicator } from "../../src/server/features/planning/assessment-levels";
 import { call, makeUser, sessionFor } from "../helpers/accounts";
@@ -135,7 +134,7 @@ describe(`improvement planning API on ${TEST_DB_KIND}`, () => {
 
     it("link progress evidence only from the same agency's library", async () => {
       const action = (await req("kspbe", "POST", `/api/recommendations/${recId}/actions`, { title: "Tetapkan SK tim" })).json();
-      const { storage, maxBytes } = evidenceSettingsOf({ database: t.database } as AppContext);
+      const { storage, maxBytes } = evidenceSettingsOf(t.context);
       const upload = async (code: string, text: string) =>
         (await uploadEvidence(t.database.db, storage, SYSTEM, { agencyId: await idOf(code), agencyCode: code, source: Readable.from([Buffer.from(`%PDF-1.4\n% ${text}\n%%EOF\n`)]), fileName: "sk.pdf", maxBytes, userId: null }, { title: `SK ${text}`, documentNumber: null, documentDate: null, reviewDate: null })).evidenceId;
       const foreign = await upload("16.71", `palembang-${Date.now()}`);
