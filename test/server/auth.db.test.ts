@@ -123,8 +123,10 @@ describe(`sign-in and sessions on ${TEST_DB_KIND}`, () => {
     expect(weak.json().error).toBe("password_too_weak");
     const short = await call(t.app, "POST", "/api/me/password", a, { currentPassword: TEST_PASSWORD, newPassword: "Ab1!x" });
     expect(short.json()).toEqual({ error: "password_too_short", message: "newPassword: use at least 10 characters" });
+    freezeClock();
     const wrong = await call(t.app, "POST", "/api/me/password", a, { currentPassword: "bukan-sandinya-123", newPassword: "Durian-Montong-Manis-7" });
     expect(wrong.statusCode).toBe(400);
+    advanceClock(1000); // a wrong current password counts as a failed sign-in: the next try waits
     const ok = await call(t.app, "POST", "/api/me/password", a, { currentPassword: TEST_PASSWORD, newPassword: "Durian-Montong-Manis-7" });
     expect(ok.statusCode).toBe(200);
     expect((await call(t.app, "GET", "/api/me", a)).statusCode).toBe(401);
@@ -178,9 +180,10 @@ describe(`two-factor sign-in on ${TEST_DB_KIND}`, () => {
     const replay = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: u.email, password: TEST_PASSWORD, totp: next } });
     expect(replay.json()).toEqual({ error: "invalid_totp", message: "the authenticator code is wrong, expired or already used" });
 
+    advanceClock(2000); // the pause after the replayed code: turning two-factor off checks the password under the sign-in throttle
     expect((await call(t.app, "POST", "/api/me/2fa/disable", s, { password: "bukan-sandinya" })).statusCode).toBe(400);
+    advanceClock(4000);
     expect((await call(t.app, "POST", "/api/me/2fa/disable", s, { password: TEST_PASSWORD })).statusCode).toBe(204);
-    advanceClock(2000); // the pause after the replayed code
     expect((await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: u.email, password: TEST_PASSWORD } })).statusCode).toBe(200);
   });
 

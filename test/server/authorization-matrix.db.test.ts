@@ -21,6 +21,9 @@ import type { Database } from "../../src/db/client";
 import { call, makeUser, sessionFor } from "../helpers/accounts";
 import { openTestDatabase, TEST_DB_KIND } from "../helpers/test-database";
 import { PLANNING_MATRIX } from "./planning-matrix";
+
+/** The matrix tries wrong passwords as every role from one address; throttling has its own tests. */
+const NO_THROTTLE = { ...DEFAULT_THROTTLE, baseDelayMs: 0, maxFailures: 1_000_000, addressMaxFailures: 1_000_000 };
 import { COLLABORATION_MATRIX } from "./collaboration-matrix";
 
 // Every registered route × every role × own agency / other agency / anonymous. "Own" targets live in
@@ -372,10 +375,10 @@ describe(`authorization matrix on ${TEST_DB_KIND}`, () => {
   beforeAll(async () => {
     database = await openTestDatabase();
     await seedDemo(database.db, { demoUsers: false });
-    app = await buildApp({ context: { database, version: "test", auth: { sessions: DEFAULT_SESSION_SETTINGS, throttle: DEFAULT_THROTTLE }, storage: evidenceStorage }, webDir: null });
+    app = await buildApp({ context: { database, version: "test", auth: { sessions: DEFAULT_SESSION_SETTINGS, throttle: NO_THROTTLE }, storage: evidenceStorage }, webDir: null });
     await app.ready();
     // Fastify keeps no public list of routes, so a second instance reports each registration.
-    const probe = await buildApp({ context: { database, version: "test", auth: { sessions: DEFAULT_SESSION_SETTINGS, throttle: DEFAULT_THROTTLE }, storage: evidenceStorage }, webDir: null, onRoute: (r) => routes.push(r) });
+    const probe = await buildApp({ context: { database, version: "test", auth: { sessions: DEFAULT_SESSION_SETTINGS, throttle: NO_THROTTLE }, storage: evidenceStorage }, webDir: null, onRoute: (r) => routes.push(r) });
     await probe.close();
   });
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { users } from "../../src/db/schema";
 import { addressOf } from "../../src/db/commands/login-throttle";
 import { verifyPassword } from "../../src/lib/passwords";
-import { makeUser, TEST_PASSWORD } from "../helpers/accounts";
+import { makeUser, sessionFor, TEST_PASSWORD } from "../helpers/accounts";
 import { startTestApp, type TestApp } from "../helpers/test-app";
 import { TEST_DB_KIND } from "../helpers/test-database";
 
@@ -132,5 +132,27 @@ describe(`sign-in throttling on ${TEST_DB_KIND}`, () => {
     expect(addressOf("::1")).toBe("0:0:0:0::/64");
     expect(addressOf("::ffff:192.0.2.1")).toBe("192.0.2.1");
     expect(addressOf("192.0.2.1")).toBe("192.0.2.1");
+  });
+  it("a stolen session cannot guess the current password: changing it and turning two-factor off are throttled like sign-in", async () => {
+    const u = await makeUser(t.database, "pimpinan", "15.73");
+    const s = await sessionFor(t.database, u.id);
+    const as = (url: string, payload: object) =>
+      t.app.inject({ method: "POST", url, payload, remoteAddress: "203.0.113.40", headers: { cookie: s.cookie, "x-csrf-token": s.csrf } });
+    const wrong = await as("/api/me/password", { currentPassword: "Salah-Sandi-10001", newPassword: "Sandi-Baru-Yang-Panjang-77" });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().details).toEqual({ field: "currentPassword" });
+    // the next guess waits, as a second failed sign-in would, even when it is right
+    const early = await as("/api/me/2fa/disable", { password: TEST_PASSWORD });
+    expect(early.statusCode).toBe(429);
+    expect(early.headers["retry-after"]).toBe("1");
+    for (let i = 0; i < 4; i++) {
+      advance(1000 * 2 ** i);
+      expect((await as("/api/me/2fa/disable", { password: `Salah-Sandi-1000${i + 2}` })).statusCode).toBe(400);
+    }
+    advance(60_000);
+    expect((await as("/api/me/password", { currentPassword: TEST_PASSWORD, newPassword: "Sandi-Baru-Yang-Panjang-77" })).statusCode).toBe(429);
+    // the lock ends; the right password is accepted and the account's failures are forgotten
+    advance(15 * 60_000 + 1000);
+    expect((await as("/api/me/password", { currentPassword: TEST_PASSWORD, newPassword: "Sandi-Baru-Yang-Panjang-77" })).statusCode).toBe(200);
   });
 });

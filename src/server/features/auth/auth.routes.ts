@@ -11,6 +11,7 @@ import { createSession, deleteSession, revokeUserSessions } from "../../../db/co
 import { changePassword } from "../../../db/commands/change-password";
 import { recordAudit } from "../../../db/audit/record-audit";
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from "../../../lib/passwords";
+import { confirmOwnPassword } from "../../auth/confirm-own-password";
 import { acceptTotp } from "../../../lib/totp";
 import { useTotpStep } from "../../../db/commands/two-factor";
 import { presentMe } from "./me.presenter";
@@ -117,9 +118,7 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       async (req, reply) => {
         const me = req.auth!.user;
         const user = await findUserForLogin(db, me.email);
-        if (!(await verifyPassword(user?.passwordHash ?? null, req.body.currentPassword))) {
-          throw new AppError(400, "validation_error", "currentPassword: wrong password");
-        }
+        await confirmOwnPassword(ctx, req, reply, { email: me.email, passwordHash: user?.passwordHash ?? null, password: req.body.currentPassword, field: "currentPassword" });
         const problem = passwordProblem(req.body.newPassword, [me.email, me.name]);
         if (problem) throw new AppError(400, problem, PASSWORD_MESSAGES[problem]);
         await changePassword(db, auditContextOf(req), { userId: me.id, passwordHash: await hashPassword(req.body.newPassword), action: "user.password_change" });

@@ -4,7 +4,7 @@ import { secretBoxOf, type AppContext } from "../../context";
 import { AppError } from "../../errors";
 import { auditContextOf } from "../../request-audit";
 import { setPendingTotp, setTotpEnabled, totpState, useTotpStep } from "../../../db/commands/two-factor";
-import { verifyPassword } from "../../../lib/passwords";
+import { confirmOwnPassword } from "../../auth/confirm-own-password";
 import { acceptTotp, newTotpSecret, totpEnrolment } from "../../../lib/totp";
 import { TotpCodeBody, TotpDisableBody, TotpSetupResponse } from "./auth.schema";
 
@@ -43,7 +43,7 @@ export const twoFactorRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       async (req, reply) => {
         if (req.auth!.via !== "session") throw new AppError(403, "forbidden", "sign in to change two-factor settings");
         const state = await totpState(db, req.auth!.user.id);
-        if (!(await verifyPassword(state.passwordHash, req.body.password))) throw new AppError(400, "validation_error", "password: wrong password");
+        await confirmOwnPassword(ctx, req, reply, { email: req.auth!.user.email, passwordHash: state.passwordHash, password: req.body.password, field: "password" });
         await setTotpEnabled(db, auditContextOf(req), req.auth!.user.id, false);
         return reply.status(204).send(null);
       },
