@@ -36,6 +36,8 @@ const EnvSchema = z.object({
   PANDU_EVIDENCE_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(DEFAULT_EVIDENCE_MAX_MB),
   /** Response cache per kind in MB (read by src/server/cache); checked here so a typo stops the start-up. */
   PANDU_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
+  /** How long one read of the published-data counter serves public answers, ms (their largest lag behind a write). */
+  PANDU_PUBLIC_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** App processes on this machine (PostgreSQL only): a number, or "auto" for one per CPU core. */
   PANDU_WORKERS: z.union([z.literal("auto"), z.coerce.number().int().min(1).max(64)], { error: 'a whole number from 1 to 64, or "auto"' }).default(1),
   S3_ENDPOINT: z.string().regex(/^https?:\/\//, "must start with http:// or https://").optional(),
@@ -62,6 +64,8 @@ export interface Config {
   /** Fastify's trustProxy: true, or the proxies' addresses (then X-Forwarded-For cannot be forged past them). */
   trustProxy: boolean | string;
   sessions: { idleMinutes: number; maxHours: number };
+  /** PANDU_PUBLIC_CACHE_MS: public answers may lag a write by this much and cost no database read meanwhile. */
+  publicCacheMs: number;
   smtp: { url: string; from: string; publicUrl: string } | null;
   /** PANDU_SECRET_KEY (encrypts TOTP secrets); absent: a key file in the data directory. */
   secretKey: string | undefined;
@@ -120,6 +124,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM, publicUrl: e.PANDU_PUBLIC_URL! } : null,
     secretKey: e.PANDU_SECRET_KEY,
     dataDir: path.resolve(e.PANDU_DATA_DIR),
+    publicCacheMs: e.PANDU_PUBLIC_CACHE_MS,
     evidence: {
       maxBytes: e.PANDU_EVIDENCE_MAX_MB * 1024 * 1024,
       s3: e.S3_BUCKET

@@ -82,6 +82,7 @@ async function main(): Promise<void> {
         mailer: config.smtp ? createMailer(config.smtp.url, config.smtp.from, config.smtp.publicUrl) : null,
         storage,
         evidenceMaxBytes: config.evidence.maxBytes,
+        publicCacheMs: config.publicCacheMs,
         secretBox,
         instanceId: instance.id,
         secretKeyFingerprint: secretKeyFingerprint(loadOrCreateSecretKey(config.secretKey, config.dataDir)),

@@ -46,7 +46,7 @@ export function spawnServer(env: Record<string, string | undefined>, port = 0): 
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "pandu-cwd-"));
   const child = spawn(process.execPath, ["--import", TSX, path.join(ROOT, "src/server/main.ts")], {
     cwd,
-    env: { ...process.env, LOG_LEVEL: "warn", PORT: String(port), ...env },
+    env: { ...process.env, LOG_LEVEL: "warn", PORT: String(port), PANDU_PUBLIC_CACHE_MS: "0", ...env },
     stdio: ["ignore", "pipe", "pipe", "ipc"],
   });
   let out = "";

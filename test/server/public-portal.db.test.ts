@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { parse } from "csv-parse/sync";
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
@@ -153,6 +154,30 @@ describe(`public portal API on ${TEST_DB_KIND}`, () => {
     const stale = await get(url, { "if-none-match": '"not-the-current-tag"' });
     expect(stale.statusCode).toBe(200);
     expect(stale.body).toBe(first.body);
+  });
+
+  it("public answers are compressed once (brotli, gzip), open to any site, and the same bytes whatever the encoding", async () => {
+    const url = "/api/public/results?year=2024";
+    const plain = await get(url);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.headers["access-control-allow-origin"]).toBe("*");
+    expect(plain.headers.vary).toBe("Accept-Encoding");
+    const br = await get(url, { "accept-encoding": "gzip, deflate, br" });
+    expect(br.headers["content-encoding"]).toBe("br");
+    expect(brotliDecompressSync(br.rawPayload).toString()).toBe(plain.body);
+    expect(br.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4);
+    const gz = await get(url, { "accept-encoding": "gzip;q=1, br;q=0" });
+    expect(gz.headers["content-encoding"]).toBe("gzip");
+    expect(gunzipSync(gz.rawPayload).toString()).toBe(plain.body);
+    // one answer, one tag: the encoding does not change the ETag, and a 304 stays a 304 compressed
+    expect(br.headers.etag).toBe(plain.headers.etag);
+    expect((await get(url, { "accept-encoding": "br", "if-none-match": plain.headers.etag as string })).statusCode).toBe(304);
+    // a download keeps its file name when it comes from memory
+    const csv1 = await get(`${url}&format=csv`);
+    const csv2 = await get(`${url}&format=csv`, { "accept-encoding": "gzip" });
+    expect(csv2.headers["content-disposition"]).toBe(csv1.headers["content-disposition"]);
+    expect(csv2.headers["content-type"]).toBe(csv1.headers["content-type"]);
+    expect(gunzipSync(csv2.rawPayload).toString()).toBe(csv1.body);
   });
 
   it("errors are not cached", async () => {

@@ -1,18 +1,21 @@
 /**
- * A bounded, least-recently-used cache of serialised JSON response bodies, each stored with the
- * version (a database generation counter, `db/queries/cache-generations.ts`) it was built from.
- * A lookup answers only an entry of exactly the version the caller has just read from the
- * database, so a write in any process or instance is seen by the next request. Bounded by the
- * total length of the stored strings; the oldest entries go first.
+ * A bounded, least-recently-used cache of serialised JSON response bodies (or, with `sizeOf`, any
+ * prepared answer), each stored with the version (a database generation counter,
+ * `db/queries/cache-generations.ts`) it was built from. A lookup answers only an entry of exactly
+ * the version the caller has just read from the database, so a write in any process or instance is
+ * seen by the next request. Bounded by the total size of the stored bodies; the oldest go first.
  */
-export class ResponseCache {
-  private readonly entries = new Map<string, { version: number; body: string }>();
+export class ResponseCache<T = string> {
+  private readonly entries = new Map<string, { version: number; body: T }>();
   private size = 0;
 
-  constructor(private readonly maxChars: number) {}
+  constructor(
+    private readonly maxChars: number,
+    private readonly sizeOf: (body: T) => number = (body) => (body as string).length,
+  ) {}
 
   /** The body stored under `key` for `version`, or undefined (missing, or built from another version). */
-  get(key: string, version: number): string | undefined {
+  get(key: string, version: number): T | undefined {
     const hit = this.entries.get(key);
     if (!hit || hit.version !== version) return undefined;
     this.entries.delete(key); // re-insert: Map order is the recency order
@@ -21,13 +24,13 @@ export class ResponseCache {
   }
 
   /** Stores a body built from `version`, unless a newer version is already stored. */
-  set(key: string, version: number, body: string): void {
+  set(key: string, version: number, body: T): void {
     const old = this.entries.get(key);
     if (old && old.version > version) return;
     if (old) this.drop(key, old.body);
-    if (body.length > this.maxChars) return;
+    if (this.sizeOf(body) > this.maxChars) return;
     this.entries.set(key, { version, body });
-    this.size += body.length;
+    this.size += this.sizeOf(body);
     for (const [k, v] of this.entries) {
       if (this.size <= this.maxChars) break;
       this.drop(k, v.body);
@@ -39,9 +42,9 @@ export class ResponseCache {
     return this.entries.size;
   }
 
-  private drop(key: string, body: string) {
+  private drop(key: string, body: T) {
     this.entries.delete(key);
-    this.size -= body.length;
+    this.size -= this.sizeOf(body);
   }
 }
 

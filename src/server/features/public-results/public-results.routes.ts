@@ -15,7 +15,7 @@ const RESULTS_JSON_SCHEMA = { ...z.toJSONSchema(PublicResultsDocument), $id: "/a
 /** Open data: only published results, no login, as JSON or CSV; every answer carries an ETag. */
 export const publicResultRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
-    registerPublicCaching(app);
+    registerPublicCaching(app, ctx);
     app.get(
       "/api/public/results",
       {
