@@ -66,6 +66,8 @@ export interface Config {
   sessions: { idleMinutes: number; maxHours: number };
   /** PANDU_PUBLIC_CACHE_MS: public answers may lag a write by this much and cost no database read meanwhile. */
   publicCacheMs: number;
+  /** PANDU_PUBLIC_URL, when set: the address users reach Pandu at (links in e-mails, the sitemap). */
+  publicUrl: string | null;
   smtp: { url: string; from: string; publicUrl: string } | null;
   /** PANDU_SECRET_KEY (encrypts TOTP secrets); absent: a key file in the data directory. */
   secretKey: string | undefined;
@@ -125,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKey: e.PANDU_SECRET_KEY,
     dataDir: path.resolve(e.PANDU_DATA_DIR),
     publicCacheMs: e.PANDU_PUBLIC_CACHE_MS,
+    publicUrl: e.PANDU_PUBLIC_URL ?? null,
     evidence: {
       maxBytes: e.PANDU_EVIDENCE_MAX_MB * 1024 * 1024,
       s3: e.S3_BUCKET

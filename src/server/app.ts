@@ -14,6 +14,7 @@ import { registerSpa } from "./plugins/spa";
 import { healthRoutes } from "./features/health/health.routes";
 import { agencyRoutes } from "./features/agencies/agencies.routes";
 import { publicResultRoutes } from "./features/public-results/public-results.routes";
+import { siteRoutes } from "./features/site/site.routes";
 import { instrumentRoutes } from "./features/instruments/instruments.routes";
 import { authRoutes } from "./features/auth/auth.routes";
 import { twoFactorRoutes } from "./features/auth/two-factor.routes";
@@ -77,6 +78,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(healthRoutes(options.context));
   await app.register(agencyRoutes(options.context));
   await app.register(publicResultRoutes(options.context));
+  await app.register(siteRoutes(options.context));
   await app.register(instrumentRoutes());
   await app.register(authRoutes(options.context));
   await app.register(twoFactorRoutes(options.context));

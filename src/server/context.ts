@@ -28,6 +28,8 @@ export interface AppContext {
   instanceId?: string;
   /** Encrypts TOTP secrets at rest (main.ts: the key from PANDU_SECRET_KEY or `<data dir>/secret.key`). */
   secretBox?: SecretBox;
+  /** PANDU_PUBLIC_URL: the site's address for links that leave the request (sitemap, e-mails); absent: the request's own origin. */
+  publicUrl?: string | null;
   /** How long public answers may trust one read of the published-data counter, ms (main.ts: PANDU_PUBLIC_CACHE_MS); absent: 0, read every time. */
   publicCacheMs?: number;
   /** SHA-256 of that key (never the key), recorded in backups. */

@@ -83,6 +83,7 @@ async function main(): Promise<void> {
         storage,
         evidenceMaxBytes: config.evidence.maxBytes,
         publicCacheMs: config.publicCacheMs,
+        publicUrl: config.publicUrl,
         secretBox,
         instanceId: instance.id,
         secretKeyFingerprint: secretKeyFingerprint(loadOrCreateSecretKey(config.secretKey, config.dataDir)),

@@ -1,73 +1,18 @@
 import "./i18n";
 import "./styles.css";
-import { lazy, StrictMode, Suspense } from "react";
+import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { useTranslation } from "react-i18next";
 import { createBrowserRouter } from "react-router";
 import { RouterProvider } from "react-router/dom";
 import { App } from "./App";
-import { Loading } from "./components/Status";
+import { lazyRoute } from "./lazyRoute";
 import { HomePage } from "./pages/Home";
 import { publicPortalRoutes } from "./pages/Public/routes";
-import { InstrumentsPage } from "./pages/Instruments";
-import { AssessmentsPage } from "./pages/Assessments";
-import { AuditPage } from "./pages/Audit";
-import { EvidencePage } from "./pages/Evidence";
-import { LoginPage } from "./pages/Login";
 import { NotFoundPage } from "./pages/NotFound";
-import { NotificationsPage } from "./pages/Notifications";
-import { ProfilePage } from "./pages/Profile";
-import { SetPasswordPage } from "./pages/SetPassword";
-import { TokensPage } from "./pages/Tokens";
-import { UsersPage } from "./pages/Users";
 import { SessionProvider } from "./session";
 
-// The detail page carries the scoring core (and zod); load it only when an instrument is opened.
-const InstrumentDetailPage = lazy(() => import("./pages/InstrumentDetail").then((m) => ({ default: m.InstrumentDetailPage })));
-
-// The workspace reuses the instrument tree and the core as well.
-const WorkspacePage = lazy(() => import("./pages/Workspace").then((m) => ({ default: m.WorkspacePage })));
-
-// The dashboards carry ECharts; load them only when opened.
-const CockpitPage = lazy(() => import("./pages/Cockpit").then((m) => ({ default: m.CockpitPage })));
-const NationalPage = lazy(() => import("./pages/National").then((m) => ({ default: m.NationalPage })));
-
-function DashboardRoute({ page }: { page: "cockpit" | "national" }) {
-  const { t } = useTranslation();
-  return <Suspense fallback={<Loading label={t(`${page}.loading`)} />}>{page === "cockpit" ? <CockpitPage /> : <NationalPage />}</Suspense>;
-}
-
-// Improvement planning: the plan page carries the core (what-if, roadmap), the board ECharts.
-const PlanPage = lazy(() => import("./pages/Plan").then((m) => ({ default: m.PlanPage })));
-const RecommendationsPage = lazy(() => import("./pages/Recommendations").then((m) => ({ default: m.RecommendationsPage })));
-const PilotingBoardPage = lazy(() => import("./pages/PilotingBoard").then((m) => ({ default: m.PilotingBoardPage })));
-
-function PlanningRoute({ page }: { page: "plan" | "recommendations" | "board" }) {
-  const { t } = useTranslation();
-  return (
-    <Suspense fallback={<Loading label={t("planning.loading")} />}>
-      {page === "plan" ? <PlanPage /> : page === "recommendations" ? <RecommendationsPage /> : <PilotingBoardPage />}
-    </Suspense>
-  );
-}
-
-function WorkspaceRoute() {
-  const { t } = useTranslation();
-  return (
-    <Suspense fallback={<Loading label={t("ws.loading")} />}>
-      <WorkspacePage />
-    </Suspense>
-  );
-}
-
-function InstrumentDetailRoute() {
-  const { t } = useTranslation();
-  return (
-    <Suspense fallback={<Loading label={t("instrument.loading")} />}>
-      <InstrumentDetailPage />
-    </Suspense>
-  );
-}
+const recommendationsRoute = lazyRoute(() => import("./pages/Recommendations").then((m) => m.RecommendationsPage), "planning.loading");
+const pilotingBoardRoute = lazyRoute(() => import("./pages/PilotingBoard").then((m) => m.PilotingBoardPage), "planning.loading");
 
 const router = createBrowserRouter([
   {
@@ -75,25 +20,25 @@ const router = createBrowserRouter([
     element: <App />,
     children: [
       { index: true, element: <HomePage /> },
-      { path: "instrumen", element: <InstrumentsPage /> },
-      { path: "instrumen/:id", element: <InstrumentDetailRoute /> },
-      { path: "penilaian", element: <AssessmentsPage /> },
-      { path: "penilaian/:id", element: <WorkspaceRoute /> },
-      { path: "penilaian/:id/rencana", element: <PlanningRoute page="plan" /> },
-      { path: "rekomendasi/:code", element: <PlanningRoute page="recommendations" /> },
-      { path: "papan-piloting", element: <PlanningRoute page="board" /> },
-      { path: "papan-piloting/:code", element: <PlanningRoute page="board" /> },
-      { path: "masuk", element: <LoginPage /> },
-      { path: "profil", element: <ProfilePage /> },
-      { path: "token", element: <TokensPage /> },
-      { path: "pengguna", element: <UsersPage /> },
-      { path: "audit", element: <AuditPage /> },
-      { path: "kokpit", element: <DashboardRoute page="cockpit" /> },
-      { path: "nasional", element: <DashboardRoute page="national" /> },
-      { path: "bukti", element: <EvidencePage /> },
-      { path: "notifikasi", element: <NotificationsPage /> },
+      { path: "instrumen", element: lazyRoute(() => import("./pages/Instruments").then((m) => m.InstrumentsPage), "instrument.loading") },
+      { path: "instrumen/:id", element: lazyRoute(() => import("./pages/InstrumentDetail").then((m) => m.InstrumentDetailPage), "instrument.loading") },
+      { path: "penilaian", element: lazyRoute(() => import("./pages/Assessments").then((m) => m.AssessmentsPage)) },
+      { path: "penilaian/:id", element: lazyRoute(() => import("./pages/Workspace").then((m) => m.WorkspacePage), "ws.loading") },
+      { path: "penilaian/:id/rencana", element: lazyRoute(() => import("./pages/Plan").then((m) => m.PlanPage), "planning.loading") },
+      { path: "rekomendasi/:code", element: recommendationsRoute },
+      { path: "papan-piloting", element: pilotingBoardRoute },
+      { path: "papan-piloting/:code", element: pilotingBoardRoute },
+      { path: "masuk", element: lazyRoute(() => import("./pages/Login").then((m) => m.LoginPage)) },
+      { path: "profil", element: lazyRoute(() => import("./pages/Profile").then((m) => m.ProfilePage)) },
+      { path: "token", element: lazyRoute(() => import("./pages/Tokens").then((m) => m.TokensPage)) },
+      { path: "pengguna", element: lazyRoute(() => import("./pages/Users").then((m) => m.UsersPage)) },
+      { path: "audit", element: lazyRoute(() => import("./pages/Audit").then((m) => m.AuditPage)) },
+      { path: "kokpit", element: lazyRoute(() => import("./pages/Cockpit").then((m) => m.CockpitPage), "cockpit.loading") },
+      { path: "nasional", element: lazyRoute(() => import("./pages/National").then((m) => m.NationalPage), "national.loading") },
+      { path: "bukti", element: lazyRoute(() => import("./pages/Evidence").then((m) => m.EvidencePage)) },
+      { path: "notifikasi", element: lazyRoute(() => import("./pages/Notifications").then((m) => m.NotificationsPage), "notifications.loading") },
       ...publicPortalRoutes,
-      { path: "atur-sandi/:token", element: <SetPasswordPage /> },
+      { path: "atur-sandi/:token", element: lazyRoute(() => import("./pages/SetPassword").then((m) => m.SetPasswordPage)) },
       { path: "*", element: <NotFoundPage /> },
     ],
   },

@@ -1,4 +1,4 @@
-import { OFFICIAL_PREDICATES, type OfficialPredicate } from "../core";
+import { OFFICIAL_PREDICATES, type OfficialPredicate } from "../core/instruments/predicate-names";
 
 /** A predicate's colour: `fill` for badges, bars and map areas, `text` for writing on that fill. */
 export interface PredicateColour {

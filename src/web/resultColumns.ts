@@ -1,4 +1,7 @@
-import { resultColumnsOf, splitIndexSeries, type IndexSeries, type ResultNode, type TrendPointLike } from "../core";
+// Direct module paths, not the core's index: the index pulls in the instrument schema (zod), which the
+// portal's first paint does not need (test/web/bundle-budget.test.ts).
+import { resultColumnsOf, type ResultNode } from "../core/results/result-nodes";
+import { splitIndexSeries, type IndexSeries, type TrendPointLike } from "../core/results/index-series";
 import type { ResultInstrument } from "./api";
 
 /**

@@ -180,6 +180,23 @@ describe(`public portal API on ${TEST_DB_KIND}`, () => {
     expect(gunzipSync(csv2.rawPayload).toString()).toBe(csv1.body);
   });
 
+  it("robots.txt opens the portal to search engines and closes the rest; sitemap.xml lists every published instansi and province", async () => {
+    const robots = await get("/robots.txt");
+    expect(robots.statusCode).toBe(200);
+    expect(robots.headers["content-type"]).toMatch(/^text\/plain/);
+    expect(robots.body).toContain("Allow: /publik\n");
+    expect(robots.body).toContain("Disallow: /\n");
+    expect(robots.body).toMatch(/^Sitemap: http:\/\/localhost(:\d+)?\/sitemap\.xml$/m);
+    const sitemap = await get("/sitemap.xml");
+    expect(sitemap.headers["content-type"]).toMatch(/^application\/xml/);
+    const locs = [...sitemap.body.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname);
+    expect(locs).toContain("/publik");
+    expect(locs).toContain("/publik/instansi/15.71");
+    expect(locs).toContain("/publik/provinsi/15");
+    expect(locs).not.toContain("/publik/provinsi/15.71");
+    expect(locs.some((p) => p.startsWith("/api") || p.startsWith("/penilaian"))).toBe(false);
+  });
+
   it("errors are not cached", async () => {
     const res = await get("/api/public/agencies/99.99");
     expect(res.statusCode).toBe(404);

@@ -54,3 +54,15 @@ export async function categoryRanks(db: Db, agencyCode: string): Promise<Categor
   const rows = await db.select({ year: ranked.year, rank: ranked.rank, of: ranked.of }).from(ranked).where(eq(ranked.agencyId, agency.id)).orderBy(asc(ranked.year));
   return rows.map((r) => ({ year: r.year, rank: Number(r.rank), of: Number(r.of) }));
 }
+
+/** Instansi with at least one published result (code, category, latest published year), by code: the sitemap's pages. */
+export async function listPublishedAgencies(db: Db): Promise<{ code: string; category: string; lastYear: number }[]> {
+  const rows = await db
+    .select({ code: agencies.code, category: agencies.category, lastYear: sql<number>`max(${officialResults.year})` })
+    .from(officialResults)
+    .innerJoin(agencies, eq(officialResults.agencyId, agencies.id))
+    .where(eq(officialResults.published, true))
+    .groupBy(agencies.code, agencies.category)
+    .orderBy(asc(agencies.code));
+  return rows.map((r) => ({ code: r.code, category: r.category, lastYear: Number(r.lastYear) }));
+}

@@ -23,14 +23,19 @@ export interface PreparedAnswer {
 /** Bytes held by a prepared answer (the cache's size bound). */
 export const preparedSize = (a: PreparedAnswer): number => a.identity.length + (a.gzip?.length ?? 0) + (a.br?.length ?? 0);
 
-/** Compresses `payload` once (brotli at a moderate level, gzip at 6) and tags it with its SHA-256. */
+/** Prepares the answer a route has just built, keeping the headers it set (type, file name, caching). */
 export function prepareAnswer(payload: string | Buffer, reply: FastifyReply): PreparedAnswer {
-  const identity = typeof payload === "string" ? Buffer.from(payload) : payload;
   const headers: PreparedAnswer["headers"] = {};
   for (const name of KEPT_HEADERS) {
     const value = reply.getHeader(name);
     if (value !== undefined) headers[name] = String(value);
   }
+  return prepareBody(payload, headers);
+}
+
+/** Compresses `payload` once (brotli at a moderate level, gzip at 6) and tags it with its SHA-256. */
+export function prepareBody(payload: string | Buffer, headers: PreparedAnswer["headers"]): PreparedAnswer {
+  const identity = typeof payload === "string" ? Buffer.from(payload) : payload;
   const big = identity.length >= MIN_COMPRESS_BYTES;
   return {
     identity,

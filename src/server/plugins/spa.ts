@@ -2,10 +2,12 @@ import fs from "node:fs";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
+import { preparedPayload, prepareBody } from "../cache/prepared-answer";
 
 /**
- * Serves the built single-page app from dist/web: assets with long caching, and index.html for
- * every other non-API path so client-side routes survive a reload.
+ * Serves the built single-page app from dist/web: assets with long caching and their precompressed
+ * copies, and index.html (compressed once, with an ETag) for every other non-API path so client-side
+ * routes survive a reload.
  */
 export async function registerSpa(app: FastifyInstance, webDir: string): Promise<void> {
   const index = path.join(webDir, "index.html");
@@ -13,14 +15,15 @@ export async function registerSpa(app: FastifyInstance, webDir: string): Promise
     app.log.warn(`web app not built (${index} missing); run "npm run build"`);
     return;
   }
-  await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: "1y", immutable: true });
-  const html = fs.readFileSync(index, "utf8");
+  // Hashed assets never change under their name; their .br/.gz copies are made at build time (vite.config.ts).
+  await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: "1y", immutable: true, preCompressed: true });
+  const shell = prepareBody(fs.readFileSync(index), { "content-type": "text/html; charset=utf-8", "cache-control": "no-cache" });
   app.get("/*", { config: { access: "public" }, schema: { hide: true } }, async (req, reply) => {
     if (req.url.startsWith("/api/")) return reply.status(404).send({ error: "not_found", message: `no route ${req.method} ${req.url.split("?")[0]}` });
     const file = path.join(webDir, decodeURIComponent(req.url.split("?")[0]!));
     if (file.startsWith(webDir + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
       return reply.sendFile(path.relative(webDir, file));
     }
-    return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(html);
+    return reply.send(preparedPayload(req, reply, shell));
   });
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { seriesBreaks, type TrendPointLike } from "../../core";
+import { seriesBreaks, type TrendPointLike } from "../../core/results/index-series";
 import type { ResultInstrument } from "../api";
 import { trendSeries } from "../resultColumns";
 

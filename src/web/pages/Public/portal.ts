@@ -1,4 +1,4 @@
-import { OFFICIAL_PREDICATES } from "../../../core";
+import { OFFICIAL_PREDICATES } from "../../../core/instruments/predicate-names";
 import type { PublicResult } from "../../api";
 
 /** How many results fall in each predicate, in the official order. */

@@ -1,26 +1,12 @@
-import { lazy, Suspense, type ComponentType } from "react";
-import { useTranslation } from "react-i18next";
 import type { RouteObject } from "react-router";
-import { Loading } from "../../components/Status";
+import { lazyRoute } from "../../lazyRoute";
 
-// The portal carries ECharts; load it only when a portal page is opened.
+// The portal's pages load when opened; their charts (ECharts) load after them, see components/Chart.
 const portal = () => import("./index");
-const ResultsPage = lazy(() => portal().then((m) => ({ default: m.PublicResultsPage })));
-const AgencyPage = lazy(() => portal().then((m) => ({ default: m.PublicAgencyPage })));
-const ProvincePage = lazy(() => portal().then((m) => ({ default: m.PublicProvincePage })));
-
-function Lazy({ page: Page }: { page: ComponentType }) {
-  const { t } = useTranslation();
-  return (
-    <Suspense fallback={<Loading label={t("portal.loading")} />}>
-      <Page />
-    </Suspense>
-  );
-}
 
 /** The public portal's route group under /publik (no session needed). */
 export const publicPortalRoutes: RouteObject[] = [
-  { path: "publik", element: <Lazy page={ResultsPage} /> },
-  { path: "publik/instansi/:code", element: <Lazy page={AgencyPage} /> },
-  { path: "publik/provinsi/:code", element: <Lazy page={ProvincePage} /> },
+  { path: "publik", element: lazyRoute(() => portal().then((m) => m.PublicResultsPage), "portal.loading") },
+  { path: "publik/instansi/:code", element: lazyRoute(() => portal().then((m) => m.PublicAgencyPage), "portal.loading") },
+  { path: "publik/provinsi/:code", element: lazyRoute(() => portal().then((m) => m.PublicProvincePage), "portal.loading") },
 ];
