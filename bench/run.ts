@@ -1,7 +1,8 @@
-// `npm run bench [-- scoring|restart|workspace|upload|roadmap|dashboards]`: benchmarks, kept apart from the tests. Each reports a
+// `npm run bench [-- scoring|restart|workspace|upload|roadmap|dashboards|http]`: benchmarks, kept apart from the tests. Each reports a
 // median and a ratio against a baseline measured in the same run; results go into BENCHMARKS.md.
 import os from "node:os";
 import { benchDashboards } from "./dashboards.bench";
+import { benchHttp } from "./http.bench";
 import { benchRestart } from "./restart.bench";
 import { benchRoadmap } from "./roadmap.bench";
 import { benchScoring } from "./scoring.bench";
@@ -17,3 +18,4 @@ if (all || which.has("workspace")) await benchWorkspace();
 if (all || which.has("roadmap")) benchRoadmap();
 if (all || which.has("upload")) await benchUpload();
 if (all || which.has("dashboards")) await benchDashboards();
+if (all || which.has("http")) await benchHttp();
