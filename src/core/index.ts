@@ -21,6 +21,7 @@ export * from "./assessment/levels-in-force";
 export * from "./assessment/progress";
 export * from "./assessment/copy-forward";
 export * from "./assessment/evidence-age";
+export * from "./assessment/evidence-items";
 export * from "./planning";
 export * from "./analysis/aggregates";
 export * from "./assessment/sectoral-services";

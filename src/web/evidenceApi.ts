@@ -130,3 +130,49 @@ export async function updateEvidence(agency: string, id: number, fields: Evidenc
   const body = { title: fields.title.trim(), documentNumber: orNull(fields.documentNumber), documentDate: orNull(fields.documentDate), reviewDate: orNull(fields.reviewDate) };
   return (await request("PATCH", `${lib(agency)}/${id}`, body)) as EvidenceDetail;
 }
+
+/** An assessor's decision on an evidence item. */
+export type EvidenceItemStatus = "diterima" | "revisi" | "ditolak";
+
+/** One numbered evidence item of an indicator (Pemdi `L2-01`) as the workspace shows it. */
+export interface EvidenceItemView {
+  code: string;
+  level: number;
+  portalCode: string | null;
+  text: string;
+  evidence: { id: number; title: string; linkedInStage: StageName }[];
+  review: { status: EvidenceItemStatus; note: string | null; stage: StageName; version: number; reviewedBy: string | null; reviewedAt: string } | null;
+  /** The status in force: `ditolak` with `rejectedBy` when a lower level was rejected. */
+  status: EvidenceItemStatus | null;
+  rejectedBy: { level: number; itemCode: string } | null;
+}
+
+/** An indicator's evidence-item checklist and what the caller may do with it. */
+export interface EvidenceItemChecklist {
+  items: EvidenceItemView[];
+  abilities: { link: boolean; review: boolean };
+}
+
+const itemsPath = (assessmentId: number, code: string) => `/api/assessments/${assessmentId}/answers/${encodeURIComponent(code)}/evidence-items`;
+
+function asChecklist(body: unknown): EvidenceItemChecklist {
+  const abilities = isRecord(body) && isRecord(body.abilities) ? (body.abilities as EvidenceItemChecklist["abilities"]) : { link: false, review: false };
+  return { items: arrayField<EvidenceItemView>(body, "items"), abilities };
+}
+
+export async function fetchEvidenceItems(assessmentId: number, code: string, signal?: AbortSignal): Promise<EvidenceItemChecklist> {
+  return asChecklist(await getJson(itemsPath(assessmentId, code), signal));
+}
+
+export async function linkEvidenceItem(assessmentId: number, code: string, itemCode: string, evidenceId: number): Promise<EvidenceItemChecklist> {
+  return asChecklist(await request("PUT", `${itemsPath(assessmentId, code)}/${encodeURIComponent(itemCode)}/evidence/${evidenceId}`));
+}
+
+export async function unlinkEvidenceItem(assessmentId: number, code: string, itemCode: string, evidenceId: number): Promise<void> {
+  await request("DELETE", `${itemsPath(assessmentId, code)}/${encodeURIComponent(itemCode)}/evidence/${evidenceId}`);
+}
+
+/** Saves the assessor's decision; `expectedVersion` is the version read (0 for none). 409 `review_changed` when stale. */
+export async function reviewEvidenceItem(assessmentId: number, code: string, itemCode: string, body: { status: EvidenceItemStatus; note?: string; expectedVersion: number }): Promise<EvidenceItemChecklist> {
+  return asChecklist(await request("PUT", `${itemsPath(assessmentId, code)}/${encodeURIComponent(itemCode)}/review`, body));
+}

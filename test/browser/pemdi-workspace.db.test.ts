@@ -1,11 +1,12 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pageApi, startDemoServer, type DemoServer } from "../helpers/browser";
+import { pageApi, seriousViolations, startDemoServer, type DemoServer } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
 
 interface Ws {
+  stage: string;
   score: { index: number; indexRounded: number; predicate: string };
-  indicators: { code: string; level: number | null; answers: { mandiri?: { externalScore: { score: number; source: string; year: number } | null } } }[];
+  indicators: { code: string; level: number | null; answers: { mandiri?: { version: number; level: number | null; externalScore: { score: number; source: string; year: number } | null } } }[];
 }
 
 // A Pemdi 2026 self-assessment in the real SPA: a decimal value typed in, an indicator fed from
@@ -62,4 +63,76 @@ describe(`Pemdi workspace in Chromium on ${TEST_DB_KIND}`, () => {
     expect(await page.getByTestId("ws-index").innerText()).toBe(ws.score.indexRounded.toFixed(2).replace(".", ","));
     await page.close();
   });
+
+  // Evidence items (butir bukti dukung) of indicator 4, Kolaborasi: the coordinator links an uploaded
+  // file to L1-01 (portal code PG_04_01); after the submission the external assessor rejects L2-01,
+  // and the items of levels 3–5 show as rejected automatically, naming L2-01.
+  const TITLE = "SK Tim Koordinasi Pemdi Kota Jambi";
+  const apiPath = () => new URL(url).pathname.replace("/penilaian/", "/api/assessments/");
+  const pdf = Buffer.concat([Buffer.from("%PDF-1.4\n% SK Tim Koordinasi Pemdi\n", "latin1"), Buffer.alloc(2048, 3), Buffer.from("\n%%EOF\n", "latin1")]);
+
+  it("the coordinator uploads a file on indicator 4 and links it to evidence item L1-01", async () => {
+    const page = await demo.signIn("koordinator.spbe@demo.pandu.local");
+    await page.goto(url);
+    await page.getByTestId("ws-stage").waitFor();
+    await page.getByTestId("ws-evidence-upload-open-4").click();
+    await page.getByTestId("ws-upload-4-title").fill(TITLE);
+    await page.getByTestId("ws-upload-4-file").setInputFiles({ name: "PG_04_01.pdf", mimeType: "application/pdf", buffer: pdf });
+    await page.getByTestId("ws-upload-4-submit").click();
+    await expect.poll(() => page.getByTestId("ws-evidence-4").innerText()).toContain(TITLE);
+    await page.getByTestId("ws-items-open-4").click();
+    expect(await page.getByTestId("ws-item-4-L1-01-portal").innerText()).toBe("PG_04_01");
+    expect(await page.getByTestId("ws-item-4-L1-01-badge").getAttribute("data-status")).toBe("none");
+    await page.getByTestId("ws-item-4-L1-01-file").selectOption({ label: TITLE });
+    await page.getByTestId("ws-item-4-L1-01-link").click();
+    await expect.poll(() => page.getByTestId("ws-item-4-L1-01").innerText()).toContain(TITLE);
+    // The coordinator may link but not decide.
+    expect(await page.getByTestId("ws-item-4-L1-01-status").count()).toBe(0);
+    await page.close();
+  });
+
+  it("the external assessor rejects L2-01 with a note, and the level-3 to level-5 items show as rejected automatically", async () => {
+    // The agency completes and submits the self-assessment; the administrator assigns the external assessor.
+    const coordinator = await demo.signIn("koordinator.spbe@demo.pandu.local");
+    const ws = (await pageApi(coordinator, "GET", apiPath())).body as Ws;
+    for (const i of ws.indicators.filter((x) => x.answers.mandiri?.level == null)) {
+      const saved = await pageApi(coordinator, "PUT", `${apiPath()}/answers/${i.code}`, { stage: "mandiri", version: i.answers.mandiri?.version ?? 0, level: 3 });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    }
+    const pj = await demo.signIn("penanggung.jawab@demo.pandu.local");
+    for (const i of ((await pageApi(pj, "GET", apiPath())).body as Ws).indicators) {
+      expect((await pageApi(pj, "POST", `${apiPath()}/answers/${i.code}/verify`, { verified: true, version: i.answers.mandiri!.version })).status).toBe(200);
+    }
+    await pj.close();
+    const admin = await demo.signIn("admin@demo.pandu.local");
+    expect((await pageApi(admin, "POST", `${apiPath()}/assignments`, { email: "asesor.eksternal@demo.pandu.local", role: "asesor_eksternal" })).status).toBe(204);
+    await admin.close();
+    expect((await pageApi(coordinator, "POST", `${apiPath()}/submit`, {})).body).toMatchObject({ stage: "dokumen" });
+    await coordinator.close();
+
+    const page = await demo.signIn("asesor.eksternal@demo.pandu.local");
+    await page.goto(url);
+    await page.getByTestId("ws-stage").waitFor();
+    await page.getByTestId("ws-items-open-4").click();
+    await expect.poll(() => page.getByTestId("ws-item-4-L1-01").innerText()).toContain(TITLE);
+    await page.getByTestId("ws-item-4-L1-01-status").selectOption("diterima");
+    await page.getByTestId("ws-item-4-L1-01-save").click();
+    await expect.poll(() => page.getByTestId("ws-item-4-L1-01-badge").getAttribute("data-status")).toBe("diterima");
+    await page.getByTestId("ws-item-4-L2-01-status").selectOption("ditolak");
+    await page.getByTestId("ws-item-4-L2-01-note").fill("Rencana kolaborasi antarinstansi tidak dirinci");
+    await page.getByTestId("ws-item-4-L2-01-save").click();
+    await expect.poll(() => page.getByTestId("ws-item-4-L2-01-badge").getAttribute("data-status")).toBe("ditolak");
+    expect(await page.getByTestId("ws-item-4-L2-01-note-text").innerText()).toContain("Rencana kolaborasi antarinstansi tidak dirinci");
+    expect(await page.getByTestId("ws-item-4-L2-01-badge").getAttribute("data-auto")).toBeNull();
+    expect(await page.getByTestId("ws-item-4-L2-02-badge").getAttribute("data-status")).toBe("none");
+    for (const code of ["L3-01", "L3-02", "L4-01", "L5-02"]) {
+      const badge = page.getByTestId(`ws-item-4-${code}-badge`);
+      expect(await badge.getAttribute("data-auto"), code).toBe("true");
+      expect(await badge.innerText(), code).toContain("L2-01");
+    }
+    expect(await page.getByTestId("ws-item-4-L1-01-badge").getAttribute("data-status")).toBe("diterima");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${demo.shots}/pemdi-evidence-items-${TEST_DB_KIND}.png`, fullPage: false });
+    await page.close();
+  }, 240_000);
 });

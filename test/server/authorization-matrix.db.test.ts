@@ -2,13 +2,14 @@ import type { FastifyInstance } from "fastify";
 import { count, eq } from "drizzle-orm";
 import { Readable } from "node:stream";
 import { testEvidenceStorage } from "../helpers/test-evidence-storage";
-import { answerEvidence, assessments, auditEvents, oneTimeLinks, stageTransitions, units, userRoles } from "../../src/db/schema";
+import { answerEvidence, assessments, evidenceItemLinks, auditEvents, oneTimeLinks, stageTransitions, units, userRoles } from "../../src/db/schema";
 import { uploadEvidence } from "../../src/db/commands/evidence-upload";
 import { startResumableUpload } from "../../src/db/commands/evidence-resumable";
 import { evidenceSettingsOf } from "../../src/server/features/evidence/evidence-settings";
 import type { AppContext } from "../../src/server/context";
 import { createPeriod } from "../../src/db/commands/create-period";
 import { saveAnswer } from "../../src/db/commands/save-answer";
+import { assignToAssessment } from "../../src/db/commands/assign";
 import { agencyIdsByCode } from "../../src/db/queries/agency-ids";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/core";
@@ -87,10 +88,10 @@ const unitAccess = (okRead: number, okManage: number, manage: boolean) => (who: 
 let unitCounter = 0;
 
 /** A fresh national period with one assessment for the target agency; returns the assessment id. */
-async function assessmentIn(c: Ctx): Promise<number> {
+async function assessmentIn(c: Ctx, instrumentId = "permenpanrb-59-2020"): Promise<number> {
   const id = (await agencyIdsByCode(c.db.db, [c.agency])).get(c.agency)!;
   const periodId = await createPeriod(c.db.db, { actorUserId: null, actorLabel: "test", ip: null, userAgent: null }, {
-    name: "Uji", year: 2026, kind: "evaluasi", withVisit: false, instrumentId: "permenpanrb-59-2020", predicatePolicy: "exact", ownerAgencyId: null, schedule: {}, participantIds: [id],
+    name: "Uji", year: 2026, kind: "evaluasi", withVisit: false, instrumentId, predicatePolicy: "exact", ownerAgencyId: null, schedule: {}, participantIds: [id],
   });
   const [a] = await c.db.db.select().from(assessments).where(eq(assessments.periodId, periodId));
   return a!.id;
@@ -277,6 +278,47 @@ const MATRIX: Entry[] = [
       return { method: "DELETE", url: `/api/assessments/${assessmentId}/answers/1/evidence/${evidenceId}` };
     },
     expect: evidenceLink(204),
+  },
+  // Pemdi evidence items (I4): read like the assessment, linked like evidence, decided by the assessors of the open external stage.
+  {
+    route: "GET /api/assessments/:id/answers/:code/evidence-items",
+    build: async (c) => ({ method: "GET", url: `/api/assessments/${await assessmentIn(c, "pemdi-2026")}/answers/4/evidence-items` }),
+    expect: (who, target) => (who === "anonymous" ? 401 : readsAssessment(who, target) ? 200 : 404),
+  },
+  {
+    route: "PUT /api/assessments/:id/answers/:code/evidence-items/:itemCode/evidence/:evidenceId",
+    build: async (c) => ({ method: "PUT", url: `/api/assessments/${await assessmentIn(c, "pemdi-2026")}/answers/4/evidence-items/L1-01/evidence/${await evidenceIn(c)}` }),
+    expect: evidenceLink(201),
+  },
+  {
+    route: "DELETE /api/assessments/:id/answers/:code/evidence-items/:itemCode/evidence/:evidenceId",
+    build: async (c) => {
+      const [assessmentId, evidenceId] = [await assessmentIn(c, "pemdi-2026"), await evidenceIn(c)];
+      await c.db.db.insert(answerEvidence).values({ assessmentId, indicatorCode: "4", evidenceId });
+      await c.db.db.insert(evidenceItemLinks).values({ assessmentId, indicatorCode: "4", evidenceId, itemCode: "L1-01", stage: "mandiri" });
+      return { method: "DELETE", url: `/api/assessments/${assessmentId}/answers/4/evidence-items/L1-01/evidence/${evidenceId}` };
+    },
+    expect: evidenceLink(204),
+  },
+  {
+    route: "PUT /api/assessments/:id/answers/:code/evidence-items/:itemCode/review",
+    // In the document review; an external assessor is assigned to the own target only.
+    build: async (c) => {
+      const assessmentId = await assessmentIn(c, "pemdi-2026");
+      await c.db.db.update(assessments).set({ stage: "dokumen" }).where(eq(assessments.id, assessmentId));
+      const external = c.userId !== null && (await c.db.db.select().from(userRoles).where(eq(userRoles.userId, c.userId))).some((r) => r.role === "asesor_eksternal");
+      if (external && c.target === "own") {
+        const agencyId = (await agencyIdsByCode(c.db.db, [c.agency])).get(c.agency)!;
+        await assignToAssessment(c.db.db, { actorUserId: null, actorLabel: "test", ip: null, userAgent: null }, { assessmentId, agencyId, userId: c.userId!, role: "asesor_eksternal", indicatorCodes: null });
+      }
+      return { method: "PUT", url: `/api/assessments/${assessmentId}/answers/4/evidence-items/L2-01/review`, body: { status: "ditolak", note: "Tanpa rincian kegiatan", expectedVersion: 0 } };
+    },
+    expect: (who, target) => {
+      if (who === "anonymous") return 401;
+      if (who === "asesor_eksternal") return target === "own" ? 200 : 404;
+      if (!readsAssessment(who, target)) return 404;
+      return who === "administrator" ? 200 : 403;
+    },
   },
   // Province cockpit: national readers everywhere, the Koordinator Provinsi in their province; others 404.
   { route: "GET /api/cockpit/provinces", build: () => ({ method: "GET", url: "/api/cockpit/provinces" }), expect: signedIn(200) },

@@ -12,6 +12,16 @@ export const ScaleLevelSchema = z.object({
   description: z.string().optional(),
 });
 
+/**
+ * One numbered evidence item (butir bukti dukung) a level asks for: `L{level}-{NN}`, the code the
+ * national portal files it under when known (e.g. `PG_04_01`), and what it is.
+ */
+export const EvidenceItemSchema = z.object({
+  code: z.string().regex(/^L\d+-\d{2}$/, "expected an item code like L2-01"),
+  portalCode: z.string().regex(/^[A-Z]{2,4}_\d{2}_\d{2}$/, "expected a portal code like PG_04_01").optional(),
+  text: z.string().min(1),
+});
+
 export const PredicateBandSchema = z.object({
   name: z.string().min(1),
   min: z.number().nonnegative(),
@@ -28,6 +38,7 @@ export interface InstrumentNodeInput {
   description?: string | undefined;
   criteria?: Record<string, string> | undefined;
   evidence?: Record<string, string> | undefined;
+  evidenceItems?: Record<string, z.infer<typeof EvidenceItemSchema>[]> | undefined;
   sameAs?: { instrument: string; code: string }[] | undefined;
   valueStep?: number | undefined;
   externalScore?: z.infer<typeof ExternalScoreSchema> | undefined;
@@ -70,6 +81,7 @@ export const InstrumentNodeSchema: z.ZodType<InstrumentNodeInput> = z.lazy(() =>
     description: z.string().optional(),
     criteria: LevelTexts.optional(),
     evidence: LevelTexts.optional(),
+    evidenceItems: z.record(z.string(), z.array(EvidenceItemSchema).min(1)).optional(),
     sameAs: z.array(SameAsSchema).optional(),
     valueStep: z.number().positive().optional(),
     externalScore: ExternalScoreSchema.optional(),

@@ -30,12 +30,24 @@ export interface InstrumentNode {
   description?: string;
   criteria?: Record<string, string>;
   evidence?: Record<string, string>;
+  /**
+   * The numbered evidence items per level (key: the level as text), the checklist an assessor marks
+   * item by item. `evidence` stays the level's summary in prose.
+   */
+  evidenceItems?: Record<string, EvidenceItem[]>;
   /** Indicators of other instruments that are this same indicator (used by copy forward). */
   sameAs?: IndicatorRef[];
   /** Overrides the instrument's `valueStep` for this indicator. */
   valueStep?: number;
   /** The value comes from another agency's index (e.g. Indeks SDI, Bappenas): how a score converts. */
   externalScore?: ExternalScore;
+}
+
+/** One numbered evidence item of a level: `L2-01`, its national portal code when known, its text. */
+export interface EvidenceItem {
+  code: string;
+  portalCode?: string;
+  text: string;
 }
 
 /**

@@ -81,11 +81,13 @@ export function validateInstrument(input: unknown): ValidationResult {
         const extra = Object.keys(texts).filter((k) => !levelKeys.includes(k));
         if (extra.length) problems.push(`${path}.${field}: level ${extra.join(", ")} is outside ${min}–${max}`);
       }
+      problems.push(...evidenceItemProblems(node, path, levelKeys));
       problems.push(...sameAsProblems(node, path, inst.id, claimed));
       if (node.externalScore) problems.push(...externalScoreProblems(node.externalScore, `${path}.externalScore`, inst.levels));
       return;
     }
     if (node.externalScore) problems.push(`${path}.externalScore: only an indicator takes its value from another index`);
+    if (node.evidenceItems) problems.push(`${path}.evidenceItems: only an indicator lists evidence items`);
     if (node.sameAs) problems.push(`${path}.sameAs: only an indicator can be the same as another instrument's indicator`);
     const children = node.children!;
     const sum = sumHundredths(children);
@@ -112,6 +114,32 @@ function stepProblems(step: number | undefined, path: string, problems: string[]
   else if (100 % h !== 0) problems.push(`${path}: ${step} does not divide one level (use e.g. 0.01, 0.05, 0.1, 0.25, 0.5 or 1)`);
   else return h;
   return null;
+}
+
+/**
+ * Evidence items: levels within the scale, each item's code names its own level (`L2-…` under level
+ * 2), and no item code or portal code appears twice in one indicator.
+ */
+function evidenceItemProblems(node: InstrumentNode, path: string, levelKeys: readonly string[]): string[] {
+  const problems: string[] = [];
+  const codes = new Map<string, string>();
+  const portal = new Map<string, string>();
+  for (const [level, items] of Object.entries(node.evidenceItems ?? {})) {
+    if (!levelKeys.includes(level)) problems.push(`${path}.evidenceItems.${level}: level ${level} is outside the scale`);
+    items.forEach((item, i) => {
+      const at = `${path}.evidenceItems.${level}[${i}]`;
+      if (!item.code.startsWith(`L${level}-`)) problems.push(`${at}.code: "${item.code}" does not belong to level ${level} (expected L${level}-NN)`);
+      const prior = codes.get(item.code);
+      if (prior) problems.push(`${at}.code: "${item.code}" is already used at ${prior}`);
+      else codes.set(item.code, at);
+      if (item.portalCode !== undefined) {
+        const priorPortal = portal.get(item.portalCode);
+        if (priorPortal) problems.push(`${at}.portalCode: "${item.portalCode}" is already used at ${priorPortal}`);
+        else portal.set(item.portalCode, at);
+      }
+    });
+  }
+  return problems;
 }
 
 /** `sameAs` names other instruments' indicators, each claimed by one indicator of this file at most. */

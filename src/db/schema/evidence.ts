@@ -1,4 +1,5 @@
-import { bigint, date, index, integer, pgTable, primaryKey, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { bigint, check, date, foreignKey, index, integer, pgTable, primaryKey, serial, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { agencies } from "./agencies";
 import { assessments } from "./evaluation";
 import { users } from "./users";
@@ -71,4 +72,50 @@ export const answerEvidence = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.assessmentId, t.indicatorCode, t.evidenceId] }), index("answer_evidence_evidence_idx").on(t.evidenceId)],
+);
+
+/**
+ * A piece of evidence linked to a numbered evidence item (`L2-01`) of an indicator of an assessment
+ * (Pemdi: the national portal files each upload under an item). The evidence is linked to the
+ * indicator too (the parent row; removing that link removes these). `stage` is the stage it was made
+ * in, as for `answer_evidence`.
+ */
+export const evidenceItemLinks = pgTable(
+  "evidence_item_links",
+  {
+    assessmentId: integer("assessment_id").notNull(),
+    indicatorCode: text("indicator_code").notNull(),
+    evidenceId: integer("evidence_id").notNull(),
+    itemCode: text("item_code").notNull(),
+    stage: text("stage").notNull(),
+    createdByUserId: integer("created_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.assessmentId, t.indicatorCode, t.itemCode, t.evidenceId] }),
+    foreignKey({ columns: [t.assessmentId, t.indicatorCode, t.evidenceId], foreignColumns: [answerEvidence.assessmentId, answerEvidence.indicatorCode, answerEvidence.evidenceId], name: "evidence_item_links_answer_evidence_fk" }).onDelete("cascade"),
+  ],
+);
+
+/**
+ * The assessor's decision on one evidence item of an indicator of an assessment: `diterima`,
+ * `revisi` or `ditolak`, with a note, who and when, and the stage it was made in. `version` grows by
+ * one with each change, so two assessors saving at once cannot overwrite each other unseen (409).
+ * Items above a rejected level are rejected automatically when read (core `effectiveEvidenceItems`);
+ * only the assessor's own decisions are stored.
+ */
+export const evidenceItemReviews = pgTable(
+  "evidence_item_reviews",
+  {
+    assessmentId: integer("assessment_id").notNull().references(() => assessments.id, { onDelete: "cascade" }),
+    indicatorCode: text("indicator_code").notNull(),
+    itemCode: text("item_code").notNull(),
+    status: text("status").notNull(),
+    note: text("note"),
+    stage: text("stage").notNull(),
+    version: integer("version").notNull().default(1),
+    reviewedByUserId: integer("reviewed_by_user_id").references(() => users.id, { onDelete: "set null" }),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.assessmentId, t.indicatorCode, t.itemCode] }), check("evidence_item_reviews_status_ck", sql`${t.status} in ('diterima', 'revisi', 'ditolak')`)],
 );

@@ -37,3 +37,13 @@ export function canUploadEvidence(actor: Actor, agencyId: number): boolean {
 export function canLinkEvidence(actor: Actor, a: AssessmentScope, indicatorCode: string): boolean {
   return canAnswer(actor, a, a.stage as Stage, indicatorCode);
 }
+
+/**
+ * Decisions on evidence items (diterima / revisi / ditolak) belong to the assessors of the open
+ * verification stage — document review, interview or visit: the assigned external assessors and
+ * administrators. Nobody decides during the self-assessment or after the final stage, nor while the
+ * review team holds the assessment.
+ */
+export function canReviewEvidenceItems(actor: Actor, a: AssessmentScope): boolean {
+  return a.stage !== "mandiri" && canAnswer(actor, a, a.stage as Stage);
+}

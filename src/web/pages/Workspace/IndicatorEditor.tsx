@@ -12,6 +12,7 @@ import { ClarificationMarker, ClarificationPanel } from "./ClarificationThread";
 import { useWorkspace } from "./context";
 import { EarlierAnswers } from "./EarlierAnswers";
 import { ExternalScoreFields } from "./ExternalScoreFields";
+import { EvidenceItemChecklist } from "./EvidenceItemChecklist";
 import { IndicatorEvidence } from "./IndicatorEvidence";
 import { SectoralServiceLine } from "./SectoralServices";
 import { useAnswerEditor } from "./useAnswerEditor";
@@ -81,6 +82,7 @@ export function IndicatorEditor({ indicator }: { indicator: InstrumentNode }) {
       {canAnswer ? <AnswerForm code={code} editor={editor} /> : item && <EarlierAnswers indicator={item} stages={ws.period.stages} stage={ws.stage} includeCurrent />}
       {ws.abilities.verify && item?.answers.mandiri?.level != null && <VerifyToggle code={code} editor={editor} />}
       {item && <IndicatorEvidence code={code} evidence={item.evidence} />}
+      {item && indicator.evidenceItems && <EvidenceItemChecklist indicator={indicator} files={item.evidence} />}
       <ClarificationPanel code={code} />
       <details className="indicator-details">
         <summary data-testid={`ws-criteria-${code}`}>{t("instrument.details")}</summary>
