@@ -34,11 +34,14 @@ const openConfigured = (config: Config) => openDatabase(config.database.kind ===
  * encryption existed. With several worker processes the primary does this alone, then forks.
  */
 async function prepare(config: Config, database: Database): Promise<{ secretBox: SecretBox; resealed: number }> {
-  if (!(await isSeeded(database.db))) {
+  // Under the start-up lock: of several instances starting together on one database, the first seeds
+  // and the others, waiting, then find it seeded.
+  await database.withStartupLock(async () => {
+    if (await isSeeded(database.db)) return;
     const report = await seedDemo(database.db, { demoUsers: config.demo });
     process.stdout.write(`Data awal dimuat / seeded: ${report.agencies} instansi, ${report.results} hasil resmi.\n`);
     printCredentials(report.credentials);
-  }
+  });
   const secretBox = createSecretBox(loadOrCreateSecretKey(config.secretKey, config.dataDir));
   return { secretBox, resealed: await sealPlainTotpSecrets(database.db, secretBox) };
 }
