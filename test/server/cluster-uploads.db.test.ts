@@ -125,4 +125,15 @@ describe.runIf(TEST_DB_KIND === "postgres")("resumable uploads through any of tw
     await expect.poll(async () => (await uploadRow(id)).rows.length, { timeout: 20_000 }).toBe(0);
     await expect.poll(() => s3.aborted.filter((m) => m === multipartId).length, { timeout: 5000 }).toBe(1);
   }, 60_000);
+
+  it("a cancelled upload, through the other instance, has its multipart upload aborted", async () => {
+    const [a, b] = servers as [ServerProcess, ServerProcess];
+    const started = await api(a, "POST", "/api/agencies/15.71/evidence/uploads", { size: 6 * MiB, fileName: "batal.pdf", title: "Dokumen yang dibatalkan" });
+    const id = started.body.id as string;
+    const multipartId = (await uploadRow(id)).rows[0]!.multipart_id!;
+    const res = await fetch(`${b.url}/api/evidence-uploads/${id}`, { method: "DELETE", headers: h() });
+    expect(res.status).toBe(204);
+    expect(s3.aborted).toContain(multipartId);
+    expect((await uploadRow(id)).rows).toEqual([]);
+  }, 30_000);
 });

@@ -73,6 +73,11 @@ export async function appendMultipartChunk(db: Db, storage: EvidenceStorage, id:
     source.resume();
     throw new OffsetMismatchError(row.received);
   }
+  // An empty chunk at the end finishes an upload whose completion failed after its last part.
+  if (length === 0 && row.received === row.size) {
+    source.resume();
+    return row.size;
+  }
   const partNumber = row.parts.length + 1;
   const etag = await sendPart(storage.multipart, { uploadId: id, multipartId: row.multipartId, partNumber }, source, offset, length, row.size);
   const received = row.received + length;

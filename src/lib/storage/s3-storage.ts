@@ -119,14 +119,19 @@ export class S3EvidenceStorage implements EvidenceStorage, MultipartStore {
   }
 
   async completeMultipart(uploadId: string, multipartId: string, parts: StoredPart[]): Promise<void> {
-    await this.client.send(
-      new CompleteMultipartUploadCommand({
-        Bucket: this.bucket,
-        Key: uploadKey(uploadId),
-        UploadId: multipartId,
-        MultipartUpload: { Parts: parts.map((p) => ({ PartNumber: p.partNumber, ETag: p.etag })) },
-      }),
-    );
+    try {
+      await this.client.send(
+        new CompleteMultipartUploadCommand({
+          Bucket: this.bucket,
+          Key: uploadKey(uploadId),
+          UploadId: multipartId,
+          MultipartUpload: { Parts: parts.map((p) => ({ PartNumber: p.partNumber, ETag: p.etag })) },
+        }),
+      );
+    } catch (e) {
+      // Completed by an earlier attempt whose next step failed: the assembled object is there (openUpload finds it).
+      if ((e as { name?: string })?.name !== "NoSuchUpload") throw e;
+    }
   }
 
   async openUpload(uploadId: string): Promise<Readable> {
