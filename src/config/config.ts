@@ -40,6 +40,8 @@ const EnvSchema = z.object({
   PANDU_PUBLIC_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
   /** App processes on this machine (PostgreSQL only): a number, or "auto" for one per CPU core. */
   PANDU_WORKERS: z.union([z.literal("auto"), z.coerce.number().int().min(1).max(64)], { error: 'a whole number from 1 to 64, or "auto"' }).default(1),
+  /** How often the periodic jobs (evidence sweep, notification pruning) run, once per cluster; an hour unless set (tests use less). */
+  PANDU_JOB_INTERVAL_MS: z.coerce.number().int().min(100).max(24 * 3_600_000).default(3_600_000),
   S3_ENDPOINT: z.string().regex(/^https?:\/\//, "must start with http:// or https://").optional(),
   S3_BUCKET: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, "a bucket name (3-63 lower-case letters, digits, dots, hyphens)").optional(),
   S3_REGION: z.string().min(1).default("us-east-1"),
@@ -61,6 +63,8 @@ export interface Config {
   /** App processes sharing the port (PANDU_WORKERS; always 1 on the embedded database). */
   workers: number;
   logLevel: string;
+  /** PANDU_JOB_INTERVAL_MS: the period of the cluster-wide jobs. */
+  jobIntervalMs: number;
   /** Fastify's trustProxy: true, or the proxies' addresses (then X-Forwarded-For cannot be forged past them). */
   trustProxy: boolean | string;
   sessions: { idleMinutes: number; maxHours: number };
@@ -121,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo,
     workers,
     logLevel: e.LOG_LEVEL,
+    jobIntervalMs: e.PANDU_JOB_INTERVAL_MS,
     trustProxy: e.TRUST_PROXY === "true" ? true : e.TRUST_PROXY === "false" ? false : e.TRUST_PROXY,
     sessions: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM, publicUrl: e.PANDU_PUBLIC_URL! } : null,

@@ -28,6 +28,13 @@ export interface Database {
    * the process (its backend ends when the process dies; see `server_instances`). Null on PGlite.
    */
   holdConnection(): Promise<HeldConnection | null>;
+  /**
+   * Runs `fn` under the start-up lock (PostgreSQL: a session-level advisory lock on a dedicated
+   * connection, released after), so that of several processes starting together on one database
+   * only one seeds at a time. PGlite runs it directly: the data directory lock already makes this
+   * process the only one.
+   */
+  withStartupLock<T>(fn: () => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -52,6 +59,22 @@ pg.types.setTypeParser(20, (v) => Number(v));
 export const MIGRATIONS_FOLDER = migrationsFolder;
 
 const readRetry = new AsyncLocalStorage<true>();
+
+/**
+ * The advisory lock key of start-up work (migrations, first seed): one constant for every Pandu
+ * process on a database ("pandu" in ASCII). Periodic jobs need no lock of their own (`job_runs`).
+ */
+export const STARTUP_LOCK_KEY = 0x70616e6475;
+
+/** Holds the start-up advisory lock on `client` (a dedicated session) while `fn` runs. */
+async function underStartupLock<T>(client: pg.Client, fn: () => Promise<T>): Promise<T> {
+  await client.query("select pg_advisory_lock($1)", [STARTUP_LOCK_KEY]);
+  try {
+    return await fn();
+  } finally {
+    await client.query("select pg_advisory_unlock($1)", [STARTUP_LOCK_KEY]).catch(() => {});
+  }
+}
 
 /**
  * Runs `fn` with its single statements (outside transactions) sent again once when the connection
@@ -111,11 +134,13 @@ export async function openDatabase(target: DatabaseTarget, options: { migrations
     try {
       await pool.query("select 1").catch((e: unknown) => Promise.reject(startupFailure(e, timeouts.connectMs)));
       const db = drizzlePg(pool, { schema }) as unknown as Db;
-      // Migrations on their own connection, without the statement timeout (a large table may take long).
+      // Migrations on their own connection, without the statement timeout (a large table may take long),
+      // under the start-up lock: processes starting together migrate one after the other (the later
+      // ones find nothing left to do) instead of racing to create the same tables.
       const migrator = new pg.Client(connection);
       await migrator.connect().catch((e: unknown) => Promise.reject(startupFailure(e, timeouts.connectMs)));
       try {
-        await migratePg(drizzlePg(migrator), migrations);
+        await underStartupLock(migrator, () => migratePg(drizzlePg(migrator), migrations));
       } finally {
         await migrator.end().catch(() => {});
       }
@@ -133,6 +158,15 @@ export async function openDatabase(target: DatabaseTarget, options: { migrations
           client.on("end", () => (lost = true));
           await client.connect();
           return { db: drizzlePg(client, { schema }) as unknown as Db, get lost() { return lost; }, close: () => client.end() };
+        },
+        withStartupLock: async (fn) => {
+          const client = new pg.Client(connection);
+          await client.connect();
+          try {
+            return await underStartupLock(client, fn);
+          } finally {
+            await client.end().catch(() => {});
+          }
         },
         close: () => {
           ending = true;
@@ -156,6 +190,7 @@ export async function openDatabase(target: DatabaseTarget, options: { migrations
         await client.query("select 1");
       },
       holdConnection: async () => null,
+      withStartupLock: (fn) => fn(),
       close: async () => {
         try {
           await client.close();

@@ -7,7 +7,7 @@ import { describeStartupError } from "../startup/describe-startup-error";
 import { VERSION } from "../lib/version";
 import { createMailer } from "../lib/mailer";
 import { createEvidenceStorage } from "../lib/storage";
-import { sweepEvidenceLeftovers } from "../db/commands/evidence-sweep";
+import { sweepEvidenceLeftovers, sweepTempFiles } from "../db/commands/evidence-sweep";
 import { pruneNotifications } from "../db/commands/notifications-prune";
 import { buildApp } from "./app";
 import { createSecretBox, loadOrCreateSecretKey, secretKeyFingerprint } from "../lib/secret-box";
@@ -15,6 +15,7 @@ import { sealPlainTotpSecrets } from "../db/commands/two-factor";
 import { loadConfig, type Config } from "../config/config";
 import { superviseWorkers, workerSlot } from "./workers";
 import { startInstance } from "./server-instance";
+import { startPeriodicJobs } from "./periodic-jobs";
 import type { SecretBox } from "../lib/secret-box";
 
 /** Prints the demo passwords once, on the console of the person who started the server. */
@@ -34,11 +35,14 @@ const openConfigured = (config: Config) => openDatabase(config.database.kind ===
  * encryption existed. With several worker processes the primary does this alone, then forks.
  */
 async function prepare(config: Config, database: Database): Promise<{ secretBox: SecretBox; resealed: number }> {
-  if (!(await isSeeded(database.db))) {
+  // Under the start-up lock: of several instances starting together on one database, the first seeds
+  // and the others, waiting, then find it seeded.
+  await database.withStartupLock(async () => {
+    if (await isSeeded(database.db)) return;
     const report = await seedDemo(database.db, { demoUsers: config.demo });
     process.stdout.write(`Data awal dimuat / seeded: ${report.agencies} instansi, ${report.results} hasil resmi.\n`);
     printCredentials(report.credentials);
-  }
+  });
   const secretBox = createSecretBox(loadOrCreateSecretKey(config.secretKey, config.dataDir));
   return { secretBox, resealed: await sealPlainTotpSecrets(database.db, secretBox) };
 }
@@ -98,23 +102,39 @@ async function main(): Promise<void> {
     process.send?.({ pandu: "ready", port: (app.server.address() as AddressInfo).port });
     if (instance.released) app.log.info({ uploads: instance.released }, "released the chunk leases of server processes that stopped");
     if (resealed) app.log.info({ users: resealed }, "encrypted two-factor secrets stored before encryption existed");
-    // Leftovers of uploads cut short by a crash; in the background, so start-up does not wait.
-    // Then every hour, for abandoned resumable uploads and notifications past their retention.
-    const sweep = () =>
-      Promise.all([
-        sweepEvidenceLeftovers(storage, database!.db).then(
-          (r) => (r.tempFiles || r.blobs || r.resumable ? app.log.info({ evidence: storage.kind, ...r }, "removed evidence upload leftovers") : undefined),
-          (err) => app.log.warn({ err }, "evidence leftovers sweep failed"),
-        ),
-        pruneNotifications(database!.db).then(
-          (n) => (n ? app.log.info({ notifications: n }, "removed notifications past their retention") : undefined),
-          (err) => app.log.warn({ err }, "notification pruning failed"),
-        ),
-      ]);
-    // One sweeper per installation: the single process, or the first worker.
-    const sweeps = worker === null || worker === 1;
-    if (sweeps) void sweep();
-    const sweeper = sweeps ? setInterval(() => void sweep(), 60 * 60 * 1000).unref() : undefined;
+    // Periodic jobs, once per cluster and period (an hour): whichever instance claims the period in
+    // `job_runs` runs the job (src/server/periodic-jobs.ts); at start-up, then every period.
+    const stopJobs = startPeriodicJobs({
+      db: database.db,
+      instanceId: instance.id,
+      intervalMs: config.jobIntervalMs,
+      jobs: [
+        {
+          name: "evidence-sweep",
+          run: async () => {
+            const r = await sweepEvidenceLeftovers(storage, database!.db, { tempFiles: false });
+            if (r.blobs || r.resumable) app.log.info({ evidence: storage.kind, ...r }, "removed evidence upload leftovers");
+          },
+        },
+        {
+          name: "notifications-prune",
+          run: async () => {
+            const n = await pruneNotifications(database!.db);
+            if (n) app.log.info({ notifications: n }, "removed notifications past their retention");
+          },
+        },
+      ],
+      onRun: (job, periodStart) => app.log.info({ job, periodStart: periodStart.toISOString(), instance: instance.id }, "periodic job ran"),
+      onError: (job, err) => app.log.warn({ err, job }, "periodic job failed"),
+    });
+    // This machine's staging directory (one-shot uploads cut short by a crash), in every process.
+    const sweepTemp = () =>
+      void sweepTempFiles(storage).then(
+        (n) => (n ? app.log.info({ tempFiles: n }, "removed evidence upload leftovers") : undefined),
+        (err) => app.log.warn({ err }, "evidence temporary files sweep failed"),
+      );
+    sweepTemp();
+    const tempSweeper = setInterval(sweepTemp, 60 * 60 * 1000).unref();
 
     let stopping = false;
     const stop = async (signal: string) => {
@@ -123,8 +143,9 @@ async function main(): Promise<void> {
       app.log.info({ signal }, "shutting down: finishing in-flight requests");
       const force = setTimeout(() => process.exit(1), 10_000).unref();
       try {
-        clearInterval(sweeper);
+        clearInterval(tempSweeper);
         await app.close();
+        await stopJobs();
         await instance.stop();
         storage.close?.();
         await database!.close();

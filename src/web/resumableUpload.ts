@@ -3,7 +3,8 @@ import { UploadCancelled, xhrSend, type XhrRequest } from "./xhrSend";
 
 /** Files above this size go in chunks that survive a broken connection; smaller ones in one request. */
 export const RESUMABLE_FROM_BYTES = 8 * 1024 * 1024;
-const CHUNK_BYTES = 4 * 1024 * 1024;
+/** 8 MiB: above S3's smallest multipart part (5 MiB), since with S3 each chunk is stored as one part. */
+const CHUNK_BYTES = 8 * 1024 * 1024;
 /** Waits between attempts after a failed chunk (then the last one, repeatedly, up to MAX_FAILURES). */
 const BACKOFF_MS = [1000, 2000, 5000, 10_000, 30_000];
 const MAX_FAILURES = 12;

@@ -20,8 +20,8 @@ describe(`resumable evidence upload in Chromium on ${TEST_DB_KIND}`, () => {
     await page.getByTestId("nav-evidence").click();
     await page.getByTestId("evidence-upload").waitFor();
 
-    // 9 MB: above the 8 MB threshold, so three chunks of at most 4 MB.
-    const file = Buffer.concat([Buffer.from("%PDF-1.4\n% rekaman rapat\n", "latin1"), Buffer.alloc(9 * 1024 * 1024, 0x41), Buffer.from("\n%%EOF\n", "latin1")]);
+    // 17 MB: above the 8 MB threshold, so three chunks of at most 8 MB.
+    const file = Buffer.concat([Buffer.from("%PDF-1.4\n% rekaman rapat\n", "latin1"), Buffer.alloc(17 * 1024 * 1024, 0x41), Buffer.from("\n%%EOF\n", "latin1")]);
     const chunks: string[] = [];
     let broken = false;
     await page.route("**/api/evidence-uploads/*", async (route) => {
@@ -44,9 +44,9 @@ describe(`resumable evidence upload in Chromium on ${TEST_DB_KIND}`, () => {
     expect(await page.getByTestId("evidence-upload-retry").count()).toBe(0);
     await page.screenshot({ path: path.join(demo.shots, `resumable-upload-${TEST_DB_KIND}.png`) });
 
-    // Chunks at 0, 4 MB (broken), 4 MB again, 8 MB: the retry resumed at the server's offset.
-    const mb4 = String(4 * 1024 * 1024);
-    expect(chunks).toEqual(["0", mb4, mb4, String(8 * 1024 * 1024)]);
+    // Chunks at 0, 8 MB (broken), 8 MB again, 16 MB: the retry resumed at the server's offset.
+    const mb8 = String(8 * 1024 * 1024);
+    expect(chunks).toEqual(["0", mb8, mb8, String(16 * 1024 * 1024)]);
     const list = (await pageApi(page, "GET", "/api/agencies/15.71/evidence?q=Rekaman")).body as { evidence: { sha256: string; size: number; fileName: string }[] };
     expect(list.evidence).toEqual([expect.objectContaining({ sha256: createHash("sha256").update(file).digest("hex"), size: file.length, fileName: "rekaman-rapat.pdf" })]);
     await page.close();

@@ -30,6 +30,16 @@ export const evidenceUploads = pgTable(
     receivingToken: text("receiving_token"),
     /** The server instance (`server_instances`) holding the lease: when it is gone, the lease is void. */
     receivingInstance: text("receiving_instance"),
+    /**
+     * S3 store: the multipart upload (CreateMultipartUpload's UploadId) that holds the chunks, one
+     * part per chunk, so any instance can continue the upload. Null on the filesystem store, where
+     * the partial file lives in the (shared) evidence directory.
+     */
+    multipartId: text("multipart_id"),
+    /** S3 store: bytes stored in parts so far (the offset to resume from). */
+    received: bigint("received", { mode: "number" }).notNull().default(0),
+    /** S3 store: the parts stored so far, in order: `{ partNumber, etag, size }`. */
+    parts: jsonb("parts").$type<{ partNumber: number; etag: string; size: number }[]>().notNull().default([]),
   },
   (t) => [index("evidence_uploads_expires_idx").on(t.expiresAt)],
 );

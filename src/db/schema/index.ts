@@ -13,3 +13,4 @@ export * from "./evidence-uploads";
 export * from "./cache-generations";
 export * from "./indicator-units";
 export * from "./server-instances";
+export * from "./job-runs";

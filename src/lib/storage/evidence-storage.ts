@@ -33,6 +33,37 @@ export interface EvidenceStorage {
   list(): AsyncIterable<StoredObject>;
   /** Releases connections (S3); local storage holds none. */
   close?(): void;
+  /**
+   * Resumable uploads kept in the store itself (S3 multipart upload), so any instance can continue
+   * one; absent on the filesystem store, whose partial files live in the (shared) evidence directory.
+   */
+  readonly multipart?: MultipartStore;
+}
+
+/** One stored part of a multipart upload. */
+export interface StoredPart {
+  partNumber: number;
+  etag: string;
+  size: number;
+}
+
+/**
+ * A resumable upload as an object store's multipart upload: one part per chunk, assembled by the
+ * store at the end into a scratch object (`uploads/<uploadId>`, never an evidence key).
+ */
+export interface MultipartStore {
+  /** Every part but the last must be at least this long (S3: 5 MiB). */
+  readonly minPartBytes: number;
+  /** Starts the multipart upload; answers its id (S3's UploadId). */
+  startMultipart(uploadId: string): Promise<string>;
+  /** Stores one part streamed from `body` (exactly `length` bytes); answers its ETag. */
+  uploadPart(uploadId: string, multipartId: string, partNumber: number, body: Readable, length: number): Promise<string>;
+  /** Assembles the parts into the scratch object. */
+  completeMultipart(uploadId: string, multipartId: string, parts: StoredPart[]): Promise<void>;
+  /** Streams the assembled scratch object. */
+  openUpload(uploadId: string): Promise<Readable>;
+  /** Aborts the multipart upload (when `multipartId` is given) and removes the scratch object; no error when already gone. */
+  discardUpload(uploadId: string, multipartId: string | null): Promise<void>;
 }
 
 /** Raised when a key names no stored object. */

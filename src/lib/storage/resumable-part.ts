@@ -3,8 +3,10 @@ import { mkdir, open, rm, stat } from "node:fs/promises";
 import path from "node:path";
 import { Transform, type Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { pipeline as pipelineCallback } from "node:stream";
 import { detectFileType, SNIFF_BYTES } from "../file-type";
 import { UnsupportedUploadTypeError, UploadInterruptedError } from "./stage-upload";
+import type { MultipartStore } from "./evidence-storage";
 
 /** The chunk does not start where the partial file ends: the client must ask for the offset and resume from there. */
 export class OffsetMismatchError extends Error {
@@ -110,4 +112,60 @@ async function checkHead(file: string, length: number, size: number): Promise<vo
   } finally {
     await handle.close();
   }
+}
+
+/** A chunk that does not finish the file is shorter than the store's smallest part (S3: 5 MiB). */
+export class ChunkTooSmallError extends Error {
+  constructor(readonly minBytes: number) {
+    super(`every chunk but the last must be at least ${minBytes} bytes`);
+    this.name = "ChunkTooSmallError";
+  }
+}
+
+/**
+ * Sends one chunk as the next part of a multipart upload (S3), streamed: `length` is the request's
+ * Content-Length, checked against the declared size and the store's smallest part before a byte
+ * is sent. A chunk cut short stores nothing (the part is sent again on the retry, under the same
+ * number), so the offset only moves by whole chunks. The first chunk's head is type-checked, as
+ * for a partial file. Answers the part's ETag.
+ */
+export async function sendPart(store: MultipartStore, part: { uploadId: string; multipartId: string; partNumber: number }, source: Readable, offset: number, length: number, size: number): Promise<string> {
+  if (offset + length > size) {
+    source.resume();
+    throw new BeyondDeclaredSizeError(size);
+  }
+  if (offset + length < size && length < store.minPartBytes) {
+    source.resume();
+    throw new ChunkTooSmallError(store.minPartBytes);
+  }
+  let sourceError: unknown;
+  source.on("error", (e: unknown) => (sourceError ??= e));
+  const head: Buffer[] = [];
+  let headLength = 0;
+  let passed = 0;
+  const body = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      passed += chunk.length;
+      if (passed > length) return done(new BeyondDeclaredSizeError(size));
+      if (offset === 0 && headLength < SNIFF_BYTES) {
+        const bit = chunk.subarray(0, SNIFF_BYTES - headLength);
+        head.push(bit);
+        headLength += bit.length;
+      }
+      done(null, chunk);
+    },
+  });
+  // A failing client destroys the body too, so the request to the store is aborted rather than left waiting.
+  pipelineCallback(source, body, () => {});
+  let etag: string;
+  try {
+    etag = await store.uploadPart(part.uploadId, part.multipartId, part.partNumber, body, length);
+  } catch (e) {
+    if (e instanceof BeyondDeclaredSizeError) throw e;
+    if (sourceError !== undefined || source.errored) throw new UploadInterruptedError(sourceError ?? source.errored);
+    throw e;
+  }
+  if (passed !== length) throw new UploadInterruptedError(new Error(`${passed} of ${length} bytes arrived`));
+  if (offset === 0 && detectFileType(Buffer.concat(head), headLength >= SNIFF_BYTES || length >= size) === null) throw new UnsupportedUploadTypeError();
+  return etag;
 }

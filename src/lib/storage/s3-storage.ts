@@ -1,8 +1,18 @@
 import { createReadStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import type { Readable } from "node:stream";
-import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { assertEvidenceKey, EvidenceObjectMissingError, isEvidenceKey, type EvidenceStorage, type StagedFileRef, type StoredObject } from "./evidence-storage";
+import {
+  AbortMultipartUploadCommand,
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3Client,
+  UploadPartCommand,
+} from "@aws-sdk/client-s3";
+import { assertEvidenceKey, EvidenceObjectMissingError, isEvidenceKey, type EvidenceStorage, type MultipartStore, type StagedFileRef, type StoredObject, type StoredPart } from "./evidence-storage";
 
 /** Where the S3-compatible store is (S3_* environment variables). */
 export interface S3Settings {
@@ -23,13 +33,23 @@ const notFound = (e: unknown) => {
   return err?.name === "NoSuchKey" || err?.name === "NotFound" || err?.$metadata?.httpStatusCode === 404;
 };
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** The scratch key of a resumable upload: `uploads/<uuid>`, which is never an evidence key (no SHA-256). */
+function uploadKey(uploadId: string): string {
+  if (!UUID.test(uploadId)) throw new Error(`invalid upload id: ${JSON.stringify(uploadId)}`);
+  return `uploads/${uploadId}`;
+}
+
 /**
  * Evidence files in an S3-compatible bucket under `<agencyCode>/<sha256>`. A staged file is sent
  * with one streamed PutObject of known length (nothing is held in memory); checksums are only
  * added when required, which keeps older S3-compatible servers working.
  */
-export class S3EvidenceStorage implements EvidenceStorage {
+export class S3EvidenceStorage implements EvidenceStorage, MultipartStore {
   readonly kind = "s3" as const;
+  /** S3's smallest part but the last. */
+  readonly minPartBytes = 5 * 1024 * 1024;
   readonly tempDir: string;
   private readonly client: S3Client;
   private readonly bucket: string;
@@ -80,6 +100,55 @@ export class S3EvidenceStorage implements EvidenceStorage {
       }
       token = page.IsTruncated ? page.NextContinuationToken : undefined;
     } while (token);
+  }
+
+  get multipart(): MultipartStore {
+    return this;
+  }
+
+  async startMultipart(uploadId: string): Promise<string> {
+    const res = await this.client.send(new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: uploadKey(uploadId) }));
+    if (!res.UploadId) throw new Error("the S3 store answered CreateMultipartUpload without an UploadId");
+    return res.UploadId;
+  }
+
+  async uploadPart(uploadId: string, multipartId: string, partNumber: number, body: Readable, length: number): Promise<string> {
+    const res = await this.client.send(new UploadPartCommand({ Bucket: this.bucket, Key: uploadKey(uploadId), UploadId: multipartId, PartNumber: partNumber, Body: body, ContentLength: length }));
+    if (!res.ETag) throw new Error("the S3 store answered UploadPart without an ETag");
+    return res.ETag;
+  }
+
+  async completeMultipart(uploadId: string, multipartId: string, parts: StoredPart[]): Promise<void> {
+    try {
+      await this.client.send(
+        new CompleteMultipartUploadCommand({
+          Bucket: this.bucket,
+          Key: uploadKey(uploadId),
+          UploadId: multipartId,
+          MultipartUpload: { Parts: parts.map((p) => ({ PartNumber: p.partNumber, ETag: p.etag })) },
+        }),
+      );
+    } catch (e) {
+      // Completed by an earlier attempt whose next step failed: the assembled object is there (openUpload finds it).
+      if ((e as { name?: string })?.name !== "NoSuchUpload") throw e;
+    }
+  }
+
+  async openUpload(uploadId: string): Promise<Readable> {
+    const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: uploadKey(uploadId) }));
+    return res.Body as Readable;
+  }
+
+  async discardUpload(uploadId: string, multipartId: string | null): Promise<void> {
+    if (multipartId) {
+      try {
+        await this.client.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: uploadKey(uploadId), UploadId: multipartId }));
+      } catch (e) {
+        // Already completed or aborted: nothing left to abort.
+        if (!(notFound(e) || (e as { name?: string })?.name === "NoSuchUpload")) throw e;
+      }
+    }
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: uploadKey(uploadId) }));
   }
 
   close(): void {

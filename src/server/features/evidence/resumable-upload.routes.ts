@@ -8,16 +8,18 @@ import { agencyCodeOf } from "../../../db/queries/agency-ids";
 import { findEvidence } from "../../../db/queries/evidence";
 import {
   claimUploadSession,
+  appendMultipartChunk,
   completeResumableUpload,
   dropUploadSession,
   findUploadSession,
+  receivedBytes,
   releaseUploadSession,
   startResumableUpload,
   touchUploadSession,
   type UploadSession,
 } from "../../../db/commands/evidence-resumable";
 import { EvidenceNotFoundError, type UploadOutcome } from "../../../db/commands/evidence-upload";
-import { appendToPart, BeyondDeclaredSizeError, OffsetMismatchError, partLength, partPath, UnsupportedUploadTypeError, type EvidenceStorage } from "../../../lib/storage";
+import { appendToPart, BeyondDeclaredSizeError, ChunkTooSmallError, OffsetMismatchError, partPath, UnsupportedUploadTypeError, type EvidenceStorage } from "../../../lib/storage";
 import { AgencyCodeParams } from "../agencies/agencies.schema";
 import { uploadFailure } from "./multipart-upload";
 import { ChunkHeaders, ResumableChunkResponse, ResumableParams, ResumableStatusResponse, StartResumableBody, type UploadResponse } from "./evidence.schema";
@@ -37,9 +39,9 @@ export const CHUNK_CONTENT_TYPE = "application/offset+octet-stream";
  * Resumable uploads, for slow or unreliable connections: start a session with the file's size and
  * metadata, send the file in chunks (`PATCH` with `Upload-Offset`), ask where to continue (`GET`)
  * after a failure, and the last chunk turns the file into evidence through the same path as a
- * one-shot upload. Sessions belong to the user who started them; anyone else gets 404. The partial
- * file lives in this instance's temporary directory (several instances need a shared one or
- * sticky sessions; see ARCHITECTURE.md).
+ * one-shot upload. Sessions belong to the user who started them; anyone else gets 404. The chunks
+ * live in the store (S3: a multipart upload; filesystem: a partial file in the evidence directory
+ * that instances share), their state in the database, so any instance takes the next chunk.
  */
 export const resumableUploadRoutes = (ctx: AppContext, deps: ResumableDeps): FastifyPluginAsyncZod =>
   async (app) => {
@@ -55,7 +57,7 @@ export const resumableUploadRoutes = (ctx: AppContext, deps: ResumableDeps): Fas
       if (!session || !canUploadEvidence(req.auth!.actor, session.agencyId)) throw notFound("upload");
       return { ...session, agencyCode: (await agencyCodeOf(db, session.agencyId))! };
     };
-    const status = async (session: UploadSession) => ({ id: session.id, size: session.size, offset: (await partLength(partPath(storage.tempDir, session.id))) ?? 0, expiresAt: session.expiresAt.toISOString() });
+    const status = async (session: UploadSession) => ({ id: session.id, size: session.size, offset: await receivedBytes(storage, session), expiresAt: session.expiresAt.toISOString() });
 
     app.post(
       "/api/agencies/:code/evidence/uploads",
@@ -108,11 +110,13 @@ export const resumableUploadRoutes = (ctx: AppContext, deps: ResumableDeps): Fas
         // Checked here rather than by the schema, so that who may not reach the upload learns nothing more.
         const from = req.headers["upload-offset"];
         if (from === undefined) throw validationError("headers.upload-offset: required (the bytes the server already has; GET tells)");
+        const length = Number(req.headers["content-length"]);
+        if (session.multipartId && !(Number.isSafeInteger(length) && length >= 0)) throw validationError("headers.content-length: required (the chunk's length in bytes)");
         const file = partPath(storage.tempDir, session.id);
         const token = await claimUploadSession(db, session.id, ctx.instanceId ?? null);
         if (!token) throw new AppError(409, "upload_busy", "another chunk of this upload is still arriving");
         try {
-          const offset = await appendToPart(file, req.raw, from, session.size);
+          const offset = session.multipartId ? await appendMultipartChunk(db, storage, session.id, token, req.raw, from, length) : await appendToPart(file, req.raw, from, session.size);
           if (offset < session.size) {
             await touchUploadSession(db, session.id);
             return { ...(await status(session)), offset, evidence: null };
@@ -122,7 +126,7 @@ export const resumableUploadRoutes = (ctx: AppContext, deps: ResumableDeps): Fas
           return reply.status(outcome.deduplicated ? 200 : 201).send({ id: session.id, size: session.size, offset, expiresAt: session.expiresAt.toISOString(), evidence });
         } catch (e) {
           if (e instanceof OffsetMismatchError) throw new AppError(409, "offset_mismatch", e.message, { offset: e.offset });
-          if (e instanceof BeyondDeclaredSizeError) throw new AppError(400, "bad_request", e.message);
+          if (e instanceof BeyondDeclaredSizeError || e instanceof ChunkTooSmallError) throw new AppError(400, "bad_request", e.message);
           // A disguised file will not become acceptable with more bytes: the session ends.
           if (e instanceof UnsupportedUploadTypeError) await dropUploadSession(db, storage, session.id);
           if (e instanceof EvidenceNotFoundError) {
