@@ -1,7 +1,7 @@
 import { createReadStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import type { Readable } from "node:stream";
-import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 import { assertEvidenceKey, EvidenceObjectMissingError, isEvidenceKey, type EvidenceStorage, type StagedFileRef, type StoredObject } from "./evidence-storage";
 
 /** Where the S3-compatible store is (S3_* environment variables). */
@@ -31,26 +31,40 @@ const notFound = (e: unknown) => {
 export class S3EvidenceStorage implements EvidenceStorage {
   readonly kind = "s3" as const;
   readonly tempDir: string;
-  private readonly client: S3Client;
+  private readonly settings: S3Settings;
   private readonly bucket: string;
+  /** The SDK and its client, loaded with the first operation (not at start-up). */
+  private sdk: Promise<{ s3: typeof import("@aws-sdk/client-s3"); client: S3Client }> | undefined;
+  private loaded: S3Client | undefined;
 
   constructor(settings: S3Settings) {
     this.tempDir = settings.tempDir;
     this.bucket = settings.bucket;
-    this.client = new S3Client({
-      region: settings.region,
-      endpoint: settings.endpoint,
-      forcePathStyle: settings.forcePathStyle,
-      credentials: settings.accessKeyId && settings.secretAccessKey ? { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey } : undefined,
-      requestChecksumCalculation: "WHEN_REQUIRED",
-      responseChecksumValidation: "WHEN_REQUIRED",
+    this.settings = settings;
+  }
+
+  private connect() {
+    this.sdk ??= import("@aws-sdk/client-s3").then((s3) => {
+      const settings = this.settings;
+      const client = new s3.S3Client({
+        region: settings.region,
+        endpoint: settings.endpoint,
+        forcePathStyle: settings.forcePathStyle,
+        credentials: settings.accessKeyId && settings.secretAccessKey ? { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey } : undefined,
+        requestChecksumCalculation: "WHEN_REQUIRED",
+        responseChecksumValidation: "WHEN_REQUIRED",
+      });
+      this.loaded = client;
+      return { s3, client };
     });
+    return this.sdk;
   }
 
   async put(key: string, file: StagedFileRef): Promise<void> {
+    const { s3, client } = await this.connect();
     const body = createReadStream(file.path);
     try {
-      await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: assertEvidenceKey(key), Body: body, ContentLength: file.size, ContentType: file.contentType }));
+      await client.send(new s3.PutObjectCommand({ Bucket: this.bucket, Key: assertEvidenceKey(key), Body: body, ContentLength: file.size, ContentType: file.contentType }));
     } finally {
       body.destroy();
     }
@@ -58,8 +72,9 @@ export class S3EvidenceStorage implements EvidenceStorage {
   }
 
   async open(key: string): Promise<Readable> {
+    const { s3, client } = await this.connect();
     try {
-      const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: assertEvidenceKey(key) }));
+      const res = await client.send(new s3.GetObjectCommand({ Bucket: this.bucket, Key: assertEvidenceKey(key) }));
       return res.Body as Readable;
     } catch (e) {
       if (notFound(e)) throw new EvidenceObjectMissingError(key);
@@ -68,13 +83,15 @@ export class S3EvidenceStorage implements EvidenceStorage {
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: assertEvidenceKey(key) }));
+    const { s3, client } = await this.connect();
+    await client.send(new s3.DeleteObjectCommand({ Bucket: this.bucket, Key: assertEvidenceKey(key) }));
   }
 
   async *list(): AsyncIterable<StoredObject> {
+    const { s3, client } = await this.connect();
     let token: string | undefined;
     do {
-      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, ContinuationToken: token }));
+      const page = await client.send(new s3.ListObjectsV2Command({ Bucket: this.bucket, ContinuationToken: token }));
       for (const o of page.Contents ?? []) {
         if (o.Key && isEvidenceKey(o.Key)) yield { key: o.Key, modifiedAt: o.LastModified ?? new Date(0) };
       }
@@ -83,6 +100,6 @@ export class S3EvidenceStorage implements EvidenceStorage {
   }
 
   close(): void {
-    this.client.destroy();
+    this.loaded?.destroy();
   }
 }
