@@ -29,7 +29,7 @@ if (args.includes("--if-stale")) {
     console.error("pandu: dist/ is missing or older than src/, and the build tools are not installed (npm ci --omit=dev); run `npm run build` where they are.");
     process.exit(1);
   }
-  console.log("Membangun / building (src/ changed since the last build)…");
+  console.log("Membangun / building (dist/ is missing or older than the sources)…");
 }
 
 const t0 = performance.now();
