@@ -67,4 +67,4 @@ if (withWeb) {
 }
 
 // The stamp last: an interrupted build is stale.
-fs.writeFileSync(path.join(dist, STAMP_FILE), JSON.stringify({ ...sourceState(root), web: withWeb || fs.existsSync(path.join(dist, "web/index.html")) }, null, 2) + "\n");
+fs.writeFileSync(path.join(dist, STAMP_FILE), JSON.stringify({ ...sourceState(root), web: withWeb }, null, 2) + "\n");
