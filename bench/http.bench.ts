@@ -46,7 +46,7 @@ async function openBenchDatabase(kind: "pglite" | "postgres"): Promise<{ databas
  * PGlite ≥ 50% of PostgreSQL.
  */
 export async function benchHttp(total = 3000) {
-  execFileSync(process.execPath, [path.join(root, "scripts/ensure-web-build.mjs")], { stdio: "inherit" });
+  execFileSync(process.execPath, [path.join(root, "scripts/build.mjs"), "--if-stale"], { stdio: "inherit" });
   const manifest = JSON.parse(fs.readFileSync(path.join(web, ".vite/manifest.json"), "utf8")) as Record<string, { file: string; isEntry?: boolean }>;
   const asset = `/${Object.values(manifest).find((c) => c.isEntry)!.file}`;
   const br = { "accept-encoding": "br" };

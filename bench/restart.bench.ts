@@ -6,7 +6,7 @@ import { freePort, spawnServer, waitForHealth, type ServerProcess } from "../tes
 import { fmt, median } from "./stats";
 
 /** Time for a bare Node HTTP server process to answer its first request: the baseline. */
-async function bareNodeStartMs(): Promise<number> {
+export async function bareNodeStartMs(): Promise<number> {
   const port = await freePort();
   const t0 = Date.now();
   const child = spawn(process.execPath, ["-e", `require("http").createServer((q,s)=>s.end("ok")).listen(${port},"127.0.0.1")`]);

@@ -1,4 +1,4 @@
-// `npm run bench [-- scoring|restart|workspace|upload|roadmap|dashboards|http]`: benchmarks, kept apart from the tests. Each reports a
+// `npm run bench [-- scoring|restart|startup|workspace|upload|roadmap|dashboards|http]`: benchmarks, kept apart from the tests. Each reports a
 // median and a ratio against a baseline measured in the same run; results go into BENCHMARKS.md.
 import os from "node:os";
 import { benchDashboards } from "./dashboards.bench";
@@ -6,6 +6,7 @@ import { benchHttp } from "./http.bench";
 import { benchRestart } from "./restart.bench";
 import { benchRoadmap } from "./roadmap.bench";
 import { benchScoring } from "./scoring.bench";
+import { benchStartup } from "./startup.bench";
 import { benchWorkspace } from "./workspace.bench";
 import { benchUpload } from "./upload.bench";
 
@@ -14,6 +15,7 @@ const all = which.size === 0;
 console.log(`node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? "?"}), load ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
 if (all || which.has("scoring")) benchScoring();
 if (all || which.has("restart")) await benchRestart();
+if (all || which.has("startup")) await benchStartup();
 if (all || which.has("workspace")) await benchWorkspace();
 if (all || which.has("roadmap")) benchRoadmap();
 if (all || which.has("upload")) await benchUpload();

@@ -56,7 +56,7 @@ function vitest(name, env, filters) {
   return countRun({ name, report: readJson(report), errors: readJson(errors), status });
 }
 
-if (run(process.execPath, [path.join(root, "scripts/ensure-web-build.mjs")]) !== 0) {
+if (run(process.execPath, [path.join(root, "scripts/build.mjs"), "--if-stale"]) !== 0) {
   console.log("0 passed, 1 failed");
   process.exit(1);
 }

@@ -1,37 +1,49 @@
 import { Command, CommanderError } from "commander";
-import { ScoringError } from "../core";
-import { InstrumentFileError } from "../lib/instrument-files";
-import { describeStartupError } from "../startup/describe-startup-error";
 import { VERSION } from "../lib/version";
 import { CliError } from "./cli-error";
-import { registerInstrumentCommands } from "./commands/instruments";
-import { registerResultsCommands } from "./commands/results";
-import { registerScoreCommand } from "./commands/score";
-import { registerPlanCommand } from "./commands/plan";
-import { registerSeedCommands } from "./commands/seed";
-import { registerUserCommands } from "./commands/users";
-import { registerTokenCommands } from "./commands/tokens";
-import { registerAuditCommands } from "./commands/audit";
-import { registerBackupCommands } from "./commands/backup";
+
+type Register = (program: Command) => void;
+/**
+ * Each command group is loaded only when it is asked for: `pandu score` never loads the database
+ * driver, `pandu --version` loads no command at all. Help and unknown commands load every group.
+ * The order of this list is the order of `pandu --help`.
+ */
+const GROUPS: { names: string[]; load: () => Promise<Register> }[] = [
+  { names: ["instruments"], load: () => import("./commands/instruments").then((m) => m.registerInstrumentCommands) },
+  { names: ["score"], load: () => import("./commands/score").then((m) => m.registerScoreCommand) },
+  { names: ["plan"], load: () => import("./commands/plan").then((m) => m.registerPlanCommand) },
+  { names: ["results"], load: () => import("./commands/results").then((m) => m.registerResultsCommands) },
+  { names: ["seed"], load: () => import("./commands/seed").then((m) => m.registerSeedCommands) },
+  { names: ["users"], load: () => import("./commands/users").then((m) => m.registerUserCommands) },
+  { names: ["tokens"], load: () => import("./commands/tokens").then((m) => m.registerTokenCommands) },
+  { names: ["audit"], load: () => import("./commands/audit").then((m) => m.registerAuditCommands) },
+  { names: ["backup", "restore", "doctor"], load: () => import("./commands/backup").then((m) => m.registerBackupCommands) },
+];
+
+/** The groups this command line needs: the one its first word names, none for a bare --version, else all. */
+function groupsFor(argv: string[]): typeof GROUPS {
+  const first = argv.find((a) => !a.startsWith("-"));
+  const named = first === undefined ? undefined : GROUPS.find((g) => g.names.includes(first));
+  if (named) return [named];
+  if (first === undefined && argv.length > 0 && argv.every((a) => a === "--version" || a === "-V")) return [];
+  return GROUPS;
+}
 
 const program = new Command("pandu").description("Pandu SPBE command line").version(VERSION).exitOverride();
-registerInstrumentCommands(program);
-registerScoreCommand(program);
-registerPlanCommand(program);
-registerResultsCommands(program);
-registerSeedCommands(program);
-registerUserCommands(program);
-registerTokenCommands(program);
-registerAuditCommands(program);
-registerBackupCommands(program);
 
 /** Known failures become one line on stderr; bad input exits 2, failed checks 1. */
-function fail(e: unknown): never {
+async function fail(e: unknown): Promise<never> {
   if (e instanceof CommanderError) process.exit(e.exitCode === 0 ? 0 : 2);
   if (e instanceof CliError) {
     console.error(`pandu: ${e.message}`);
     process.exit(e.exitCode);
   }
+  // Loaded only on failure, so that `pandu --version` stays light.
+  const [{ ScoringError }, { InstrumentFileError }, { describeStartupError }] = await Promise.all([
+    import("../core"),
+    import("../lib/instrument-files"),
+    import("../startup/describe-startup-error"),
+  ]);
   if (e instanceof InstrumentFileError) {
     for (const p of e.problems) console.error(p);
     console.error(`pandu: ${e.message}`);
@@ -47,7 +59,8 @@ function fail(e: unknown): never {
 }
 
 try {
+  for (const register of await Promise.all(groupsFor(process.argv.slice(2)).map((g) => g.load()))) register(program);
   await program.parseAsync(process.argv);
 } catch (e) {
-  fail(e);
+  await fail(e);
 }

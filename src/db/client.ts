@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
@@ -50,7 +51,9 @@ export type DatabaseTarget =
   | { kind: "pglite"; dataDir: string }
   | { kind: "pglite-memory" };
 
-const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
+const here = path.dirname(fileURLToPath(import.meta.url));
+// Next to this file in the sources (src/db/migrations); one level up from a build (dist/server/main.js → dist/migrations).
+const migrationsFolder = fs.existsSync(path.join(here, "migrations")) ? path.join(here, "migrations") : path.join(here, "../migrations");
 
 // int8 (count(*), sums) arrives as a string from pg but as a number from PGlite; align on number.
 pg.types.setTypeParser(20, (v) => Number(v));

@@ -1,4 +1,4 @@
-import nodemailer from "nodemailer";
+import type { Transporter } from "nodemailer";
 
 /** Sends plain-text e-mail; absent when SMTP is not configured (links are then shown instead). */
 export interface Mailer {
@@ -9,11 +9,13 @@ export interface Mailer {
 
 /** A mailer for SMTP_URL (smtp:// or smtps://, credentials in the URL) sending as `from`. */
 export function createMailer(smtpUrl: string, from: string, publicUrl: string): Mailer {
-  const transport = nodemailer.createTransport(smtpUrl);
+  // nodemailer is loaded with the first message, not at start-up.
+  let transport: Promise<Transporter> | undefined;
   return {
     publicUrl: publicUrl.replace(/\/$/, ""),
     send: async (m) => {
-      await transport.sendMail({ from, to: m.to, subject: m.subject, text: m.text });
+      transport ??= import("nodemailer").then((n) => n.default.createTransport(smtpUrl));
+      await (await transport).sendMail({ from, to: m.to, subject: m.subject, text: m.text });
     },
   };
 }

@@ -33,7 +33,7 @@ export function dummyPasswordHash(): Promise<string> {
  * common dictionaries; the user's own name and e-mail count as guessable). Returns the problem as
  * a message code, or null when the password is acceptable.
  */
-export function passwordProblem(password: string, userInputs: string[] = []): "password_too_short" | "password_too_weak" | null {
+export async function passwordProblem(password: string, userInputs: string[] = []): Promise<"password_too_short" | "password_too_weak" | null> {
   if (password.length < 10) return "password_too_short";
-  return zxcvbn(password, userInputs).score < 3 ? "password_too_weak" : null;
+  return (await zxcvbn(password, userInputs)).score < 3 ? "password_too_weak" : null;
 }

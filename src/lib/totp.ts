@@ -1,5 +1,4 @@
 import { Secret, TOTP } from "otpauth";
-import QRCode from "qrcode";
 
 const ISSUER = "Pandu SPBE";
 
@@ -15,6 +14,8 @@ function totp(secret: string, label: string) {
 /** The otpauth:// URI an authenticator app reads, and the same as a QR code (PNG data URL). */
 export async function totpEnrolment(secret: string, email: string): Promise<{ uri: string; qrDataUrl: string }> {
   const uri = totp(secret, email).toString();
+  // qrcode is loaded with the first enrolment, not at start-up.
+  const { default: QRCode } = await import("qrcode");
   return { uri, qrDataUrl: await QRCode.toDataURL(uri, { margin: 1, width: 220 }) };
 }
 

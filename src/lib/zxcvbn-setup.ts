@@ -1,17 +1,19 @@
-import { ZxcvbnFactory } from "@zxcvbn-ts/core";
-import * as common from "@zxcvbn-ts/language-common";
-import * as id from "@zxcvbn-ts/language-id";
+import type { ZxcvbnFactory } from "@zxcvbn-ts/core";
 
-/** zxcvbn with the common and Indonesian dictionaries, built once. */
-export const zxcvbnOptions = {
-  dictionary: { ...common.dictionary, ...id.dictionary },
-  graphs: common.adjacencyGraphs,
-  translations: id.translations,
-};
+/** zxcvbn with the common and Indonesian dictionaries, built at the first check (they take a while to load, so not at start-up). */
+let factory: Promise<ZxcvbnFactory> | undefined;
 
-const factory = new ZxcvbnFactory(zxcvbnOptions);
+async function load(): Promise<ZxcvbnFactory> {
+  const [core, common, id] = await Promise.all([import("@zxcvbn-ts/core"), import("@zxcvbn-ts/language-common"), import("@zxcvbn-ts/language-id")]);
+  return new core.ZxcvbnFactory({
+    dictionary: { ...common.dictionary, ...id.dictionary },
+    graphs: common.adjacencyGraphs,
+    translations: id.translations,
+  });
+}
 
 /** Scores a password 0–4. */
-export function zxcvbn(password: string, userInputs: string[]): { score: number } {
-  return factory.check(password, userInputs);
+export async function zxcvbn(password: string, userInputs: string[]): Promise<{ score: number }> {
+  factory ??= load();
+  return (await factory).check(password, userInputs);
 }

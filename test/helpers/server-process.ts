@@ -37,14 +37,16 @@ export interface ServerProcess {
 }
 
 /**
- * Starts the real server (`src/server/main.ts`) as its own process, as `npm start` does. It listens
+ * Starts the real server (`src/server/main.ts` through tsx, or a compiled `entry` such as
+ * `dist/server/main.js`) as its own process. It listens
  * on `port`, by default 0: the system picks a free port and the server reports it in its ready
  * message, so two tests never race for one. The working directory is a fresh temporary one, so
  * a server without PANDU_DATA_DIR writes its `./data` there, never into the checkout.
  */
-export function spawnServer(env: Record<string, string | undefined>, port = 0): ServerProcess {
+export function spawnServer(env: Record<string, string | undefined>, port = 0, entry?: string): ServerProcess {
   const cwd = fs.mkdtempSync(path.join(os.tmpdir(), "pandu-cwd-"));
-  const child = spawn(process.execPath, ["--import", TSX, path.join(ROOT, "src/server/main.ts")], {
+  const args = entry ? [entry] : ["--import", TSX, path.join(ROOT, "src/server/main.ts")];
+  const child = spawn(process.execPath, args, {
     cwd,
     env: { ...process.env, LOG_LEVEL: "warn", PORT: String(port), PANDU_PUBLIC_CACHE_MS: "0", ...env },
     stdio: ["ignore", "pipe", "pipe", "ipc"],

@@ -12,7 +12,7 @@ const web = path.join(root, "dist/web");
 describe(`the built web app as served on ${TEST_DB_KIND}`, () => {
   let t: TestApp;
   beforeAll(async () => {
-    execFileSync(process.execPath, [path.join(root, "scripts/ensure-web-build.mjs")], { stdio: "inherit" });
+    execFileSync(process.execPath, [path.join(root, "scripts/build.mjs"), "--if-stale"], { stdio: "inherit" });
     t = await startTestApp({ seed: false, webDir: web });
   }, 180_000);
   afterAll(() => t?.close());

@@ -35,7 +35,7 @@ const brotliBytes = (file: string) => {
 
 describe("JavaScript budgets of the built web app", () => {
   beforeAll(() => {
-    execFileSync(process.execPath, [path.join(root, "scripts/ensure-web-build.mjs")], { stdio: "inherit" });
+    execFileSync(process.execPath, [path.join(root, "scripts/build.mjs"), "--if-stale"], { stdio: "inherit" });
     manifest = JSON.parse(fs.readFileSync(path.join(web, ".vite/manifest.json"), "utf8"));
   }, 180_000);
 

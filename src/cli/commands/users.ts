@@ -29,7 +29,7 @@ export function registerUserCommands(program: Command): void {
       let passwordHash: string | null = null;
       if (opts.passwordStdin) {
         const password = readFileOrStdin("-").replace(/\r?\n$/, "");
-        const problem = passwordProblem(password, [opts.email, opts.name]);
+        const problem = await passwordProblem(password, [opts.email, opts.name]);
         if (problem) throw new CliError(problem === "password_too_short" ? "password: use at least 10 characters" : "password: too easy to guess; use a longer passphrase");
         passwordHash = await hashPassword(password);
       }

@@ -1,4 +1,3 @@
-import PDFDocument from "pdfkit";
 import type { Instrument, InstrumentNode } from "../../core";
 
 /** What the Berita Acara Penilaian Mandiri states, as plain data (read from the submitted snapshot). */
@@ -43,7 +42,9 @@ function rowsOf(tree: InstrumentNode[]) {
  * the index and predicate; the sectoral public services; signature blocks for the Koordinator SPBE
  * and the Pimpinan. The same data gives the same bytes (the creation date is the submission time).
  */
-export function renderOfficialRecord(data: OfficialRecordData, options: { compress?: boolean } = {}): Promise<Buffer> {
+export async function renderOfficialRecord(data: OfficialRecordData, options: { compress?: boolean } = {}): Promise<Buffer> {
+  // pdfkit is loaded with the first record, not at start-up.
+  const { default: PDFDocument } = await import("pdfkit");
   const doc = new PDFDocument({
     size: "A4",
     margin: MARGIN,

@@ -1,17 +1,7 @@
 import { createReadStream } from "node:fs";
 import { rm } from "node:fs/promises";
 import type { Readable } from "node:stream";
-import {
-  AbortMultipartUploadCommand,
-  CompleteMultipartUploadCommand,
-  CreateMultipartUploadCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  ListObjectsV2Command,
-  PutObjectCommand,
-  S3Client,
-  UploadPartCommand,
-} from "@aws-sdk/client-s3";
+import type { S3Client } from "@aws-sdk/client-s3";
 import { assertEvidenceKey, EvidenceObjectMissingError, isEvidenceKey, type EvidenceStorage, type MultipartStore, type StagedFileRef, type StoredObject, type StoredPart } from "./evidence-storage";
 
 /** Where the S3-compatible store is (S3_* environment variables). */
@@ -51,26 +41,40 @@ export class S3EvidenceStorage implements EvidenceStorage, MultipartStore {
   /** S3's smallest part but the last. */
   readonly minPartBytes = 5 * 1024 * 1024;
   readonly tempDir: string;
-  private readonly client: S3Client;
+  private readonly settings: S3Settings;
   private readonly bucket: string;
+  /** The SDK and its client, loaded with the first operation (not at start-up). */
+  private sdk: Promise<{ s3: typeof import("@aws-sdk/client-s3"); client: S3Client }> | undefined;
+  private loaded: S3Client | undefined;
 
   constructor(settings: S3Settings) {
     this.tempDir = settings.tempDir;
     this.bucket = settings.bucket;
-    this.client = new S3Client({
-      region: settings.region,
-      endpoint: settings.endpoint,
-      forcePathStyle: settings.forcePathStyle,
-      credentials: settings.accessKeyId && settings.secretAccessKey ? { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey } : undefined,
-      requestChecksumCalculation: "WHEN_REQUIRED",
-      responseChecksumValidation: "WHEN_REQUIRED",
+    this.settings = settings;
+  }
+
+  private connect() {
+    this.sdk ??= import("@aws-sdk/client-s3").then((s3) => {
+      const settings = this.settings;
+      const client = new s3.S3Client({
+        region: settings.region,
+        endpoint: settings.endpoint,
+        forcePathStyle: settings.forcePathStyle,
+        credentials: settings.accessKeyId && settings.secretAccessKey ? { accessKeyId: settings.accessKeyId, secretAccessKey: settings.secretAccessKey } : undefined,
+        requestChecksumCalculation: "WHEN_REQUIRED",
+        responseChecksumValidation: "WHEN_REQUIRED",
+      });
+      this.loaded = client;
+      return { s3, client };
     });
+    return this.sdk;
   }
 
   async put(key: string, file: StagedFileRef): Promise<void> {
+    const { s3, client } = await this.connect();
     const body = createReadStream(file.path);
     try {
-      await this.client.send(new PutObjectCommand({ Bucket: this.bucket, Key: assertEvidenceKey(key), Body: body, ContentLength: file.size, ContentType: file.contentType }));
+      await client.send(new s3.PutObjectCommand({ Bucket: this.bucket, Key: assertEvidenceKey(key), Body: body, ContentLength: file.size, ContentType: file.contentType }));
     } finally {
       body.destroy();
     }
@@ -78,8 +82,9 @@ export class S3EvidenceStorage implements EvidenceStorage, MultipartStore {
   }
 
   async open(key: string): Promise<Readable> {
+    const { s3, client } = await this.connect();
     try {
-      const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: assertEvidenceKey(key) }));
+      const res = await client.send(new s3.GetObjectCommand({ Bucket: this.bucket, Key: assertEvidenceKey(key) }));
       return res.Body as Readable;
     } catch (e) {
       if (notFound(e)) throw new EvidenceObjectMissingError(key);
@@ -88,13 +93,15 @@ export class S3EvidenceStorage implements EvidenceStorage, MultipartStore {
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: assertEvidenceKey(key) }));
+    const { s3, client } = await this.connect();
+    await client.send(new s3.DeleteObjectCommand({ Bucket: this.bucket, Key: assertEvidenceKey(key) }));
   }
 
   async *list(): AsyncIterable<StoredObject> {
+    const { s3, client } = await this.connect();
     let token: string | undefined;
     do {
-      const page = await this.client.send(new ListObjectsV2Command({ Bucket: this.bucket, ContinuationToken: token }));
+      const page = await client.send(new s3.ListObjectsV2Command({ Bucket: this.bucket, ContinuationToken: token }));
       for (const o of page.Contents ?? []) {
         if (o.Key && isEvidenceKey(o.Key)) yield { key: o.Key, modifiedAt: o.LastModified ?? new Date(0) };
       }
@@ -107,21 +114,24 @@ export class S3EvidenceStorage implements EvidenceStorage, MultipartStore {
   }
 
   async startMultipart(uploadId: string): Promise<string> {
-    const res = await this.client.send(new CreateMultipartUploadCommand({ Bucket: this.bucket, Key: uploadKey(uploadId) }));
+    const { s3, client } = await this.connect();
+    const res = await client.send(new s3.CreateMultipartUploadCommand({ Bucket: this.bucket, Key: uploadKey(uploadId) }));
     if (!res.UploadId) throw new Error("the S3 store answered CreateMultipartUpload without an UploadId");
     return res.UploadId;
   }
 
   async uploadPart(uploadId: string, multipartId: string, partNumber: number, body: Readable, length: number): Promise<string> {
-    const res = await this.client.send(new UploadPartCommand({ Bucket: this.bucket, Key: uploadKey(uploadId), UploadId: multipartId, PartNumber: partNumber, Body: body, ContentLength: length }));
+    const { s3, client } = await this.connect();
+    const res = await client.send(new s3.UploadPartCommand({ Bucket: this.bucket, Key: uploadKey(uploadId), UploadId: multipartId, PartNumber: partNumber, Body: body, ContentLength: length }));
     if (!res.ETag) throw new Error("the S3 store answered UploadPart without an ETag");
     return res.ETag;
   }
 
   async completeMultipart(uploadId: string, multipartId: string, parts: StoredPart[]): Promise<void> {
+    const { s3, client } = await this.connect();
     try {
-      await this.client.send(
-        new CompleteMultipartUploadCommand({
+      await client.send(
+        new s3.CompleteMultipartUploadCommand({
           Bucket: this.bucket,
           Key: uploadKey(uploadId),
           UploadId: multipartId,
@@ -135,23 +145,25 @@ export class S3EvidenceStorage implements EvidenceStorage, MultipartStore {
   }
 
   async openUpload(uploadId: string): Promise<Readable> {
-    const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: uploadKey(uploadId) }));
+    const { s3, client } = await this.connect();
+    const res = await client.send(new s3.GetObjectCommand({ Bucket: this.bucket, Key: uploadKey(uploadId) }));
     return res.Body as Readable;
   }
 
   async discardUpload(uploadId: string, multipartId: string | null): Promise<void> {
+    const { s3, client } = await this.connect();
     if (multipartId) {
       try {
-        await this.client.send(new AbortMultipartUploadCommand({ Bucket: this.bucket, Key: uploadKey(uploadId), UploadId: multipartId }));
+        await client.send(new s3.AbortMultipartUploadCommand({ Bucket: this.bucket, Key: uploadKey(uploadId), UploadId: multipartId }));
       } catch (e) {
         // Already completed or aborted: nothing left to abort.
         if (!(notFound(e) || (e as { name?: string })?.name === "NoSuchUpload")) throw e;
       }
     }
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: uploadKey(uploadId) }));
+    await client.send(new s3.DeleteObjectCommand({ Bucket: this.bucket, Key: uploadKey(uploadId) }));
   }
 
   close(): void {
-    this.client.destroy();
+    this.loaded?.destroy();
   }
 }

@@ -119,7 +119,7 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         const me = req.auth!.user;
         const user = await findUserForLogin(db, me.email);
         await confirmOwnPassword(ctx, req, reply, { email: me.email, passwordHash: user?.passwordHash ?? null, password: req.body.currentPassword, field: "currentPassword" });
-        const problem = passwordProblem(req.body.newPassword, [me.email, me.name]);
+        const problem = await passwordProblem(req.body.newPassword, [me.email, me.name]);
         if (problem) throw new AppError(400, problem, PASSWORD_MESSAGES[problem]);
         await changePassword(db, auditContextOf(req), { userId: me.id, passwordHash: await hashPassword(req.body.newPassword), action: "user.password_change" });
         const session = await createSession(db, { userId: me.id, ip: req.ip, userAgent: storableUserAgent(req), maxHours: ctx.auth.sessions.maxHours });
@@ -144,7 +144,7 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       async (req, reply) => {
         const link = await peekOneTimeLink(db, req.body.token);
         if (!link) throw new AppError(404, "not_found", "this link is unknown, used or expired");
-        const problem = passwordProblem(req.body.password, [link.email, link.name]);
+        const problem = await passwordProblem(req.body.password, [link.email, link.name]);
         if (problem) throw new AppError(400, problem, PASSWORD_MESSAGES[problem].replace("newPassword", "password"));
         const userId = await redeemOneTimeLink(db, auditContextOf(req), req.body.token, await hashPassword(req.body.password));
         if (userId === null) throw new AppError(404, "not_found", "this link is unknown, used or expired");

@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import type { PlanningBook } from "../../../db/queries/planning";
 import { isOverdue } from "./planning.presenter";
 import type { BoardResponse } from "./planning.schema";
@@ -11,6 +10,8 @@ const STATUS_ID: Record<string, string> = { planned: "Direncanakan", in_progress
  * "Matriks" is the kab/kota × aspect matrix (done / total actions per cell).
  */
 export async function pilotingBoardWorkbook(board: BoardResponse, book: PlanningBook): Promise<Buffer> {
+  // exceljs is loaded with the first workbook, not at start-up.
+  const { default: ExcelJS } = await import("exceljs");
   const wb = new ExcelJS.Workbook();
   wb.creator = "Pandu SPBE";
   const actions = wb.addWorksheet("Aksi");
