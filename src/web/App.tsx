@@ -1,4 +1,4 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, NavLink, Outlet, useLocation } from "react-router";
 import { publicResultsCsvUrl } from "./api";
@@ -14,6 +14,9 @@ export function App() {
   const { pathname } = useLocation();
   const first = useRef(true);
   const { me } = useSession();
+  // On a narrow screen the menu folds behind a "Menu" button (CSS hides it only there).
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuButton = useRef<HTMLButtonElement>(null);
 
   // After a client-side navigation, move focus to the new content, as a page load would.
   useEffect(() => {
@@ -21,17 +24,35 @@ export function App() {
       first.current = false;
       return;
     }
+    setMenuOpen(false);
     main.current?.focus({ preventScroll: true });
     window.scrollTo(0, 0);
   }, [pathname]);
 
+  // Escape closes an open menu and gives the focus back to its button.
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      setMenuOpen(false);
+      menuButton.current?.focus();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [menuOpen]);
+
   // Signed in, the menu gets a row of its own under the brand, the account and the language switch.
   const mainNav = (
-    <nav aria-label={t("nav.label")} className="site-nav">
+    <nav aria-label={t("nav.label")} id="site-menu" className={menuOpen ? "site-nav is-open" : "site-nav"} data-testid="site-menu">
       <ul>
         <li>
           <NavLink to="/" end>
             {t("nav.home")}
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/publik" data-testid="nav-portal">
+            {t("layout.nav.portal")}
           </NavLink>
         </li>
         <li>
@@ -56,6 +77,20 @@ export function App() {
               <span className="brand-tagline">{t("app.tagline")}</span>
             </span>
           </Link>
+          <button
+            type="button"
+            ref={menuButton}
+            className="menu-toggle"
+            aria-expanded={menuOpen}
+            aria-controls="site-menu"
+            data-testid="menu-toggle"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+              {menuOpen ? <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" strokeWidth="2" /> : <path d="M4 7h16M4 12h16M4 17h16" stroke="currentColor" strokeWidth="2" />}
+            </svg>
+            {t("layout.menu.button")}
+          </button>
           {me ? (
             <>
               <AccountBar />

@@ -110,6 +110,8 @@ export interface RoadmapRequest {
   costUnit?: CostUnit;
   maxStepsPerIndicator?: number;
   dueDate?: string | null;
+  /** One target without dueDate: the actions' due dates are spread to 31 December of this year. */
+  targetYear?: number;
 }
 
 export interface StatusCounts {

@@ -71,6 +71,9 @@ describe(`analysis & plan in Chromium on ${TEST_DB_KIND}`, () => {
     await page.getByTestId("roadmap-compute").click();
     await page.getByTestId("roadmap-result").waitFor();
 
+    // No cost typed: the roadmap says it counts steps, never "N hari kerja" from the default cost of 1.
+    expect(await page.getByTestId("roadmap-total").innerText()).toContain("menghitung langkah, bukan biaya");
+    expect(await page.getByTestId("roadmap-result-summary").innerText()).not.toContain("hari kerja");
     await page.getByTestId("roadmap-recommendation").selectOption("new");
     await page.getByTestId("roadmap-due").fill("2027-06-30");
     await page.getByTestId("roadmap-to-actions").click();
@@ -121,7 +124,7 @@ describe(`analysis & plan in Chromium on ${TEST_DB_KIND}`, () => {
     expect(await page.getByTestId("roadmap-year-2").inputValue()).toBe("2029");
     await page.getByTestId("roadmap-year-target-2").selectOption("");
     await page.getByTestId("roadmap-year-index-2").fill("5");
-    await page.getByText("Biaya per langkah per indikator").click();
+    await page.getByText("Satuan dan biaya per langkah").click();
     await page.getByTestId("roadmap-cost-unit").selectOption("rupiah");
     for (const [code, cost] of Object.entries(costs)) await page.getByTestId(`roadmap-cost-${code}`).fill(cost.toLocaleString("id-ID"));
     await page.getByTestId("roadmap-compute").click();

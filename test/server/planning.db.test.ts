@@ -2,12 +2,12 @@ import ExcelJS from "exceljs";
 import { and, eq } from "drizzle-orm";
 import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { analyseAssessment, planMultiYear, planRoadmap, type Role } from "../../src/core";
+import { analyseAssessment, planMultiYear, planRoadmap, spreadDueDates, type Role } from "../../src/core";
 import { createPeriod } from "../../src/db/commands/create-period";
 import { uploadEvidence } from "../../src/db/commands/evidence-upload";
 import { agencyIdsByCode } from "../../src/db/queries/agency-ids";
 import { agencies, answers, assessments, auditEvents, improvementActions, recommendations, units } from "../../src/db/schema";
-import { evidenceSettingsOf } from "../../src/server/features/evidence/evidence-settings";
+import { evidenceSettingsOf, todayInIndonesia } from "../../src/server/features/evidence/evidence-settings";
 import { aspectOfIndicator } from "../../src/server/features/planning/assessment-levels";
 import { call, makeUser, sessionFor } from "../helpers/accounts";
 import { levelsFor, p59 } from "../helpers/instruments";
@@ -173,6 +173,26 @@ describe(`improvement planning API on ${TEST_DB_KIND}`, () => {
   });
 
   describe("roadmap to actions", () => {
+    it("one target without a due date: the actions' due dates are spread from today to 31 December of the target year", async () => {
+      const rec = (await req("reviu", "POST", "/api/agencies/15.71/recommendations", { text: "Capai predikat Baik sampai 2030", assessmentId: jambiAssessment })).json();
+      const plan = planRoadmap(compiled, { levels: jambiLevels, target: { predicate: "Baik" }, maxStepsPerIndicator: 1, policy: "exact" });
+      if (!plan.feasible) throw new Error("the demo target should be reachable");
+      expect(plan.steps.length).toBeGreaterThan(2);
+      const before = todayInIndonesia();
+      const res = await req("pj", "POST", `/api/recommendations/${rec.id}/actions/from-roadmap`, { target: { predicate: "Baik" }, targetYear: 2030 });
+      const after = todayInIndonesia();
+      expect(res.statusCode).toBe(201);
+      const due = res.json().actions.map((a: { dueDate: string }) => a.dueDate);
+      // The same day counted by the server (a run across midnight may take the next day).
+      expect([spreadDueDates(plan.steps.length, before, 2030), spreadDueDates(plan.steps.length, after, 2030)]).toContainEqual(due);
+      expect(due.at(-1)).toBe("2030-12-31");
+      expect([...due].sort()).toEqual(due);
+      expect(due[0] > before).toBe(true);
+      // targetYear only with one target and no shared due date.
+      expect((await req("pj", "POST", `/api/recommendations/${rec.id}/actions/from-roadmap`, { target: { predicate: "Baik" }, targetYear: 2030, dueDate: "2027-06-30" })).statusCode).toBe(400);
+      expect((await req("pj", "POST", `/api/recommendations/${rec.id}/actions/from-roadmap`, { targets: [{ year: 2027, target: { predicate: "Baik" } }], targetYear: 2030 })).statusCode).toBe(400);
+    });
+
     it("creates exactly the optimiser's steps in one transaction, and nothing when the target is out of reach", async () => {
       const rec = (await req("reviu", "POST", "/api/agencies/15.71/recommendations", { text: "Capai predikat Baik tahun depan", assessmentId: jambiAssessment })).json();
       const costs = { "1": 3, "2": 2 };

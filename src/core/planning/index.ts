@@ -4,3 +4,4 @@ export * from "./analysis";
 export * from "./recommendation";
 export * from "./next-level";
 export * from "./roadmap";
+export * from "./due-dates";

@@ -79,10 +79,14 @@ export const FromRoadmapBody = z
     costs: z.record(z.string().max(20), z.union([Cost, z.array(Cost).max(5)])).optional(),
     costUnit: CostUnit.default("person_days"),
     maxStepsPerIndicator: z.number().int().min(1).max(5).default(1),
+    /** Every action due on this date (one target); without it the steps are spread to 31 December of `targetYear`. */
     dueDate: IsoDate.nullable().default(null),
+    /** One target without `dueDate`: the year it should be reached; the actions' due dates are spread evenly from today to its 31 December (default: next year). */
+    targetYear: z.number().int().min(2018).max(2100).optional(),
     ownerUnitId: Id.nullable().default(null),
   })
   .refine((b) => (b.target === undefined) !== (b.targets === undefined), { message: "give either target or targets", path: ["target"] })
+  .refine((b) => b.targetYear === undefined || (b.targets === undefined && b.dueDate === null), { message: "targetYear spreads the due dates of one target without dueDate", path: ["targetYear"] })
   .refine((b) => b.targets === undefined || b.dueDate === null, { message: "a multi-year plan dates each action on 31 December of its year", path: ["dueDate"] })
   .refine((b) => b.costUnit !== "rupiah" || Object.values(b.costs ?? {}).flat().every(Number.isInteger), { message: "Rupiah costs are whole numbers", path: ["costs"] });
 

@@ -129,7 +129,7 @@ export const recommendationRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         const { found, compiled } = await loadReadableAssessment(db, req, assessmentId);
         if (found.assessment.agencyId !== rec.agencyId) throw validationError("body.assessmentId: not an assessment of this agency");
         const { levels } = await levelsOfAssessment(db, found, compiled);
-        const { actions, summary } = roadmapActions(compiled, levels, req.body, found.period.predicatePolicy);
+        const { actions, summary } = roadmapActions(compiled, levels, req.body, found.period.predicatePolicy, todayInIndonesia());
         const rows = await createActionsFromRoadmap(db, auditContextOf(req), { recommendationId: rec.id, agencyId: rec.agencyId, ownerUnitId: req.body.ownerUnitId, costUnit: req.body.costUnit, steps: actions });
         return reply.status(201).send({ ...summary, actions: await load.actionViews(rows.map((r) => r.id)) });
       },

@@ -1,4 +1,4 @@
-import { indicatorsOf, PlanningError, planMultiYear, planRoadmap, type CompiledInstrument, type CostTable, type PlanStep, type PlanTarget, type PredicatePolicy } from "../../../core";
+import { indicatorsOf, PlanningError, spreadDueDates, planMultiYear, planRoadmap, type CompiledInstrument, type CostTable, type PlanStep, type PlanTarget, type PredicatePolicy } from "../../../core";
 import type { RoadmapStepAction } from "../../../db/commands/improvement-actions";
 import { AppError, validationError } from "../../errors";
 
@@ -9,6 +9,7 @@ export interface RoadmapRequest {
   costUnit: "person_days" | "rupiah";
   maxStepsPerIndicator: number;
   dueDate: string | null;
+  targetYear?: number;
 }
 
 interface YearPlan {
@@ -24,12 +25,13 @@ const formatDays = (n: number) => `${String(n).replace(".", ",")} hari kerja`;
 /**
  * Plans the roadmap on the server from the assessment's levels (never from the client's steps) and
  * turns every step into an action: aimed at the step's indicator and level, due on `dueDate` (one
- * target) or on 31 December of its year (several years). A priced step's cost becomes the action's
+ * target) or on 31 December of its year (several years). One target without `dueDate` spreads its
+ * steps evenly from `today` to 31 December of `targetYear` (default: next year), in plan order. A priced step's cost becomes the action's
  * budget when costs are Rupiah, and an estimate in its title when they are person-days; unpriced
  * steps (the optimiser's default cost 1) carry neither. Any infeasible year answers 422 and nothing
  * is written.
  */
-export function roadmapActions(compiled: CompiledInstrument, levels: Record<string, number>, body: RoadmapRequest, policy: PredicatePolicy) {
+export function roadmapActions(compiled: CompiledInstrument, levels: Record<string, number>, body: RoadmapRequest, policy: PredicatePolicy, today: string) {
   const common = { levels, costs: body.costs, maxStepsPerIndicator: body.maxStepsPerIndicator, policy };
   let plans: YearPlan[];
   try {
@@ -47,14 +49,15 @@ export function roadmapActions(compiled: CompiledInstrument, levels: Record<stri
   }
   const names = new Map(indicatorsOf(compiled.instrument.tree).map((n) => [n.code, n.name]));
   const priced = new Set(Object.keys(body.costs ?? {}));
+  const single = plans[0]!.year === null && body.dueDate === null ? spreadDueDates(plans[0]!.steps.length, today, body.targetYear ?? Number(today.slice(0, 4)) + 1) : null;
   const actions: RoadmapStepAction[] = plans.flatMap((p) =>
-    p.steps.map((s) => {
+    p.steps.map((s, n) => {
       const base = `Indikator ${s.indicator} (${names.get(s.indicator) ?? ""}): level ${s.from} → ${s.to}`;
       const estimate = priced.has(s.indicator) && body.costUnit === "person_days" ? ` · perkiraan ${formatDays(s.cost)}` : "";
       return {
         ...s,
         title: `${base.slice(0, 500 - estimate.length)}${estimate}`,
-        dueDate: p.year === null ? body.dueDate : `${p.year}-12-31`,
+        dueDate: p.year !== null ? `${p.year}-12-31` : (single?.[n] ?? body.dueDate),
         budget: priced.has(s.indicator) && body.costUnit === "rupiah" ? s.cost : null,
         ...(p.year === null ? {} : { year: p.year }),
       };

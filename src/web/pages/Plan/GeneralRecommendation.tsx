@@ -29,6 +29,10 @@ export function GeneralRecommendation({ analysis }: { analysis: Analysis }) {
     <section className="section" aria-labelledby={`${id}-title`}>
       <h2 id={`${id}-title`}>{t("planning.generalTitle")}</h2>
       <p className="muted">{analysis.saved ? t("planning.generalSaved", { who: analysis.saved.editedBy ?? NO_VALUE }) : t("planning.generalDraft")}</p>
+      {/* Printed as text: the print stylesheet drops form controls. */}
+      <div className="print-only prewrap" data-testid="plan-general-print">
+        {text}
+      </div>
       <form className="form form-wide" onSubmit={(e) => void submit(e)}>
         <div className="field">
           <label htmlFor={`${id}-text`}>{t("planning.generalLabel")}</label>

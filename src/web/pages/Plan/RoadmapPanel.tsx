@@ -11,7 +11,7 @@ import { formatCost, RoadmapSteps } from "./RoadmapSteps";
 import { RoadmapToActions } from "./RoadmapToActions";
 import { YearTargets, type YearDraft } from "./YearTargets";
 
-type Computed = { request: RoadmapRequest; unit: CostUnit; years: { year: number | null; plan: PlanResult }[] };
+type Computed = { request: RoadmapRequest; unit: CostUnit; priced: boolean; years: { year: number | null; plan: PlanResult }[] };
 
 /**
  * The roadmap: the cheapest level rises (the core's optimiser, run in the browser) from the
@@ -46,13 +46,15 @@ export function RoadmapPanel({ analysis, instrument }: { analysis: Analysis; ins
     setComputed(null);
     const costTable = parseCosts(costs, unit);
     if (!costTable.ok) return setError(t(costTable.error, costTable.params));
+    // Without any cost typed, every step counts 1: the plan counts steps and says so (no invented estimate).
+    const priced = Object.values(costs).some((v) => v.trim() !== "");
     const common = { levels: analysis.levels, costs: costTable.value, maxStepsPerIndicator: maxSteps, policy: analysis.period.predicatePolicy };
     const request: RoadmapRequest = { assessmentId: analysis.assessmentId, costs: costTable.value, costUnit: unit, maxStepsPerIndicator: maxSteps };
     try {
       if (mode === "single") {
         const target = parseTarget(single);
         if (!target.ok) return setError(t(target.error));
-        setComputed({ request: { ...request, target: target.value }, unit, years: [{ year: null, plan: planRoadmap(compiled, { ...common, target: target.value }) }] });
+        setComputed({ request: { ...request, target: target.value }, unit, priced, years: [{ year: null, plan: planRoadmap(compiled, { ...common, target: target.value }) }] });
         return;
       }
       const targets: { year: number; target: NonNullable<RoadmapRequest["target"]> }[] = [];
@@ -63,7 +65,7 @@ export function RoadmapPanel({ analysis, instrument }: { analysis: Analysis; ins
         if (!target.ok) return setError(t(target.error));
         targets.push({ year, target: target.value });
       }
-      setComputed({ request: { ...request, targets }, unit, years: planMultiYear(compiled, { ...common, targets }) });
+      setComputed({ request: { ...request, targets }, unit, priced, years: planMultiYear(compiled, { ...common, targets }) });
     } catch (err) {
       setError(err instanceof PlanningError ? err.message : String(err));
     }
@@ -133,7 +135,7 @@ export function RoadmapPanel({ analysis, instrument }: { analysis: Analysis; ins
           <input id={`${id}-max`} type="number" min={1} max={compiled.levelMax - compiled.levelMin} value={maxSteps} onChange={(e) => setMaxSteps(Math.max(1, Number(e.target.value) || 1))} data-testid="roadmap-max-steps" />
         </div>
         <details>
-          <summary>{t("planning.costs")}</summary>
+          <summary>{t("layout.roadmap.costs")}</summary>
           <div className="field">
             <label htmlFor={`${id}-unit`}>{t("planning.costUnit")}</label>
             <select id={`${id}-unit`} value={unit} onChange={(e) => setUnit(e.target.value as CostUnit)} data-testid="roadmap-cost-unit">
@@ -141,7 +143,7 @@ export function RoadmapPanel({ analysis, instrument }: { analysis: Analysis; ins
               <option value="rupiah">{t("planning.costUnits.rupiah")}</option>
             </select>
           </div>
-          <p className="small muted">{unit === "rupiah" ? t("planning.costsHintRupiah") : t("planning.costsHint")}</p>
+          <p className="small muted">{unit === "rupiah" ? t("planning.costsHintRupiah") : t("layout.roadmap.costsHint")}</p>
           <div className="cost-grid">
             {indicators.map((ind) => (
               <div className="field" key={ind.code}>
@@ -172,7 +174,7 @@ export function RoadmapPanel({ analysis, instrument }: { analysis: Analysis; ins
           <div key={year ?? "single"} className={year === null ? undefined : "roadmap-year"}>
             {year !== null && <h3>{t("planning.yearTitle", { year })}</h3>}
             {plan.feasible ? (
-              <RoadmapSteps result={plan} unit={computed.unit} names={names} caption={year === null ? t("planning.stepsCaption") : t("planning.yearStepsCaption", { year })} testId={testId} {...ids} />
+              <RoadmapSteps result={plan} unit={computed.unit} priced={computed.priced} names={names} caption={year === null ? t("planning.stepsCaption") : t("planning.yearStepsCaption", { year })} testId={testId} {...ids} />
             ) : (
               <p className="note note-warning" role="status" data-testid={year === null ? "roadmap-unreachable" : `${testId}-unreachable`}>
                 {year === null ? t("planning.unreachable", { index: formatIndex(plan.maxIndex, lang), predicate: plan.maxPredicate }) : t("planning.yearUnreachable", { year, index: formatIndex(plan.maxIndex, lang), predicate: plan.maxPredicate })}
@@ -183,7 +185,7 @@ export function RoadmapPanel({ analysis, instrument }: { analysis: Analysis; ins
       })}
       {computed && feasible && (
         <>
-          <Success testId="roadmap-total">{t("planning.totalCost", { cost: formatCost(total, computed.unit, lang, t) })}</Success>
+          <Success testId="roadmap-total">{computed.priced ? t("planning.totalCost", { cost: formatCost(total, computed.unit, lang, t) }) : t("layout.roadmap.stepsOnly", { count: steps.length })}</Success>
           {analysis.abilities.manageActions && steps.length > 0 && <RoadmapToActions key={JSON.stringify(computed.request)} analysis={analysis} request={computed.request} stepCodes={[...new Set(steps.map((s) => s.indicator))]} stepCount={steps.length} />}
         </>
       )}

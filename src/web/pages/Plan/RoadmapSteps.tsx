@@ -17,14 +17,14 @@ export function formatCost(value: number, unit: CostUnit, lang: Lang, t: TFuncti
  * A feasible plan: how many steps, their total cost, the index and predicate reached, and the steps
  * in a table. Test ids: `testId`, `testId`-summary, `stepsTestId` (the table), `predicateTestId`.
  */
-export function RoadmapSteps(props: { result: Feasible; unit: CostUnit; names: Map<string, string>; caption: string; testId: string; stepsTestId: string; predicateTestId: string }) {
-  const { result, unit, names, caption, testId } = props;
+export function RoadmapSteps(props: { result: Feasible; unit: CostUnit; priced: boolean; names: Map<string, string>; caption: string; testId: string; stepsTestId: string; predicateTestId: string }) {
+  const { result, unit, priced, names, caption, testId } = props;
   const { t } = useTranslation();
   const lang = useLang();
   return (
     <div data-testid={testId}>
       <p className="roadmap-summary" data-testid={`${testId}-summary`}>
-        {t("planning.reachable", { count: result.steps.length, cost: formatCost(result.totalCost, unit, lang, t), index: formatIndex(result.index, lang) })}{" "}
+        {priced ? t("planning.reachable", { count: result.steps.length, cost: formatCost(result.totalCost, unit, lang, t), index: formatIndex(result.index, lang) }) : t("layout.roadmap.reachableSteps", { count: result.steps.length, index: formatIndex(result.index, lang) })}{" "}
         <PredicateBadge name={result.predicate} testId={props.predicateTestId} />
       </p>
       {result.steps.length > 0 && (
@@ -36,7 +36,7 @@ export function RoadmapSteps(props: { result: Feasible; unit: CostUnit; names: M
                 <th scope="col">{t("planning.indicator")}</th>
                 <th scope="col">{t("planning.from")}</th>
                 <th scope="col">{t("planning.to")}</th>
-                <th scope="col">{t("planning.cost")}</th>
+                {priced && <th scope="col">{t("planning.cost")}</th>}
               </tr>
             </thead>
             <tbody>
@@ -47,7 +47,7 @@ export function RoadmapSteps(props: { result: Feasible; unit: CostUnit; names: M
                   </th>
                   <td>{s.from}</td>
                   <td>{s.to}</td>
-                  <td>{formatCost(s.cost, unit, lang, t)}</td>
+                  {priced && <td>{formatCost(s.cost, unit, lang, t)}</td>}
                 </tr>
               ))}
             </tbody>

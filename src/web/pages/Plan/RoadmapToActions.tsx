@@ -9,7 +9,8 @@ import { useSubmit } from "../../useSubmit";
 /**
  * Turns the computed roadmap into actions under a chosen recommendation, or a new one written on
  * the spot. The server plans again from the same levels, so the actions are exactly these steps:
- * due on the chosen date (one target) or on 31 December of their year (several years), with the
+ * spread from today to 31 December of the target year, or all due on one chosen date (one target),
+ * or on 31 December of their year (several years), with the
  * step's cost as budget when costs are Rupiah.
  */
 export function RoadmapToActions({ analysis, request, stepCodes, stepCount }: { analysis: Analysis; request: RoadmapRequest; stepCodes: string[]; stepCount: number }) {
@@ -21,6 +22,8 @@ export function RoadmapToActions({ analysis, request, stepCodes, stepCount }: { 
   const [choice, setChoice] = useState<string>("");
   const [text, setText] = useState(() => t("planning.newRecDefault", { codes: stepCodes.join(", ") }));
   const [dueDate, setDueDate] = useState("");
+  // Without one shared due date, the server spreads the actions to 31 December of this year.
+  const [targetYear, setTargetYear] = useState(() => String(new Date().getFullYear() + 1));
   const { busy, error, run } = useSubmit();
   const [done, setDone] = useState<number | null>(null);
   const recs = list.status === "ok" ? list.data.recommendations : [];
@@ -33,7 +36,8 @@ export function RoadmapToActions({ analysis, request, stepCodes, stepCount }: { 
       if (selected === "new") {
         recId = (await createRecommendation(code, { text, assessmentId: analysis.assessmentId, indicatorCodes: stepCodes, priority: "high" })).id;
       }
-      const r = await actionsFromRoadmap(recId, request.targets ? request : { ...request, dueDate: dueDate || null });
+      const year = Number(targetYear);
+      const r = await actionsFromRoadmap(recId, request.targets ? request : dueDate ? { ...request, dueDate } : { ...request, dueDate: null, ...(Number.isInteger(year) && year >= 2018 && year <= 2100 ? { targetYear: year } : {}) });
       setDone(r.actions.length);
       list.reload();
     });
@@ -64,9 +68,18 @@ export function RoadmapToActions({ analysis, request, stepCodes, stepCount }: { 
           {t("planning.dueYearEnd")}
         </p>
       ) : (
-        <div className="field">
-          <label htmlFor={`${id}-due`}>{t("planning.dueDate")}</label>
-          <input id={`${id}-due`} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} data-testid="roadmap-due" />
+        <div className="field-row">
+          <div className="field">
+            <label htmlFor={`${id}-year`}>{t("layout.roadmap.targetYear")}</label>
+            <input id={`${id}-year`} type="number" min={2018} max={2100} value={targetYear} disabled={dueDate !== ""} onChange={(e) => setTargetYear(e.target.value)} data-testid="roadmap-target-year" aria-describedby={`${id}-year-hint`} />
+            <p className="hint" id={`${id}-year-hint`}>
+              {t("layout.roadmap.targetYearHint")}
+            </p>
+          </div>
+          <div className="field">
+            <label htmlFor={`${id}-due`}>{t("layout.roadmap.sharedDueDate")}</label>
+            <input id={`${id}-due`} type="date" value={dueDate} onChange={(e) => setDueDate(e.target.value)} data-testid="roadmap-due" />
+          </div>
         </div>
       )}
       <p className="small muted">{request.costUnit === "rupiah" ? t("planning.budgetFromCosts") : t("planning.daysInTitle")}</p>

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { ApiError, fetchInstrument } from "../../api";
 import { PredicateBadge } from "../../components/Badges";
+import { PrintButton } from "../../components/PrintButton";
 import { RequireSession } from "../../components/RequireSession";
 import { ErrorMessage, Loading } from "../../components/Status";
 import { formatIndex } from "../../format";
@@ -68,10 +69,11 @@ function PlanLoader({ id }: { id: number }) {
           </div>
         </dl>
         {a.missing.length > 0 && <p className="note note-warning small">{t("planning.missing", { count: a.missing.length })}</p>}
-        <p>
+        <p className="button-row">
           <Link to={`/rekomendasi/${encodeURIComponent(a.agency.code)}`} data-testid="plan-to-actions">
             {t("planning.toRecommendations")}
           </Link>
+          <PrintButton testId="plan-print" />
         </p>
       </header>
       <AspectFulfilment analysis={a} />

@@ -14,15 +14,17 @@ export function PredicateChart({ year, rows }: { year: number; rows: { predicate
   const option = useMemo<ChartOption>(() => {
     const whole = chartNumber(lang, 0);
     return {
-      grid: { left: 48, right: 16, top: 24, bottom: 32 },
-      xAxis: { type: "category", data: counts.map((c) => c.predicate), axisLabel: { color: "#1b2430" } },
-      yAxis: { type: "value", minInterval: 1, axisLabel: { formatter: whole, color: "#1b2430" } },
+      // Bars lie flat with the predicate names on the category axis at the left: on a phone a name
+      // never has to share its width with its neighbours, so ECharts never hides one.
+      grid: { left: 8, right: 40, top: 8, bottom: 24, containLabel: true },
+      yAxis: { type: "category", inverse: true, data: counts.map((c) => c.predicate), axisLabel: { color: "#1b2430", interval: 0 } },
+      xAxis: { type: "value", minInterval: 1, axisLabel: { formatter: whole, color: "#1b2430" } },
       tooltip: { trigger: "axis", valueFormatter: whole },
       series: [
         {
           type: "bar",
           data: counts.map((c) => ({ value: c.count, itemStyle: { color: predicateFill(c.predicate) } })),
-          label: { show: true, position: "top", formatter: (p: { value: number }) => whole(p.value), color: "#1b2430" },
+          label: { show: true, position: "right", formatter: (p: { value: number }) => whole(p.value), color: "#1b2430" },
         },
       ],
     };

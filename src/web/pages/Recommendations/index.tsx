@@ -38,7 +38,7 @@ function RecommendationsLoader({ code }: { code: string }) {
       <section aria-labelledby="recs-list-title" className="section">
         <h2 id="recs-list-title">{t("planning.recs.listTitle", { count: list.recommendations.length })}</h2>
         {list.recommendations.length === 0 && <p className="muted">{t("planning.recs.none")}</p>}
-        <ol className="card-list" data-testid="recs-list">
+        <ol className="card-list rec-list" data-testid="recs-list">
           {list.recommendations.map((r) => (
             <li key={r.id}>
               <RecommendationCard rec={r} agencyCode={code} units={units} manageActions={list.abilities.manageActions} onChange={state.reload} />

@@ -31,7 +31,9 @@ export function ScorePanel() {
   const { overall: p, byUnit } = workspaceProgress(ws.indicators);
   return (
     <section aria-labelledby="ws-score-title" className="ws-score">
-      <h2 id="ws-score-title">{t("ws.scoreTitle")}</h2>
+      <h2 id="ws-score-title" data-testid="ws-score-title">
+        {ws.stage === "final" ? t("layout.final.scoreTitle") : t("ws.scoreTitle")}
+      </h2>
       <div className="calc-result" aria-live="polite" aria-atomic="true">
         <div className="calc-figure">
           <span className="calc-label">{t("calc.index")}</span>

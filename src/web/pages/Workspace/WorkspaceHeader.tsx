@@ -1,10 +1,12 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
+import { PredicateBadge } from "../../components/Badges";
 import { StageBadge } from "../../components/StageBadge";
-import { formatDate } from "../../format";
+import { formatDate, formatDateTime, formatIndex, formatIndexExact } from "../../format";
 import { useLang } from "../../i18n";
 import { fetchAssessmentSchedule } from "../../scheduleApi";
 import { useApi } from "../../useApi";
+import { PrintButton } from "../../components/PrintButton";
 import { useWorkspace } from "./context";
 
 /**
@@ -66,6 +68,48 @@ function StageStepper() {
   );
 }
 
+/**
+ * A final assessment's result at the top of the page: the index, the predicate and the revision in
+ * force (the latest correction, or revision 1), so nobody has to scroll to the revisions to see it.
+ */
+function FinalResult() {
+  const { t } = useTranslation();
+  const lang = useLang();
+  const { ws } = useWorkspace();
+  const latest = ws.results[ws.results.length - 1];
+  if (ws.stage !== "final" || !latest) return null;
+  return (
+    <section className="final-result" aria-labelledby="ws-final-title" data-testid="ws-final">
+      <h2 id="ws-final-title">{t("layout.final.title")}</h2>
+      <dl className="final-figures">
+        <div>
+          <dt>{t("layout.final.index")}</dt>
+          <dd>
+            <span className="final-index" data-testid="ws-final-index">
+              {formatIndex(latest.indexRounded, lang)}
+            </span>{" "}
+            <span className="small muted">
+              ({t("calc.indexExact")}: {formatIndexExact(latest.index, lang)})
+            </span>
+          </dd>
+        </div>
+        <div>
+          <dt>{t("layout.final.predicate")}</dt>
+          <dd>
+            <PredicateBadge name={latest.predicate} testId="ws-final-predicate" />
+          </dd>
+        </div>
+        <div>
+          <dt>{t("layout.final.revision")}</dt>
+          <dd data-testid="ws-final-revision">
+            {latest.revision === 1 ? t("layout.final.firstRevision") : t("layout.final.correction", { revision: latest.revision })} · {formatDateTime(latest.createdAt, lang)}
+          </dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
 /** Breadcrumb, agency, period facts, the stage stepper and the review team's status and notes. */
 export function WorkspaceHeader() {
   const { t } = useTranslation();
@@ -100,19 +144,23 @@ export function WorkspaceHeader() {
           <dd>{period.predicatePolicy === "exact" ? t("calc.policyExact") : t("calc.policyRounded")}</dd>
         </div>
       </dl>
-      <p>
+      <FinalResult />
+      <p className="button-row no-print">
         <Link to={`/penilaian/${ws.id}/rencana`} className="button button-secondary button-small" data-testid="ws-plan-link">
           {t("planning.nav.plan")}
         </Link>
+        <PrintButton testId="ws-print" />
       </p>
       <StageStepper />
       <StageScheduleNote />
-      {review.status && (
+      {/* Only a review in progress: a final assessment has none (the demo seed stores "valid" there). */}
+      {ws.stage !== "final" && (review.status === "pending" || review.status === "returned") && (
         <div className={review.status === "returned" ? "note note-warning" : "note"} data-testid="ws-review-status">
           <p>{review.status === "pending" ? t("ws.reviewPending") : t("ws.reviewReturned")}</p>
           {review.notes && (
-            <p>
-              <strong>{t("ws.reviewNotes")}:</strong> {review.notes}
+            <p data-testid="ws-review-notes">
+              {/* Pending: the note the external assessor closed the assessment with; returned: the review team's corrections. */}
+              <strong>{review.status === "pending" ? t("layout.review.assessorNote") : t("layout.review.returnNotes")}:</strong> {review.notes}
             </p>
           )}
         </div>
