@@ -5,6 +5,7 @@
 export * from "./instruments/types";
 export * from "./instruments/validate-instrument";
 export * from "./instruments/predicate-names";
+export * from "./instruments/period-in-force";
 export * from "./scoring/compile-instrument";
 export * from "./scoring/fixed-point";
 export * from "./scoring/index-numerator";

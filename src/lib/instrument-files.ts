@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import YAML from "yaml";
-import { compileInstrument, validateInstrument, type CompiledInstrument, type Instrument } from "../core";
+import { compileInstrument, periodInForce, validateInstrument, type CompiledInstrument, type Instrument } from "../core";
 import type { PredicatePolicy } from "../core";
 
 /** Folder of the bundled instruments (instruments/ at the repository root). */
@@ -84,6 +84,14 @@ export interface OfficialPeriod {
 export function officialPeriods(): OfficialPeriod[] {
   const raw = JSON.parse(fs.readFileSync(path.join(INSTRUMENTS_DIR, "official-periods.json"), "utf8")) as { periods: OfficialPeriod[] };
   return raw.periods;
+}
+
+/**
+ * The national cycle in force in `year` (core \`periodInForce\`): its own entry, else the latest
+ * earlier one (2027 → Pemdi 2026). New periods propose its instrument.
+ */
+export function officialPeriodInForce(year: number): OfficialPeriod {
+  return periodInForce(officialPeriods(), year)!;
 }
 
 /** The official period of a year, if known. */

@@ -147,6 +147,18 @@ export async function fetchProvinceResults(province: string, signal?: AbortSigna
   return arrayField<PublicResult>(await getJson(`/api/public/results?province=${encodeURIComponent(province)}`, signal), "results");
 }
 
+/** A national evaluation cycle (instruments/official-periods.json): the instrument that year used. */
+export interface OfficialPeriodSummary {
+  year: number;
+  instrument: string;
+  predicatePolicy: "exact" | "rounded2";
+  label?: string;
+}
+
+export async function fetchOfficialPeriods(signal?: AbortSignal): Promise<OfficialPeriodSummary[]> {
+  return arrayField<OfficialPeriodSummary>(await getJson("/api/periods/official", signal), "periods");
+}
+
 export async function fetchInstruments(signal?: AbortSignal): Promise<InstrumentSummary[]> {
   return arrayField<InstrumentSummary>(await getJson("/api/instruments", signal), "instruments");
 }

@@ -219,6 +219,9 @@ export interface CopyForwardOutcome {
   copied: string[];
   unmapped: string[];
   notCarried: string[];
+  /** Indicators of this instrument with no counterpart in the earlier one ("baru di Pemdi"). */
+  newHere: string[];
+  family: string;
   skipped: string[];
   evidence: { linked: CopiedEvidenceLink[]; tooOld: CopiedEvidenceLink[] };
 }

@@ -21,7 +21,7 @@ export interface Analysis {
   levels: Record<string, number>;
   missing: string[];
   analysis: {
-    aspects: { code: string; name: string; domainCode: string; indicatorCount: number; fulfilled: number; fulfilmentPercent: number; indexHundredths: number }[];
+    aspects: { code: string; name: string; parentCode: string | null; indicatorCount: number; fulfilled: number; fulfilmentPercent: number; indexHundredths: number }[];
     strengths: Finding[];
     weaknesses: Finding[];
     indexHundredths: number;

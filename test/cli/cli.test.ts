@@ -42,6 +42,9 @@ describe("pandu score", () => {
     expect(r.status).toBe(0);
     // (1.26 × 5 + 3.75 × 5 + 1 × 90) / 100 = 1.1505
     expect(JSON.parse(r.stdout)).toMatchObject({ instrument: "pemdi-2026", index: 1.1505, predicate: "Kurang" });
+    const table = runCli(["score", "--instrument", "pemdi-2026", "--levels", "-", "--format", "table"], { input: JSON.stringify(lv) });
+    expect(table.stdout).toContain("Indeks Pemerintah Digital 1.1505 (1.15) Kurang");
+    expect(table.stdout).not.toContain("SPBE");
     const out = runCli(["score", "--instrument", "pemdi-2026", "--levels", "-"], { input: JSON.stringify({ ...lv, "5": { score: 120 } }) });
     expect(out.status).toBe(2);
     expect(out.stderr).toContain("indicator 5: score 120 is outside 0–100");

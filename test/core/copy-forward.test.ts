@@ -42,6 +42,7 @@ describe("copy forward between the bundled instruments", () => {
     expect(r.levels).toEqual({});
     expect(r.notCarried).toEqual([]);
     expect(r.unmapped).toEqual(from.codes); // all 35, "2" and "35" among them
+    expect(r.newHere).toEqual(to.codes);
     expect(copyForwardLevels(to, from, levelsFor(to, () => 4)).unmapped).toEqual(to.codes);
   });
 
@@ -50,6 +51,7 @@ describe("copy forward between the bundled instruments", () => {
     expect(r.levels).toEqual({ "1": 4, "35": 2 });
     expect(r.unmapped).toEqual([]);
     expect(r.mapping.size).toBe(47);
+    expect(r.newHere).toEqual([]);
   });
 
   it("maps indicators of another instrument that have the same code and the same name, ignoring case, punctuation and a parenthesised abbreviation", () => {
@@ -85,6 +87,8 @@ describe("copy forward between the bundled instruments", () => {
     expect(r.levels).toEqual({ "35": 4 });
     expect(r.unmapped).toHaveLength(34);
     expect(r.unmapped).not.toContain("31");
+    expect(r.newHere).toHaveLength(46);
+    expect(r.newHere).not.toContain("35");
     const links = [link("31", 1, null), link("35", 2, null), link("2", 3, null)];
     expect(linksUnderNewCodes(links, r.mapping)).toEqual([{ ...link("31", 1, null), indicatorCode: "35" }]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { analyseAssessment, draftRecommendation, ScoringError } from "../../src/core";
 import { levelsFor, p59 } from "../helpers/instruments";
+import { bundledInstrument } from "../../src/lib/instrument-files";
 
 const instrument = p59().instrument;
 const aspectOf = (code: string) => {
@@ -18,11 +19,11 @@ describe("analyseAssessment", () => {
   it("counts fulfilment (levels 2–5) and the index per aspect, exactly", () => {
     const a = analyseAssessment(instrument, crafted, "exact");
     expect(a.aspects.map((x) => x.code)).toEqual(["A1", "A2", "A3", "A4", "A5", "A6", "A7", "A8"]);
-    expect(a.aspects.find((x) => x.code === "A2")).toMatchObject({ domainCode: "D2", indicatorCount: 4, fulfilled: 4, fulfilmentPercent: 100, indexHundredths: 300 });
+    expect(a.aspects.find((x) => x.code === "A2")).toMatchObject({ parentCode: "D2", indicatorCount: 4, fulfilled: 4, fulfilmentPercent: 100, indexHundredths: 300 });
     // A1: nine at 3 and one at 1 → 9 of 10 fulfilled, index 2.80
-    expect(a.aspects.find((x) => x.code === "A1")).toMatchObject({ domainCode: "D1", indicatorCount: 10, fulfilled: 9, fulfilmentPercent: 90, indexHundredths: 280 });
+    expect(a.aspects.find((x) => x.code === "A1")).toMatchObject({ parentCode: "D1", indicatorCount: 10, fulfilled: 9, fulfilmentPercent: 90, indexHundredths: 280 });
     // A6: 1, 1, 2 → 1 of 3 = 33.3 % → 33; index 4/3 = 1.333… → 1.33
-    expect(a.aspects.find((x) => x.code === "A6")).toMatchObject({ domainCode: "D3", fulfilled: 1, fulfilmentPercent: 33, indexHundredths: 133 });
+    expect(a.aspects.find((x) => x.code === "A6")).toMatchObject({ parentCode: "D3", fulfilled: 1, fulfilmentPercent: 33, indexHundredths: 133 });
     // A8: one at 4, five at 3 → 19/6 = 3.1666… → 3.17
     expect(a.aspects.find((x) => x.code === "A8")).toMatchObject({ indexHundredths: 317 });
     expect(a.strongestAspects).toEqual(["A4"]);
@@ -83,7 +84,7 @@ describe("draftRecommendation", () => {
   const analysis = analyseAssessment(instrument, levels, "exact");
 
   it("writes the four parts in Indonesian, naming the strongest and weakest aspects and the impact", () => {
-    const text = draftRecommendation(instrument, analysis, "id");
+    const text = draftRecommendation(instrument, analysis, "id", "Indeks SPBE");
     const parts = text.split("\n\n");
     expect(parts.map((p) => p.split("\n")[0])).toEqual(["Ringkasan", "Keunggulan", "Kelemahan", "Saran perbaikan"]);
     // Σ = 200 + 2×3×2.5 (19, 20 at 5) − 3×1.5 (29–31 at 1) − 2.75 (32 at 1) = 207.75 → 2,08
@@ -105,10 +106,52 @@ describe("draftRecommendation", () => {
 
   it("writes the same parts in English with a decimal point and appreciates a Baik result", () => {
     const good = analyseAssessment(instrument, levelsFor(p59(), (c) => (c === "1" ? 2 : 3)), "exact");
-    const text = draftRecommendation(instrument, good, "en");
+    const text = draftRecommendation(instrument, good, "en", "Indeks SPBE");
     expect(text.split("\n\n").map((p) => p.split("\n")[0])).toEqual(["Summary", "Strengths", "Weaknesses", "Appreciation and suggested improvements"]);
-    expect(text).toContain("SPBE index 2.99, predicate Baik.");
+    expect(text).toContain("Indeks SPBE 2.99, predicate Baik.");
     expect(text).toContain("The predicate Baik meets the minimum target of Baik");
     expect(text).toContain("raise 1 Tingkat Kematangan Kebijakan Internal Arsitektur SPBE Instansi Pusat/Pemerintah Daerah from level 2 to 3 (Terdefinisi)");
+  });
+});
+
+describe("analysis and recommendation on Pemdi 2026 (aspects at the root, decimal values)", () => {
+  const pemdi = bundledInstrument("pemdi-2026")!.instrument;
+  /** The external assessors' values for one kabupaten (reference pemdi-2026.md §3). */
+  const assessor: Record<string, number> = {
+    "1": 2.0, "2": 1.5, "3": 1.26, "4": 1.3, "5": 1, "6": 1, "7": 1, "8": 1, "9": 1, "10": 1,
+    "11": 1.5, "12": 1.25, "13": 1.17, "14": 1, "15": 1, "16": 1, "17": 2.5, "18": 1, "19": 1, "20": 1.3,
+  };
+
+  it("analyses the seven root aspects with no parent, exact indices and fulfilment from value 2", () => {
+    const a = analyseAssessment(pemdi, assessor, "exact");
+    expect(a.aspects.map((x) => [x.code, x.parentCode, x.indexHundredths])).toEqual([
+      ["A1", null, 175],
+      ["A2", null, 128],
+      ["A3", null, 100],
+      ["A4", null, 117],
+      ["A5", null, 109],
+      ["A6", null, 140],
+      ["A7", null, 118],
+    ]);
+    expect(a.indexTenThousandths).toBe(12415);
+    expect(a.predicate).toBe("Kurang");
+    // only 1 (2.00) and 17 (2.50) reach a whole level above the lowest
+    expect(a.aspects.reduce((n, x) => n + x.fulfilled, 0)).toBe(2);
+    expect(a.strongestAspects).toEqual(["A1"]);
+    expect(a.weakestAspects).toEqual(["A3"]);
+    expect(a.weaknesses.map((f) => f.code)).not.toContain("17");
+  });
+
+  it("drafts the recommendation with the Pemdi index name and decimal values written per language", () => {
+    const a = analyseAssessment(pemdi, assessor, "exact");
+    const id = draftRecommendation(pemdi, a, "id", "Indeks Pemerintah Digital");
+    expect(id).toContain("Indeks Pemerintah Digital 1,24 dengan predikat Kurang.");
+    expect(id).toContain("berbobot 15,00% dari Indeks Pemerintah Digital");
+    expect(id).toContain("di bawah predikat Baik");
+    expect(id).toContain("naikkan 3 Tingkat Kematangan Sumber Daya Manusia Pemerintah Digital dari level 1,26 ke 2 (Membangun)");
+    expect(id).not.toContain("SPBE");
+    const en = draftRecommendation(pemdi, a, "en", "Indeks Pemerintah Digital");
+    expect(en).toContain("Indeks Pemerintah Digital 1.24, predicate Kurang.");
+    expect(en).toContain("from level 1.26 to 2 (Membangun)");
   });
 });

@@ -26,22 +26,43 @@ const BANDS = [
   { name: "Kurang", min: 0 },
 ];
 
-/** A one-domain instrument with the given indicator weights in hundredths (summing to 10 000). */
-function smallInstrument(weights: number[], levels: { min: number; max: number }, valueStep?: number): CompiledInstrument {
+/** Pemdi 2026 (PermenPANRB 8/2026): half-open bands at 1.5 / 2.5 / 3.5 / 4.0. */
+const PEMDI_BANDS = [
+  { name: "Memuaskan", min: 4 },
+  { name: "Sangat Baik", min: 3.5 },
+  { name: "Baik", min: 2.5 },
+  { name: "Cukup", min: 1.5 },
+  { name: "Kurang", min: 0 },
+];
+
+/** A source index on the value scale itself (like SJIG 1–5), for indicators valued from another agency. */
+const EXTERNAL = {
+  source: "Indeks lain",
+  min: 1,
+  max: 5,
+  conversion: "linear" as const,
+  bands: [1, 2, 3, 4].map((l) => ({ from: l, to: l + 1, level: l, valueFrom: l, valueTo: l + 1 })),
+};
+
+/**
+ * A one-domain instrument with the given indicator weights in hundredths (summing to 10 000);
+ * `external` marks indicators valued from another agency's index (Pemdi's shape: aspects at the root).
+ */
+function smallInstrument(weights: number[], levels: { min: number; max: number }, valueStep?: number, bands = BANDS, external: boolean[] = []): CompiledInstrument {
   const instrument: Instrument = {
     id: "small",
     name: "small",
     levels,
     ...(valueStep === undefined ? {} : { valueStep }),
     scales: {},
-    predicates: BANDS,
+    predicates: bands,
     tree: [
       {
         code: "D",
         kind: "domain",
         name: "D",
         weight: 100,
-        children: weights.map((w, i) => ({ code: `i${i + 1}`, kind: "indicator", name: `i${i + 1}`, weight: w / 100 })),
+        children: weights.map((w, i) => ({ code: `i${i + 1}`, kind: "indicator", name: `i${i + 1}`, weight: w / 100, ...(external[i] ? { externalScore: EXTERNAL } : {}) })),
       },
     ],
   };
@@ -58,6 +79,10 @@ interface Case {
   policy: PredicatePolicy;
   /** Values in steps of 0.01 (Pemdi) instead of whole levels. */
   decimal?: boolean;
+  /** Predicate bands (default 59/2020's). */
+  bands?: typeof BANDS;
+  /** Indicators valued from another agency's index: held unless their cost is given. */
+  external?: boolean[];
 }
 
 /** Positive integer weights summing to 10 000, sometimes on a coarse grid like the real instrument's. */
@@ -102,13 +127,14 @@ const caseArb: fc.Arbitrary<Case> = fc
 function bruteForce(compiled: CompiledInstrument, c: Case) {
   const n = c.weights.length;
   const stepCosts = c.levels.map((l, i) => {
-    // a decimal value's first rise goes to the next whole level
-    const room = Math.min(c.maxSteps, 5 - Math.floor(l));
     const cost = c.costs[i];
+    // a decimal value's first rise goes to the next whole level; an external value without a cost stays
+    const room = c.external?.[i] && cost === null ? 0 : Math.min(c.maxSteps, 5 - Math.floor(l));
     const list = Array.isArray(cost) ? cost.slice(0, room) : Array.from({ length: room }, () => cost ?? 1);
     return list.map((x) => Math.round(x * 100));
   });
-  const rank = (p: string) => BANDS.findIndex((b) => b.name === p);
+  const bands = c.bands ?? BANDS;
+  const rank = (p: string) => bands.findIndex((b) => b.name === p);
   const meets = (num: number) =>
     "index" in c.target ? num >= Math.round(c.target.index * 10000) : rank(predicateFor(compiled, num, c.policy)) <= rank(c.target.predicate);
   let best: { key: number[]; rises: number[]; num: number } | null = null;
@@ -165,6 +191,21 @@ const decimalCaseArb: fc.Arbitrary<Case> = fc.tuple(weightsOn(100), caseArb).cha
   }).map(({ values, costs }) => ({ ...c, weights, costs, min: 1, decimal: true, levels: values.map((v) => v / 100) })),
 );
 
+/**
+ * Pemdi cases: decimal values, Pemdi's bands and targets (Kurang < 1.5 ≤ Cukup < 2.5 ≤ Baik < 3.5 ≤
+ * Sangat Baik < 4.0 ≤ Memuaskan, index targets around them), and some indicators valued from
+ * another agency's index.
+ */
+const pemdiCaseArb: fc.Arbitrary<Case> = decimalCaseArb.chain((c) =>
+  fc.record({
+    external: fc.array(fc.boolean(), { minLength: c.weights.length, maxLength: c.weights.length }),
+    target: fc.oneof(
+      fc.constantFrom(...PEMDI_BANDS.map((b) => ({ predicate: b.name }) as PlanTarget)),
+      fc.constantFrom(1.5, 2.5, 3.5, 4, 2.4999, 3.9999).map((index) => ({ index }) as PlanTarget),
+    ),
+  }).map(({ external, target }) => ({ ...c, bands: PEMDI_BANDS, external, target })),
+);
+
 /** The same cases with costs in the hundreds of billions (e.g. rupiah), mostly past the packed-key fast path. */
 const hugeCostArb = caseArb.map((c) => ({
   ...c,
@@ -175,11 +216,12 @@ describe.each([
   ["small costs", caseArb, 400],
   ["huge costs", hugeCostArb, 150],
   ["decimal values", decimalCaseArb, 200],
+  ["Pemdi predicates and external values", pemdiCaseArb, 300],
 ] as const)("planRoadmap against brute force (%s)", (_name, arb, numRuns) => {
   it("finds the same optimal plan as enumerating every combination, and the plan reaches the target", () => {
     fc.assert(
       fc.property(arb, (c) => {
-        const compiled = smallInstrument(c.weights, { min: c.min, max: 5 }, c.decimal ? 0.01 : undefined);
+        const compiled = smallInstrument(c.weights, { min: c.min, max: 5 }, c.decimal ? 0.01 : undefined, c.bands, c.external);
         const input = toInput(compiled, c);
         const result = planRoadmap(compiled, input);
         const { best, maxNum } = bruteForce(compiled, c);
@@ -202,7 +244,14 @@ describe.each([
         expect(score.predicate).toBe(result.predicate);
         expect(score.index).toBe(result.indexExact);
         if ("index" in c.target) expect(score.index).toBeGreaterThanOrEqual(c.target.index);
-        else expect(BANDS.findIndex((b) => b.name === score.predicate)).toBeLessThanOrEqual(BANDS.findIndex((b) => b.name === (c.target as { predicate: string }).predicate));
+        else {
+          const bands = c.bands ?? BANDS;
+          expect(bands.findIndex((b) => b.name === score.predicate)).toBeLessThanOrEqual(bands.findIndex((b) => b.name === (c.target as { predicate: string }).predicate));
+        }
+        // an indicator valued from another agency's index moves only when its rise is priced
+        c.external?.forEach((ext, i) => {
+          if (ext && c.costs[i] === null) expect(result.levels[compiled.codes[i]!]).toBe(c.levels[i]);
+        });
       }),
       { numRuns },
     );

@@ -40,6 +40,8 @@ describe(`copy forward on ${TEST_DB_KIND}`, () => {
       copied: [],
       unmapped: Array.from({ length: 35 }, (_, i) => String(i + 1)),
       notCarried: [],
+      newHere: Array.from({ length: 47 }, (_, i) => String(i + 1)),
+      family: "spbe",
       skipped: [],
       evidence: { linked: [], tooOld: [] },
     });
@@ -61,6 +63,8 @@ describe(`copy forward on ${TEST_DB_KIND}`, () => {
       copied: ["2", "35"],
       unmapped: [],
       notCarried: [],
+      newHere: [],
+      family: "spbe",
       skipped: ["20"],
       evidence: {
         linked: [
@@ -79,5 +83,24 @@ describe(`copy forward on ${TEST_DB_KIND}`, () => {
     const other = (await call(t.app, "GET", "/api/periods", admin)).json().periods.find((p: { year: number }) => p.year === 2021).assessments[1].id;
     expect((await call(t.app, "POST", `/api/assessments/${to}/copy-forward`, kspbe, { fromAssessmentId: other })).statusCode).toBe(404); // another agency's
     expect((await call(t.app, "POST", `/api/assessments/${to}/copy-forward`, kspbe, { fromAssessmentId: to })).statusCode).toBe(400);
+  });
+
+  it("a period without an instrument gets the one in force for its year, and copying 59/2020 onto Pemdi 2026 carries nothing and lists every Pemdi indicator as new", async () => {
+    const admin = await sessionFor(t.database, (await makeUser(t.database, "administrator", null, null)).id);
+    const kspbe = await sessionFor(t.database, (await makeUser(t.database, "koordinator_spbe", "15.05", null)).id);
+    for (const year of [2025, 2026, 2027]) {
+      expect((await call(t.app, "POST", "/api/periods", admin, { name: `Periode berlaku ${year}`, year, kind: "pemantauan", agencies: ["15.05"] })).statusCode).toBe(201);
+    }
+    const periods = (await call(t.app, "GET", "/api/periods", kspbe)).json().periods as { year: number; name: string; instrument: string; assessments: { id: number }[] }[];
+    const mine = periods.filter((p) => p.name.startsWith("Periode berlaku"));
+    // 2027 is listed nowhere: Pemdi 2026 stays in force
+    expect(mine.map((p) => [p.year, p.instrument]).sort()).toEqual([[2025, "permenpanrb-59-2020"], [2026, "pemdi-2026"], [2027, "pemdi-2026"]]);
+    const id = (year: number) => mine.find((p) => p.year === year)!.assessments[0]!.id;
+    const res = await call(t.app, "POST", `/api/assessments/${id(2026)}/copy-forward`, kspbe, { fromAssessmentId: id(2025) });
+    expect(res.statusCode).toBe(200);
+    // no Pemdi indicator declares itself the same as a 59/2020 one (pemdi-2026.md: only evidence is reusable)
+    expect(res.json()).toMatchObject({ copied: [], notCarried: [], family: "pemdi", newHere: Array.from({ length: 20 }, (_, i) => String(i + 1)) });
+    expect(res.json().unmapped).toHaveLength(47);
+    expect((await call(t.app, "POST", "/api/periods", admin, { name: "Periode tanpa instrumen", year: 2026, kind: "pemantauan", instrument: "tidak-ada", agencies: ["15.05"] })).statusCode).toBe(400);
   });
 });

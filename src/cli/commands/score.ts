@@ -1,6 +1,7 @@
 import type { Command } from "commander";
 import { PREDICATE_POLICIES, resolveScoreInputs, scoreAssessment, type IndicatorInput, type PredicatePolicy, type ScoreResult } from "../../core";
 import { resolveInstrument } from "../../lib/instrument-files";
+import { indexFamilyOf } from "../../lib/result-instruments";
 import { CliError } from "../cli-error";
 import { readJson } from "../read-input";
 
@@ -16,11 +17,18 @@ function parseLevels(raw: unknown, source: string): Record<string, IndicatorInpu
   return out;
 }
 
-function renderTable(r: ScoreResult): string {
+/** `indexName`: the index the instrument yields ("Indeks SPBE", "Indeks Pemerintah Digital"). */
+function renderTable(r: ScoreResult, indexName: string): string {
   const lines = r.nodes.map((n) => `${"  ".repeat(n.depth)}${n.code.padEnd(6)} ${(n.index === null ? "-" : n.index.toFixed(4)).padStart(7)}  ${n.name}`);
   lines.push("");
-  lines.push(`Indeks SPBE ${r.index.toFixed(4)} (${r.indexRounded.toFixed(2)}) ${r.predicate}${r.partial ? ` [sementara: ${r.completeness.answered}/${r.completeness.total}]` : ""}  kebijakan ${r.policy}`);
+  lines.push(`${indexName} ${r.index.toFixed(4)} (${r.indexRounded.toFixed(2)}) ${r.predicate}${r.partial ? ` [sementara: ${r.completeness.answered}/${r.completeness.total}]` : ""}  kebijakan ${r.policy}`);
   return lines.join("\n");
+}
+
+/** The index an instrument yields: its family's name (official-periods.json), else the instrument's own name. */
+function indexNameOf(instrument: { id: string; name: string }): string {
+  const family = indexFamilyOf(instrument.id);
+  return family.family === instrument.id ? instrument.name : family.name;
 }
 
 /** `pandu score`: the index, predicate and every node for a levels file. */
@@ -39,6 +47,6 @@ export function registerScoreCommand(program: Command): void {
       const compiled = resolveInstrument(opts.instrument);
       const levels = resolveScoreInputs(compiled, parseLevels(readJson(opts.levels), opts.levels));
       const result = scoreAssessment(compiled, levels, { policy: opts.policy as PredicatePolicy, partial: Boolean(opts.partial) });
-      console.log(opts.format === "table" ? renderTable(result) : JSON.stringify(result, null, 2));
+      console.log(opts.format === "table" ? renderTable(result, indexNameOf(compiled.instrument)) : JSON.stringify(result, null, 2));
     });
 }

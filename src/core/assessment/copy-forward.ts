@@ -42,13 +42,15 @@ export function mapIndicators(from: CompiledInstrument, to: CompiledInstrument):
 /**
  * Maps last period's levels onto this period's instrument (`mapIndicators`), keyed by this
  * instrument's codes. Levels outside the new range are listed in `notCarried`, indicators of the
- * earlier instrument that map to none in `unmapped`; `mapping` is earlier code → this code.
+ * earlier instrument that map to none in `unmapped`, indicators of this instrument that no earlier
+ * one maps to in `newHere` (59/2020 → Pemdi 2026: all twenty, "baru di Pemdi"); `mapping` is
+ * earlier code → this code.
  */
 export function copyForwardLevels(
   from: CompiledInstrument,
   to: CompiledInstrument,
   levels: Record<string, number | null>,
-): { levels: Record<string, number>; unmapped: string[]; notCarried: string[]; mapping: Map<string, string> } {
+): { levels: Record<string, number>; unmapped: string[]; notCarried: string[]; newHere: string[]; mapping: Map<string, string> } {
   const mapping = mapIndicators(from, to);
   const out: Record<string, number> = {};
   const notCarried: string[] = [];
@@ -59,7 +61,9 @@ export function copyForwardLevels(
     else notCarried.push(target);
   }
   const unmapped = from.codes.filter((c) => !mapping.has(c));
-  return { levels: out, unmapped, notCarried, mapping };
+  const reached = new Set(mapping.values());
+  const newHere = to.codes.filter((c) => !reached.has(c));
+  return { levels: out, unmapped, notCarried, newHere, mapping };
 }
 
 /** An evidence link of the earlier assessment, with the review date that decides whether it still counts. */

@@ -5,16 +5,19 @@ import { indexNumerator } from "../scoring/index-numerator";
 import { predicateFor, roundTenThousandthsToHundredths, type PredicatePolicy } from "../scoring/predicate";
 import { scoreAssessment } from "../scoring/score-assessment";
 
-/** One aspect (the parent of a group of indicators) with its fulfilment and index. */
+/**
+ * One aspect (the parent of a group of indicators) with its fulfilment and index. Instruments differ
+ * in depth: 59/2020 puts aspects under domains, Pemdi 2026 has its aspects at the root.
+ */
 export interface AspectAnalysis {
   code: string;
   name: string;
-  /** The top-level node above the aspect (the aspect itself when it is top-level). */
-  domainCode: string;
+  /** The top-level node above the aspect (an SPBE domain); null when the aspect is itself top-level (Pemdi). */
+  parentCode: string | null;
   /** Percent of the whole index. */
   weight: number;
   indicatorCount: number;
-  /** Indicators at levels 2–5 (a whole level above the lowest level of the scale). */
+  /** Indicators valued 2 or more (a whole level above the lowest level of the scale; 1.26 is not). */
   fulfilled: number;
   /** fulfilled / indicatorCount in percent, rounded half-up to an integer (0..100). */
   fulfilmentPercent: number;
@@ -55,14 +58,17 @@ export interface AssessmentAnalysis {
   weakestAspects: string[];
 }
 
-/** Nodes with indicator children (the aspects of 59/2020), each with its top-level ancestor. */
-function aspectsOf(tree: InstrumentNode[]): { node: InstrumentNode; domainCode: string; leaves: InstrumentNode[] }[] {
-  const out: { node: InstrumentNode; domainCode: string; leaves: InstrumentNode[] }[] = [];
+/**
+ * Nodes with indicator children (the aspects of 59/2020 and of Pemdi 2026), each with its top-level
+ * ancestor (null for an aspect at the root).
+ */
+function aspectsOf(tree: InstrumentNode[]): { node: InstrumentNode; parentCode: string | null; leaves: InstrumentNode[] }[] {
+  const out: { node: InstrumentNode; parentCode: string | null; leaves: InstrumentNode[] }[] = [];
   const walk = (nodes: InstrumentNode[], root: string | null) => {
     for (const n of nodes) {
       if (isLeaf(n)) continue;
       const leaves = n.children!.filter(isLeaf);
-      if (leaves.length) out.push({ node: n, domainCode: root ?? n.code, leaves });
+      if (leaves.length) out.push({ node: n, parentCode: root, leaves });
       walk(n.children!, root ?? n.code);
     }
   };
@@ -91,7 +97,7 @@ export function analyseAssessment(instrument: Instrument, levels: Record<string,
     compiled.codes.map((c) => levels[c]!),
   );
   const aspectOf = new Map<string, string>();
-  const aspects: AspectAnalysis[] = aspectsOf(instrument.tree).map(({ node, domainCode, leaves }) => {
+  const aspects: AspectAnalysis[] = aspectsOf(instrument.tree).map(({ node, parentCode, leaves }) => {
     let num = 0;
     let den = 0;
     let fulfilled = 0;
@@ -106,7 +112,7 @@ export function analyseAssessment(instrument: Instrument, levels: Record<string,
     return {
       code: node.code,
       name: node.name,
-      domainCode,
+      parentCode,
       weight: node.weight,
       indicatorCount: leaves.length,
       fulfilled,

@@ -11,7 +11,7 @@ const TEXT = {
     weaknesses: "Kelemahan",
     suggestions: "Saran perbaikan",
     appreciation: "Apresiasi dan saran perbaikan",
-    overall: (index: string, predicate: string) => `Indeks SPBE ${index} dengan predikat ${predicate}.`,
+    overall: (name: string, index: string, predicate: string) => `${name} ${index} dengan predikat ${predicate}.`,
     fulfilment: (f: number, n: number, lo: string) => `${f} dari ${n} indikator terpenuhi (level ${lo} ke atas).`,
     counts: (s: number, w: number, top: string, bottom: string) =>
       `${s} indikator menjadi kekuatan (level ${top}) dan ${w} indikator menjadi kelemahan (level ${bottom}).`,
@@ -20,14 +20,14 @@ const TEXT = {
     aspect: (a: AspectAnalysis, index: string) => `${a.code} ${a.name} (indeks ${index}; pemenuhan ${a.fulfilmentPercent}%)`,
     strongest: (list: string) => `Indikator terkuat: ${list}.`,
     weakest: (list: string) => `Indikator terlemah: ${list}.`,
-    indicator: (code: string, name: string, level: number) => `${code} ${name} (level ${level})`,
-    impact: (code: string, weight: string, gap: string, perLevel: string) =>
-      `Dampak: aspek ${code} berbobot ${weight}% dari Indeks SPBE; jarak ke level tertinggi menahan indeks sebesar ${gap}, dan setiap kenaikan satu level pada seluruh indikatornya menambah indeks ${perLevel}.`,
+    indicator: (code: string, name: string, level: string) => `${code} ${name} (level ${level})`,
+    impact: (code: string, weight: string, gap: string, perLevel: string, name: string) =>
+      `Dampak: aspek ${code} berbobot ${weight}% dari ${name}; jarak ke level tertinggi menahan indeks sebesar ${gap}, dan setiap kenaikan satu level pada seluruh indikatornya menambah indeks ${perLevel}.`,
     appreciated: (predicate: string, goal: string) => `Predikat ${predicate} telah mencapai target minimal ${goal}; pertahankan dan lanjutkan perbaikan berikut.`,
     belowGoal: (goal: string) => `Indeks masih di bawah predikat ${goal}; prioritaskan perbaikan berikut.`,
     noSuggestion: "Seluruh indikator telah mencapai level tertinggi; pertahankan melalui reviu dan evaluasi berkala.",
     suggestionHead: (a: AspectAnalysis, gap: string) => `${a.code} ${a.name} (menahan indeks ${gap})`,
-    raise: (code: string, name: string, from: number, to: number, toName: string | null) =>
+    raise: (code: string, name: string, from: string, to: number, toName: string | null) =>
       `naikkan ${code} ${name} dari level ${from} ke ${to}${toName ? ` (${toName})` : ""}`,
     more: (n: number) => `dan ${n} indikator lainnya`,
   },
@@ -37,7 +37,7 @@ const TEXT = {
     weaknesses: "Weaknesses",
     suggestions: "Suggested improvements",
     appreciation: "Appreciation and suggested improvements",
-    overall: (index: string, predicate: string) => `SPBE index ${index}, predicate ${predicate}.`,
+    overall: (name: string, index: string, predicate: string) => `${name} ${index}, predicate ${predicate}.`,
     fulfilment: (f: number, n: number, lo: string) => `${f} of ${n} indicators are fulfilled (level ${lo} or higher).`,
     counts: (s: number, w: number, top: string, bottom: string) =>
       `${s} indicators are strengths (levels ${top}) and ${w} indicators are weaknesses (levels ${bottom}).`,
@@ -46,14 +46,14 @@ const TEXT = {
     aspect: (a: AspectAnalysis, index: string) => `${a.code} ${a.name} (index ${index}; fulfilment ${a.fulfilmentPercent}%)`,
     strongest: (list: string) => `Strongest indicators: ${list}.`,
     weakest: (list: string) => `Weakest indicators: ${list}.`,
-    indicator: (code: string, name: string, level: number) => `${code} ${name} (level ${level})`,
-    impact: (code: string, weight: string, gap: string, perLevel: string) =>
-      `Impact: aspect ${code} weighs ${weight}% of the SPBE index; its distance to the top level holds the index back by ${gap}, and one level more on all its indicators adds ${perLevel} to the index.`,
+    indicator: (code: string, name: string, level: string) => `${code} ${name} (level ${level})`,
+    impact: (code: string, weight: string, gap: string, perLevel: string, name: string) =>
+      `Impact: aspect ${code} weighs ${weight}% of ${name}; its distance to the top level holds the index back by ${gap}, and one level more on all its indicators adds ${perLevel} to the index.`,
     appreciated: (predicate: string, goal: string) => `The predicate ${predicate} meets the minimum target of ${goal}; keep it and continue with the improvements below.`,
     belowGoal: (goal: string) => `The index is still below the predicate ${goal}; give priority to the improvements below.`,
     noSuggestion: "Every indicator is at the top level; keep it through periodic review and evaluation.",
     suggestionHead: (a: AspectAnalysis, gap: string) => `${a.code} ${a.name} (holds the index back by ${gap})`,
-    raise: (code: string, name: string, from: number, to: number, toName: string | null) =>
+    raise: (code: string, name: string, from: string, to: number, toName: string | null) =>
       `raise ${code} ${name} from level ${from} to ${to}${toName ? ` (${toName})` : ""}`,
     more: (n: number) => `and ${n} more indicator(s)`,
   },
@@ -73,6 +73,11 @@ function decimal(scaled: number, places: number, lang: Lang): string {
   return `${whole}${lang === "id" ? "," : "."}${frac}`;
 }
 
+/** An indicator value as written: whole levels bare (3), decimal values with two places (1,26 / 1.26). */
+function value(v: number, lang: Lang): string {
+  return Number.isInteger(v) ? String(v) : decimal(hundredths(v), 2, lang);
+}
+
 function limited(items: string[], lang: Lang): string {
   if (items.length <= LIST_LIMIT) return items.join("; ");
   return `${items.slice(0, LIST_LIMIT).join("; ")}; ${TEXT[lang].more(items.length - LIST_LIMIT)}`;
@@ -83,9 +88,12 @@ function limited(items: string[], lang: Lang): string {
  * assessor to edit: summary; the aspect(s) with the highest index; the aspect(s) with the lowest
  * index and their impact on the index; appreciation (at "Baik" or better) and suggested
  * improvements, aspect by aspect in order of how much each holds the index back, naming the
- * indicators below the top level, lowest first.
+ * indicators below the top level, lowest first. `indexName` names the index the instrument yields
+ * ("Indeks SPBE", "Indeks Pemerintah Digital"; official-periods.json), the instrument's name by default.
+ * The same text serves instruments with domains (59/2020) and with aspects at the root (Pemdi 2026),
+ * whole levels and decimal values (1,26 rises to level 2).
  */
-export function draftRecommendation(instrument: Instrument, analysis: AssessmentAnalysis, lang: Lang): string {
+export function draftRecommendation(instrument: Instrument, analysis: AssessmentAnalysis, lang: Lang, indexName: string = instrument.name): string {
   const t = TEXT[lang];
   const { min, max } = instrument.levels;
   const byCode = new Map<string, InstrumentNode>(indicatorsOf(instrument.tree).map((l) => [l.code, l]));
@@ -101,7 +109,7 @@ export function draftRecommendation(instrument: Instrument, analysis: Assessment
   const fulfilled = analysis.aspects.reduce((s, a) => s + a.fulfilled, 0);
   const total = analysis.aspects.reduce((s, a) => s + a.indicatorCount, 0);
   parts.push(
-    `${t.summary}\n${t.overall(decimal(analysis.indexHundredths, 2, lang), analysis.predicate)} ${t.fulfilment(fulfilled, total, String(min + 1))} ${t.counts(
+    `${t.summary}\n${t.overall(indexName, decimal(analysis.indexHundredths, 2, lang), analysis.predicate)} ${t.fulfilment(fulfilled, total, String(min + 1))} ${t.counts(
       analysis.strengths.length,
       analysis.weaknesses.length,
       `${max - 1}–${max}`,
@@ -110,16 +118,16 @@ export function draftRecommendation(instrument: Instrument, analysis: Assessment
   );
 
   const strong = [t.highest(analysis.strongestAspects.map(aspectText).join("; "))];
-  if (analysis.strengths.length) strong.push(t.strongest(limited(analysis.strengths.map((f) => t.indicator(f.code, f.name, f.level)), lang)));
+  if (analysis.strengths.length) strong.push(t.strongest(limited(analysis.strengths.map((f) => t.indicator(f.code, f.name, value(f.level, lang))), lang)));
   parts.push(`${t.strengths}\n${strong.join(" ")}`);
 
   const weak = [t.lowest(analysis.weakestAspects.map(aspectText).join("; "))];
   for (const code of analysis.weakestAspects) {
     const a = aspects.get(code)!;
-    weak.push(t.impact(a.code, decimal(hundredths(a.weight), 2, lang), decimal(gap(a), 4, lang), decimal(a.indicatorWeightHundredths, 4, lang)));
+    weak.push(t.impact(a.code, decimal(hundredths(a.weight), 2, lang), decimal(gap(a), 4, lang), decimal(a.indicatorWeightHundredths, 4, lang), indexName));
   }
   const weakest = analysis.weaknesses.filter((f) => analysis.weakestAspects.includes(f.aspectCode));
-  if (weakest.length) weak.push(t.weakest(limited(weakest.map((f) => t.indicator(f.code, f.name, f.level)), lang)));
+  if (weakest.length) weak.push(t.weakest(limited(weakest.map((f) => t.indicator(f.code, f.name, value(f.level, lang))), lang)));
   parts.push(`${t.weaknesses}\n${weak.join(" ")}`);
 
   // Suggestions: every aspect below the top, the one holding the index back most first.
@@ -138,7 +146,7 @@ export function draftRecommendation(instrument: Instrument, analysis: Assessment
       const leaf = byCode.get(f.code);
       const scale = leaf?.scale ? instrument.scales[leaf.scale] : undefined;
       const to = Math.floor(f.level) + 1;
-      return t.raise(f.code, f.name, f.level, to, scale?.find((s) => s.level === to)?.name ?? null);
+      return t.raise(f.code, f.name, value(f.level, lang), to, scale?.find((s) => s.level === to)?.name ?? null);
     });
     lines.push(`${i + 1}. ${t.suggestionHead(a, decimal(gap(a), 4, lang))}: ${limited(raises, lang)}.`);
   });

@@ -8,7 +8,8 @@ import { PlanningError } from "./planning-error";
 /** A target index (up to four decimals; 2.6 means 2.6000) or a predicate (that one or better). */
 export type PlanTarget = { index: number } | { predicate: string };
 /**
- * Cost per indicator code (default 1 per step). A number: every step costs that. An array: the cost
+ * Cost per indicator code (default 1 per step; an indicator valued from another agency's index —
+ * `externalScore` — is held at its value unless named here). A number: every step costs that. An array: the cost
  * of each step from the current level upward (index 0 = current → current + 1); steps beyond the
  * array are not offered, entries beyond the top level are ignored. Costs are positive with at most
  * two decimals.
@@ -335,8 +336,11 @@ function solve(
   let maxGain = 0;
   let total = 0;
   for (let i = 0; i < n; i++) {
-    let k = Math.min(maxSteps, compiled.levelMax - whole(current[i]!));
     const entry = costs.table[i] ?? null;
+    // A value taken from another agency's index (Pemdi: SDI, SJIG, IPS) is not raised by the agency's
+    // own evidence: held where it is unless the cost table prices its rise explicitly.
+    const held = compiled.external[i] !== null && entry === null;
+    let k = held ? 0 : Math.min(maxSteps, compiled.levelMax - whole(current[i]!));
     const offset = whole(current[i]!) - whole(base[i]!);
     if (Array.isArray(entry)) k = Math.max(0, Math.min(k, entry.length - offset));
     const c = [0];

@@ -8,7 +8,7 @@ import { seedDemoProvinceRound } from "./seed-demo-province";
 import { seedDemoNationalRound } from "./seed-demo-national";
 import { DEMO_RESULT_FILES, readAgencySeed } from "../../lib/seed-files";
 import { readResultsCsv } from "../../lib/results-csv";
-import { officialPeriod } from "../../lib/instrument-files";
+import { officialPeriodInForce } from "../../lib/instrument-files";
 
 export interface SeedReport {
   agencies: number;
@@ -16,9 +16,9 @@ export interface SeedReport {
   credentials: DemoCredential[];
 }
 
-/** The instrument a national evaluation year used (59/2020 when the year is unknown). */
+/** The instrument a national evaluation year used (for a year official-periods.json does not list, the one in force then). */
 export function instrumentForYear(year: number): string {
-  return officialPeriod(year)?.instrument ?? "permenpanrb-59-2020";
+  return officialPeriodInForce(year).instrument;
 }
 
 /** Whether master data has been loaded into this database. */

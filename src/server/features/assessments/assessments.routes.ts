@@ -20,7 +20,7 @@ import { externallyAssignedAssessments } from "../../../db/queries/assignments";
 import { listPeriodsWithAssessments } from "../../../db/queries/assessments";
 import { createPeriod } from "../../../db/commands/create-period";
 import { saveAnswer } from "../../../db/commands/save-answer";
-import { bundledInstrument, officialPeriod } from "../../../lib/instrument-files";
+import { bundledInstrument, officialPeriod, officialPeriodInForce } from "../../../lib/instrument-files";
 import { presentAnswer } from "./workspace.presenter";
 import { workspaceBody } from "./workspace-cache";
 import { cacheCharsFromEnv, ResponseCache, withFields } from "../../cache/response-cache";
@@ -56,7 +56,8 @@ export const assessmentRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
           const outside = b.agencies.filter((c) => !reach.has(ids.get(c)!));
           if (outside.length) throw new AppError(403, "forbidden", `agencies outside your province: ${outside.join(", ")}`);
         }
-        if (!bundledInstrument(b.instrument)) throw validationError(`instrument: no instrument ${b.instrument}`);
+        const instrumentId = b.instrument ?? officialPeriodInForce(b.year).instrument;
+        if (!bundledInstrument(instrumentId)) throw validationError(`instrument: no instrument ${instrumentId}`);
         const stages: readonly string[] = stagesFor(b.kind, b.kind === "evaluasi" && b.withVisit);
         for (const [stage, window] of Object.entries(b.schedule)) {
           if (!stages.includes(stage)) throw validationError(`body.schedule.${stage}: not a stage of this period`);
@@ -68,7 +69,7 @@ export const assessmentRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
           year: b.year,
           kind: b.kind,
           withVisit: b.kind === "evaluasi" && b.withVisit,
-          instrumentId: b.instrument,
+          instrumentId,
           predicatePolicy: policy,
           ownerAgencyId: ownerId,
           schedule: b.schedule as Record<string, { opens: string; closes: string }>,

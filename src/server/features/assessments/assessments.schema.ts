@@ -11,7 +11,8 @@ export const CreatePeriodBody = z.object({
   year: z.number().int().min(2018).max(2100),
   kind: z.enum(["pemantauan", "evaluasi"]),
   withVisit: z.boolean().default(false),
-  instrument: z.string().regex(/^[a-z0-9][a-z0-9-]{1,80}$/),
+  /** Absent: the instrument in force for the year (instruments/official-periods.json; 2026 → pemdi-2026). */
+  instrument: z.string().regex(/^[a-z0-9][a-z0-9-]{1,80}$/).optional(),
   predicatePolicy: z.enum(["exact", "rounded2"]).optional(),
   /** A province's internal period: the province's code. Absent for a national period. */
   owner: AgencyCode.optional(),

@@ -13,6 +13,7 @@ import { todayInIndonesia } from "../evidence/evidence-settings";
 import { loadReadableAssessment } from "./load-assessment";
 import { assertStageWindowOpen } from "../stage-schedule/stage-window";
 import { AssessmentParams } from "./assessments.schema";
+import { indexFamilyOf } from "../../../lib/result-instruments";
 
 const CopyForwardBody = z.object({ fromAssessmentId: z.number().int().positive() });
 const EvidenceLink = z.object({ indicatorCode: z.string(), evidenceId: z.number(), title: z.string() });
@@ -21,6 +22,10 @@ const CopyForwardResponse = z.object({
   copied: z.array(z.string()),
   /** Indicators of the earlier instrument that are not the same indicator as any of this one's (a shared code alone is not enough). */
   unmapped: z.array(z.string()),
+  /** Indicators of this instrument that no indicator of the earlier one is the same as: new here, to be filled from scratch. */
+  newHere: z.array(z.string()),
+  /** Index family of this instrument ("spbe", "pemdi"), so the page can say "baru di Pemdi". */
+  family: z.string(),
   /** Indicators whose earlier level lies outside this instrument's levels. */
   notCarried: z.array(z.string()),
   /** Indicators already answered here (never overwritten). */
@@ -71,7 +76,7 @@ export const copyForwardRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         const copied = outcome.codes;
         const skipped = Object.keys(mapped.levels).filter((c) => !copied.includes(c));
         const link = ({ indicatorCode, evidenceId, title }: EarlierEvidenceLink) => ({ indicatorCode, evidenceId, title });
-        return { copied, unmapped: mapped.unmapped, notCarried: mapped.notCarried, skipped, evidence: { linked: outcome.carried.map(link), tooOld: outcome.tooOld.map(link) } };
+        return { copied, unmapped: mapped.unmapped, notCarried: mapped.notCarried, newHere: mapped.newHere, family: indexFamilyOf(target.compiled.instrument.id).family, skipped, evidence: { linked: outcome.carried.map(link), tooOld: outcome.tooOld.map(link) } };
       },
     );
   };

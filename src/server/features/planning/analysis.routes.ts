@@ -7,6 +7,7 @@ import { canEditGeneralRecommendation, planningAbilities } from "../../policies/
 import { saveGeneralRecommendation } from "../../../db/commands/recommendations";
 import { generalRecommendationOf } from "../../../db/queries/planning";
 import { loadReadableAssessment } from "../assessments/load-assessment";
+import { indexFamilyOf } from "../../../lib/result-instruments";
 import { levelsOfAssessment, planningLoaders } from "./load-planning";
 import { AnalysisQuery, AnalysisResponse, GeneralRecommendationBody, GeneralRecommendationResponse, IdParams } from "./planning.schema";
 
@@ -41,7 +42,7 @@ export const analysisRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
           levels,
           missing,
           analysis: {
-            aspects: analysis.aspects.map(({ code, name, domainCode, indicatorCount, fulfilled, fulfilmentPercent, indexHundredths }) => ({ code, name, domainCode, indicatorCount, fulfilled, fulfilmentPercent, indexHundredths })),
+            aspects: analysis.aspects.map(({ code, name, parentCode, indicatorCount, fulfilled, fulfilmentPercent, indexHundredths }) => ({ code, name, parentCode, indicatorCount, fulfilled, fulfilmentPercent, indexHundredths })),
             strengths: analysis.strengths,
             weaknesses: analysis.weaknesses,
             indexHundredths: analysis.indexHundredths,
@@ -49,7 +50,7 @@ export const analysisRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
             strongestAspects: analysis.strongestAspects,
             weakestAspects: analysis.weakestAspects,
           },
-          draft: draftRecommendation(compiled.instrument, analysis, req.query.lang),
+          draft: draftRecommendation(compiled.instrument, analysis, req.query.lang, indexFamilyOf(compiled.instrument.id).name),
           saved: saved ? { text: saved.text, editedBy: saved.editedBy, editedAt: saved.editedAt.toISOString() } : null,
           abilities: { editRecommendation: canEditGeneralRecommendation(actor, assignedHere(scope)), ...planningAbilities(actor, found.assessment.agencyId, external) },
         };

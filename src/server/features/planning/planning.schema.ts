@@ -143,7 +143,7 @@ export const AnalysisResponse = z.object({
   /** Indicators never answered (counted at the lowest level). */
   missing: z.array(z.string()),
   analysis: z.object({
-    aspects: z.array(z.object({ code: z.string(), name: z.string(), domainCode: z.string(), indicatorCount: z.number(), fulfilled: z.number(), fulfilmentPercent: z.number(), indexHundredths: z.number() })),
+    aspects: z.array(z.object({ code: z.string(), name: z.string(), parentCode: z.string().nullable().describe("The domain above the aspect (59/2020); null when the aspect is top-level (Pemdi 2026)"), indicatorCount: z.number(), fulfilled: z.number(), fulfilmentPercent: z.number(), indexHundredths: z.number() })),
     strengths: z.array(Finding),
     weaknesses: z.array(Finding),
     indexHundredths: z.number(),

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { fetchInstruments } from "../../api";
+import { periodInForce } from "../../../core/instruments/period-in-force";
+import { fetchInstruments, fetchOfficialPeriods } from "../../api";
 import { createPeriod, type PeriodKind, type Policy } from "../../assessmentApi";
 import { FormError, Success } from "../../components/Status";
 import { useSession } from "../../session";
@@ -19,6 +20,7 @@ export function CreatePeriod({ onCreated }: { onCreated(): void }) {
   const ownProvince = me?.roles.find((r) => r.role === "koordinator_provinsi")?.agency?.code ?? null;
   const isAdmin = me?.roles.some((r) => r.role === "administrator") ?? false;
   const instruments = useApi("instruments", fetchInstruments);
+  const officialPeriods = useApi("official-periods", fetchOfficialPeriods);
   const [name, setName] = useState("");
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [kind, setKind] = useState<PeriodKind>("evaluasi");
@@ -31,7 +33,10 @@ export function CreatePeriod({ onCreated }: { onCreated(): void }) {
   const { busy, error, setError, run } = useSubmit();
   const [created, setCreated] = useState<string | null>(null);
   const instrumentList = instruments.status === "ok" ? instruments.data : [];
-  const chosenInstrument = instrument || instrumentList[0]?.id || "";
+  // The instrument in force for the year is proposed (2026 → Pemdi) until the user picks another.
+  const inForce = officialPeriods.status === "ok" ? periodInForce(officialPeriods.data, Number(year))?.instrument : undefined;
+  const proposed = instrumentList.find((i) => i.id === inForce)?.id;
+  const chosenInstrument = instrument || proposed || instrumentList[0]?.id || "";
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -85,6 +90,11 @@ export function CreatePeriod({ onCreated }: { onCreated(): void }) {
                 </option>
               ))}
             </select>
+            {proposed && (
+              <p className="hint" data-testid="period-instrument-proposed">
+                {t("periodForm.inForce", { year, name: instrumentList.find((i) => i.id === proposed)!.name })}
+              </p>
+            )}
           </div>
           <div className="field">
             <label htmlFor={`${id}-policy`}>{t("calc.policy")}</label>

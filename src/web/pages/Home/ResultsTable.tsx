@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { PredicateBadge } from "../../components/Badges";
 import { formatChange, formatIndex } from "../../format";
 import { useLang } from "../../i18n";
-import { indexChange, LATEST_YEAR, PREVIOUS_YEAR, YEARS, type AgencyRow } from "./results";
+import { indexChange, type AgencyRow } from "./results";
 
 function Missing() {
   const { t } = useTranslation();
@@ -30,15 +30,21 @@ export function ChangeCell({ value }: { value: number | null }) {
   );
 }
 
-/** Province and kab/kota results per year, in a horizontally scrollable region on small screens. */
-export function ResultsTable({ rows }: { rows: AgencyRow[] }) {
+/**
+ * Province and kab/kota results per year (`years`, oldest first, from the published data), in a
+ * horizontally scrollable region on small screens.
+ */
+export function ResultsTable({ rows, years }: { rows: AgencyRow[]; years: number[] }) {
   const { t } = useTranslation();
+  const YEARS = years;
+  const LATEST_YEAR = years[years.length - 1]!;
+  const PREVIOUS_YEAR = years[years.length - 2] ?? LATEST_YEAR;
   const lang = useLang();
   const captionId = useId();
   return (
     <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="data-table results-table" data-testid="jambi-results">
-        <caption id={captionId}>{t("home.caption")}</caption>
+        <caption id={captionId}>{t("home.caption", { first: YEARS[0], last: LATEST_YEAR })}</caption>
         <thead>
           <tr>
             <th scope="col">{t("home.colAgency")}</th>

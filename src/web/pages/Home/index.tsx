@@ -5,23 +5,45 @@ import { fetchProvinceResults, publicResultsCsvUrl } from "../../api";
 import { ErrorMessage, Loading } from "../../components/Status";
 import { useApi } from "../../useApi";
 import { usePageTitle } from "../../usePageTitle";
-import { agencyRows, LATEST_YEAR } from "./results";
+import { agencyRows, resultYears } from "./results";
 import { ResultsTable } from "./ResultsTable";
 
 /** Kemendagri code of Provinsi Jambi, the first province using Pandu. */
 const JAMBI = "15";
 
+/** The published results of Jambi for every year the data holds, with the download of the latest. */
 function JambiResults() {
   const { t } = useTranslation();
   const state = useApi(`results-${JAMBI}`, (signal) => fetchProvinceResults(JAMBI, signal));
-  const rows = useMemo(() => (state.status === "ok" ? agencyRows(state.data) : []), [state]);
-  if (state.status === "loading") return <Loading label={t("home.loading")} />;
-  if (state.status === "error") return <ErrorMessage error={state.error} retry={state.retry} />;
-  if (!rows.length) return <p>{t("home.empty")}</p>;
+  const years = useMemo(() => (state.status === "ok" ? resultYears(state.data) : []), [state]);
+  const latest = years.at(-1);
+  const rows = useMemo(() => (state.status === "ok" && latest !== undefined ? agencyRows(state.data, latest) : []), [state, latest]);
   return (
     <>
-      <ResultsTable rows={rows} />
-      <p className="table-note">{t("home.missingNote")}</p>
+      <div className="section-head">
+        <h2 id="results-title">{t("home.resultsTitle")}</h2>
+        {latest !== undefined && (
+          <a className="button button-secondary" href={publicResultsCsvUrl(latest)} download>
+            <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+              <path d="M12 3v12m0 0-5-5m5 5 5-5M4 19h16" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
+            </svg>
+            {t("home.download", { year: latest })}
+          </a>
+        )}
+      </div>
+      <p>{t("home.resultsIntro")}</p>
+      {state.status === "loading" ? (
+        <Loading label={t("home.loading")} />
+      ) : state.status === "error" ? (
+        <ErrorMessage error={state.error} retry={state.retry} />
+      ) : !rows.length ? (
+        <p>{t("home.empty")}</p>
+      ) : (
+        <>
+          <ResultsTable rows={rows} years={years} />
+          <p className="table-note">{t("home.missingNote")}</p>
+        </>
+      )}
     </>
   );
 }
@@ -42,16 +64,6 @@ export function HomePage() {
         </p>
       </section>
       <section aria-labelledby="results-title" className="section">
-        <div className="section-head">
-          <h2 id="results-title">{t("home.resultsTitle")}</h2>
-          <a className="button button-secondary" href={publicResultsCsvUrl(LATEST_YEAR)} download>
-            <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
-              <path d="M12 3v12m0 0-5-5m5 5 5-5M4 19h16" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
-            </svg>
-            {t("home.download", { year: LATEST_YEAR })}
-          </a>
-        </div>
-        <p>{t("home.resultsIntro")}</p>
         <JambiResults />
         <p className="portal-home-link">
           <Link to="/publik" data-testid="home-portal-link">

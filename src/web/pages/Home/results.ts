@@ -1,9 +1,9 @@
 import type { PublicResult } from "../../api";
 
-/** The years shown on the landing page, oldest first; the last one ranks the table. */
-export const YEARS = [2021, 2022, 2023, 2024] as const;
-export const LATEST_YEAR = YEARS[YEARS.length - 1]!;
-export const PREVIOUS_YEAR = YEARS[YEARS.length - 2]!;
+/** The years with published results, oldest first: the columns of the landing page, the last one ranks the table. */
+export function resultYears(results: PublicResult[]): number[] {
+  return [...new Set(results.map((r) => r.year))].sort((a, b) => a - b);
+}
 
 /** One agency with its published result per year. */
 export interface AgencyRow {
@@ -13,8 +13,8 @@ export interface AgencyRow {
   byYear: Map<number, PublicResult>;
 }
 
-/** Groups result rows by agency and sorts by the latest index, highest first (no result last). */
-export function agencyRows(results: PublicResult[]): AgencyRow[] {
+/** Groups result rows by agency and sorts by the index of `latestYear`, highest first (no result last). */
+export function agencyRows(results: PublicResult[], latestYear: number): AgencyRow[] {
   const rows = new Map<string, AgencyRow>();
   for (const r of results) {
     let row = rows.get(r.agencyCode);
@@ -24,7 +24,7 @@ export function agencyRows(results: PublicResult[]): AgencyRow[] {
     }
     row.byYear.set(r.year, r);
   }
-  const latest = (row: AgencyRow) => row.byYear.get(LATEST_YEAR)?.index ?? -Infinity;
+  const latest = (row: AgencyRow) => row.byYear.get(latestYear)?.index ?? -Infinity;
   return [...rows.values()].sort((a, b) => latest(b) - latest(a) || a.name.localeCompare(b.name, "id"));
 }
 

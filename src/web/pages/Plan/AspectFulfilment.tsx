@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Chart, chartNumber, type ChartOption } from "../../components/Chart";
-import { formatIndex } from "../../format";
+import { formatIndex, formatNumber } from "../../format";
 import { useLang } from "../../i18n";
 import type { Analysis, Finding } from "../../planningApi";
 
@@ -58,12 +58,13 @@ export function AspectFulfilment({ analysis }: { analysis: Analysis }) {
 
 function FindingList({ items, testId, empty }: { items: Finding[]; testId: string; empty: string }) {
   const { t } = useTranslation();
+  const lang = useLang();
   if (!items.length) return <p className="muted">{empty}</p>;
   return (
     <ul className="plain-list" data-testid={testId}>
       {items.map((f) => (
         <li key={f.code}>
-          <strong>{f.code}</strong> {f.name} — {t("planning.levelN", { level: f.level })} ({f.aspectCode})
+          <strong>{f.code}</strong> {f.name} — {t("planning.levelN", { level: formatNumber(f.level, lang) })} ({f.aspectCode})
         </li>
       ))}
     </ul>

@@ -45,7 +45,7 @@ export function RoadmapSteps(props: { result: Feasible; unit: CostUnit; priced: 
                   <th scope="row">
                     <span className="code">{s.indicator}</span> {names.get(s.indicator)}
                   </th>
-                  <td>{s.from}</td>
+                  <td>{formatNumber(s.from, lang)}</td>
                   <td>{s.to}</td>
                   {priced && <td>{formatCost(s.cost, unit, lang, t)}</td>}
                 </tr>

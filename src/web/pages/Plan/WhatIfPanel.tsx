@@ -2,7 +2,7 @@ import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { compileInstrument, indicatorsOf, nextLevelGuidance, scoreAssessment, type Instrument } from "../../../core";
 import { PredicateBadge } from "../../components/Badges";
-import { formatChange, formatIndex, formatIndexExact, formatIndexOr } from "../../format";
+import { formatChange, formatIndex, formatIndexExact, formatIndexOr, formatNumber } from "../../format";
 import { useLang } from "../../i18n";
 import type { Analysis } from "../../planningApi";
 
@@ -124,12 +124,15 @@ export function WhatIfPanel({ analysis, instrument }: { analysis: Analysis; inst
           <tbody>
             {indicators.map((ind) => {
               const level = levels[ind.code] ?? compiled.levelMin;
+              // A decimal value (Pemdi 1,26) stays choosable next to the whole levels it can rise to.
+              const current = analysis.levels[ind.code];
+              const choices = current === undefined || range.includes(current) ? range : [...range, current].sort((a, b) => a - b);
               return (
                 <tr key={ind.code}>
                   <th scope="row">
                     <span className="code">{ind.code}</span> {ind.name}
                   </th>
-                  <td>{analysis.levels[ind.code]}</td>
+                  <td>{current === undefined ? "–" : formatNumber(current, lang)}</td>
                   <td>
                     <select
                       aria-label={t("planning.whatIfLevel", { code: ind.code })}
@@ -137,9 +140,9 @@ export function WhatIfPanel({ analysis, instrument }: { analysis: Analysis; inst
                       value={level}
                       onChange={(e) => setOverrides((o) => ({ ...o, [ind.code]: Number(e.target.value) }))}
                     >
-                      {range.map((l) => (
+                      {choices.map((l) => (
                         <option key={l} value={l}>
-                          {l}
+                          {formatNumber(l, lang)}
                         </option>
                       ))}
                     </select>

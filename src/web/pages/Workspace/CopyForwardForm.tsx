@@ -63,6 +63,7 @@ export function CopyForwardForm() {
             {outcome.skipped.length > 0 && <li>{t("ws.copyForward.skipped", { codes: list(outcome.skipped) })}</li>}
             {outcome.notCarried.length > 0 && <li>{t("ws.copyForward.notCarried", { codes: list(outcome.notCarried) })}</li>}
             {outcome.unmapped.length > 0 && <li>{t("ws.copyForward.unmapped", { codes: list(outcome.unmapped) })}</li>}
+            {outcome.newHere.length > 0 && <li data-testid="ws-copy-forward-new">{t("ws.copyForward.newHere", { context: outcome.family, codes: list(outcome.newHere) })}</li>}
             {outcome.evidence.tooOld.map((l) => (
               <li key={`${l.indicatorCode}-${l.evidenceId}`} data-testid="ws-copy-forward-too-old">
                 {t("ws.copyForward.tooOld", { title: l.title, code: l.indicatorCode })}
