@@ -61,6 +61,9 @@ if (withWeb) {
   const r = spawnSync(process.execPath, [path.join(root, "node_modules/vite/bin/vite.js"), "build", "--logLevel", "warn", "--outDir", path.join(dist, "web"), "--emptyOutDir"], {
     cwd: root,
     stdio: "inherit",
+    // Always the production build of React and friends: a build started from a test run inherits NODE_ENV=test,
+    // with which Vite would bundle React's development code (twice the size, test/web/bundle-budget.test.ts).
+    env: { ...process.env, NODE_ENV: "production" },
   });
   if (r.status !== 0) process.exit(r.status ?? 1);
   console.log(`web: ${Math.round(performance.now() - t1)} ms`);
