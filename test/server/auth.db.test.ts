@@ -122,7 +122,7 @@ describe(`sign-in and sessions on ${TEST_DB_KIND}`, () => {
     const weak = await call(t.app, "POST", "/api/me/password", a, { currentPassword: TEST_PASSWORD, newPassword: "jambi12345" });
     expect(weak.json().error).toBe("password_too_weak");
     const short = await call(t.app, "POST", "/api/me/password", a, { currentPassword: TEST_PASSWORD, newPassword: "Ab1!x" });
-    expect(short.json()).toEqual({ error: "password_too_short", message: "newPassword: use at least 10 characters" });
+    expect(short.json()).toEqual({ error: "password_too_short", message: "newPassword: use at least 10 characters", details: { field: "newPassword" } });
     const wrong = await call(t.app, "POST", "/api/me/password", a, { currentPassword: "bukan-sandinya-123", newPassword: "Durian-Montong-Manis-7" });
     expect(wrong.statusCode).toBe(400);
     const ok = await call(t.app, "POST", "/api/me/password", a, { currentPassword: TEST_PASSWORD, newPassword: "Durian-Montong-Manis-7" });

@@ -42,7 +42,7 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         const attempt = await reserveLoginAttempt(db, { email: req.body.email, ip: req.ip }, ctx.auth.throttle, now());
         if (!attempt.allowed) {
           reply.header("retry-after", String(attempt.retryAfterSeconds));
-          throw new AppError(429, "too_many_attempts", `too many failed sign-ins; try again in ${attempt.retryAfterSeconds} s`);
+          throw new AppError(429, "too_many_attempts", `too many failed sign-ins; try again in ${attempt.retryAfterSeconds} s`, { retryAfterSeconds: attempt.retryAfterSeconds });
         }
         const user = await findUserForLogin(db, req.body.email);
         // Unknown e-mails and accounts without a password verify a dummy hash: same time, no enumeration.
@@ -118,10 +118,10 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         const me = req.auth!.user;
         const user = await findUserForLogin(db, me.email);
         if (!(await verifyPassword(user?.passwordHash ?? null, req.body.currentPassword))) {
-          throw new AppError(400, "validation_error", "currentPassword: wrong password");
+          throw new AppError(400, "wrong_password", "currentPassword: wrong password", { field: "currentPassword" });
         }
         const problem = passwordProblem(req.body.newPassword, [me.email, me.name]);
-        if (problem) throw new AppError(400, problem, PASSWORD_MESSAGES[problem]);
+        if (problem) throw new AppError(400, problem, PASSWORD_MESSAGES[problem], { field: "newPassword" });
         await changePassword(db, auditContextOf(req), { userId: me.id, passwordHash: await hashPassword(req.body.newPassword), action: "user.password_change" });
         const session = await createSession(db, { userId: me.id, ip: req.ip, userAgent: storableUserAgent(req), maxHours: ctx.auth.sessions.maxHours });
         setCookie(req, reply, session.token, session.expiresAt);
@@ -134,7 +134,7 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       { config: { access: "public" }, schema: { summary: "Whose invitation or reset link this is", tags: ["auth"], params: LinkTokenParams, response: { 200: LinkInfoResponse } } },
       async (req) => {
         const link = await peekOneTimeLink(db, req.params.token);
-        if (!link) throw new AppError(404, "not_found", "this link is unknown, used or expired");
+        if (!link) throw new AppError(404, "not_found", "this link is unknown, used or expired", { resource: "link" });
         return { email: link.email, name: link.name, purpose: link.purpose as "invitation" | "reset" };
       },
     );
@@ -144,11 +144,11 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       { config: { access: "public" }, schema: { summary: "Set a password with a one-time invitation or reset link", tags: ["auth"], body: SetPasswordBody, response: { 204: z.null() } } },
       async (req, reply) => {
         const link = await peekOneTimeLink(db, req.body.token);
-        if (!link) throw new AppError(404, "not_found", "this link is unknown, used or expired");
+        if (!link) throw new AppError(404, "not_found", "this link is unknown, used or expired", { resource: "link" });
         const problem = passwordProblem(req.body.password, [link.email, link.name]);
-        if (problem) throw new AppError(400, problem, PASSWORD_MESSAGES[problem].replace("newPassword", "password"));
+        if (problem) throw new AppError(400, problem, PASSWORD_MESSAGES[problem].replace("newPassword", "password"), { field: "password" });
         const userId = await redeemOneTimeLink(db, auditContextOf(req), req.body.token, await hashPassword(req.body.password));
-        if (userId === null) throw new AppError(404, "not_found", "this link is unknown, used or expired");
+        if (userId === null) throw new AppError(404, "not_found", "this link is unknown, used or expired", { resource: "link" });
         return reply.status(204).send(null);
       },
     );
