@@ -12,6 +12,7 @@ import { copyForwardRoutes } from "./copy-forward.routes";
 import { officialRecordRoutes } from "./official-record.routes";
 import { sectoralServiceRoutes } from "./sectoral-services.routes";
 import { canUploadEvidence } from "../../policies/evidence.policy";
+import { canReadFieldNotes } from "../../policies/collaboration.policy";
 import { assertStageWindowOpen, stageWindowIsOpen } from "../stage-schedule/stage-window";
 import { presentPeriodSchedule } from "../stage-schedule/period-schedule.presenter";
 import { todayInIndonesia } from "../evidence/evidence-settings";
@@ -105,7 +106,7 @@ export const assessmentRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         // Authorization on every request; `found` carries the cache generation read in the same statement.
         const { found, compiled, scope } = await loadReadable(req, req.params.id);
         const actor = req.auth!.actor;
-        const abilities = { ...assessmentAbilities(actor, scope), uploadEvidence: actor.canWrite && canUploadEvidence(actor, scope.agencyId) };
+        const abilities = { ...assessmentAbilities(actor, scope), uploadEvidence: actor.canWrite && canUploadEvidence(actor, scope.agencyId), readFieldNotes: canReadFieldNotes(actor, scope) };
         // Outside the stage's scheduled dates the open stage is read-only.
         if (!stageWindowIsOpen(found.period.schedule, scope.stage)) Object.assign(abilities, { answer: false, verify: false, submit: false, nameSectoralServices: false });
         // The user-independent body is cached per assessment generation; abilities are this caller's own.

@@ -14,7 +14,7 @@ import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from
 import { acceptTotp } from "../../../lib/totp";
 import { useTotpStep } from "../../../db/commands/two-factor";
 import { presentMe } from "./me.presenter";
-import { LinkInfoResponse, LinkTokenParams, LoginBody, MeResponse, PasswordChangeBody, ProfileBody, SetPasswordBody } from "./auth.schema";
+import { LinkInfoResponse, LinkTokenParams, LoginBody, MeResponse, PasswordChangeBody, ProfileBody, SessionResponse, SetPasswordBody } from "./auth.schema";
 import { updateProfile } from "../../../db/commands/update-profile";
 import { findUserById } from "../../../db/queries/actors";
 import { peekOneTimeLink, redeemOneTimeLink } from "../../../db/commands/one-time-links";
@@ -98,6 +98,13 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       "/api/me",
       { config: { access: "authenticated" }, schema: { summary: "The signed-in user, roles and abilities", tags: ["auth"], response: { 200: MeResponse } } },
       async (req) => presentMe(req.auth!, await listUserRoles(db, req.auth!.user.id)),
+    );
+
+    // A probe every page may make: being signed out is an answer here, not an error (no 401 in the console).
+    app.get(
+      "/api/session",
+      { config: { access: "public" }, schema: { summary: "Who is signed in: the same as GET /api/me, or { user: null }", tags: ["auth"], response: { 200: SessionResponse } } },
+      async (req) => (req.auth ? presentMe(req.auth, await listUserRoles(db, req.auth.user.id)) : { user: null }),
     );
 
     app.patch(
