@@ -81,7 +81,7 @@ describe(`evidence library on ${TEST_DB_KIND}`, () => {
     const pieces = multipartPieces({ title: "Badan permintaan terpotong" }, { name: "a.pdf", contentType: "application/pdf" });
     const truncated = await t.app.inject({ method: "POST", url: "/api/agencies/15.71/evidence", headers: { ...headers, "content-type": pieces.contentType }, payload: Buffer.concat([pieces.head, samplePdf()]) });
     expect(truncated.statusCode, truncated.body).toBe(400);
-    expect(truncated.json().error).toBe("bad_request");
+    expect(truncated.json().error).toBe("upload_interrupted");
     const json = await call(t.app, "POST", "/api/agencies/15.71/evidence", entry, { title: "JSON bukan multipart" });
     expect(json.statusCode).toBe(415);
     expect(json.json().error).toBe("unsupported_media_type");
