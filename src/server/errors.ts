@@ -2,22 +2,29 @@ import type { FastifyError, FastifyInstance } from "fastify";
 import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { replyDatabaseUnavailable } from "./database-unavailable";
 import { isSerializationFailure, isUniqueViolation } from "../db/pg-errors";
+import type { ErrorCode } from "./error-codes";
 
 /** An error with a stable machine-readable code and the HTTP status it maps to. */
 export class AppError extends Error {
   constructor(
     readonly statusCode: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
-    readonly details?: unknown,
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "AppError";
   }
 }
 
-export const notFound = (what = "resource") => new AppError(404, "not_found", `${what} not found`);
-export const validationError = (message: string, details?: unknown) => new AppError(400, "validation_error", message, details);
+export const notFound = (what = "resource") => new AppError(404, "not_found", `${what} not found`, { resource: what });
+/** A 400 whose message reads `field: problem`; `details.field` names the field (taken from the message when not given). */
+export const validationError = (message: string, details?: Record<string, unknown>) =>
+  new AppError(400, "validation_error", message, { field: fieldOf(message), ...details });
+/** A 400 with its own code; the message reads `field: problem` and `details.field` names the field. */
+export const invalidField = (code: ErrorCode, field: string, problem: string, details?: Record<string, unknown>) =>
+  new AppError(400, code, `${field}: ${problem}`, { field, ...details });
+const fieldOf = (message: string) => /^([\w.[\]]+):/.exec(message)?.[1] ?? "body";
 /** Text PostgreSQL cannot store (a NUL character or a lone surrogate) in the named field, e.g. `query.q`. */
 export const invalidText = (field: string) =>
   new AppError(400, "invalid_text", `${field}: contains a NUL character or an unpaired surrogate`, { field });
@@ -43,15 +50,15 @@ export function registerErrorHandler(app: FastifyInstance): void {
     }
     if (isUniqueViolation(err) || isSerializationFailure(err)) {
       req.log.warn({ err }, "concurrent write answered 409");
-      return reply.status(409).send({ error: "conflict", message: "another request changed the same data at the same time; reload and try again" });
+      return reply.status(409).send({ error: "conflict", message: "another request changed the same data at the same time; reload and try again", details: { concurrent: true } });
     }
     const status = typeof err.statusCode === "number" && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 500;
     if (status === 500) {
       req.log.error({ err }, "unhandled error");
       return reply.status(500).send({ error: "internal_error", message: "an unexpected error occurred" });
     }
-    const code = status === 413 ? "payload_too_large" : status === 415 ? "unsupported_media_type" : "bad_request";
+    const code: ErrorCode = status === 413 ? "payload_too_large" : status === 415 ? "unsupported_media_type" : "bad_request";
     return reply.status(status).send({ error: code, message: err.message });
   });
-  app.setNotFoundHandler((req, reply) => reply.status(404).send({ error: "not_found", message: `no route ${req.method} ${req.url.split("?")[0]}` }));
+  app.setNotFoundHandler((req, reply) => reply.status(404).send({ error: "not_found", message: `no route ${req.method} ${req.url.split("?")[0]}`, details: { resource: "route" } }));
 }

@@ -62,14 +62,10 @@ function asMe(body: unknown): Me {
   return body as unknown as Me;
 }
 
-/** The signed-in user, or null when nobody is signed in. */
+/** The signed-in user, or null when nobody is signed in (asked of `/api/session`, which answers 200 either way). */
 export async function fetchMe(signal?: AbortSignal): Promise<Me | null> {
-  try {
-    return asMe(await getJson("/api/me", signal));
-  } catch (e) {
-    if (e instanceof ApiError && e.status === 401) return null;
-    throw e;
-  }
+  const body = await getJson("/api/session", signal);
+  return isRecord(body) && body.user === null ? null : asMe(body);
 }
 
 export async function login(input: { email: string; password: string; totp?: string }): Promise<Me> {

@@ -99,7 +99,7 @@ async function send(method: Method, path: string, body: unknown, signal: AbortSi
 
 /** Fetches the current CSRF token again (after a `csrf_failed`); false when signed out. */
 async function renewCsrfToken(): Promise<boolean> {
-  const me = await readJson(await send("GET", "/api/me", undefined, undefined));
+  const me = await readJson(await send("GET", "/api/session", undefined, undefined));
   if (!isRecord(me) || typeof me.csrfToken !== "string") return false;
   csrfToken = me.csrfToken;
   return true;

@@ -92,6 +92,8 @@ export interface WorkspaceAbilities {
   review: boolean;
   revise: boolean;
   nameSectoralServices: boolean;
+  /** The interview and visit notes may be read now; otherwise they are not asked for. */
+  readFieldNotes: boolean;
   uploadEvidence: boolean;
 }
 

@@ -4,7 +4,7 @@ import { onUnauthenticated, setCsrfToken } from "./api";
 import { isLang } from "./format";
 import i18n, { setLanguage } from "./i18n";
 
-/** Whether someone is signed in; `unknown` until the first `GET /api/me` has answered. */
+/** Whether someone is signed in; `unknown` until the first `GET /api/session` has answered. */
 export type SessionState = { status: "unknown" } | { status: "signedOut" } | { status: "signedIn"; me: Me };
 
 export interface Session {

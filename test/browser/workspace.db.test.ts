@@ -137,7 +137,7 @@ describe(`assessment workspace in Chromium on ${TEST_DB_KIND}`, () => {
     expect(await coordinator.getByTestId("ws-verified-1").innerText()).toBe("Terverifikasi");
     expect(await coordinator.getByTestId("ws-verified-2").count()).toBe(0);
     await coordinator.getByTestId("ws-submit").click();
-    await expect.poll(() => coordinator.getByTestId("ws-submit-error").innerText()).toContain("indicators without a level");
+    await expect.poll(() => coordinator.getByTestId("ws-submit-error").innerText()).toContain("Indikator berikut belum diberi tingkat");
 
     // Fill the other indicators through the API (the UI path is covered above), then verify them all.
     const before = await workspace(coordinator);

@@ -56,7 +56,7 @@ describe(`HTTP API on ${TEST_DB_KIND}`, () => {
   });
 
   it("an unknown agency or route is a 404 in the error format", async () => {
-    expect((await get("/api/agencies/99.99")).json()).toEqual({ error: "not_found", message: "agency not found" });
+    expect((await get("/api/agencies/99.99")).json()).toEqual({ error: "not_found", message: "agency not found", details: { resource: "agency" } });
     const res = await get("/api/nothing-here");
     expect(res.statusCode).toBe(404);
     expect(res.json().error).toBe("not_found");

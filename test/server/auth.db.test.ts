@@ -51,6 +51,8 @@ describe(`sign-in and sessions on ${TEST_DB_KIND}`, () => {
     expect(rows.some((r) => r.id === token)).toBe(false);
     const me = await t.app.inject({ method: "GET", url: "/api/me", headers: { cookie: `pandu_session=${token}` } });
     expect(me.json().user.email).toBe(u.email);
+    const probe = await t.app.inject({ method: "GET", url: "/api/session", headers: { cookie: `pandu_session=${token}` } });
+    expect(probe.json()).toEqual(me.json());
   });
 
   it("a wrong password and an unknown e-mail get the same 401", async () => {
@@ -60,6 +62,12 @@ describe(`sign-in and sessions on ${TEST_DB_KIND}`, () => {
     expect([a.statusCode, b.statusCode]).toEqual([401, 401]);
     expect(a.json()).toEqual(b.json());
     expect(a.json()).toEqual({ error: "invalid_credentials", message: "wrong e-mail or password" });
+  });
+
+  it("the session probe answers 200 { user: null } without a session, so anonymous pages log no error", async () => {
+    const res = await t.app.inject({ method: "GET", url: "/api/session" });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toEqual({ user: null });
   });
 
   it("/api/me without a session is 401", async () => {
@@ -122,7 +130,7 @@ describe(`sign-in and sessions on ${TEST_DB_KIND}`, () => {
     const weak = await call(t.app, "POST", "/api/me/password", a, { currentPassword: TEST_PASSWORD, newPassword: "jambi12345" });
     expect(weak.json().error).toBe("password_too_weak");
     const short = await call(t.app, "POST", "/api/me/password", a, { currentPassword: TEST_PASSWORD, newPassword: "Ab1!x" });
-    expect(short.json()).toEqual({ error: "password_too_short", message: "newPassword: use at least 10 characters" });
+    expect(short.json()).toEqual({ error: "password_too_short", message: "newPassword: use at least 10 characters", details: { field: "newPassword" } });
     freezeClock();
     const wrong = await call(t.app, "POST", "/api/me/password", a, { currentPassword: "bukan-sandinya-123", newPassword: "Durian-Montong-Manis-7" });
     expect(wrong.statusCode).toBe(400);

@@ -349,6 +349,7 @@ const MATRIX: Entry[] = [
   { route: "POST /api/auth/login", build: () => ({ method: "POST", url: "/api/auth/login", body: { email: `nobody-${stamp()}@test.pandu.local`, password: "x" } }), expect: everyone(401) },
   { route: "GET /api/auth/links/:token", build: () => ({ method: "GET", url: `/api/auth/links/${"a".repeat(43)}` }), expect: everyone(404) },
   { route: "POST /api/auth/set-password", build: () => ({ method: "POST", url: "/api/auth/set-password", body: { token: "a".repeat(43), password: "x" } }), expect: everyone(404) },
+  { route: "GET /api/session", build: () => ({ method: "GET", url: "/api/session" }), expect: everyone(200) },
   { route: "GET /api/me", build: () => ({ method: "GET", url: "/api/me" }), expect: signedIn(200) },
   { route: "PATCH /api/me", build: () => ({ method: "PATCH", url: "/api/me", body: { language: "en", phone: "+62 741 123456" } }), expect: signedIn(200) },
   { route: "POST /api/auth/logout", build: () => ({ method: "POST", url: "/api/auth/logout" }), expect: signedIn(204) },

@@ -86,7 +86,7 @@ describe.runIf(TEST_DB_KIND === "postgres")("resumable uploads through any of tw
     // A chunk that is not the last must be at least S3's smallest part.
     const small = await chunk(a, id, 0, file.subarray(0, MiB));
     expect(small.status).toBe(400);
-    expect(small.body.error).toBe("bad_request");
+    expect(small.body.error).toBe("chunk_too_small");
 
     const first = await chunk(a, id, 0, file.subarray(0, 5 * MiB));
     expect(first.status).toBe(200);

@@ -219,7 +219,7 @@ describe(`clarifications, notifications, field notes and stage dates on ${TEST_D
     expect((await call(t.app, "GET", `/api/assessments/${id}`, pj)).json().abilities.verify).toBe(false);
     // the window open again: the same submit fails for its own reason (nothing filled yet), not the date
     await schedule("mandiri", "2020-01-01", "2099-12-31");
-    expect((await call(t.app, "POST", `/api/assessments/${id}/submit`, koordinator, {})).json().error).toBe("validation_error");
+    expect((await call(t.app, "POST", `/api/assessments/${id}/submit`, koordinator, {})).json().error).toBe("indicators_without_level");
 
     await setStage("interviu");
     await schedule("interviu", "2099-01-01", "2099-02-01");

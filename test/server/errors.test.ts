@@ -20,7 +20,7 @@ describe("error handler", () => {
     const app = await appThrowing(dbError(code));
     const res = await app.inject({ method: "GET", url: "/x" });
     expect(res.statusCode).toBe(409);
-    expect(res.json()).toEqual({ error: "conflict", message: expect.stringContaining("reload") });
+    expect(res.json()).toEqual({ error: "conflict", message: expect.stringContaining("reload"), details: { concurrent: true } });
     expect(res.body).not.toMatch(/insert|duplicate key/);
   });
 

@@ -81,7 +81,7 @@ describe(`evidence library on ${TEST_DB_KIND}`, () => {
     const pieces = multipartPieces({ title: "Badan permintaan terpotong" }, { name: "a.pdf", contentType: "application/pdf" });
     const truncated = await t.app.inject({ method: "POST", url: "/api/agencies/15.71/evidence", headers: { ...headers, "content-type": pieces.contentType }, payload: Buffer.concat([pieces.head, samplePdf()]) });
     expect(truncated.statusCode, truncated.body).toBe(400);
-    expect(truncated.json().error).toBe("bad_request");
+    expect(truncated.json().error).toBe("upload_interrupted");
     const json = await call(t.app, "POST", "/api/agencies/15.71/evidence", entry, { title: "JSON bukan multipart" });
     expect(json.statusCode).toBe(415);
     expect(json.json().error).toBe("unsupported_media_type");
@@ -122,7 +122,7 @@ describe(`evidence library on ${TEST_DB_KIND}`, () => {
   it("answers 400 for an empty file", async () => {
     const res = await upload(t.app, "/api/agencies/15.71/evidence", entry, { title: "Berkas kosong" }, pdfFile(Buffer.alloc(0)));
     expect(res.statusCode).toBe(400);
-    expect(res.json()).toEqual({ error: "validation_error", message: "file: the file is empty" });
+    expect(res.json()).toEqual({ error: "file_empty", message: "file: the file is empty", details: { field: "file" } });
   });
 
   it("answers the existing evidence for the same content, with one blob", async () => {
@@ -300,7 +300,7 @@ describe(`evidence library on ${TEST_DB_KIND}`, () => {
     // The self-assessment's link stays: neither the assessor nor the agency removes it now.
     const removeOwn = await call(t.app, "DELETE", url("3", own.id), asesor);
     expect(removeOwn.statusCode).toBe(409);
-    expect(removeOwn.json()).toMatchObject({ error: "stage_closed" });
+    expect(removeOwn.json()).toMatchObject({ error: "evidence_link_locked", details: { stage: "mandiri" } });
     expect((await call(t.app, "DELETE", url("3", own.id), entry)).statusCode).toBe(403);
     // The assessor links what they found during the document review, and may take it back while dokumen is open.
     const added = await call(t.app, "POST", url("3"), asesor, { evidenceId: found.id });

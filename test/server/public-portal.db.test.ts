@@ -200,7 +200,7 @@ describe(`public portal API on ${TEST_DB_KIND}`, () => {
   it("errors are not cached", async () => {
     const res = await get("/api/public/agencies/99.99");
     expect(res.statusCode).toBe(404);
-    expect(res.json()).toEqual({ error: "not_found", message: "agency not found" });
+    expect(res.json()).toEqual({ error: "not_found", message: "agency not found", details: { resource: "agency" } });
     expect(res.headers.etag).toBeUndefined();
   });
 

@@ -56,7 +56,7 @@ describe(`concurrent writes on ${TEST_DB_KIND}`, () => {
     const add = (who: Session) => () => call(t.app, "POST", "/api/agencies/15.71/units", who, { name: "Dinas Pendidikan" });
     const res = await overlapping(t.database, "15.71", [add(a), add(b)]);
     expect(statuses(res), res.map((r) => r.body).join("\n")).toEqual([201, 409]);
-    expect(res.find((r) => r.statusCode === 409)!.json()).toMatchObject({ error: "conflict", message: expect.stringContaining("name:") });
+    expect(res.find((r) => r.statusCode === 409)!.json()).toMatchObject({ error: expect.stringMatching(/^(unit_name_taken|conflict)$/), message: expect.stringContaining("name:") });
     expect(await t.database.db.select().from(units).where(and(eq(units.agencyId, ids.get("15.71")!), eq(units.name, "Dinas Pendidikan")))).toHaveLength(1);
   });
 
@@ -66,7 +66,7 @@ describe(`concurrent writes on ${TEST_DB_KIND}`, () => {
       call(t.app, "POST", "/api/users", who, { email: "kembar@jambikota.go.id", name, roles: [{ role: "pelaksana_entri", agencyCode: "15.71" }] });
     const res = await overlapping(t.database, "15.71", [create(a, "Pertama"), create(b, "Kedua")]);
     expect(statuses(res), res.map((r) => r.body).join("\n")).toEqual([201, 409]);
-    expect(res.find((r) => r.statusCode === 409)!.json()).toMatchObject({ error: "conflict", message: expect.stringContaining("email:") });
+    expect(res.find((r) => r.statusCode === 409)!.json()).toMatchObject({ error: expect.stringMatching(/^(email_taken|conflict)$/), message: expect.stringContaining("email:") });
     expect(await t.database.db.select().from(users).where(eq(users.email, "kembar@jambikota.go.id"))).toHaveLength(1);
   });
 

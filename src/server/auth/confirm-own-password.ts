@@ -8,7 +8,7 @@ import { verifyPassword } from "../../lib/passwords";
  * Checks the signed-in user's own password before a sensitive change (new password, two-factor off)
  * under the same throttle as sign-in: a stolen session must not become an unlimited password oracle.
  * A wrong password counts as a failed sign-in for the account and the address; a right one clears them.
- * Throws 429 `too_many_attempts` (with Retry-After) or 400 `wrong_password` naming `field`.
+ * Throws 429 `too_many_attempts` (with Retry-After) or 400 `wrong_password` naming `details.field`.
  */
 export async function confirmOwnPassword(
   ctx: AppContext,
@@ -25,7 +25,7 @@ export async function confirmOwnPassword(
   }
   const verify = ctx.auth.verifyPassword ?? verifyPassword;
   if (!input.passwordHash || !(await verify(input.passwordHash, input.password))) {
-    throw new AppError(400, "validation_error", `${input.field}: wrong password`, { field: input.field });
+    throw new AppError(400, "wrong_password", `${input.field}: wrong password`, { field: input.field });
   }
   await attemptSucceeded(db, attempt);
 }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { fromScaledInt, levelsInForce, roundTenThousandthsToHundredths, stagesFor, valueProblem, type Stage } from "../../../core";
 import type { AppContext } from "../../context";
-import { AppError, validationError } from "../../errors";
+import { AppError, invalidField } from "../../errors";
 import { auditContextOf } from "../../request-audit";
 import { canReview, canRevise } from "../../policies/assessment.policy";
 import { answersOf } from "../../../db/queries/assessments";
@@ -25,13 +25,13 @@ export const assessmentReviewRoutes = (ctx: AppContext): FastifyPluginAsyncZod =
         const target = { id: found.assessment.id, agencyId: scope.agencyId, stage: scope.stage };
         const notes = req.body.notes ?? null;
         if (req.body.decision === "tidak_valid") {
-          if (!notes) throw validationError("body.notes: say what must be corrected");
+          if (!notes) throw invalidField("notes_required", "body.notes", "say what must be corrected");
           if (!(await returnForCorrection(db, auditContextOf(req), target, notes))) throw conflict();
           return { stage: scope.stage, reviewStatus: "returned" };
         }
         const order = stagesFor(found.period.kind, found.period.withVisit);
         const { levels, missing } = levelsInForce({ codes: compiled.codes, order, stage: scope.stage as Stage, answers: await answersOf(db, found.assessment.id), result: null });
-        if (missing.length) throw validationError(`indicators without a level: ${missing.join(", ")}`);
+        if (missing.length) throw new AppError(400, "indicators_without_level", `indicators without a level: ${missing.join(", ")}`, { indicators: missing });
         const snapshot = resultSnapshot(compiled, levels as Record<string, number>, found.period.predicatePolicy);
         if (!(await finaliseValid(db, auditContextOf(req), target, snapshot, notes))) throw conflict();
         return { stage: "final", reviewStatus: null };
@@ -46,11 +46,11 @@ export const assessmentReviewRoutes = (ctx: AppContext): FastifyPluginAsyncZod =
         if (!canRevise(req.auth!.actor, scope)) throw new AppError(403, "forbidden", "only administrators correct a final result");
         const results = await resultsOf(db, found.assessment.id);
         const latest = results[results.length - 1];
-        if (!latest) throw new AppError(409, "conflict", "this assessment has no final result to correct");
+        if (!latest) throw new AppError(409, "no_final_result", "this assessment has no final result to correct");
         for (const [code, level] of Object.entries(req.body.levels)) {
-          if (!compiled.position.has(code)) throw validationError(`body.levels.${code}: unknown indicator`);
+          if (!compiled.position.has(code)) throw invalidField("unknown_indicators", `body.levels.${code}`, "unknown indicator", { indicators: [code] });
           const problem = valueProblem(compiled, compiled.position.get(code)!, level);
-          if (problem) throw validationError(`body.levels.${code}: ${problem}`);
+          if (problem) throw invalidField("level_invalid", `body.levels.${code}`, problem, { indicator: code });
         }
         const snapshot = resultSnapshot(compiled, { ...latest.levels, ...req.body.levels }, found.period.predicatePolicy);
         const revision = await reviseResult(db, auditContextOf(req), { id: found.assessment.id, agencyId: scope.agencyId, basedOn: latest.revision }, snapshot, req.body.reason);

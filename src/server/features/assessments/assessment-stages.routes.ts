@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { hasRole, stagesFor, type Stage } from "../../../core";
 import type { AppContext } from "../../context";
-import { AppError, notFound, validationError } from "../../errors";
+import { AppError, notFound, invalidField } from "../../errors";
 import { auditContextOf } from "../../request-audit";
 import { canAdvance, canAssign, canSubmit, canVerify } from "../../policies/assessment.policy";
 import { answersOf } from "../../../db/queries/assessments";
@@ -18,7 +18,7 @@ import { assertStageWindowOpen, assertStageWindowStarted } from "../stage-schedu
 import { presentAnswer } from "./workspace.presenter";
 import { AnswerParams, AnswerResponse, AssessmentParams, AssignBody, IndicatorUnitsBody, StageNoteBody, StageResponse, VerifyBody } from "./assessments.schema";
 
-const stageConflict = () => new AppError(409, "conflict", "the stage changed meanwhile; reload the assessment");
+const stageConflict = () => new AppError(409, "stage_changed", "the stage changed meanwhile; reload the assessment");
 
 /** Stage work: verify answers, submit the self-assessment, advance external stages, assign assessors. */
 export const assessmentStageRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -51,9 +51,9 @@ export const assessmentStageRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         assertStageWindowOpen(found.period.schedule, scope.stage);
         const mandiri = new Map((await answersOf(db, found.assessment.id)).filter((a) => a.stage === "mandiri").map((a) => [a.indicatorCode, a]));
         const unfilled = compiled.codes.filter((c) => mandiri.get(c)?.level == null);
-        if (unfilled.length) throw validationError(`indicators without a level: ${unfilled.join(", ")}`);
+        if (unfilled.length) throw new AppError(400, "indicators_without_level", `indicators without a level: ${unfilled.join(", ")}`, { indicators: unfilled });
         const unverified = compiled.codes.filter((c) => !mandiri.get(c)!.verified);
-        if (unverified.length) throw validationError(`indicators not verified by the Penanggung Jawab: ${unverified.join(", ")}`);
+        if (unverified.length) throw new AppError(400, "indicators_unverified", `indicators not verified by the Penanggung Jawab: ${unverified.join(", ")}`, { indicators: unverified });
         const order = stagesFor(found.period.kind, found.period.withVisit);
         const to = order[order.indexOf("mandiri") + 1]!;
         const ok = await moveToStage(db, auditContextOf(req), { assessmentId: found.assessment.id, agencyId: scope.agencyId, from: "mandiri", to, note: req.body.note ?? null, action: "assessment.submit" });
@@ -95,14 +95,14 @@ export const assessmentStageRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       async (req, reply) => {
         const { found, compiled, scope } = await loadReadableAssessment(db, req, req.params.id);
         if (!canAssign(req.auth!.actor, scope, "asesor_internal")) throw new AppError(403, "forbidden", "only the Koordinator SPBE divides the indicators among units");
-        if (scope.stage !== "mandiri") throw new AppError(409, "conflict", "units gather the self-assessment: the indicators are divided while it is open");
+        if (scope.stage !== "mandiri") throw new AppError(409, "division_closed", "units gather the self-assessment: the indicators are divided while it is open");
         const unknown = req.body.assignments.map((a) => a.indicatorCode).filter((c) => !compiled.position.has(c));
-        if (unknown.length) throw validationError(`body.assignments: unknown indicators ${unknown.join(", ")}`);
-        if (new Set(req.body.assignments.map((a) => a.indicatorCode)).size !== req.body.assignments.length) throw validationError("body.assignments: one unit per indicator");
+        if (unknown.length) throw invalidField("unknown_indicators", "body.assignments", `unknown indicators ${unknown.join(", ")}`, { indicators: unknown });
+        if (new Set(req.body.assignments.map((a) => a.indicatorCode)).size !== req.body.assignments.length) throw invalidField("one_per_indicator", "body.assignments", "one unit per indicator");
         try {
           await assignIndicatorUnits(db, auditContextOf(req), { assessmentId: found.assessment.id, agencyId: scope.agencyId, assignments: req.body.assignments, userId: req.auth!.user.id });
         } catch (e) {
-          if (e instanceof ForeignUnitError) throw validationError(`body.assignments: unit ${e.message} is not a unit of this agency`);
+          if (e instanceof ForeignUnitError) throw invalidField("foreign_unit", "body.assignments", `unit ${e.message} is not a unit of this agency`, { unit: e.message });
           throw e;
         }
         return reply.status(204).send(null);
@@ -114,14 +114,14 @@ export const assessmentStageRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       { config: { access: "authenticated" }, schema: { summary: "Assign an external assessor, or an internal assessor to some indicators", tags: ["evaluation"], params: AssessmentParams, body: AssignBody, response: { 204: z.null() } } },
       async (req, reply) => {
         const { found, compiled, scope } = await loadReadableAssessment(db, req, req.params.id);
-        if (!canAssign(req.auth!.actor, scope, req.body.role)) throw new AppError(403, "forbidden", `you may not assign ${req.body.role}`);
+        if (!canAssign(req.auth!.actor, scope, req.body.role)) throw new AppError(403, "forbidden", `you may not assign ${req.body.role}`, { role: req.body.role });
         const user = await findUserForLogin(db, req.body.email);
-        if (!user) throw validationError(`email: no user ${req.body.email}`);
+        if (!user) throw invalidField("unknown_user", "email", `no user ${req.body.email}`, { email: req.body.email });
         const target = await loadActor(db, user.id, false);
         const holds = req.body.role === "asesor_eksternal" ? hasRole(target, "asesor_eksternal") : hasRole(target, "asesor_internal", scope.agencyId);
-        if (!holds) throw validationError(`email: ${req.body.email} does not hold the role ${req.body.role}${req.body.role === "asesor_internal" ? " in this agency" : ""}`);
+        if (!holds) throw invalidField("user_lacks_role", "email", `${req.body.email} does not hold the role ${req.body.role}${req.body.role === "asesor_internal" ? " in this agency" : ""}`, { email: req.body.email, role: req.body.role });
         const unknown = (req.body.indicators ?? []).filter((c) => !compiled.position.has(c));
-        if (unknown.length) throw validationError(`indicators: unknown ${unknown.join(", ")}`);
+        if (unknown.length) throw invalidField("unknown_indicators", "indicators", `unknown ${unknown.join(", ")}`, { indicators: unknown });
         await assignToAssessment(db, auditContextOf(req), { assessmentId: found.assessment.id, agencyId: scope.agencyId, userId: user.id, role: req.body.role, indicatorCodes: req.body.indicators ?? null });
         return reply.status(204).send(null);
       },

@@ -3,7 +3,7 @@ import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { isAdministrator, isValidWindow, readableAgencies, stagesFor, valueProblem, convertExternalScore, type Stage } from "../../../core";
 import type { AppContext } from "../../context";
-import { AppError, notFound, validationError } from "../../errors";
+import { AppError, notFound, invalidField } from "../../errors";
 import { auditContextOf } from "../../request-audit";
 import { assessmentAbilities, canAnswer, canCreatePeriod } from "../../policies/assessment.policy";
 import { loadReadableAssessment } from "./load-assessment";
@@ -12,6 +12,7 @@ import { copyForwardRoutes } from "./copy-forward.routes";
 import { officialRecordRoutes } from "./official-record.routes";
 import { sectoralServiceRoutes } from "./sectoral-services.routes";
 import { canUploadEvidence } from "../../policies/evidence.policy";
+import { canReadFieldNotes } from "../../policies/collaboration.policy";
 import { assertStageWindowOpen, stageWindowIsOpen } from "../stage-schedule/stage-window";
 import { presentPeriodSchedule } from "../stage-schedule/period-schedule.presenter";
 import { todayInIndonesia } from "../evidence/evidence-settings";
@@ -47,21 +48,21 @@ export const assessmentRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         const codes = [...new Set([...b.agencies, ...(b.owner ? [b.owner] : [])])];
         const ids = await agencyIdsByCode(db, codes);
         const missing = codes.filter((c) => !ids.has(c));
-        if (missing.length) throw validationError(`agencies: no agency ${missing.join(", ")}`);
+        if (missing.length) throw invalidField("unknown_agency", "agencies", `no agency ${missing.join(", ")}`, { agencies: missing });
         const ownerId = b.owner ? ids.get(b.owner)! : null;
         if (!canCreatePeriod(req.auth!.actor, ownerId)) throw new AppError(403, "forbidden", "you may not create this period");
         const participantIds = b.agencies.map((c) => ids.get(c)!);
         if (ownerId !== null && !isAdministrator(req.auth!.actor)) {
           const reach = readableAgencies(req.auth!.actor);
           const outside = b.agencies.filter((c) => !reach.has(ids.get(c)!));
-          if (outside.length) throw new AppError(403, "forbidden", `agencies outside your province: ${outside.join(", ")}`);
+          if (outside.length) throw new AppError(403, "agencies_outside_province", `agencies outside your province: ${outside.join(", ")}`, { agencies: outside });
         }
         const instrumentId = b.instrument ?? officialPeriodInForce(b.year).instrument;
-        if (!bundledInstrument(instrumentId)) throw validationError(`instrument: no instrument ${instrumentId}`);
+        if (!bundledInstrument(instrumentId)) throw invalidField("unknown_instrument", "instrument", `no instrument ${instrumentId}`, { instrument: instrumentId });
         const stages: readonly string[] = stagesFor(b.kind, b.kind === "evaluasi" && b.withVisit);
         for (const [stage, window] of Object.entries(b.schedule)) {
-          if (!stages.includes(stage)) throw validationError(`body.schedule.${stage}: not a stage of this period`);
-          if (!isValidWindow(window.opens, window.closes)) throw validationError(`body.schedule.${stage}.closes: must be on or after the opening date`);
+          if (!stages.includes(stage)) throw invalidField("stage_not_in_period", `body.schedule.${stage}`, "not a stage of this period", { stage });
+          if (!isValidWindow(window.opens, window.closes)) throw invalidField("window_order", `body.schedule.${stage}.closes`, "must be on or after the opening date", { stage });
         }
         const policy = b.predicatePolicy ?? (ownerId === null ? officialPeriod(b.year)?.predicatePolicy : undefined) ?? "exact";
         const id = await createPeriod(db, auditContextOf(req), {
@@ -106,7 +107,7 @@ export const assessmentRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         // Authorization on every request; `found` carries the cache generation read in the same statement.
         const { found, compiled, scope } = await loadReadable(req, req.params.id);
         const actor = req.auth!.actor;
-        const abilities = { ...assessmentAbilities(actor, scope), uploadEvidence: actor.canWrite && canUploadEvidence(actor, scope.agencyId) };
+        const abilities = { ...assessmentAbilities(actor, scope), uploadEvidence: actor.canWrite && canUploadEvidence(actor, scope.agencyId), readFieldNotes: canReadFieldNotes(actor, scope) };
         // Outside the stage's scheduled dates the open stage is read-only.
         if (!stageWindowIsOpen(found.period.schedule, scope.stage)) Object.assign(abilities, { answer: false, verify: false, submit: false, nameSectoralServices: false });
         // The user-independent body is cached per assessment generation; abilities are this caller's own.
@@ -123,9 +124,9 @@ export const assessmentRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       async (req, reply) => {
         const { found, compiled, scope } = await loadReadable(req, req.params.id);
         const stage = req.body.stage as Stage;
-        if (!stagesFor(found.period.kind, found.period.withVisit).includes(stage)) throw validationError(`body.stage: ${stage} is not a stage of this period`);
+        if (!stagesFor(found.period.kind, found.period.withVisit).includes(stage)) throw invalidField("stage_not_in_period", "body.stage", `${stage} is not a stage of this period`, { stage });
         if (!canAnswer(req.auth!.actor, scope, stage, req.params.code)) {
-          throw new AppError(403, "forbidden", stage === scope.stage ? "you may not answer in this stage" : `stage ${stage} is not open (the open stage is ${scope.stage})`);
+          throw stage === scope.stage ? new AppError(403, "forbidden", "you may not answer in this stage", { stage }) : new AppError(403, "stage_not_current", `stage ${stage} is not open (the open stage is ${scope.stage})`, { stage, openStage: scope.stage });
         }
         assertStageWindowOpen(found.period.schedule, stage);
         if (!compiled.position.has(req.params.code)) throw notFound("indicator");
@@ -135,13 +136,13 @@ export const assessmentRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         let level = body.level;
         if (externalScore) {
           // The value of an indicator fed from another index is the conversion of its score, never the client's.
-          if (!spec) throw validationError(`body.externalScore: indicator ${req.params.code} takes a value, not a score from another index`);
+          if (!spec) throw invalidField("external_score_invalid", "body.externalScore", `indicator ${req.params.code} takes a value, not a score from another index`, { indicator: req.params.code });
           const converted = convertExternalScore(spec, externalScore.score, compiled.steps[position]!);
-          if ("problem" in converted) throw validationError(`body.externalScore.score: indicator ${req.params.code}: ${converted.problem}`);
+          if ("problem" in converted) throw invalidField("external_score_invalid", "body.externalScore.score", `indicator ${req.params.code}: ${converted.problem}`, { indicator: req.params.code });
           level = converted.value / 100;
         }
         const problem = level === null ? null : valueProblem(compiled, position, level);
-        if (problem) throw validationError(`body.level: ${problem}`);
+        if (problem) throw invalidField("level_invalid", "body.level", problem, { indicator: req.params.code });
         const external = externalScore === undefined ? {} : { externalScore: externalScore?.score ?? null, externalSource: externalScore?.source ?? null, externalYear: externalScore?.year ?? null };
         const outcome = await saveAnswer(db, auditContextOf(req), {
           ...body,

@@ -124,6 +124,8 @@ export const WorkspaceResponse = z.object({
     revise: z.boolean(),
     nameSectoralServices: z.boolean(),
     uploadEvidence: z.boolean(),
+    /** Whether the interview and visit notes may be read now (asked only then: no 403 on load). */
+    readFieldNotes: z.boolean(),
   }),
 });
 

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { copyForwardLevels, levelsInForce, linksUnderNewCodes, stagesFor, type EarlierEvidenceLink, type Stage } from "../../../core";
 import type { AppContext } from "../../context";
-import { AppError, validationError } from "../../errors";
+import { AppError, invalidField } from "../../errors";
 import { auditContextOf } from "../../request-audit";
 import { canSubmit } from "../../policies/assessment.policy";
 import { answersOf } from "../../../db/queries/assessments";
@@ -53,7 +53,7 @@ export const copyForwardRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         assertStageWindowOpen(target.found.period.schedule, target.scope.stage);
         const source = await loadReadableAssessment(db, req, req.body.fromAssessmentId);
         if (source.found.assessment.agencyId !== target.found.assessment.agencyId || source.found.assessment.id === target.found.assessment.id) {
-          throw validationError("body.fromAssessmentId: must be another assessment of the same agency");
+          throw invalidField("not_this_agency", "body.fromAssessmentId", "must be another assessment of the same agency");
         }
         const results = await resultsOf(db, source.found.assessment.id);
         const { levels } = levelsInForce({

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { sectoralServiceIndicators } from "../../../core";
 import type { AppContext } from "../../context";
-import { AppError, validationError } from "../../errors";
+import { AppError, invalidField } from "../../errors";
 import { auditContextOf } from "../../request-audit";
 import { canNameSectoralServices } from "../../policies/assessment.policy";
 import { saveSectoralServices } from "../../../db/commands/sectoral-services";
@@ -40,8 +40,8 @@ export const sectoralServiceRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         const indicators = sectoralServiceIndicators(compiled.instrument);
         const codes = req.body.services.map((s) => s.indicatorCode);
         const foreign = codes.filter((c) => !indicators.includes(c));
-        if (foreign.length) throw validationError(`services: ${foreign.join(", ")} is not a sectoral service indicator of this instrument (${indicators.join(", ") || "none"})`);
-        if (new Set(codes).size !== codes.length) throw validationError("services: one service per indicator");
+        if (foreign.length) throw invalidField("unknown_indicators", "services", `${foreign.join(", ")} is not a sectoral service indicator of this instrument (${indicators.join(", ") || "none"})`, { indicators: foreign });
+        if (new Set(codes).size !== codes.length) throw invalidField("one_per_indicator", "services", "one service per indicator");
         const services = await saveSectoralServices(db, auditContextOf(req), { assessmentId: found.assessment.id, agencyId: scope.agencyId, services: req.body.services, userId: req.auth!.user.id });
         return { indicators, services };
       },

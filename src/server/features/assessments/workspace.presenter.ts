@@ -33,7 +33,7 @@ export function presentWorkspace(
   rows: Answer[],
   /** Result revisions, oldest first. */
   results: { result: typeof assessmentResults.$inferSelect; authorName: string | null }[],
-  abilities: Record<"answer" | "verify" | "submit" | "advance" | "assignInternal" | "assignExternal" | "review" | "revise" | "nameSectoralServices" | "uploadEvidence", boolean>,
+  abilities: Record<"answer" | "verify" | "submit" | "advance" | "assignInternal" | "assignExternal" | "review" | "revise" | "nameSectoralServices" | "uploadEvidence" | "readFieldNotes", boolean>,
   extras: {
     /** Linked evidence per indicator code. */
     evidence: Map<string, EvidenceSummaryRow[]>;

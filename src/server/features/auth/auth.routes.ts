@@ -15,7 +15,7 @@ import { confirmOwnPassword } from "../../auth/confirm-own-password";
 import { acceptTotp } from "../../../lib/totp";
 import { useTotpStep } from "../../../db/commands/two-factor";
 import { presentMe } from "./me.presenter";
-import { LinkInfoResponse, LinkTokenParams, LoginBody, MeResponse, PasswordChangeBody, ProfileBody, SetPasswordBody } from "./auth.schema";
+import { LinkInfoResponse, LinkTokenParams, LoginBody, MeResponse, PasswordChangeBody, ProfileBody, SessionResponse, SetPasswordBody } from "./auth.schema";
 import { updateProfile } from "../../../db/commands/update-profile";
 import { findUserById } from "../../../db/queries/actors";
 import { peekOneTimeLink, redeemOneTimeLink } from "../../../db/commands/one-time-links";
@@ -43,7 +43,7 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         const attempt = await reserveLoginAttempt(db, { email: req.body.email, ip: req.ip }, ctx.auth.throttle, now());
         if (!attempt.allowed) {
           reply.header("retry-after", String(attempt.retryAfterSeconds));
-          throw new AppError(429, "too_many_attempts", `too many failed sign-ins; try again in ${attempt.retryAfterSeconds} s`);
+          throw new AppError(429, "too_many_attempts", `too many failed sign-ins; try again in ${attempt.retryAfterSeconds} s`, { retryAfterSeconds: attempt.retryAfterSeconds });
         }
         const user = await findUserForLogin(db, req.body.email);
         // Unknown e-mails and accounts without a password verify a dummy hash: same time, no enumeration.
@@ -101,6 +101,13 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       async (req) => presentMe(req.auth!, await listUserRoles(db, req.auth!.user.id)),
     );
 
+    // A probe every page may make: being signed out is an answer here, not an error (no 401 in the console).
+    app.get(
+      "/api/session",
+      { config: { access: "public" }, schema: { summary: "Who is signed in: the same as GET /api/me, or { user: null }", tags: ["auth"], response: { 200: SessionResponse } } },
+      async (req) => (req.auth ? presentMe(req.auth, await listUserRoles(db, req.auth.user.id)) : { user: null }),
+    );
+
     app.patch(
       "/api/me",
       { config: { access: "authenticated" }, schema: { summary: "Update my profile (name, NIP, phone, language)", tags: ["auth"], body: ProfileBody, response: { 200: MeResponse } } },
@@ -120,7 +127,7 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         const user = await findUserForLogin(db, me.email);
         await confirmOwnPassword(ctx, req, reply, { email: me.email, passwordHash: user?.passwordHash ?? null, password: req.body.currentPassword, field: "currentPassword" });
         const problem = await passwordProblem(req.body.newPassword, [me.email, me.name]);
-        if (problem) throw new AppError(400, problem, PASSWORD_MESSAGES[problem]);
+        if (problem) throw new AppError(400, problem, PASSWORD_MESSAGES[problem], { field: "newPassword" });
         await changePassword(db, auditContextOf(req), { userId: me.id, passwordHash: await hashPassword(req.body.newPassword), action: "user.password_change" });
         const session = await createSession(db, { userId: me.id, ip: req.ip, userAgent: storableUserAgent(req), maxHours: ctx.auth.sessions.maxHours });
         setCookie(req, reply, session.token, session.expiresAt);
@@ -133,7 +140,7 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       { config: { access: "public" }, schema: { summary: "Whose invitation or reset link this is", tags: ["auth"], params: LinkTokenParams, response: { 200: LinkInfoResponse } } },
       async (req) => {
         const link = await peekOneTimeLink(db, req.params.token);
-        if (!link) throw new AppError(404, "not_found", "this link is unknown, used or expired");
+        if (!link) throw new AppError(404, "not_found", "this link is unknown, used or expired", { resource: "link" });
         return { email: link.email, name: link.name, purpose: link.purpose as "invitation" | "reset" };
       },
     );
@@ -143,11 +150,11 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       { config: { access: "public" }, schema: { summary: "Set a password with a one-time invitation or reset link", tags: ["auth"], body: SetPasswordBody, response: { 204: z.null() } } },
       async (req, reply) => {
         const link = await peekOneTimeLink(db, req.body.token);
-        if (!link) throw new AppError(404, "not_found", "this link is unknown, used or expired");
+        if (!link) throw new AppError(404, "not_found", "this link is unknown, used or expired", { resource: "link" });
         const problem = await passwordProblem(req.body.password, [link.email, link.name]);
-        if (problem) throw new AppError(400, problem, PASSWORD_MESSAGES[problem].replace("newPassword", "password"));
+        if (problem) throw new AppError(400, problem, PASSWORD_MESSAGES[problem].replace("newPassword", "password"), { field: "password" });
         const userId = await redeemOneTimeLink(db, auditContextOf(req), req.body.token, await hashPassword(req.body.password));
-        if (userId === null) throw new AppError(404, "not_found", "this link is unknown, used or expired");
+        if (userId === null) throw new AppError(404, "not_found", "this link is unknown, used or expired", { resource: "link" });
         return reply.status(204).send(null);
       },
     );

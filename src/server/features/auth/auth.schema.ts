@@ -26,6 +26,9 @@ export const MeResponse = z.object({
   via: z.enum(["session", "token"]),
   csrfToken: z.string().nullable(),
 });
+
+/** `GET /api/session`: the signed-in user as in MeResponse, or `{ user: null }` when nobody is signed in. */
+export const SessionResponse = z.union([MeResponse, z.object({ user: z.null() })]);
 export type MeResponse = z.infer<typeof MeResponse>;
 
 export const SetPasswordBody = z.object({ token: z.string().min(20).max(200), password: z.string().min(1).max(500) });

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../context";
-import { AppError, notFound, validationError } from "../../errors";
+import { AppError, notFound, invalidField } from "../../errors";
 import { auditContextOf } from "../../request-audit";
 import { canTakePartInClarification, clarificationSide } from "../../policies/collaboration.policy";
 import { postClarification, setClarificationStatus } from "../../../db/commands/clarifications";
@@ -54,7 +54,7 @@ export const clarificationRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         const actor = req.auth!.actor;
         if (!canTakePartInClarification(actor, scope, req.params.code)) throw new AppError(403, "forbidden", "only the assessors, the review team and the agency's team write clarifications");
         const evidenceId = req.body.evidenceId ?? null;
-        if (evidenceId !== null && !(await evidenceBelongsTo(db, evidenceId, scope.agencyId))) throw validationError(`body.evidenceId: no evidence ${evidenceId} in this agency's library`);
+        if (evidenceId !== null && !(await evidenceBelongsTo(db, evidenceId, scope.agencyId))) throw invalidField("not_this_agency", "body.evidenceId", `no evidence ${evidenceId} in this agency's library`);
         const side = clarificationSide(actor, scope, req.params.code)!;
         await postClarification(db, auditContextOf(req), { assessmentId: found.assessment.id, agencyId: scope.agencyId, indicatorCode: req.params.code, side, body: req.body.body, evidenceId });
         return reply.status(201).send(presentClarificationThread(req.params.code, await clarificationThread(db, found.assessment.id, req.params.code), side));

@@ -55,7 +55,7 @@ export const evidenceLinkRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         const link = await linkTarget(req, req.params.id, req.params.code, req.params.evidenceId);
         const removed = await unlinkEvidence(db, auditContextOf(req), link);
         if (removed.outcome === "missing") throw notFound("link");
-        if (removed.outcome === "closed_stage") throw new AppError(409, "stage_closed", `this evidence was linked during the ${removed.stage} stage, which is closed: the link stays part of that stage's record`);
+        if (removed.outcome === "closed_stage") throw new AppError(409, "evidence_link_locked", `this evidence was linked during the ${removed.stage} stage, which is closed: the link stays part of that stage's record`, { stage: removed.stage });
         return reply.status(204).send(null);
       },
     );

@@ -4,7 +4,7 @@ import type { z } from "zod";
 import "@fastify/multipart";
 import { EmptyUploadError, UnsupportedUploadTypeError, UploadInterruptedError, UploadTooLargeError } from "../../../lib/storage";
 import { findUnstorableText } from "../../../lib/text-safety";
-import { AppError, invalidText, validationError } from "../../errors";
+import { AppError, invalidText, validationError, invalidField } from "../../errors";
 
 /** The text fields of an upload (validated) and its file part, not read yet. */
 export interface IncomingUpload<T> {
@@ -27,7 +27,7 @@ export async function readUpload<S extends z.ZodType>(req: FastifyRequest, schem
     if (typeof status === "number" && status >= 400 && status < 500) throw e;
     throw new AppError(400, "bad_request", `malformed multipart body: ${(e as Error).message}`);
   }
-  if (!part) throw validationError("file: missing (send the text fields first, then the file)");
+  if (!part) throw invalidField("file_missing", "file", "missing (send the text fields first, then the file)");
   const values: Record<string, string> = {};
   for (const [name, entry] of Object.entries(part.fields)) {
     const first = Array.isArray(entry) ? entry[0] : entry;
@@ -61,10 +61,10 @@ export async function readUpload<S extends z.ZodType>(req: FastifyRequest, schem
  */
 export function uploadFailure(e: unknown, req: FastifyRequest, reply: FastifyReply): unknown {
   if (!req.raw.readableEnded) reply.header("connection", "close");
-  if (e instanceof UploadTooLargeError) return new AppError(413, "payload_too_large", `file: larger than the limit of ${formatMegabytes(e.maxBytes)}`);
-  if (e instanceof UnsupportedUploadTypeError) return new AppError(415, "unsupported_media_type", `file: ${e.message}`);
-  if (e instanceof EmptyUploadError) return validationError("file: the file is empty");
-  if (e instanceof UploadInterruptedError) return new AppError(400, "bad_request", e.message);
+  if (e instanceof UploadTooLargeError) return new AppError(413, "payload_too_large", `file: larger than the limit of ${formatMegabytes(e.maxBytes)}`, { field: "file", limitMegabytes: e.maxBytes / (1024 * 1024) });
+  if (e instanceof UnsupportedUploadTypeError) return new AppError(415, "unsupported_media_type", `file: ${e.message}`, { field: "file" });
+  if (e instanceof EmptyUploadError) return invalidField("file_empty", "file", "the file is empty");
+  if (e instanceof UploadInterruptedError) return new AppError(400, "upload_interrupted", e.message);
   return e;
 }
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { FastifyRequest } from "fastify";
 import type { AppContext } from "../../context";
-import { AppError, notFound, validationError } from "../../errors";
+import { AppError, notFound, invalidField } from "../../errors";
 import { auditContextOf } from "../../request-audit";
 import { canUploadEvidence } from "../../policies/evidence.policy";
 import { agencyCodeOf } from "../../../db/queries/agency-ids";
@@ -76,9 +76,9 @@ export const resumableUploadRoutes = (ctx: AppContext, deps: ResumableDeps): Fas
         const agency = await readableAgency(req, req.params.code);
         if (!canUploadEvidence(req.auth!.actor, agency.id)) throw new AppError(403, "forbidden", "only the agency's self-assessment team uploads evidence");
         const { size, fileName, evidenceId, ...fields } = req.body;
-        if (size > maxBytes) throw new AppError(413, "payload_too_large", `size: larger than the limit of ${Math.floor(maxBytes / (1024 * 1024))} MB`);
+        if (size > maxBytes) throw new AppError(413, "payload_too_large", `size: larger than the limit of ${Math.floor(maxBytes / (1024 * 1024))} MB`, { field: "size", limitMegabytes: Math.floor(maxBytes / (1024 * 1024)) });
         if (evidenceId !== undefined && !(await findEvidence(db, agency.id, evidenceId))) throw notFound("evidence");
-        if (evidenceId === undefined && !fields.title) throw validationError("body.title: required for new evidence");
+        if (evidenceId === undefined && !fields.title) throw invalidField("title_required", "body.title", "required for new evidence");
         const session = await startResumableUpload(db, storage, { agencyId: agency.id, userId: req.auth!.user.id, evidenceId: evidenceId ?? null, fileName: fileName ?? null, size, fields });
         return reply.status(201).send(await status(session));
       },
@@ -109,9 +109,9 @@ export const resumableUploadRoutes = (ctx: AppContext, deps: ResumableDeps): Fas
         if (!req.headers["content-type"]?.startsWith(CHUNK_CONTENT_TYPE)) throw new AppError(415, "unsupported_media_type", `send the chunk as ${CHUNK_CONTENT_TYPE}`);
         // Checked here rather than by the schema, so that who may not reach the upload learns nothing more.
         const from = req.headers["upload-offset"];
-        if (from === undefined) throw validationError("headers.upload-offset: required (the bytes the server already has; GET tells)");
+        if (from === undefined) throw invalidField("offset_required", "headers.upload-offset", "required (the bytes the server already has; GET tells)");
         const length = Number(req.headers["content-length"]);
-        if (session.multipartId && !(Number.isSafeInteger(length) && length >= 0)) throw validationError("headers.content-length: required (the chunk's length in bytes)");
+        if (session.multipartId && !(Number.isSafeInteger(length) && length >= 0)) throw invalidField("content_length_required", "headers.content-length", "required (the chunk's length in bytes)");
         const file = partPath(storage.tempDir, session.id);
         const token = await claimUploadSession(db, session.id, ctx.instanceId ?? null);
         if (!token) throw new AppError(409, "upload_busy", "another chunk of this upload is still arriving");
@@ -126,7 +126,8 @@ export const resumableUploadRoutes = (ctx: AppContext, deps: ResumableDeps): Fas
           return reply.status(outcome.deduplicated ? 200 : 201).send({ id: session.id, size: session.size, offset, expiresAt: session.expiresAt.toISOString(), evidence });
         } catch (e) {
           if (e instanceof OffsetMismatchError) throw new AppError(409, "offset_mismatch", e.message, { offset: e.offset });
-          if (e instanceof BeyondDeclaredSizeError || e instanceof ChunkTooSmallError) throw new AppError(400, "bad_request", e.message);
+          if (e instanceof ChunkTooSmallError) throw new AppError(400, "chunk_too_small", e.message, { minBytes: e.minBytes });
+          if (e instanceof BeyondDeclaredSizeError) throw new AppError(400, "bad_request", e.message);
           // A disguised file will not become acceptable with more bytes: the session ends.
           if (e instanceof UnsupportedUploadTypeError) await dropUploadSession(db, storage, session.id);
           if (e instanceof EvidenceNotFoundError) {

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { stagesFor, type CompiledInstrument } from "../../../core";
 import type { AppContext } from "../../context";
-import { AppError, notFound, validationError } from "../../errors";
+import { AppError, notFound, invalidField } from "../../errors";
 import { auditContextOf } from "../../request-audit";
 import { canReadFieldNotes, canWriteFieldNotes } from "../../policies/collaboration.policy";
 import { createFieldNote, deleteFieldNote, fieldNotesOf, updateFieldNote, type FieldNoteOutcome } from "../../../db/commands/field-notes";
@@ -18,7 +18,7 @@ const isFieldStage = (s: string): s is FieldStage => s === "interviu" || s === "
 
 function checkObservations(compiled: CompiledInstrument, observations: Record<string, string>) {
   const unknown = Object.keys(observations).filter((c) => !compiled.position.has(c));
-  if (unknown.length) throw validationError(`body.observations: unknown indicator ${unknown.join(", ")}`);
+  if (unknown.length) throw invalidField("unknown_indicators", "body.observations", `unknown indicator ${unknown.join(", ")}`, { indicators: unknown });
 }
 
 /**
@@ -49,7 +49,7 @@ export const fieldNoteRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       async (req, reply) => {
         const { found, compiled, scope } = await loadReadableAssessment(db, req, req.params.id);
         const { stage, ...fields } = req.body;
-        if (!stagesFor(found.period.kind, found.period.withVisit).includes(stage)) throw validationError(`body.stage: ${stage} is not a stage of this period`);
+        if (!stagesFor(found.period.kind, found.period.withVisit).includes(stage)) throw invalidField("stage_not_in_period", "body.stage", `${stage} is not a stage of this period`, { stage });
         if (!canWriteFieldNotes(req.auth!.actor, scope, stage)) throw forbidden();
         assertStageWindowOpen(found.period.schedule, stage);
         checkObservations(compiled, fields.observations);

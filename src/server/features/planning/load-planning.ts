@@ -1,7 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import type { Db } from "../../../db/client";
 import { actionDetailsOf, actionRows, agencyByCode, findAction, findRecommendation, isAssignedExternal, unitBelongsTo } from "../../../db/queries/planning";
-import { AppError, notFound, validationError } from "../../errors";
+import { AppError, notFound, invalidField } from "../../errors";
 import { canEditRecommendation, canManageActions, canReadPlanning } from "../../policies/planning.policy";
 import { todayInIndonesia } from "../evidence/evidence-settings";
 import { presentAction } from "./planning.presenter";
@@ -49,7 +49,7 @@ export function planningLoaders(db: Db) {
     return action;
   };
   const checkUnit = async (agencyId: number, unitId: number | null | undefined, field = "body.ownerUnitId") => {
-    if (unitId !== null && unitId !== undefined && !(await unitBelongsTo(db, agencyId, unitId))) throw validationError(`${field}: no such unit in this agency`);
+    if (unitId !== null && unitId !== undefined && !(await unitBelongsTo(db, agencyId, unitId))) throw invalidField("foreign_unit", field, "no such unit in this agency", { unit: unitId });
   };
   /** Actions as the API answers them, with comments and evidence. */
   const actionViews = async (ids: number[]) => {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import type { AppContext } from "../../context";
-import { AppError, validationError } from "../../errors";
+import { AppError, invalidField } from "../../errors";
 import { auditContextOf } from "../../request-audit";
 import { canEditRecommendation, planningAbilities, recommendationSourcesFor } from "../../policies/planning.policy";
 import { createRecommendationWithActions, deleteRecommendation, updateRecommendation } from "../../../db/commands/recommendations";
@@ -65,13 +65,13 @@ export const recommendationRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         const sources = recommendationSourcesFor(req.auth!.actor, agency.id, await load.assignedExternal(req, agency.id));
         if (!sources.length) throw new AppError(403, "forbidden", "you may not write recommendations to this agency");
         const source = req.body.source ?? sources[0]!;
-        if (!sources.includes(source)) throw new AppError(403, "forbidden", `source: you may not write as ${source}`);
+        if (!sources.includes(source)) throw new AppError(403, "forbidden", `source: you may not write as ${source}`, { field: "source", source });
         let periodId = req.body.periodId ?? null;
         const assessmentId = req.body.assessmentId ?? null;
         if (assessmentId !== null) {
           const found = await findAssessment(db, assessmentId);
-          if (!found || found.assessment.agencyId !== agency.id) throw validationError("body.assessmentId: not an assessment of this agency");
-          if (periodId !== null && periodId !== found.period.id) throw validationError("body.periodId: not the period of that assessment");
+          if (!found || found.assessment.agencyId !== agency.id) throw invalidField("not_this_agency", "body.assessmentId", "not an assessment of this agency");
+          if (periodId !== null && periodId !== found.period.id) throw invalidField("not_this_period", "body.periodId", "not the period of that assessment");
           periodId = found.period.id;
         }
         const actions = req.body.actions;
@@ -125,9 +125,9 @@ export const recommendationRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         load.requireActionManager(req, rec.agencyId);
         await load.checkUnit(rec.agencyId, req.body.ownerUnitId);
         const assessmentId = req.body.assessmentId ?? rec.assessmentId;
-        if (assessmentId === null) throw validationError("body.assessmentId: the recommendation has no assessment; name one");
+        if (assessmentId === null) throw invalidField("assessment_required", "body.assessmentId", "the recommendation has no assessment; name one");
         const { found, compiled } = await loadReadableAssessment(db, req, assessmentId);
-        if (found.assessment.agencyId !== rec.agencyId) throw validationError("body.assessmentId: not an assessment of this agency");
+        if (found.assessment.agencyId !== rec.agencyId) throw invalidField("not_this_agency", "body.assessmentId", "not an assessment of this agency");
         const { levels } = await levelsOfAssessment(db, found, compiled);
         const { actions, summary } = roadmapActions(compiled, levels, req.body, found.period.predicatePolicy, todayInIndonesia());
         const rows = await createActionsFromRoadmap(db, auditContextOf(req), { recommendationId: rec.id, agencyId: rec.agencyId, ownerUnitId: req.body.ownerUnitId, costUnit: req.body.costUnit, steps: actions });

@@ -1,6 +1,6 @@
 import { indicatorsOf, PlanningError, spreadDueDates, planMultiYear, planRoadmap, type CompiledInstrument, type CostTable, type PlanStep, type PlanTarget, type PredicatePolicy } from "../../../core";
 import type { RoadmapStepAction } from "../../../db/commands/improvement-actions";
-import { AppError, validationError } from "../../errors";
+import { AppError } from "../../errors";
 
 export interface RoadmapRequest {
   target?: PlanTarget;
@@ -44,7 +44,7 @@ export function roadmapActions(compiled: CompiledInstrument, levels: Record<stri
       return { year, steps: plan.steps, totalCost: plan.totalCost, index: plan.index, predicate: plan.predicate };
     });
   } catch (e) {
-    if (e instanceof PlanningError) throw validationError(`body: ${e.message}`, e.details);
+    if (e instanceof PlanningError) throw new AppError(400, "planning_invalid", `body: ${e.message}`, { field: "body", ...(e.details as Record<string, unknown> | undefined) });
     throw e;
   }
   const names = new Map(indicatorsOf(compiled.instrument.tree).map((n) => [n.code, n.name]));

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { isValidWindow, readableAgencies, stageWindow, stagesFor, type Actor, type Stage } from "../../../core";
 import type { AppContext } from "../../context";
-import { AppError, notFound, validationError } from "../../errors";
+import { AppError, notFound, invalidField } from "../../errors";
 import { auditContextOf } from "../../request-audit";
 import { canCreatePeriod } from "../../policies/assessment.policy";
 import { clearStageWindow, findPeriod, setStageWindow } from "../../../db/commands/period-schedule";
@@ -43,7 +43,7 @@ export const stageScheduleRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       // A province's internal period is hidden from people outside that province.
       if (!period || (period.ownerAgencyId !== null && !canCreatePeriod(actor, period.ownerAgencyId) && !readableAgencies(actor).has(period.ownerAgencyId))) throw notFound("period");
       if (!canCreatePeriod(actor, period.ownerAgencyId)) throw new AppError(403, "forbidden", "only the period's owner or an administrator changes its schedule");
-      if (!stagesFor(period.kind, period.withVisit).includes(stage)) throw validationError(`stage: ${stage} is not a stage of this period`);
+      if (!stagesFor(period.kind, period.withVisit).includes(stage)) throw invalidField("stage_not_in_period", "stage", `${stage} is not a stage of this period`, { stage });
       return period;
     };
 
@@ -53,7 +53,7 @@ export const stageScheduleRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       async (req) => {
         const { stage, opens, closes } = req.body;
         const period = await loadEditablePeriod(req.auth!.actor, req.params.id, stage);
-        if (!isValidWindow(opens, closes)) throw validationError("body.closes: must be on or after the opening date");
+        if (!isValidWindow(opens, closes)) throw invalidField("window_order", "body.closes", "must be on or after the opening date");
         const schedule = await setStageWindow(db, auditContextOf(req), { periodId: period.id, stage, opens, closes });
         if (!schedule) throw notFound("period");
         return { schedule: stageWindows(period, schedule, todayInIndonesia()) };

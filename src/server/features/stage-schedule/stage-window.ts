@@ -8,12 +8,12 @@ import { todayInIndonesia } from "../evidence/evidence-settings";
  */
 export function assertStageWindowOpen(schedule: StageSchedule, stage: string, today = todayInIndonesia()): void {
   assertStageWindowStarted(schedule, stage, today);
-  if (scheduleRefusal(schedule, stage, today) === "stage_closed") throw new AppError(409, "stage_closed", `stage ${stage} closed on ${schedule[stage]!.closes}; the schedule must be extended first`);
+  if (scheduleRefusal(schedule, stage, today) === "stage_closed") throw new AppError(409, "stage_closed", `stage ${stage} closed on ${schedule[stage]!.closes}; the schedule must be extended first`, { stage, closes: schedule[stage]!.closes });
 }
 
 /** Refuses to close a stage before its opening date (closing it late is allowed). */
 export function assertStageWindowStarted(schedule: StageSchedule, stage: string, today = todayInIndonesia()): void {
-  if (scheduleRefusal(schedule, stage, today) === "stage_not_open") throw new AppError(409, "stage_not_open", `stage ${stage} opens on ${schedule[stage]!.opens}`);
+  if (scheduleRefusal(schedule, stage, today) === "stage_not_open") throw new AppError(409, "stage_not_open", `stage ${stage} opens on ${schedule[stage]!.opens}`, { stage, opens: schedule[stage]!.opens });
 }
 
 /** True when the schedule lets work happen in the stage today. */

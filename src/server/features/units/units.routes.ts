@@ -39,7 +39,7 @@ export const unitRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         try {
           return reply.status(201).send(presentUnit(await addUnit(db, auditContextOf(req), agencyId, req.body.name)));
         } catch (e) {
-          if (e instanceof DuplicateUnitError) throw new AppError(409, "conflict", `name: ${req.body.name} already exists in this agency`);
+          if (e instanceof DuplicateUnitError) throw new AppError(409, "unit_name_taken", `name: ${req.body.name} already exists in this agency`, { field: "name" });
           throw e;
         }
       },

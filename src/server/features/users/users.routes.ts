@@ -3,7 +3,7 @@ import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { hasRole, isAdministrator, roleNeedsAgency, type Role } from "../../../core";
 import type { AppContext } from "../../context";
-import { AppError, notFound, validationError } from "../../errors";
+import { AppError, notFound, invalidField } from "../../errors";
 import { auditContextOf } from "../../request-audit";
 import { canActForUser, canGrantRole, canManageUsers, canSeeUser, mayRevealLink, userAbilities } from "../../policies/user.policy";
 import { listUsersWithRoles, type UserWithRoles } from "../../../db/queries/users";
@@ -52,11 +52,11 @@ export const userRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       const ids = await agencyIdsByCode(db, roles.flatMap((r) => (r.agencyCode ? [r.agencyCode] : [])));
       return roles.map((r, i) => {
         if (roleNeedsAgency(r.role) !== Boolean(r.agencyCode)) {
-          throw validationError(`roles[${i}].agencyCode: ${roleNeedsAgency(r.role) ? `required for ${r.role}` : `not allowed for the national role ${r.role}`}`);
+          throw roleNeedsAgency(r.role) ? invalidField("role_needs_agency", `roles[${i}].agencyCode`, `required for ${r.role}`, { role: r.role }) : invalidField("role_without_agency", `roles[${i}].agencyCode`, `not allowed for the national role ${r.role}`, { role: r.role });
         }
         const agencyId = r.agencyCode ? ids.get(r.agencyCode) : null;
-        if (agencyId === undefined) throw validationError(`roles[${i}].agencyCode: no agency ${r.agencyCode}`);
-        if (!canGrantRole(req.auth!.actor, r.role as Role, agencyId)) throw new AppError(403, "forbidden", `you may not grant ${r.role} there`);
+        if (agencyId === undefined) throw invalidField("unknown_agency", `roles[${i}].agencyCode`, `no agency ${r.agencyCode}`, { agencies: [r.agencyCode] });
+        if (!canGrantRole(req.auth!.actor, r.role as Role, agencyId)) throw new AppError(403, "role_not_grantable", `you may not grant ${r.role} there`, { role: r.role });
         return { role: r.role as Role, agencyId };
       });
     };
@@ -103,7 +103,7 @@ export const userRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
           const inv = created.invitation;
           return reply.status(201).send({ user: present(req, user!), invitation: inv ? await deliverLink(req, user!, "invitation", inv, mayRevealLink(req.auth!.actor, user!)) : null });
         } catch (e) {
-          if (e instanceof DuplicateEmailError) throw new AppError(409, "conflict", `email: ${req.body.email} is already registered`);
+          if (e instanceof DuplicateEmailError) throw new AppError(409, "email_taken", `email: ${req.body.email} is already registered`, { field: "email" });
           throw e;
         }
       },
@@ -128,7 +128,7 @@ export const userRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         const user = await loadActableUser(req, req.params.id);
         const grant = user.roles.find((r) => r.id === req.params.roleId);
         if (!grant) throw notFound("role");
-        if (!canGrantRole(req.auth!.actor, grant.role as Role, grant.agencyId)) throw new AppError(403, "forbidden", `you may not revoke ${grant.role}`);
+        if (!canGrantRole(req.auth!.actor, grant.role as Role, grant.agencyId)) throw new AppError(403, "role_not_grantable", `you may not revoke ${grant.role}`, { role: grant.role });
         await revokeRole(db, auditContextOf(req), { id: grant.id, userId: user.id, role: grant.role, agencyId: grant.agencyId });
         return reply.status(204).send(null);
       },

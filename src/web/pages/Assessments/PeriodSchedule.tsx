@@ -1,6 +1,6 @@
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { ApiError } from "../../api";
+import { ApiError, isRecord } from "../../api";
 import type { Period, StageName } from "../../assessmentApi";
 import { formatDate, NO_VALUE } from "../../format";
 import { useLang } from "../../i18n";
@@ -24,10 +24,10 @@ function checkWindow(opens: string, closes: string): FieldErrors {
   return errors;
 }
 
-/** The field a server validation message names ("body.closes: …"), if any. */
+/** The date field a refusal names in `details.field` ("body.closes"), if any. */
 function fieldOf(error: unknown): Field | null {
-  if (!(error instanceof ApiError) || error.code !== "validation_error") return null;
-  const m = /^body\.(opens|closes)\b/.exec(error.message);
+  if (!(error instanceof ApiError) || !isRecord(error.details) || typeof error.details.field !== "string") return null;
+  const m = /^body\.(opens|closes)\b/.exec(error.details.field);
   return m ? (m[1] as Field) : null;
 }
 
@@ -69,8 +69,8 @@ function StageWindowForm({ periodId, item, onSaved, onCancel }: { periodId: numb
       onSaved(await setStageWindow(periodId, { stage: item.stage, opens, closes }));
     } catch (err) {
       const field = fieldOf(err);
-      // The server's reasons are in English; the field it names gets the interface's own sentence.
-      if (field) setServerField({ field, message: field === "closes" && /opening/.test((err as ApiError).message) ? t("schedule.order") : t("schedule.invalidDate") });
+      // The field the refusal names gets the interface's own sentence, chosen by the refusal's code.
+      if (field) setServerField({ field, message: (err as ApiError).code === "window_order" ? t("schedule.order") : t("schedule.invalidDate") });
       else setError(err);
     } finally {
       setBusy(false);

@@ -77,7 +77,14 @@ function AssessmentsView() {
               ))}
             </ul>
           ) : (
-            <p>{t("assess.empty")}</p>
+            <>
+              <p>{t("assess.empty")}</p>
+              {me?.roles.some((r) => r.role === "asesor_eksternal") && (
+                <p className="note" data-testid="assess-external-hint">
+                  {t("wfErrors.externalUnassigned")}
+                </p>
+              )}
+            </>
           ))}
       </section>
     </>

@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { PredicateBadge } from "../../components/Badges";
 import { Chart, chartNumber, type ChartOption } from "../../components/Chart";
-import { ErrorMessage, Loading } from "../../components/Status";
+import { Loading } from "../../components/Status";
+import { LoadFailure } from "../NotFound";
 import { formatIndex } from "../../format";
 import { useLang } from "../../i18n";
 import { fetchPublicAgency, type PublicAgency, type PublicAgencyYear } from "../../publicApi";
@@ -215,6 +216,6 @@ export function PublicAgencyPage() {
   const state = useApi(`public-agency-${code}`, (signal) => fetchPublicAgency(code, signal));
   usePageTitle(state.status === "ok" ? state.data.agency.name : t("portal.title"));
   if (state.status === "loading") return <Loading label={t("portal.agency.loading")} />;
-  if (state.status === "error") return <ErrorMessage error={state.error} retry={state.retry} />;
+  if (state.status === "error") return <LoadFailure error={state.error} retry={state.retry} />;
   return <AgencyView data={state.data} />;
 }

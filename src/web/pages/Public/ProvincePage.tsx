@@ -3,7 +3,8 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { PredicateBadge } from "../../components/Badges";
 import { Chart, chartNumber, type ChartOption } from "../../components/Chart";
-import { ErrorMessage, Loading } from "../../components/Status";
+import { Loading } from "../../components/Status";
+import { LoadFailure } from "../NotFound";
 import { formatIndex } from "../../format";
 import { useLang } from "../../i18n";
 import { predicateFill } from "../../predicateColours";
@@ -179,6 +180,6 @@ export function PublicProvincePage() {
   const name = state.status === "ok" ? t("portal.provincePage.title", { name: state.data.province.regionName ?? state.data.province.name }) : t("portal.title");
   usePageTitle(name);
   if (state.status === "loading") return <Loading label={t("portal.provincePage.loading")} />;
-  if (state.status === "error") return <ErrorMessage error={state.error} retry={state.retry} />;
+  if (state.status === "error") return <LoadFailure error={state.error} retry={state.retry} />;
   return <ProvinceView data={state.data} onYear={(y) => setParams({ tahun: String(y) }, { replace: true })} />;
 }

@@ -208,20 +208,22 @@ export function FieldNotes() {
   const { ws } = useWorkspace();
   const [data, setData] = useState<Notes | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const readable = ws.abilities.readFieldNotes;
   const load = useCallback(async () => {
     setError(null);
+    if (!readable) return;
     try {
       setData(await fetchFieldNotes(ws.id));
     } catch (e) {
       setError(e);
     }
-  }, [ws.id]);
+  }, [ws.id, readable]);
   useEffect(() => {
     void load();
   }, [load, ws.stage]);
   const hasFieldStages = ws.period.stages.includes("interviu");
   if (!hasFieldStages) return null;
-  const hidden = error instanceof ApiError && error.status === 403;
+  const hidden = !readable || (error instanceof ApiError && error.status === 403);
   return (
     <section className="section field-notes" aria-labelledby="ws-notes-title" data-testid="ws-notes">
       <h2 id="ws-notes-title">{t("collab.notes.title")}</h2>

@@ -1,4 +1,4 @@
-import { useId, useState, type FormEvent } from "react";
+import { useEffect, useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { FormError } from "../../components/Status";
 import { evidenceFileUrl, fetchEvidenceList, linkEvidence, unlinkEvidence, type EvidenceSummary } from "../../evidenceApi";
@@ -17,12 +17,18 @@ function AttachFromLibrary({ code, linked, onAttach }: { code: string; linked: S
   const [q, setQ] = useState("");
   const [found, setFound] = useState<EvidenceSummary[] | null>(null);
   const { busy, error, run } = useSubmit();
+  const list = (query: string) =>
+    run(async () => {
+      setFound((await fetchEvidenceList(ws.agency.code, { q: query, limit: 20 })).evidence);
+    });
   const search = async (e: FormEvent) => {
     e.preventDefault();
-    await run(async () => {
-      setFound((await fetchEvidenceList(ws.agency.code, { q, limit: 20 })).evidence);
-    });
+    await list(q);
   };
+  // The library is listed as soon as the form opens (newest first); "Cari" narrows it.
+  useEffect(() => {
+    void list("");
+  }, [ws.agency.code]);
   return (
     <form className="ws-evidence-add" role="search" aria-label={t("evidence.ws.attachFor", { code })} onSubmit={(e) => void search(e)}>
       <div className="search-form">

@@ -1,0 +1,88 @@
+/**
+ * Every machine code an error body (`{ error, message, details }`) may carry. `AppError` accepts only
+ * these, so a new code must be added here — and `test/server/error-codes.test.ts` then asks for its
+ * sentence in both web catalogues (`apiErrors.<code>`), so no server English reaches the screen.
+ * The `details` named beside a code are what the web interpolates into its sentence.
+ */
+export const ERROR_CODES = [
+  // generic, answered by the error handler itself
+  "bad_request",
+  "validation_error", // details.field
+  "invalid_text", // details.field
+  "not_found", // details.resource
+  "conflict", // details.current for a version conflict
+  "payload_too_large", // details.field, details.limitMegabytes
+  "unsupported_media_type",
+  "internal_error",
+  "database_unavailable",
+  // sign-in and accounts
+  "unauthenticated",
+  "csrf_failed",
+  "token_read_only",
+  "forbidden",
+  "invalid_credentials",
+  "totp_required",
+  "invalid_totp",
+  "too_many_attempts", // details.retryAfterSeconds
+  "password_too_short", // details.field, details.minLength
+  "password_too_weak", // details.field
+  "wrong_password", // details.field
+  "email_taken", // details.field
+  "email_failed",
+  "link_needs_email",
+  "two_factor_already_on",
+  "two_factor_not_started",
+  "two_factor_needs_session",
+  "role_not_grantable", // details.role
+  "role_needs_agency", // details.field, details.role
+  "role_without_agency", // details.field, details.role
+  "unknown_agency", // details.field, details.agencies
+  "agencies_outside_province", // details.agencies
+  "unknown_user", // details.field, details.email
+  "user_lacks_role", // details.email, details.role
+  // assessments
+  "indicators_without_level", // details.indicators
+  "indicators_unverified", // details.indicators
+  "unknown_indicators", // details.field, details.indicators
+  "one_per_indicator", // details.field
+  "foreign_unit", // details.field, details.unit
+  "stage_not_in_period", // details.field, details.stage
+  "stage_not_current", // details.stage, details.openStage
+  "stage_closed", // details.stage, details.closes
+  "stage_not_open", // details.stage, details.opens
+  "stage_changed",
+  "window_order", // details.field
+  "notes_required", // details.field
+  "level_invalid", // details.field, details.indicator
+  "external_score_invalid", // details.field, details.indicator
+  "unknown_instrument", // details.field, details.instrument
+  "not_submitted",
+  "no_final_result",
+  "division_closed",
+  "not_this_agency", // details.field
+  "not_this_period", // details.field
+  "assessment_required", // details.field
+  "not_reachable", // details.year, details.maxIndex, details.maxPredicate
+  "planning_invalid", // details.field
+  "unit_name_taken", // details.field
+  "evidence_damaged",
+  "evidence_link_locked", // details.stage
+  "file_missing", // details.field
+  "file_empty", // details.field
+  "title_required", // details.field
+  "upload_busy",
+  "upload_interrupted",
+  "offset_mismatch", // details.offset
+  "offset_required", // details.field
+  "content_length_required", // details.field
+  "chunk_too_small", // details.minBytes (S3 multipart: every part but the last)
+  "review_changed", // details.current (an evidence item's review was saved by someone else)
+  // scoring core (ScoringError codes)
+  "missing_levels", // details.codes
+  "invalid_level", // details.codes
+  "invalid_score", // details.codes
+  "unknown_indicator", // details.codes
+] as const;
+
+/** A stable machine error code. */
+export type ErrorCode = (typeof ERROR_CODES)[number];
