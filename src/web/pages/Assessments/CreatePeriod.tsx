@@ -7,6 +7,7 @@ import { useSession } from "../../session";
 import { useApi } from "../../useApi";
 import { useSubmit } from "../../useSubmit";
 import { AgencyChecklist } from "./AgencyChecklist";
+import { useUnsavedChanges } from "../../useUnsavedChanges";
 
 /**
  * A new period: a national one (administrators) or a province's internal one (its Koordinator
@@ -20,6 +21,7 @@ export function CreatePeriod({ onCreated }: { onCreated(): void }) {
   const isAdmin = me?.roles.some((r) => r.role === "administrator") ?? false;
   const instruments = useApi("instruments", fetchInstruments);
   const [name, setName] = useState("");
+  useUnsavedChanges(name.trim() !== "");
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [kind, setKind] = useState<PeriodKind>("evaluasi");
   const [withVisit, setWithVisit] = useState(false);
