@@ -22,7 +22,8 @@ export function NavigationGuard() {
     let live = true;
     void flushUnsaved().then((clean) => {
       if (!live) return;
-      if (clean && !anyUnsaved()) latest.current.proceed?.();
+      // Trust the flush's answer: the forms' own state re-renders a moment later.
+      if (clean) latest.current.proceed?.();
       else setAsking(true);
     });
     return () => {

@@ -20,7 +20,8 @@ export interface IndicatorFacts {
 /** The facts of one indicator; `lastVisit` null means a first visit (nothing counts as changed). */
 export function factsOf(ws: Workspace, i: WorkspaceIndicator, threads: Map<string, ClarificationSummary>, lastVisit: string | null): IndicatorFacts {
   const thread = threads.get(i.code);
-  const newer = (at: string | null | undefined) => lastVisit !== null && !!at && at > lastVisit;
+  const since = lastVisit === null ? null : Date.parse(lastVisit);
+  const newer = (at: string | null | undefined) => since !== null && !!at && Date.parse(at) > since;
   return {
     unanswered: i.answers[ws.stage]?.level == null,
     unverified: !i.answers.mandiri?.verified,
