@@ -48,7 +48,7 @@ describe(`workflow safety in Chromium on ${TEST_DB_KIND}`, () => {
     id = periods.periods.find((p) => p.name === "Evaluasi Uji Alur Kerja")!.assessments[0]!.id;
     expect((await pageApi(admin, "POST", `/api/assessments/${id}/assignments`, { email: ASESOR, role: "asesor_eksternal" })).status).toBe(204);
     await admin.close();
-  }, 120_000);
+  }, 300_000);
   afterAll(async () => expect(await demo?.stop()).toBe(0));
 
   let entry: Page;
