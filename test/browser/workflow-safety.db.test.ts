@@ -192,6 +192,9 @@ describe(`workflow safety in Chromium on ${TEST_DB_KIND}`, () => {
     expect((await workspace(asesor)).stage).toBe("dokumen");
     await asesor.getByTestId("ws-advance").click();
     await asesor.getByTestId("ws-advance-confirm").click();
+    await asesor.locator("[data-testid='ws-advance-done'], [data-testid='ws-advance-error']").first().waitFor();
+    await shot(asesor, "advanced");
+    expect(await asesor.getByTestId("ws-advance-error").count(), await asesor.getByTestId("ws-advance-error").innerText().catch(() => "")).toBe(0);
     await expect.poll(() => asesor.getByTestId("ws-stage").innerText()).toBe("Penilaian Interviu");
     await asesor.getByTestId("ws-advance-done").waitFor();
     // The interview stage closes to the review team.
@@ -217,8 +220,10 @@ describe(`workflow safety in Chromium on ${TEST_DB_KIND}`, () => {
     expect((await workspace(reviu)).stage).not.toBe("final");
     await reviu.getByTestId("ws-review-submit").click();
     await reviu.getByTestId("ws-review-submit-confirm").click();
+    const done = reviu.getByTestId("ws-review-done");
+    await done.waitFor();
+    expect(await done.innerText()).toContain("final");
     await expect.poll(() => reviu.getByTestId("ws-stage").innerText()).toBe("Final");
-    expect(await reviu.getByTestId("ws-review-done").innerText()).toContain("final");
     expect((await workspace(reviu)).stage).toBe("final");
     await reviu.close();
   });
