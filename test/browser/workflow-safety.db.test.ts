@@ -123,7 +123,7 @@ describe(`workflow safety in Chromium on ${TEST_DB_KIND}`, () => {
     await note.fill("Catatan pengiriman yang belum dikirim");
     await coordinator.getByTestId("nav-assessments").click();
     const dialog = coordinator.getByTestId("unsaved-dialog");
-    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await dialog.waitFor({ state: "visible" });
     expect(await dialog.innerText()).toContain("belum tersimpan");
     await shot(coordinator, "unsaved");
     await coordinator.getByTestId("unsaved-cancel").click();
@@ -149,7 +149,7 @@ describe(`workflow safety in Chromium on ${TEST_DB_KIND}`, () => {
     await openWorkspace(KOORDINATOR, coordinator);
     await coordinator.getByTestId("ws-submit").click();
     const dialog = coordinator.getByTestId("ws-submit-dialog");
-    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await dialog.waitFor({ state: "visible" });
     expect(await dialog.innerText()).toContain("terkunci");
     expect(await coordinator.getByTestId("ws-submit-warnings").innerText()).toContain("1 indikator belum diverifikasi");
     await shot(coordinator, "submit-confirm");
@@ -163,7 +163,7 @@ describe(`workflow safety in Chromium on ${TEST_DB_KIND}`, () => {
     await coordinator.reload();
     await coordinator.getByTestId("ws-stage").waitFor();
     await coordinator.getByTestId("ws-submit").click();
-    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await dialog.waitFor({ state: "visible" });
     expect(await coordinator.getByTestId("ws-submit-warnings").count()).toBe(0);
     await coordinator.getByTestId("ws-submit-confirm").click();
     await expect.poll(() => coordinator.getByTestId("ws-stage").innerText()).toBe("Penilaian Dokumen");
@@ -186,7 +186,7 @@ describe(`workflow safety in Chromium on ${TEST_DB_KIND}`, () => {
     expect(await asesor.getByTestId("ws-indicator-7").isVisible()).toBe(true);
     await asesor.getByTestId("ws-advance").click();
     const dialog = asesor.getByTestId("ws-advance-dialog");
-    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await dialog.waitFor({ state: "visible" });
     expect(await asesor.getByTestId("ws-advance-warnings").innerText()).toContain("1 klarifikasi masih terbuka");
     await asesor.getByTestId("ws-advance-cancel").click();
     expect((await workspace(asesor)).stage).toBe("dokumen");
@@ -213,7 +213,7 @@ describe(`workflow safety in Chromium on ${TEST_DB_KIND}`, () => {
     expect(await reviu.getByTestId("ws-review-missing").count()).toBe(0);
     await reviu.getByTestId("ws-review-submit").click();
     const dialog = reviu.getByTestId("ws-review-submit-dialog");
-    await expect.poll(() => dialog.isVisible()).toBe(true);
+    await dialog.waitFor({ state: "visible" });
     expect(await dialog.innerText()).toContain("final");
     await shot(reviu, "review-confirm");
     await reviu.getByTestId("ws-review-submit-cancel").click();
