@@ -5,6 +5,7 @@ import { publicResultsCsvUrl } from "./api";
 import { AccountBar, AccountMenuItems } from "./components/AccountNav";
 import { LanguageSwitch } from "./components/LanguageSwitch";
 import { Logo } from "./components/Logo";
+import { NavigationGuard } from "./components/NavigationGuard";
 import { useSession } from "./session";
 
 /** The page frame: skip link, header with navigation and language switch, main, footer. */
@@ -107,6 +108,7 @@ export function App() {
       </header>
       <main id="main" ref={main} tabIndex={-1} className="container site-main">
         <Outlet />
+        <NavigationGuard />
       </main>
       <footer className="site-footer">
         <div className="container">

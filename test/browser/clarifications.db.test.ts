@@ -167,6 +167,7 @@ describe(`clarifications, interview notes and result corrections in Chromium on 
     await page.getByTestId("ws-notes-interviu").waitFor();
     expect(await page.getByTestId("ws-note-new-interviu").count()).toBe(0);
     await page.getByTestId("ws-advance").click();
+    await page.getByTestId("ws-advance-confirm").click();
     await expect.poll(() => page.getByTestId("ws-stage").innerText()).toBe("Penilaian Interviu");
     const form = page.getByTestId("ws-note-new-interviu");
     await form.waitFor();
@@ -237,6 +238,7 @@ describe(`clarifications, interview notes and result corrections in Chromium on 
     const reason = "Koreksi atas keberatan instansi: bukti SK dan kebijakan ditemukan lengkap.";
     await admin.getByTestId("ws-revise-reason").fill(reason);
     await admin.getByTestId("ws-revise-submit").click();
+    await admin.getByTestId("ws-revise-submit-confirm").click();
     await admin.getByTestId("ws-revise-done").waitFor();
     await expect.poll(() => table.locator("tbody tr").count()).toBe(2);
     const row = await admin.getByTestId("ws-result-2").innerText();

@@ -150,6 +150,7 @@ describe(`evidence and the Berita Acara in Chromium on ${TEST_DB_KIND}`, () => {
     await coordinator.getByTestId("ws-stage").waitFor();
     expect(await coordinator.getByTestId("ws-berita-acara").count()).toBe(0);
     await coordinator.getByTestId("ws-submit").click();
+    await coordinator.getByTestId("ws-submit-confirm").click();
     await expect.poll(() => coordinator.getByTestId("ws-stage").innerText()).toBe("Penilaian Dokumen");
     const link = coordinator.getByTestId("ws-berita-acara");
     await link.waitFor();

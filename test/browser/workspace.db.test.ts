@@ -110,11 +110,13 @@ describe(`assessment workspace in Chromium on ${TEST_DB_KIND}`, () => {
     expect(text).toMatch(/5/);
     await conflict.scrollIntoViewIfNeeded();
     await shot(entry, "conflict");
+    // Autosave may have saved a step on either side first: keeping mine writes one version past the coordinator's.
+    const theirs = (await workspace(entry)).indicators.find((i) => i.code === "1")!.answers.mandiri!.version;
     await entry.getByTestId("ws-keep-mine").click();
     await entry.getByTestId("ws-saved-1").waitFor();
     expect(await entry.getByTestId("ws-conflict").count()).toBe(0);
     const saved = (await workspace(entry)).indicators.find((i) => i.code === "1")!.answers.mandiri!;
-    expect(saved).toMatchObject({ level: 2, explanation: "Versi pelaksana", version: 3 });
+    expect(saved).toMatchObject({ level: 2, explanation: "Versi pelaksana", version: theirs + 1 });
     await coordinator.close();
   });
 
@@ -137,6 +139,7 @@ describe(`assessment workspace in Chromium on ${TEST_DB_KIND}`, () => {
     expect(await coordinator.getByTestId("ws-verified-1").innerText()).toBe("Terverifikasi");
     expect(await coordinator.getByTestId("ws-verified-2").count()).toBe(0);
     await coordinator.getByTestId("ws-submit").click();
+    await coordinator.getByTestId("ws-submit-confirm").click();
     await expect.poll(() => coordinator.getByTestId("ws-submit-error").innerText()).toContain("Indikator berikut belum diberi tingkat");
 
     // Fill the other indicators through the API (the UI path is covered above), then verify them all.
@@ -156,6 +159,7 @@ describe(`assessment workspace in Chromium on ${TEST_DB_KIND}`, () => {
     await coordinator.getByTestId("ws-stage").waitFor();
     expect(await coordinator.getByTestId("ws-progress").innerText()).toContain("Terisi 47 · terverifikasi 47 · dari 47");
     await coordinator.getByTestId("ws-submit").click();
+    await coordinator.getByTestId("ws-submit-confirm").click();
     await expect.poll(() => coordinator.getByTestId("ws-stage").innerText()).toBe("Penilaian Dokumen");
     expect(await coordinator.getByTestId("ws-submit").count()).toBe(0);
     const after = await workspace(coordinator);

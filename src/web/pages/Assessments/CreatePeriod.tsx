@@ -8,6 +8,7 @@ import { useSession } from "../../session";
 import { useApi } from "../../useApi";
 import { useSubmit } from "../../useSubmit";
 import { AgencyChecklist } from "./AgencyChecklist";
+import { useUnsavedChanges } from "../../useUnsavedChanges";
 
 /**
  * A new period: a national one (administrators) or a province's internal one (its Koordinator
@@ -22,6 +23,7 @@ export function CreatePeriod({ onCreated }: { onCreated(): void }) {
   const instruments = useApi("instruments", fetchInstruments);
   const officialPeriods = useApi("official-periods", fetchOfficialPeriods);
   const [name, setName] = useState("");
+  useUnsavedChanges(name.trim() !== "");
   const [year, setYear] = useState(String(new Date().getFullYear()));
   const [kind, setKind] = useState<PeriodKind>("evaluasi");
   const [withVisit, setWithVisit] = useState(false);

@@ -6,6 +6,7 @@ import { formatFileSize, formatPercent } from "../../format";
 import { useLang } from "../../i18n";
 import { emptyFields, EvidenceFieldsInputs } from "./EvidenceFieldsForm";
 import { uploadErrorText } from "./uploadError";
+import { useUnsavedChanges } from "../../useUnsavedChanges";
 
 /** Accepted by the server (recognised by content; the list only helps the file picker). */
 const ACCEPT = ".pdf,.png,.jpg,.jpeg,.docx,.xlsx,.pptx,.mp4,application/pdf,image/png,image/jpeg";
@@ -34,6 +35,8 @@ export function UploadForm({ agency, evidenceId, onUploaded, testPrefix = "evide
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<{ sent: number; total: number } | null>(null);
   const [handle, setHandle] = useState<UploadHandle | null>(null);
+  // Chosen or typed and not yet sent (an upload under way has its own cancel button).
+  useUnsavedChanges(handle === null && (file !== null || JSON.stringify(fields) !== JSON.stringify(emptyFields())));
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<UploadResult | null>(null);
   /** Seconds until a broken connection is tried again (large files resume where they stopped). */

@@ -5,6 +5,7 @@ import { formatDateTime, NO_VALUE } from "../../format";
 import { useLang } from "../../i18n";
 import { saveGeneralRecommendation, type Analysis } from "../../planningApi";
 import { useSubmit } from "../../useSubmit";
+import { useUnsavedChanges } from "../../useUnsavedChanges";
 
 /** The drafted general recommendation, edited and saved by the assessor (read-only for others). */
 export function GeneralRecommendation({ analysis }: { analysis: Analysis }) {
@@ -16,12 +17,15 @@ export function GeneralRecommendation({ analysis }: { analysis: Analysis }) {
   const { busy, error, run } = useSubmit();
   const [justSaved, setJustSaved] = useState(false);
   const editable = analysis.abilities.editRecommendation;
+  const [savedText, setSavedText] = useState(text);
+  useUnsavedChanges(editable && text !== savedText);
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setJustSaved(false);
     await run(async () => {
       const r = await saveGeneralRecommendation(analysis.assessmentId, text);
       setSaved(r.editedAt);
+      setSavedText(text);
       setJustSaved(true);
     });
   };

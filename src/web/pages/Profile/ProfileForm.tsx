@@ -5,6 +5,7 @@ import { FormError, Success } from "../../components/Status";
 import { isLang, type Lang } from "../../format";
 import { useSession } from "../../session";
 import { useSubmit } from "../../useSubmit";
+import { useUnsavedChanges } from "../../useUnsavedChanges";
 
 interface Draft {
   name: string;
@@ -26,6 +27,7 @@ export function ProfileForm({ me }: { me: Me }) {
   const id = useId();
   const { signedIn } = useSession();
   const [draft, setDraft] = useState<Draft>(() => draftOf(me));
+  useUnsavedChanges(JSON.stringify(draft) !== JSON.stringify(draftOf(me)));
   const { busy, error, run } = useSubmit();
   const [done, setDone] = useState(false);
 

@@ -6,6 +6,7 @@ import { evidenceFileUrl, fetchEvidenceList, type EvidenceSummary } from "../../
 import { formatDate, formatDateTime, formatRupiah, NO_VALUE } from "../../format";
 import { useLang } from "../../i18n";
 import { ACTION_STATUSES, addComment, deleteAction, linkActionEvidence, unlinkActionEvidence, updateAction, type ActionStatus, type ImprovementAction } from "../../planningApi";
+import { useUnsavedChanges } from "../../useUnsavedChanges";
 
 /** One action: owner, due date (overdue marked), budget, status (changeable), comments and progress evidence. */
 export function ActionItem({ action: a, agencyCode, manage, onChange }: { action: ImprovementAction; agencyCode: string; manage: boolean; onChange(): void }) {
@@ -14,6 +15,7 @@ export function ActionItem({ action: a, agencyCode, manage, onChange }: { action
   const id = useId();
   const [error, setError] = useState<unknown>(null);
   const [comment, setComment] = useState("");
+  useUnsavedChanges(comment.trim() !== "");
   const [library, setLibrary] = useState<EvidenceSummary[] | null>(null);
   const [pick, setPick] = useState("");
   const run = async (work: () => Promise<unknown>) => {

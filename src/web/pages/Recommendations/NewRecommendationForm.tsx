@@ -4,6 +4,7 @@ import { FormError } from "../../components/Status";
 import { createRecommendation, PRIORITIES, type Priority, type RecommendationSource } from "../../planningApi";
 import { useSubmit } from "../../useSubmit";
 import { ActionFields, actionInputOf, EMPTY_ACTION, type ActionDraft } from "./ActionFields";
+import { useUnsavedChanges } from "../../useUnsavedChanges";
 
 const codesOf = (s: string) =>
   s
@@ -24,6 +25,7 @@ export function NewRecommendationForm({ code, sources, units, manageActions, onC
   const [aspects, setAspects] = useState("");
   const [indicators, setIndicators] = useState("");
   const [actions, setActions] = useState<(ActionDraft & { key: number })[]>([]);
+  useUnsavedChanges(text.trim() !== "" || actions.length > 0);
   const { busy, error, run } = useSubmit();
   const submit = async (e: FormEvent) => {
     e.preventDefault();

@@ -4,6 +4,7 @@ import { createToken } from "../../accountsApi";
 import { OneTimeSecret } from "../../components/OneTimeSecret";
 import { FormError } from "../../components/Status";
 import { useSubmit } from "../../useSubmit";
+import { useUnsavedChanges } from "../../useUnsavedChanges";
 
 /** Create an API token; its secret is shown once, with a copy button. */
 export function CreateToken({ onCreated }: { onCreated(): void }) {
@@ -12,6 +13,7 @@ export function CreateToken({ onCreated }: { onCreated(): void }) {
   const [name, setName] = useState("");
   const [scope, setScope] = useState<"read" | "write">("read");
   const [days, setDays] = useState("90");
+  useUnsavedChanges(name.trim() !== "");
   const { busy, error, setError, run } = useSubmit();
   const [secret, setSecret] = useState<{ name: string; token: string } | null>(null);
 

@@ -5,6 +5,7 @@ import { EMPTY_ROLE, RoleFields, roleInput, type RoleDraft } from "../../compone
 import { FormError, Success } from "../../components/Status";
 import { useSubmit } from "../../useSubmit";
 import { LinkResult } from "./LinkResult";
+import { useUnsavedChanges } from "../../useUnsavedChanges";
 
 const EMPTY = { email: "", name: "", nip: "", phone: "" };
 type TextField = keyof typeof EMPTY;
@@ -15,6 +16,7 @@ export function CreateUser({ onCreated }: { onCreated(): void }) {
   const id = useId();
   const [fields, setFields] = useState(EMPTY);
   const [role, setRole] = useState<RoleDraft>(EMPTY_ROLE);
+  useUnsavedChanges(JSON.stringify(fields) !== JSON.stringify(EMPTY));
   const { busy, error, run } = useSubmit();
   const [created, setCreated] = useState<{ email: string; invitation: OneTimeLink | null } | null>(null);
 

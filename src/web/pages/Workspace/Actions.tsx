@@ -1,7 +1,11 @@
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { advanceAssessment, submitAssessment, type StageOutcome } from "../../assessmentApi";
-import { FormError, Success } from "../../components/Status";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { FormError } from "../../components/Status";
+import { useUnsavedChanges } from "../../useUnsavedChanges";
+import { useClarifications } from "./clarificationContext";
+import { stageGaps } from "./progress";
 import { AssignForm } from "./AssignForm";
 import { useSubmit } from "../../useSubmit";
 import { useWorkspace } from "./context";
@@ -11,24 +15,47 @@ import { SectoralServicesForm } from "./SectoralServices";
 import { CopyForwardForm } from "./CopyForwardForm";
 import { UnitsForm } from "./UnitsForm";
 
-/** A stage action with an optional note: submit the self-assessment, or close an external stage. */
-function NoteAction({ title, intro, button, testId, run }: { title: string; intro: string; button: string; testId: string; run(note: string): Promise<StageOutcome> }) {
+/** The warnings before a stage closes, as sentences. */
+function useStageWarnings(): string[] {
+  const { t } = useTranslation();
+  const { ws } = useWorkspace();
+  const { threads } = useClarifications();
+  const gaps = stageGaps(ws, threads);
+  return [
+    gaps.openClarifications > 0 ? t("flow.warn.openClarifications", { count: gaps.openClarifications }) : "",
+    gaps.unverified > 0 ? t("flow.warn.unverified", { count: gaps.unverified }) : "",
+    gaps.unanswered > 0 ? t(ws.stage === "mandiri" ? "flow.warn.unanswered" : "flow.warn.notAssessed", { count: gaps.unanswered }) : "",
+  ].filter(Boolean);
+}
+
+/**
+ * A stage action with an optional note: submit the self-assessment, or close an external stage. The
+ * button asks first (what becomes locked, what is still open); the outcome stays on screen.
+ */
+function NoteAction({ kind, title, intro, button, testId, run }: { kind: "submit" | "advance"; title: string; intro: string; button: string; testId: string; run(note: string): Promise<StageOutcome> }) {
   const { t } = useTranslation();
   const id = useId();
-  const { refresh } = useWorkspace();
+  const { ws, refresh, announce } = useWorkspace();
   const [note, setNote] = useState("");
   const { busy, error, run: send } = useSubmit();
-  const [done, setDone] = useState<StageOutcome | null>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const [asking, setAsking] = useState(false);
+  const warnings = useStageWarnings();
+  useUnsavedChanges(note.trim() !== "");
+  const confirm = async () => {
+    setAsking(false);
     await send(async () => {
-      setDone(await run(note.trim()));
+      const done = await run(note.trim());
       setNote("");
+      announce(done.reviewStatus === "pending" ? t("ws.handedToReview") : t("ws.movedTo", { stage: t(`stages.${done.stage}`) }), `${testId}-done`);
       await refresh();
     });
   };
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setAsking(true);
+  };
   return (
-    <form className="ws-action" aria-labelledby={`${id}-title`} onSubmit={(e) => void submit(e)}>
+    <form className="ws-action" aria-labelledby={`${id}-title`} onSubmit={submit}>
       <h3 id={`${id}-title`}>{title}</h3>
       <p className="small muted">{intro}</p>
       <div className="field">
@@ -41,7 +68,19 @@ function NoteAction({ title, intro, button, testId, run }: { title: string; intr
           {button}
         </button>
       </div>
-      {done && <Success testId={`${testId}-done`}>{done.reviewStatus === "pending" ? t("ws.handedToReview") : t("ws.movedTo", { stage: t(`stages.${done.stage}`) })}</Success>}
+      <ConfirmDialog
+        open={asking}
+        title={t(`flow.${kind}.title`, { stage: t(`stages.${ws.stage}`) })}
+        warnings={warnings}
+        confirmLabel={t(`flow.${kind}.confirm`)}
+        testId={testId}
+        busy={busy}
+        onConfirm={() => void confirm()}
+        onCancel={() => setAsking(false)}
+      >
+        <p>{t(`flow.${kind}.text`, { stage: t(`stages.${ws.stage}`) })}</p>
+        {warnings.length > 0 && <p>{t("flow.warn.intro")}</p>}
+      </ConfirmDialog>
     </form>
   );
 }
@@ -60,8 +99,8 @@ export function Actions() {
       {ws.officialRecord && <OfficialRecordLink />}
       {naming && <SectoralServicesForm />}
       {a.submit && <CopyForwardForm />}
-      {a.submit && <NoteAction title={t("ws.submitTitle")} intro={t("ws.submitIntro")} button={t("ws.submit")} testId="ws-submit" run={(note) => submitAssessment(ws.id, note)} />}
-      {a.advance && <NoteAction title={t("ws.advanceTitle")} intro={t("ws.advanceIntro")} button={t("ws.advance")} testId="ws-advance" run={(note) => advanceAssessment(ws.id, note)} />}
+      {a.submit && <NoteAction kind="submit" title={t("ws.submitTitle")} intro={t("ws.submitIntro")} button={t("ws.submit")} testId="ws-submit" run={(note) => submitAssessment(ws.id, note)} />}
+      {a.advance && <NoteAction kind="advance" title={t("ws.advanceTitle")} intro={t("ws.advanceIntro")} button={t("ws.advance")} testId="ws-advance" run={(note) => advanceAssessment(ws.id, note)} />}
       {a.review && <ReviewForm />}
       {a.assignInternal && ws.stage === "mandiri" && <UnitsForm />}
       {a.assignInternal && <AssignForm role="asesor_internal" />}

@@ -8,6 +8,7 @@ import { useLang } from "../../i18n";
 import { useSubmit } from "../../useSubmit";
 import { useClarifications } from "./clarificationContext";
 import { useWorkspace } from "./context";
+import { useUnsavedChanges } from "../../useUnsavedChanges";
 
 /** The marker in the indicator row: an open thread waits for an answer. */
 export function ClarificationMarker({ code }: { code: string }) {
@@ -48,6 +49,7 @@ function MessageForm({ code, onPosted }: { code: string; onPosted(thread: Thread
   const choices = useEvidenceChoices(code);
   const [body, setBody] = useState("");
   const [evidenceId, setEvidenceId] = useState("");
+  useUnsavedChanges(body.trim() !== "");
   const { busy, error, setError, run } = useSubmit();
   const submit = async (e: FormEvent) => {
     e.preventDefault();

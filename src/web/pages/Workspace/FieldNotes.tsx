@@ -10,6 +10,7 @@ import { formatDate, formatDateTime } from "../../format";
 import { useLang } from "../../i18n";
 import { useDetail } from "../InstrumentDetail/context";
 import { useWorkspace } from "./context";
+import { useUnsavedChanges } from "../../useUnsavedChanges";
 
 /** A stale version (409 conflict) is explained in words; any other error shows as it is. */
 function useNoteError(error: unknown): unknown {
@@ -27,6 +28,7 @@ function ObservationsEditor({ value, onChange, prefix }: { value: Record<string,
   const indicators = useMemo(() => indicatorsOf(instrument.tree), [instrument]);
   const [code, setCode] = useState("");
   const [text, setText] = useState("");
+  useUnsavedChanges(text.trim() !== "");
   const entries = Object.entries(value);
   const add = () => {
     if (!code || !text.trim()) return;
@@ -81,6 +83,8 @@ function NoteForm({ stage, note, onSaved, onCancel }: { stage: FieldStage; note:
   const id = useId();
   const { ws } = useWorkspace();
   const [draft, setDraft] = useState<FieldNoteDraft>(note ? { heldOn: note.heldOn, participants: note.participants, place: note.place, summary: note.summary, observations: note.observations } : EMPTY);
+  const [initial] = useState(() => JSON.stringify(draft));
+  useUnsavedChanges(JSON.stringify(draft) !== initial);
   const { busy, error, run } = useSubmit();
   const shownError = useNoteError(error);
   const prefix = note ? `ws-note-edit-${note.id}` : `ws-note-new-${stage}`;

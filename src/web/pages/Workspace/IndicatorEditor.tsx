@@ -34,7 +34,7 @@ function InForce({ code }: { code: string }) {
 }
 
 /** One indicator of the workspace: level, texts, save and verification, criteria per level, earlier stages. */
-export function IndicatorEditor({ indicator }: { indicator: InstrumentNode }) {
+export function IndicatorEditor({ indicator, hidden = false }: { indicator: InstrumentNode; hidden?: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
   const { ws } = useWorkspace();
@@ -46,7 +46,7 @@ export function IndicatorEditor({ indicator }: { indicator: InstrumentNode }) {
   const selected = useClarifications().focus === code;
   const classes = ["indicator", "ws-indicator", editor.level === null ? "" : "is-answered", selected ? "is-selected" : ""].filter(Boolean).join(" ");
   return (
-    <li className={classes} id={nodeAnchor(code)} data-testid={`ws-indicator-${code}`}>
+    <li className={classes} id={nodeAnchor(code)} data-testid={`ws-indicator-${code}`} hidden={hidden}>
       <div className="indicator-row">
         <label htmlFor={canAnswer ? selectId : undefined} className="indicator-label">
           <span className="code">{code}</span> <span className="indicator-name">{indicator.name}</span>

@@ -2,7 +2,9 @@ import { useId, useMemo, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { indicatorsOf } from "../../../core";
 import { reviseResult } from "../../assessmentApi";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { FormError, Success } from "../../components/Status";
+import { useUnsavedChanges } from "../../useUnsavedChanges";
 import { formatDateTime, formatIndex } from "../../format";
 import { useLang } from "../../i18n";
 import { useDetail } from "../InstrumentDetail/context";
@@ -32,11 +34,18 @@ function ReviseForm() {
   const { busy, error, setError, run } = useSubmit();
   const [done, setDone] = useState<{ revision: number; indexRounded: number; predicate: string } | null>(null);
   const update = (key: number, patch: Partial<Row>) => setRows(rows.map((r) => (r.key === key ? { ...r, ...patch } : r)));
-  const submit = async (e: FormEvent) => {
+  const [asking, setAsking] = useState(false);
+  useUnsavedChanges(reason.trim() !== "" || rows.some((r) => r.code !== ""));
+  const chosen = rows.filter((r) => r.code && r.level !== null);
+  const submit = (e: FormEvent) => {
     e.preventDefault();
-    const chosen = rows.filter((r) => r.code && r.level !== null);
     if (chosen.length === 0) return setError(t("collab.revise.noLevels"));
     if (reason.trim().length < MIN_REASON) return setError(t("collab.revise.reasonRequired", { min: MIN_REASON }));
+    setError(null);
+    setAsking(true);
+  };
+  const confirm = async () => {
+    setAsking(false);
     setDone(null);
     await run(async () => {
       setDone(await reviseResult(ws.id, { reason: reason.trim(), levels: Object.fromEntries(chosen.map((r) => [r.code, r.level!])) }));
@@ -46,7 +55,7 @@ function ReviseForm() {
     });
   };
   return (
-    <form className="ws-action revise-form" aria-labelledby={`${id}-title`} onSubmit={(e) => void submit(e)} data-testid="ws-revise">
+    <form className="ws-action revise-form" aria-labelledby={`${id}-title`} onSubmit={submit} data-testid="ws-revise">
       <h3 id={`${id}-title`}>{t("collab.revise.title")}</h3>
       <p className="small muted">{t("collab.revise.intro")}</p>
       {rows.map((r, n) => {
@@ -96,6 +105,17 @@ function ReviseForm() {
           {t("collab.revise.submit")}
         </button>
       </div>
+      <ConfirmDialog
+        open={asking}
+        title={t("flow.revise.title")}
+        confirmLabel={t("flow.revise.confirm")}
+        busy={busy}
+        testId="ws-revise-submit"
+        onConfirm={() => void confirm()}
+        onCancel={() => setAsking(false)}
+      >
+        <p>{t("flow.revise.text", { count: chosen.length })}</p>
+      </ConfirmDialog>
       {done && <Success testId="ws-revise-done">{t("collab.revise.done", { revision: done.revision, index: formatIndex(done.indexRounded, lang), predicate: done.predicate })}</Success>}
     </form>
   );

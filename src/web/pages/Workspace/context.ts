@@ -5,6 +5,11 @@ export interface WorkspaceContextValue {
   ws: Workspace;
   /** Reads the assessment again from the server (after a save or a stage change). */
   refresh(): Promise<void>;
+  /**
+   * Shows a success message above the workspace that stays until dismissed or the reader leaves the
+   * page (after a submission or a stage close the form that was used is gone).
+   */
+  announce(text: string, testId: string): void;
 }
 
 export const WorkspaceContext = createContext<WorkspaceContextValue | null>(null);

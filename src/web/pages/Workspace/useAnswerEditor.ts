@@ -1,4 +1,5 @@
-import { useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { useUnsavedChanges } from "../../useUnsavedChanges";
 import { convertExternalScore, indicatorsOf, valueStepHundredths } from "../../../core";
 import { AnswerConflict, saveAnswer, verifyAnswer, type Answer, type AnswerDraft, type StageName } from "../../assessmentApi";
 import { useDetail } from "../InstrumentDetail/context";
@@ -25,6 +26,9 @@ const externalOf = (a: Answer | null | undefined): ExternalDraft => ({
 });
 
 export type EditorStatus = { kind: "saved"; version: number } | { kind: "verified"; verified: boolean } | { kind: "error"; error: unknown } | null;
+
+/** How long after the last change an answer saves itself (and at once when the form loses focus). */
+export const AUTOSAVE_DELAY_MS = 1500;
 
 /**
  * One indicator's answer in the open stage: the level (kept in the calculator, so the index moves
@@ -60,33 +64,54 @@ export function useAnswerEditor(code: string) {
   const externalDirty = spec !== null && JSON.stringify(external) !== JSON.stringify(externalOf(own));
   const dirty = externalDirty || (code in calc.overrides && calc.overrides[code] !== (indicator?.level ?? null)) || fields.some((f) => (texts[f] ?? "") !== (savedTexts[f] ?? ""));
 
-  /** Takes an answer as the new starting point: its version and texts, the server's level. */
-  const adopt = async (a: Answer | null) => {
+  // What the reader has in the form right now, for a save that returns after they typed on.
+  const now = useRef({ texts, external, level });
+  now.current = { texts, external, level };
+
+  /**
+   * Takes an answer as the new starting point: its version, and its texts and level where the form
+   * still holds what was sent (`sent`); anything typed while the save was under way stays and
+   * saves next. Without `sent` (taking the other version in a conflict) everything is replaced.
+   */
+  const adopt = async (a: Answer | null, sent?: { texts: Texts; external: ExternalDraft; level: number | null }) => {
     setConflict(null);
     setVersion(a?.version ?? 0);
-    setTexts(textsOf(a, fields));
-    setExternalState(externalOf(a));
+    const server = textsOf(a, fields);
+    setTexts((prev) => (sent ? Object.fromEntries(fields.map((f) => [f, prev[f] === sent.texts[f] ? server[f] : prev[f]])) : server));
+    setExternalState((prev) => (!sent || JSON.stringify(prev) === JSON.stringify(sent.external) ? externalOf(a) : prev));
     try {
       await refresh();
     } catch (e) {
       setStatus({ kind: "error", error: e });
     }
-    calc.reset(code);
+    if (!sent || now.current.level === sent.level) calc.reset(code);
   };
 
-  const write = async (draft: AnswerDraft, at: number) => {
+  // The draft that last failed to save for another reason than a conflict: autosave does not retry it
+  // on its own (the reader presses "coba lagi" or changes something).
+  const failed = useRef<string | null>(null);
+
+  /** Saves a draft against a version; true when it was saved. */
+  const write = async (draft: AnswerDraft, at: number): Promise<boolean> => {
+    const sent = { ...now.current };
     setBusy(true);
     setStatus(null);
     try {
       const saved = await saveAnswer(ws.id, code, { stage, version: at, ...draft });
-      await adopt(saved);
+      failed.current = null;
+      await adopt(saved, sent);
       setStatus({ kind: "saved", version: saved.version });
+      return true;
     } catch (e) {
       if (e instanceof AnswerConflict) {
         setConflict({ mine: draft, current: e.current });
         // Show the level now in force beside the choice; the reader's draft stays as it is.
         await refresh().catch(() => undefined);
-      } else setStatus({ kind: "error", error: e });
+      } else {
+        failed.current = JSON.stringify(draft);
+        setStatus({ kind: "error", error: e });
+      }
+      return false;
     } finally {
       setBusy(false);
     }
@@ -120,6 +145,34 @@ export function useAnswerEditor(code: string) {
     }
   };
 
+  const canAnswer = ws.abilities.answer;
+  // One save at a time: a second request (a blur during a debounced save) waits for the first.
+  const inFlight = useRef<Promise<boolean> | null>(null);
+  const saveNow = (): Promise<boolean> => {
+    if (inFlight.current) return inFlight.current;
+    const p = write(draft(), version).finally(() => {
+      inFlight.current = null;
+    });
+    inFlight.current = p;
+    return p;
+  };
+  const latestSave = useRef(saveNow);
+  latestSave.current = saveNow;
+  const pending = canAnswer && dirty && conflict === null;
+  const stableSave = useCallback(() => latestSave.current(), []);
+
+  // Autosave: a moment after the last change, unless a save is under way, a conflict waits for the
+  // reader's choice, or this very draft just failed.
+  const draftKey = pending ? JSON.stringify(draft()) : null;
+  useEffect(() => {
+    if (!draftKey || busy || draftKey === failed.current) return;
+    const timer = setTimeout(() => void latestSave.current(), AUTOSAVE_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [draftKey, busy]);
+
+  // Leaving the page saves first; a conflict or an error keeps the reader here with the question.
+  useUnsavedChanges(pending || (canAnswer && conflict !== null), stableSave);
+
   return {
     stage,
     fields,
@@ -138,7 +191,9 @@ export function useAnswerEditor(code: string) {
     busy,
     status,
     conflict,
-    save: () => write(draft(), version),
+    save: stableSave,
+    /** Saves now if anything changed (the form lost focus). */
+    saveIfDirty: () => (pending && !busy ? void stableSave() : undefined),
     keepMine: () => conflict && write(conflict.mine, conflict.current?.version ?? 0),
     takeTheirs: () => conflict && adopt(conflict.current).then(() => setStatus(null)),
     verify,
