@@ -17,6 +17,7 @@ import { publicResultRoutes } from "./features/public-results/public-results.rou
 import { instrumentRoutes } from "./features/instruments/instruments.routes";
 import { authRoutes } from "./features/auth/auth.routes";
 import { twoFactorRoutes } from "./features/auth/two-factor.routes";
+import { passwordResetRoutes } from "./features/auth/password-reset.routes";
 import { tokenRoutes } from "./features/tokens/tokens.routes";
 import { userRoutes } from "./features/users/users.routes";
 import { auditRoutes } from "./features/audit/audit.routes";
@@ -31,6 +32,7 @@ import { notificationRoutes } from "./features/notifications/notifications.route
 import { fieldNoteRoutes } from "./features/field-notes/field-notes.routes";
 import { stageScheduleRoutes } from "./features/stage-schedule/stage-schedule.routes";
 import { backupRoutes } from "./features/backup/backup.routes";
+import { taskRoutes } from "./features/tasks/tasks.routes";
 import { registerAuthentication } from "./auth/authenticate";
 
 export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
@@ -80,6 +82,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(instrumentRoutes());
   await app.register(authRoutes(options.context));
   await app.register(twoFactorRoutes(options.context));
+  await app.register(passwordResetRoutes(options.context));
   await app.register(tokenRoutes(options.context));
   await app.register(userRoutes(options.context));
   await app.register(auditRoutes(options.context));
@@ -94,6 +97,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(fieldNoteRoutes(options.context));
   await app.register(stageScheduleRoutes(options.context));
   await app.register(backupRoutes(options.context));
+  await app.register(taskRoutes(options.context));
   const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
   if (webDir) await registerSpa(app, webDir);
   return app;
