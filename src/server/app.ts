@@ -54,7 +54,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: options.trustProxy ?? false,
     return503OnClosing: true,
     forceCloseConnections: "idle",
+    // Per-request lines at debug (below): at the default level `info` they would bury the start-up banner.
+    disableRequestLogging: true,
   });
+  app.addHook("onRequest", async (req) => req.log.debug({ req }, "incoming request"));
+  app.addHook("onResponse", async (req, reply) => reply.log.debug({ res: reply, responseTime: reply.elapsedTime }, "request completed"));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);

@@ -14,16 +14,17 @@ import { createSecretBox, loadOrCreateSecretKey, secretKeyFingerprint } from "..
 import { sealPlainTotpSecrets } from "../db/commands/two-factor";
 import { loadConfig, type Config } from "../config/config";
 import { superviseWorkers, workerSlot } from "./workers";
+import { demoBanner, writeDemoAccounts } from "../lib/demo-accounts";
 import { startInstance } from "./server-instance";
 import type { SecretBox } from "../lib/secret-box";
 
-/** Prints the demo passwords once, on the console of the person who started the server. */
-function printCredentials(credentials: { email: string; role: string; password: string }[]): void {
-  if (!credentials.length) return;
-  const lines = credentials.map((c) => `  ${c.role.padEnd(22)} ${c.email.padEnd(42)} ${c.password}`);
-  process.stdout.write(
-    `\nAkun demo / demo accounts (kata sandi hanya ditampilkan sekali / passwords shown only once):\n${lines.join("\n")}\n\n`,
-  );
+/** The demo account to try first: the one with the most waiting on its home page. */
+const FIRST_DEMO_ACCOUNT = "koordinator.spbe@demo.pandu.local";
+
+/** The address to open in a browser for a server listening on `host`:`port`. */
+function browserUrl(host: string, port: number): string {
+  const name = host === "0.0.0.0" || host === "::" || host === "127.0.0.1" ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  return `http://${name}:${port}`;
 }
 
 const openConfigured = (config: Config) => openDatabase(config.database.kind === "postgres" ? { ...config.database } : { kind: "pglite", dataDir: config.database.dataDir });
@@ -33,14 +34,16 @@ const openConfigured = (config: Config) => openDatabase(config.database.kind ===
  * seed with its demo passwords, the secret key file, and encrypting TOTP secrets stored before
  * encryption existed. With several worker processes the primary does this alone, then forks.
  */
-async function prepare(config: Config, database: Database): Promise<{ secretBox: SecretBox; resealed: number }> {
+async function prepare(config: Config, database: Database): Promise<{ secretBox: SecretBox; resealed: number; demoFile: string | null }> {
+  let demoFile: string | null = null;
   if (!(await isSeeded(database.db))) {
     const report = await seedDemo(database.db, { demoUsers: config.demo });
     process.stdout.write(`Data awal dimuat / seeded: ${report.agencies} instansi, ${report.results} hasil resmi.\n`);
-    printCredentials(report.credentials);
+    // The one-time passwords go to a file only the owner reads, not to a console that scrolls away.
+    if (report.credentials.length) demoFile = writeDemoAccounts(config.dataDir, report.credentials);
   }
   const secretBox = createSecretBox(loadOrCreateSecretKey(config.secretKey, config.dataDir));
-  return { secretBox, resealed: await sealPlainTotpSecrets(database.db, secretBox) };
+  return { secretBox, resealed: await sealPlainTotpSecrets(database.db, secretBox), demoFile };
 }
 
 function reportStartupError(e: unknown, config: Config | undefined): void {
@@ -61,15 +64,16 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     database = await openConfigured(config);
     if (config.workers > 1 && cluster.isPrimary) {
-      await prepare(config, database);
+      const { demoFile } = await prepare(config, database);
       await database.close();
       database = undefined;
       superviseWorkers(config.workers);
+      if (demoFile) process.stdout.write(demoBanner(browserUrl(config.host, config.port), demoFile, FIRST_DEMO_ACCOUNT));
       return;
     }
     // A single process prepares itself; a worker finds everything prepared by the primary and only reads the key file.
     const worker = workerSlot();
-    const { secretBox, resealed } = worker === null ? await prepare(config, database) : { secretBox: createSecretBox(loadOrCreateSecretKey(config.secretKey, config.dataDir)), resealed: 0 };
+    const { secretBox, resealed, demoFile } = worker === null ? await prepare(config, database) : { secretBox: createSecretBox(loadOrCreateSecretKey(config.secretKey, config.dataDir)), resealed: 0, demoFile: null };
     const storage = createEvidenceStorage({ dataDir: config.dataDir, s3: config.evidence.s3 });
     // This process as a live instance (heartbeat); chunk leases of a process that died are released.
     const logTo: { app?: { log: { warn(o: object, m: string): void } } } = {};
@@ -96,6 +100,8 @@ async function main(): Promise<void> {
     process.send?.({ pandu: "ready", port: (app.server.address() as AddressInfo).port });
     if (instance.released) app.log.info({ uploads: instance.released }, "released the chunk leases of server processes that stopped");
     if (resealed) app.log.info({ users: resealed }, "encrypted two-factor secrets stored before encryption existed");
+    // Last on the console of a first demo start: where to go and where the passwords are.
+    if (demoFile) process.stdout.write(demoBanner(browserUrl(config.host, (app.server.address() as AddressInfo).port), demoFile, FIRST_DEMO_ACCOUNT));
     // Leftovers of uploads cut short by a crash; in the background, so start-up does not wait.
     // Then every hour, for abandoned resumable uploads and notifications past their retention.
     const sweep = () =>
