@@ -14,6 +14,8 @@ import { AssessmentsPage } from "./pages/Assessments";
 import { AuditPage } from "./pages/Audit";
 import { EvidencePage } from "./pages/Evidence";
 import { LoginPage } from "./pages/Login";
+import { ForgotPasswordPage } from "./pages/ForgotPassword";
+import { TasksPage } from "./pages/Tasks";
 import { NotFoundPage } from "./pages/NotFound";
 import { NotificationsPage } from "./pages/Notifications";
 import { ProfilePage } from "./pages/Profile";
@@ -84,6 +86,8 @@ const router = createBrowserRouter([
       { path: "papan-piloting", element: <PlanningRoute page="board" /> },
       { path: "papan-piloting/:code", element: <PlanningRoute page="board" /> },
       { path: "masuk", element: <LoginPage /> },
+      { path: "lupa-sandi", element: <ForgotPasswordPage /> },
+      { path: "beranda", element: <TasksPage /> },
       { path: "profil", element: <ProfilePage /> },
       { path: "token", element: <TokensPage /> },
       { path: "pengguna", element: <UsersPage /> },
