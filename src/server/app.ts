@@ -1,6 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from "fastify";
 import helmet from "@fastify/helmet";
 import cookie from "@fastify/cookie";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
@@ -47,6 +47,17 @@ export interface BuildAppOptions {
   onRoute?: (route: string) => void;
 }
 
+/** Fastify's request logging with "incoming request" and "request completed" at debug (errors stay at error). */
+class RequestLinesAtDebug extends LogController {
+  override incomingRequest(request: FastifyRequest): void {
+    if (!this.isLogDisabled(request)) request.log.debug({ req: request }, "incoming request");
+  }
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (error) return super.requestCompleted(error, request, reply);
+    if (!this.isLogDisabled(request)) reply.log.debug({ res: reply, responseTime: reply.elapsedTime }, "request completed");
+  }
+}
+
 /** Assembles the HTTP server: validation, errors, security headers, API features and the SPA. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -54,11 +65,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: options.trustProxy ?? false,
     return503OnClosing: true,
     forceCloseConnections: "idle",
-    // Per-request lines at debug (below): at the default level `info` they would bury the start-up banner.
-    disableRequestLogging: true,
+    // Per-request lines at debug: at the default level `info` they would bury the start-up banner.
+    logController: new RequestLinesAtDebug(),
   });
-  app.addHook("onRequest", async (req) => req.log.debug({ req }, "incoming request"));
-  app.addHook("onResponse", async (req, reply) => reply.log.debug({ res: reply, responseTime: reply.elapsedTime }, "request completed"));
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);

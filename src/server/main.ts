@@ -101,7 +101,13 @@ async function main(): Promise<void> {
     if (instance.released) app.log.info({ uploads: instance.released }, "released the chunk leases of server processes that stopped");
     if (resealed) app.log.info({ users: resealed }, "encrypted two-factor secrets stored before encryption existed");
     // Last on the console of a first demo start: where to go and where the passwords are.
-    if (demoFile) process.stdout.write(demoBanner(browserUrl(config.host, (app.server.address() as AddressInfo).port), demoFile, FIRST_DEMO_ACCOUNT));
+    if (demoFile) {
+      const banner = demoBanner(browserUrl(config.host, (app.server.address() as AddressInfo).port), demoFile, FIRST_DEMO_ACCOUNT);
+      // After the log lines written so far (the logger may still hold some), so the banner stays last.
+      const log = app.log as unknown as { flush?: (cb: () => void) => void };
+      if (log.flush) log.flush(() => setImmediate(() => process.stdout.write(banner)));
+      else setImmediate(() => process.stdout.write(banner));
+    }
     // Leftovers of uploads cut short by a crash; in the background, so start-up does not wait.
     // Then every hour, for abandoned resumable uploads and notifications past their retention.
     const sweep = () =>
