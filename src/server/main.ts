@@ -103,10 +103,8 @@ async function main(): Promise<void> {
     // Last on the console of a first demo start: where to go and where the passwords are.
     if (demoFile) {
       const banner = demoBanner(browserUrl(config.host, (app.server.address() as AddressInfo).port), demoFile, FIRST_DEMO_ACCOUNT);
-      // After the log lines written so far (the logger may still hold some), so the banner stays last.
-      const log = app.log as unknown as { flush?: (cb: () => void) => void };
-      if (log.flush) log.flush(() => setImmediate(() => process.stdout.write(banner)));
-      else setImmediate(() => process.stdout.write(banner));
+      // A moment after the start-up log lines (the logger writes them asynchronously), so the banner stays last.
+      setTimeout(() => process.stdout.write(banner), 250);
     }
     // Leftovers of uploads cut short by a crash; in the background, so start-up does not wait.
     // Then every hour, for abandoned resumable uploads and notifications past their retention.
