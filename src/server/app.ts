@@ -1,6 +1,6 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest, type FastifyServerOptions } from "fastify";
 import helmet from "@fastify/helmet";
 import cookie from "@fastify/cookie";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
@@ -18,6 +18,7 @@ import { siteRoutes } from "./features/site/site.routes";
 import { instrumentRoutes } from "./features/instruments/instruments.routes";
 import { authRoutes } from "./features/auth/auth.routes";
 import { twoFactorRoutes } from "./features/auth/two-factor.routes";
+import { passwordResetRoutes } from "./features/auth/password-reset.routes";
 import { tokenRoutes } from "./features/tokens/tokens.routes";
 import { userRoutes } from "./features/users/users.routes";
 import { auditRoutes } from "./features/audit/audit.routes";
@@ -32,6 +33,7 @@ import { notificationRoutes } from "./features/notifications/notifications.route
 import { fieldNoteRoutes } from "./features/field-notes/field-notes.routes";
 import { stageScheduleRoutes } from "./features/stage-schedule/stage-schedule.routes";
 import { backupRoutes } from "./features/backup/backup.routes";
+import { taskRoutes } from "./features/tasks/tasks.routes";
 import { registerAuthentication } from "./auth/authenticate";
 
 export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
@@ -46,6 +48,17 @@ export interface BuildAppOptions {
   onRoute?: (route: string) => void;
 }
 
+/** Fastify's request logging with "incoming request" and "request completed" at debug (errors stay at error). */
+class RequestLinesAtDebug extends LogController {
+  override incomingRequest(request: FastifyRequest): void {
+    if (!this.isLogDisabled(request)) request.log.debug({ req: request }, "incoming request");
+  }
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (error) return super.requestCompleted(error, request, reply);
+    if (!this.isLogDisabled(request)) reply.log.debug({ res: reply, responseTime: reply.elapsedTime }, "request completed");
+  }
+}
+
 /** Assembles the HTTP server: validation, errors, security headers, API features and the SPA. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
@@ -53,6 +66,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     trustProxy: options.trustProxy ?? false,
     return503OnClosing: true,
     forceCloseConnections: "idle",
+    // Per-request lines at debug: at the default level `info` they would bury the start-up banner.
+    logController: new RequestLinesAtDebug(),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -82,6 +97,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(instrumentRoutes());
   await app.register(authRoutes(options.context));
   await app.register(twoFactorRoutes(options.context));
+  await app.register(passwordResetRoutes(options.context));
   await app.register(tokenRoutes(options.context));
   await app.register(userRoutes(options.context));
   await app.register(auditRoutes(options.context));
@@ -96,6 +112,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(fieldNoteRoutes(options.context));
   await app.register(stageScheduleRoutes(options.context));
   await app.register(backupRoutes(options.context));
+  await app.register(taskRoutes(options.context));
   const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
   if (webDir) await registerSpa(app, webDir);
   return app;

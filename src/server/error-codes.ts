@@ -76,7 +76,8 @@ export const ERROR_CODES = [
   "offset_required", // details.field
   "content_length_required", // details.field
   "chunk_too_small", // details.minBytes (S3 multipart: every part but the last)
-  "review_changed", // details.current (an evidence item's review was saved by someone else)
+  "review_changed", // details.current
+  "reset_needs_administrator", // self-service reset without SMTP: the administrator issues links (an evidence item's review was saved by someone else)
   // scoring core (ScoringError codes)
   "missing_levels", // details.codes
   "invalid_level", // details.codes

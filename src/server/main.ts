@@ -14,17 +14,18 @@ import { createSecretBox, loadOrCreateSecretKey, secretKeyFingerprint } from "..
 import { sealPlainTotpSecrets } from "../db/commands/two-factor";
 import { loadConfig, type Config } from "../config/config";
 import { superviseWorkers, workerSlot } from "./workers";
+import { demoBanner, writeDemoAccounts } from "../lib/demo-accounts";
 import { startInstance } from "./server-instance";
 import { startPeriodicJobs } from "./periodic-jobs";
 import type { SecretBox } from "../lib/secret-box";
 
-/** Prints the demo passwords once, on the console of the person who started the server. */
-function printCredentials(credentials: { email: string; role: string; password: string }[]): void {
-  if (!credentials.length) return;
-  const lines = credentials.map((c) => `  ${c.role.padEnd(22)} ${c.email.padEnd(42)} ${c.password}`);
-  process.stdout.write(
-    `\nAkun demo / demo accounts (kata sandi hanya ditampilkan sekali / passwords shown only once):\n${lines.join("\n")}\n\n`,
-  );
+/** The demo account to try first: the one with the most waiting on its home page. */
+const FIRST_DEMO_ACCOUNT = "koordinator.spbe@demo.pandu.local";
+
+/** The address to open in a browser for a server listening on `host`:`port`. */
+function browserUrl(host: string, port: number): string {
+  const name = host === "0.0.0.0" || host === "::" || host === "127.0.0.1" ? "localhost" : host.includes(":") ? `[${host}]` : host;
+  return `http://${name}:${port}`;
 }
 
 const openConfigured = (config: Config) => openDatabase(config.database.kind === "postgres" ? { ...config.database } : { kind: "pglite", dataDir: config.database.dataDir });
@@ -34,17 +35,19 @@ const openConfigured = (config: Config) => openDatabase(config.database.kind ===
  * seed with its demo passwords, the secret key file, and encrypting TOTP secrets stored before
  * encryption existed. With several worker processes the primary does this alone, then forks.
  */
-async function prepare(config: Config, database: Database): Promise<{ secretBox: SecretBox; resealed: number }> {
+async function prepare(config: Config, database: Database): Promise<{ secretBox: SecretBox; resealed: number; demoFile: string | null }> {
+  let demoFile: string | null = null;
   // Under the start-up lock: of several instances starting together on one database, the first seeds
   // and the others, waiting, then find it seeded.
   await database.withStartupLock(async () => {
     if (await isSeeded(database.db)) return;
     const report = await seedDemo(database.db, { demoUsers: config.demo });
     process.stdout.write(`Data awal dimuat / seeded: ${report.agencies} instansi, ${report.results} hasil resmi.\n`);
-    printCredentials(report.credentials);
+    // The one-time passwords go to a file only the owner reads, not to a console that scrolls away.
+    if (report.credentials.length) demoFile = writeDemoAccounts(config.dataDir, report.credentials);
   });
   const secretBox = createSecretBox(loadOrCreateSecretKey(config.secretKey, config.dataDir));
-  return { secretBox, resealed: await sealPlainTotpSecrets(database.db, secretBox) };
+  return { secretBox, resealed: await sealPlainTotpSecrets(database.db, secretBox), demoFile };
 }
 
 function reportStartupError(e: unknown, config: Config | undefined): void {
@@ -65,15 +68,16 @@ async function main(): Promise<void> {
     const t0 = performance.now();
     database = await openConfigured(config);
     if (config.workers > 1 && cluster.isPrimary) {
-      await prepare(config, database);
+      const { demoFile } = await prepare(config, database);
       await database.close();
       database = undefined;
       superviseWorkers(config.workers);
+      if (demoFile) process.stdout.write(demoBanner(browserUrl(config.host, config.port), demoFile, FIRST_DEMO_ACCOUNT));
       return;
     }
     // A single process prepares itself; a worker finds everything prepared by the primary and only reads the key file.
     const worker = workerSlot();
-    const { secretBox, resealed } = worker === null ? await prepare(config, database) : { secretBox: createSecretBox(loadOrCreateSecretKey(config.secretKey, config.dataDir)), resealed: 0 };
+    const { secretBox, resealed, demoFile } = worker === null ? await prepare(config, database) : { secretBox: createSecretBox(loadOrCreateSecretKey(config.secretKey, config.dataDir)), resealed: 0, demoFile: null };
     const storage = createEvidenceStorage({ dataDir: config.dataDir, s3: config.evidence.s3 });
     // This process as a live instance (heartbeat); chunk leases of a process that died are released.
     const logTo: { app?: { log: { warn(o: object, m: string): void } } } = {};
@@ -102,6 +106,12 @@ async function main(): Promise<void> {
     process.send?.({ pandu: "ready", port: (app.server.address() as AddressInfo).port });
     if (instance.released) app.log.info({ uploads: instance.released }, "released the chunk leases of server processes that stopped");
     if (resealed) app.log.info({ users: resealed }, "encrypted two-factor secrets stored before encryption existed");
+    // Last on the console of a first demo start: where to go and where the passwords are.
+    if (demoFile) {
+      const banner = demoBanner(browserUrl(config.host, (app.server.address() as AddressInfo).port), demoFile, FIRST_DEMO_ACCOUNT);
+      // A moment after the start-up log lines (the logger writes them asynchronously), so the banner stays last.
+      setTimeout(() => process.stdout.write(banner), 250);
+    }
     // Periodic jobs, once per cluster and period (an hour): whichever instance claims the period in
     // `job_runs` runs the job (src/server/periodic-jobs.ts); at start-up, then every period.
     const stopJobs = startPeriodicJobs({

@@ -29,6 +29,8 @@ const router = createBrowserRouter([
       { path: "papan-piloting", element: pilotingBoardRoute },
       { path: "papan-piloting/:code", element: pilotingBoardRoute },
       { path: "masuk", element: lazyRoute(() => import("./pages/Login").then((m) => m.LoginPage)) },
+      { path: "lupa-sandi", element: lazyRoute(() => import("./pages/ForgotPassword").then((m) => m.ForgotPasswordPage)) },
+      { path: "beranda", element: lazyRoute(() => import("./pages/Tasks").then((m) => m.TasksPage)) },
       { path: "profil", element: lazyRoute(() => import("./pages/Profile").then((m) => m.ProfilePage)) },
       { path: "token", element: lazyRoute(() => import("./pages/Tokens").then((m) => m.TokensPage)) },
       { path: "pengguna", element: lazyRoute(() => import("./pages/Users").then((m) => m.UsersPage)) },

@@ -27,12 +27,15 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
   }, 120_000);
   afterAll(async () => expect(await demo?.stop()).toBe(0));
 
-  it("the server printed the demo passwords", () => {
+  it("the server wrote the demo passwords", () => {
     expect(demo.passwords.size).toBeGreaterThanOrEqual(9);
   });
 
   it("a Pelaksana Entri sees only the menus their abilities allow, manages a token, and signs out", async () => {
     const page = await demo.signIn("pelaksana.entri@demo.pandu.local");
+    // Sign-in lands on the home page with the user's work.
+    await expect.poll(() => page.url()).toBe(`${demo.url}/beranda`);
+    await page.getByTestId("nav-profile").click();
     await expect.poll(() => page.url()).toBe(`${demo.url}/profil`);
     expect(await page.getByTestId("nav-profile").innerText()).toContain("Pelaksana Entri Data Kota Jambi");
     expect(await page.getByTestId("nav-tokens").isVisible()).toBe(true);

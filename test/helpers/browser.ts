@@ -14,7 +14,7 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-/** The demo passwords the server prints once on its first start: e-mail → password. */
+/** The demo passwords a first demo start writes to `<PANDU_DATA_DIR>/demo-accounts.txt`: e-mail → password. */
 export function demoPasswords(output: string): Map<string, string> {
   const found = new Map<string, string>();
   for (const m of output.matchAll(/^\s+[a-z_]+\s+(\S+@demo\.pandu\.local)\s+(\S+)\s*$/gm)) found.set(m[1]!, m[2]!);
@@ -61,11 +61,13 @@ export function clippedChartTexts(page: Page): Promise<string[]> {
 export interface DemoServer {
   url: string;
   server: ServerProcess;
+  /** The server's data directory (PANDU_DATA_DIR). */
+  dataDir: string;
   browser: Browser;
   /** Where screenshots go (created; outside the checkout: PANDU_TEST_SCREENSHOTS or the temporary directory). */
   shots: string;
   passwords: Map<string, string>;
-  /** The demo password printed for this e-mail; throws when the server did not print one. */
+  /** The demo password written for this e-mail; throws when the server wrote none. */
   password(email: string): string;
   /** Signs in through the login form in a context of its own (1280×900, downloads accepted) and waits for the signed-in header. */
   signIn(email: string, password?: string): Promise<Page>;
@@ -99,7 +101,8 @@ export async function startDemoServer(name: string, extraEnv: Record<string, str
   // Outside the checkout: tests write nothing there. CI may point PANDU_TEST_SCREENSHOTS at its artefacts.
   const shots = process.env.PANDU_TEST_SCREENSHOTS ?? path.join(os.tmpdir(), "pandu-screenshots");
   fs.mkdirSync(shots, { recursive: true });
-  const passwords = demoPasswords(server.output());
+  const accountsFile = path.join(dataDir, "demo-accounts.txt");
+  const passwords = demoPasswords(fs.existsSync(accountsFile) ? fs.readFileSync(accountsFile, "utf8") : "");
   const password = (email: string) => {
     const p = passwords.get(email);
     if (!p) throw new Error(`no demo password for ${email} in the server output`);
@@ -108,6 +111,7 @@ export async function startDemoServer(name: string, extraEnv: Record<string, str
   return {
     url: server.url,
     server,
+    dataDir,
     browser,
     shots,
     passwords,

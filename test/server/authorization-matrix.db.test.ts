@@ -351,6 +351,10 @@ const MATRIX: Entry[] = [
   { route: "POST /api/auth/set-password", build: () => ({ method: "POST", url: "/api/auth/set-password", body: { token: "a".repeat(43), password: "x" } }), expect: everyone(404) },
   { route: "GET /api/session", build: () => ({ method: "GET", url: "/api/session" }), expect: everyone(200) },
   { route: "GET /api/me", build: () => ({ method: "GET", url: "/api/me" }), expect: signedIn(200) },
+  { route: "GET /api/me/tasks", build: () => ({ method: "GET", url: "/api/me/tasks" }), expect: signedIn(200) },
+  { route: "GET /api/auth/forgot-password", build: () => ({ method: "GET", url: "/api/auth/forgot-password" }), expect: everyone(200) },
+  // Without SMTP (as here) a reset link cannot be e-mailed: every caller is sent to the administrator.
+  { route: "POST /api/auth/forgot-password", build: () => ({ method: "POST", url: "/api/auth/forgot-password", body: { email: `nobody-${stamp()}@test.pandu.local` } }), expect: everyone(409) },
   { route: "PATCH /api/me", build: () => ({ method: "PATCH", url: "/api/me", body: { language: "en", phone: "+62 741 123456" } }), expect: signedIn(200) },
   { route: "POST /api/auth/logout", build: () => ({ method: "POST", url: "/api/auth/logout" }), expect: signedIn(204) },
   { route: "POST /api/auth/logout-all", build: () => ({ method: "POST", url: "/api/auth/logout-all" }), expect: signedIn(200) },

@@ -19,11 +19,25 @@ describe("the server process on the embedded database", () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it("seeds demo data on first start and prints the random demo passwords once", async () => {
+  it("seeds demo data on first start, writes the random demo passwords to demo-accounts.txt (0600) and ends with a banner", async () => {
     expect(first.output()).toContain("646 instansi, 1241 hasil resmi");
-    expect(first.output()).toMatch(/administrator\s+admin@demo\.pandu\.local\s+\S{16}/);
+    const file = path.join(dataDir, "demo-accounts.txt");
+    expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    const accounts = fs.readFileSync(file, "utf8");
+    expect(accounts).toMatch(/administrator\s+admin@demo\.pandu\.local\s+\S{16}/);
+    expect(accounts.match(/@demo\.pandu\.local/g)).toHaveLength(9);
+    // The passwords stay off the console; the banner says where they are, after the ready line.
+    const password = /admin@demo\.pandu\.local\s+(\S{16})/.exec(accounts)![1]!;
+    expect(first.output()).not.toContain(password);
+    const out = first.output();
+    // The banner closes the start-up output (LOG_LEVEL=warn here; at info it follows the "ready" line).
+    expect(out.trimEnd().split("\n").slice(-3).join("\n")).toContain(`Kata sandi akun demo / demo passwords: ${file}`);
+    expect(out).toContain(`siap / ready: http://localhost:${new URL(first.url).port}`);
+    expect(out).toContain("koordinator.spbe@demo.pandu.local");
     const res = await fetch(`${first.url}/api/health`);
     expect(await res.json()).toMatchObject({ status: "ok", db: "pglite" });
+    // Per-request lines are at debug: none at the default level.
+    expect(first.output()).not.toContain("request completed");
   });
 
   it("refuses a second process on the same data directory, naming the first one's PID", async () => {

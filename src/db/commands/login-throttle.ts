@@ -133,3 +133,17 @@ export async function attemptSucceeded(db: Db, attempt: { account: Rule; address
   await db.delete(loginThrottle).where(eq(loginThrottle.key, attempt.account.key));
   await uncountAttempt(db, attempt.address);
 }
+
+/**
+ * Counts one self-service password reset request before anything is looked up, under keys of its
+ * own (so requests never lock anyone's sign-in): per e-mail at most `maxFailures` and per client
+ * address at most `addressMaxFailures` in `lockMinutes`, then refused until the window ends. Known
+ * and unknown e-mails count the same, so the limit reveals nothing about which accounts exist.
+ */
+export async function reserveResetRequest(db: Db, input: { email: string; ip: string }, settings: ThrottleSettings, now: Date): Promise<{ allowed: true } | { allowed: false; retryAfterSeconds: number }> {
+  const address: Rule = { ...addressRule(input.ip, settings), key: `reset-address:${addressOf(input.ip)}` };
+  if ((await countAttempt(db, address, false, now)) === null) return { allowed: false, retryAfterSeconds: await secondsBlocked(db, address, now) };
+  const account: Rule = { ...accountRule(input.email, settings), key: `reset-account:${input.email.toLowerCase()}`, baseDelayMs: 0 };
+  if ((await countAttempt(db, account, false, now)) === null) return { allowed: false, retryAfterSeconds: await secondsBlocked(db, account, now) };
+  return { allowed: true };
+}

@@ -62,3 +62,24 @@ export async function peekOneTimeLink(db: Db, token: string) {
     .where(and(eq(oneTimeLinks.tokenHash, sha256Hex(token)), isNull(oneTimeLinks.usedAt), gt(oneTimeLinks.expiresAt, new Date())));
   return row;
 }
+
+/**
+ * A self-service reset request ("Lupa kata sandi?") for `email`, in one transaction: for an active
+ * account a reset link (2 hours, single use) with its `user.reset_link` audit event (delivery e-mail,
+ * requested by the owner) and an in-app notice; for an unknown or disabled address only an
+ * `auth.reset_request` event that names no address. Returns the link and its owner, or null; the
+ * caller answers the same either way.
+ */
+export async function requestOwnResetLink(db: Db, ctx: AuditContext, email: string): Promise<{ user: { id: number; email: string; name: string }; link: { token: string; expiresAt: Date } } | null> {
+  return db.transaction(async (tx) => {
+    const [user] = await tx.select({ id: users.id, email: users.email, name: users.name, disabled: users.disabled }).from(users).where(eq(users.email, email.toLowerCase()));
+    if (!user || user.disabled) {
+      await recordAudit(tx, ctx, { agencyId: null, action: "auth.reset_request", targetType: "user", targetId: null, after: { matched: false } });
+      return null;
+    }
+    const link = await issueOneTimeLink(tx, user.id, "reset");
+    await recordAudit(tx, ctx, { agencyId: null, action: "user.reset_link", targetType: "user", targetId: user.id, after: { expiresAt: link.expiresAt.toISOString(), delivery: "email", requestedBy: "owner" } });
+    await notifyResetLink(tx, { userId: user.id, issuerName: user.name, actorUserId: null });
+    return { user: { id: user.id, email: user.email, name: user.name }, link };
+  });
+}

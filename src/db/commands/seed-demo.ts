@@ -6,6 +6,7 @@ import { importOfficialResults } from "./import-official-results";
 import { createDemoUsers, type DemoCredential } from "./create-demo-users";
 import { seedDemoProvinceRound } from "./seed-demo-province";
 import { seedDemoNationalRound } from "./seed-demo-national";
+import { seedDemoTasks } from "./seed-demo-tasks";
 import { DEMO_RESULT_FILES, readAgencySeed } from "../../lib/seed-files";
 import { readResultsCsv } from "../../lib/results-csv";
 import { officialPeriodInForce } from "../../lib/instrument-files";
@@ -47,6 +48,8 @@ export async function seedDemo(db: Db, options: { demoUsers: boolean }): Promise
   if (options.demoUsers) {
     await seedDemoProvinceRound(db);
     await seedDemoNationalRound(db);
+    // Work waiting for every demo account (assignments, a review, due actions), dated around today in Indonesia.
+    await seedDemoTasks(db, new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10));
   }
   const now = { at: new Date().toISOString() };
   await db.insert(appMeta).values({ key: "seeded_at", value: now }).onConflictDoUpdate({ target: appMeta.key, set: { value: now } });

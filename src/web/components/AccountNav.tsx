@@ -27,6 +27,11 @@ export function AccountMenuItems() {
   return (
     <>
       <li>
+        <NavLink to="/beranda" data-testid="nav-tasks">
+          {t("tasks.nav")}
+        </NavLink>
+      </li>
+      <li>
         <NavLink to="/penilaian" data-testid="nav-assessments">
           {t("nav.assessments")}
         </NavLink>

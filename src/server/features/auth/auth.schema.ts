@@ -55,3 +55,7 @@ export const ProfileBody = z
     language: z.enum(["id", "en"]).optional(),
   })
   .strict();
+
+export const ForgotPasswordBody = z.object({ email: z.string().trim().toLowerCase().email().max(200) });
+/** Whether reset links can be e-mailed (SMTP configured); without it the page sends people to their administrator. */
+export const PasswordResetOptionsResponse = z.object({ mail: z.boolean() });

@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { Navigate, useSearchParams } from "react-router";
+import { Link, Navigate, useSearchParams } from "react-router";
 import { login } from "../../accountsApi";
 import { ApiError } from "../../api";
 import { PasswordField } from "../../components/PasswordField";
@@ -11,7 +11,7 @@ import { usePageTitle } from "../../usePageTitle";
 /** Where to go after signing in: a path inside this app only (no other origins, no protocol-relative URLs, not the sign-in page itself). */
 export function safeNext(next: string | null): string {
   const inside = next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") && !next.startsWith("/masuk");
-  return inside ? next : "/profil";
+  return inside ? next : "/beranda";
 }
 
 /** Sign in with e-mail and password, then (for two-factor accounts) the authenticator code. */
@@ -118,6 +118,13 @@ export function LoginPage() {
           )}
         </div>
       </form>
+      {!needTotp && (
+        <p>
+          <Link to="/lupa-sandi" data-testid="login-forgot">
+            {t("forgot.link")}
+          </Link>
+        </p>
+      )}
     </section>
   );
 }
