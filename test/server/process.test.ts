@@ -29,6 +29,8 @@ describe("the server process on the embedded database", () => {
     // The passwords stay off the console; the banner says where they are, after the ready line.
     const password = /admin@demo\.pandu\.local\s+(\S{16})/.exec(accounts)![1]!;
     expect(first.output()).not.toContain(password);
+    // The banner comes a moment after the ready line (so the asynchronous log lines are out first).
+    await expect.poll(() => first.output(), { timeout: 10_000 }).toContain("Kata sandi akun demo / demo passwords");
     const out = first.output();
     // The banner closes the start-up output (LOG_LEVEL=warn here; at info it follows the "ready" line).
     expect(out.trimEnd().split("\n").slice(-3).join("\n")).toContain(`Kata sandi akun demo / demo passwords: ${file}`);
