@@ -102,6 +102,7 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
     const newUser = await demo.signIn("pimpinan.sungaipenuh@example.go.id", "Gulai-Tempoyak-Ikan-88");
     expect(await newUser.getByTestId("nav-profile").innerText()).toContain("Wali Kota Sungai Penuh");
     expect(await newUser.getByTestId("nav-users").count()).toBe(0);
+    await newUser.goto(`${demo.url}/profil`);
     expect(await newUser.getByTestId("profile-facts").innerText()).toContain("Pimpinan · Pemerintah Kota Sungai Penuh (15.72)");
     await newUser.close();
 
@@ -166,6 +167,7 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
   it("two-step verification is set up on the profile; sign-in then asks for the code; a password change keeps writes working", async () => {
     const email = "asesor.internal@demo.pandu.local";
     const page = await demo.signIn(email);
+    await page.goto(`${demo.url}/profil`);
     await page.getByTestId("totp-start").click();
     const secret = await page.getByTestId("totp-secret").innerText();
     expect(await page.getByTestId("totp-qr").getAttribute("alt")).toBeTruthy();
