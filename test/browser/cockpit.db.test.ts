@@ -29,7 +29,8 @@ describe(`province cockpit and national view in Chromium on ${TEST_DB_KIND}`, ()
     expect(await page.getByTestId("cockpit-progress").locator("tbody tr").count()).toBe(12);
     expect(await page.getByTestId("cockpit-targets").innerText()).toContain("DATA DEMO");
     expect(await page.getByTestId("cockpit-weakest").locator("tbody tr").count()).toBe(10);
-    expect(await page.locator(".chart-canvas svg").count()).toBeGreaterThanOrEqual(6);
+    // Charts draw once ECharts has loaded (after the page): wait for them.
+    await expect.poll(() => page.locator(".chart-canvas svg").count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(6);
     // Aspects of the province's own round against the provincial and national averages, with the table alternative.
     const aspectRows = page.getByTestId("aspect-radar-table").locator("tbody tr");
     expect(await aspectRows.count()).toBe(3);

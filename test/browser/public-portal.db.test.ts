@@ -31,7 +31,8 @@ describe(`public portal in Chromium on ${TEST_DB_KIND}`, () => {
     expect(await first.innerText()).toContain("Banyuwangi");
     expect(await first.innerText()).toContain("4,77");
     // The predicate chart is drawn as SVG and has its table alternative.
-    expect(await page.locator("figure.chart svg").count()).toBeGreaterThan(0);
+    // (ECharts loads after the page: wait for the drawing.)
+    await expect.poll(() => page.locator("figure.chart svg").count(), { timeout: 20_000 }).toBeGreaterThan(0);
     expect(await page.locator("figure.chart table").first().innerText()).toContain("Memuaskan");
     expect(await page.getByTestId("portal-downloads").innerText()).toContain("CSV 2024");
   });
@@ -108,7 +109,7 @@ describe(`public portal in Chromium on ${TEST_DB_KIND}`, () => {
     expect(history).toContain("2,79"); // 2022
     expect(history).toContain("4,27"); // 2023
     expect(history).toContain("2,91"); // D3 2024
-    expect(await page.locator("figure.chart svg").count()).toBe(2);
+    await expect.poll(() => page.locator("figure.chart svg").count(), { timeout: 20_000 }).toBe(2);
     await page.screenshot({ path: path.join(demo.shots, `public-agency-${TEST_DB_KIND}.png`), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
   });
