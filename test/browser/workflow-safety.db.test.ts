@@ -29,7 +29,10 @@ const REVIU = "tim.reviu@demo.pandu.local";
 describe(`workflow safety in Chromium on ${TEST_DB_KIND}`, () => {
   let demo: DemoServer;
   let id = 0;
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(demo.shots, `workflow-${name}-${TEST_DB_KIND}.png`), fullPage: false });
+  // Screenshots are for people reading a run, not assertions: one that Chromium cannot take in time (it
+  // waits for fonts, slow on a loaded machine) is skipped rather than failing the behaviour under test.
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: path.join(demo.shots, `workflow-${name}-${TEST_DB_KIND}.png`), fullPage: false, timeout: 10_000 }).catch(() => undefined);
   const openWorkspace = async (email: string, page?: Page) => {
     const p = page ?? (await demo.signIn(email));
     await p.goto(`${demo.url}/penilaian/${id}`);
