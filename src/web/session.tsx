@@ -1,8 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
-import { fetchMe, logout, type Me } from "./accountsApi";
+import { fetchMe, logout, updateProfile, type Me } from "./accountsApi";
 import { onUnauthenticated, setCsrfToken } from "./api";
 import { isLang } from "./format";
-import i18n, { setLanguage } from "./i18n";
+import i18n, { clearPendingLanguage, pendingLanguage, setLanguage } from "./i18n";
 
 /** Whether someone is signed in; `unknown` until the first `GET /api/session` has answered. */
 export type SessionState = { status: "unknown" } | { status: "signedOut" } | { status: "signedIn"; me: Me };
@@ -30,11 +30,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signedIn = useCallback((me: Me) => {
     setCsrfToken(me.csrfToken);
     // The language saved in the profile follows the user to every browser they sign in from.
-    if (isLang(me.user.language) && me.user.language !== i18n.language) setLanguage(me.user.language);
+    // A choice made here whose save had not landed yet (the page reloaded first) wins, and is saved now.
+    const pending = pendingLanguage();
+    if (pending && pending !== me.user.language) {
+      if (pending !== i18n.language) setLanguage(pending);
+      updateProfile({ language: pending }).then(clearPendingLanguage, () => undefined);
+    } else {
+      if (pending) clearPendingLanguage();
+      if (isLang(me.user.language) && me.user.language !== i18n.language) setLanguage(me.user.language);
+    }
     setState({ status: "signedIn", me });
   }, []);
   const signedOut = useCallback(() => {
     setCsrfToken(null);
+    clearPendingLanguage(); // a choice nobody saved must not follow the next person to sign in here
     setState({ status: "signedOut" });
   }, []);
   const refresh = useCallback(async () => {

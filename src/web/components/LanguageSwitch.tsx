@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { updateProfile } from "../accountsApi";
-import { setLanguage, useLang } from "../i18n";
+import { clearPendingLanguage, markLanguagePending, setLanguage, useLang } from "../i18n";
 import { useSession } from "../session";
 
 /** One button that switches to the other language; it is labelled in the language it switches to. */
@@ -11,7 +11,14 @@ export function LanguageSwitch() {
   const switchTo = () => {
     setLanguage(target);
     // Signed in, the choice is also saved in the profile so it follows the user to other devices.
-    if (me) updateProfile({ language: target }).then(signedIn, () => undefined);
+    // Until that save has landed the choice is marked pending, so a reload in between keeps it.
+    if (me) {
+      markLanguagePending(target);
+      updateProfile({ language: target }).then((saved) => {
+        clearPendingLanguage();
+        signedIn(saved);
+      }, () => undefined);
+    }
   };
   return (
     <button type="button" className="lang-switch" lang={target} onClick={switchTo}>

@@ -6,6 +6,8 @@ import id from "./id.json";
 
 /** Where the reader's language choice is kept between visits. */
 export const LANG_STORAGE_KEY = "pandu.lang";
+/** A choice made while signed in that the profile has not saved yet (the page may reload before the save lands). */
+const LANG_PENDING_KEY = "pandu.lang.pending";
 
 declare module "i18next" {
   interface CustomTypeOptions {
@@ -47,6 +49,34 @@ export function setLanguage(lang: Lang): void {
     // not persisted; the switch still applies to this visit
   }
   void i18n.changeLanguage(lang);
+}
+
+/** Remembers that `lang` was chosen here and is still to be saved in the profile. */
+export function markLanguagePending(lang: Lang): void {
+  try {
+    localStorage.setItem(LANG_PENDING_KEY, lang);
+  } catch {
+    // storage blocked: the profile save alone carries the choice
+  }
+}
+
+/** The language chosen here but not yet saved in the profile, if any. */
+export function pendingLanguage(): Lang | null {
+  try {
+    const v = localStorage.getItem(LANG_PENDING_KEY);
+    return isLang(v) ? v : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The profile now holds the choice. */
+export function clearPendingLanguage(): void {
+  try {
+    localStorage.removeItem(LANG_PENDING_KEY);
+  } catch {
+    // nothing to clear
+  }
 }
 
 /** The current interface language as one of the supported ones. */
