@@ -143,8 +143,10 @@ export function arrayField<T>(body: unknown, key: string): T[] {
 
 export const publicResultsCsvUrl = (year: number) => `/api/public/results?year=${year}&format=csv`;
 
-export async function fetchProvinceResults(province: string, signal?: AbortSignal): Promise<PublicResult[]> {
-  return arrayField<PublicResult>(await getJson(`/api/public/results?province=${encodeURIComponent(province)}`, signal), "results");
+/** The published results of one province and its kab/kota, every year, with the layout and index family of each instrument. */
+export async function fetchProvinceResults(province: string, signal?: AbortSignal): Promise<{ results: PublicResult[]; instruments: ResultInstrument[] }> {
+  const body = await getJson(`/api/public/results?province=${encodeURIComponent(province)}`, signal);
+  return { results: arrayField<PublicResult>(body, "results"), instruments: arrayField<ResultInstrument>(body, "instruments") };
 }
 
 /** A national evaluation cycle (instruments/official-periods.json): the instrument that year used. */

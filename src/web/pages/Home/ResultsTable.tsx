@@ -32,9 +32,10 @@ export function ChangeCell({ value }: { value: number | null }) {
 
 /**
  * Province and kab/kota results per year (`years`, oldest first, from the published data), in a
- * horizontally scrollable region on small screens.
+ * horizontally scrollable region on small screens. `familyOf` names an instrument's index family:
+ * no change is shown between indices of two families (SPBE 2025 → Pemdi 2026).
  */
-export function ResultsTable({ rows, years }: { rows: AgencyRow[]; years: number[] }) {
+export function ResultsTable({ rows, years, familyOf }: { rows: AgencyRow[]; years: number[]; familyOf: (instrument: string) => string }) {
   const { t } = useTranslation();
   const YEARS = years;
   const LATEST_YEAR = years[years.length - 1]!;
@@ -75,7 +76,7 @@ export function ResultsTable({ rows, years }: { rows: AgencyRow[]; years: number
                 })}
                 <td>{latest ? <PredicateBadge name={latest.predicate} /> : <Missing />}</td>
                 <td className="num">
-                  <ChangeCell value={indexChange(row, PREVIOUS_YEAR, LATEST_YEAR)} />
+                  <ChangeCell value={indexChange(row, PREVIOUS_YEAR, LATEST_YEAR, familyOf)} />
                 </td>
               </tr>
             );

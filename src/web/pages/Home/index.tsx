@@ -15,9 +15,13 @@ const JAMBI = "15";
 function JambiResults() {
   const { t } = useTranslation();
   const state = useApi(`results-${JAMBI}`, (signal) => fetchProvinceResults(JAMBI, signal));
-  const years = useMemo(() => (state.status === "ok" ? resultYears(state.data) : []), [state]);
+  const years = useMemo(() => (state.status === "ok" ? resultYears(state.data.results) : []), [state]);
   const latest = years.at(-1);
-  const rows = useMemo(() => (state.status === "ok" && latest !== undefined ? agencyRows(state.data, latest) : []), [state, latest]);
+  const rows = useMemo(() => (state.status === "ok" && latest !== undefined ? agencyRows(state.data.results, latest) : []), [state, latest]);
+  const familyOf = useMemo(() => {
+    const families = new Map(state.status === "ok" ? state.data.instruments.map((i) => [i.instrument, i.family]) : []);
+    return (instrument: string) => families.get(instrument) ?? instrument;
+  }, [state]);
   return (
     <>
       <div className="section-head">
@@ -40,7 +44,7 @@ function JambiResults() {
         <p>{t("home.empty")}</p>
       ) : (
         <>
-          <ResultsTable rows={rows} years={years} />
+          <ResultsTable rows={rows} years={years} familyOf={familyOf} />
           <p className="table-note">{t("home.missingNote")}</p>
         </>
       )}

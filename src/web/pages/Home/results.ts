@@ -28,10 +28,13 @@ export function agencyRows(results: PublicResult[], latestYear: number): AgencyR
   return [...rows.values()].sort((a, b) => latest(b) - latest(a) || a.name.localeCompare(b.name, "id"));
 }
 
-/** The change of the index between two years, exact to the hundredth; null when either is missing. */
-export function indexChange(row: AgencyRow, from: number, to: number): number | null {
+/**
+ * The change of the index between two years, exact to the hundredth; null when either is missing or
+ * the two belong to different index families (an SPBE index and a Pemdi index are not comparable).
+ */
+export function indexChange(row: AgencyRow, from: number, to: number, familyOf: (instrument: string) => string): number | null {
   const a = row.byYear.get(from);
   const b = row.byYear.get(to);
-  if (!a || !b) return null;
+  if (!a || !b || familyOf(a.instrument) !== familyOf(b.instrument)) return null;
   return (Math.round(b.index * 100) - Math.round(a.index * 100)) / 100;
 }
