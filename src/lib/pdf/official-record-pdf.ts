@@ -1,3 +1,4 @@
+import { sectoralServiceIndicators } from "../../core/assessment/sectoral-services";
 import type { Instrument, InstrumentNode } from "../../core";
 
 /** What the Berita Acara Penilaian Mandiri states, as plain data (read from the submitted snapshot). */
@@ -5,10 +6,12 @@ export interface OfficialRecordData {
   agency: { code: string; name: string };
   period: { name: string; year: number; kind: string };
   instrument: Instrument;
+  /** The name of the index the instrument yields ("Indeks SPBE", "Indeks Pemerintah Digital"). */
+  indexName: string;
   /** The moment of submission: the record's date and the PDF's creation date (so the file is reproducible). */
   submittedAt: Date;
   submittedBy: string | null;
-  /** The self-assessment level of each indicator. */
+  /** The self-assessment value of each indicator: a whole level, or a two-decimal value where the instrument says so. */
   levels: Record<string, number | null>;
   index: { exact: number; rounded: number; predicate: string; policy: string };
   sectoralServices: { indicatorCode: string; name: string; unitName: string }[];
@@ -21,6 +24,10 @@ const KIND: Record<string, string> = { pemantauan: "Pemantauan", evaluasi: "Eval
 /** A grouping node is labelled by its own kind: the roots of Pemdi 2026 are aspects, not domains. */
 const NODE_KIND: Record<string, string> = { domain: "Domain", aspect: "Aspek" };
 const groupLabel = (n: InstrumentNode) => `${NODE_KIND[n.kind] ?? n.kind}: ${n.name}`;
+/** What the evaluation is of, by the index it yields: SPBE until 2025, Pemerintah Digital from 2026. */
+const subjectOf = (indexName: string) => (/pemerintah digital/i.test(indexName) ? { upper: "PEMERINTAH DIGITAL", text: "Pemerintah Digital" } : { upper: "SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK (SPBE)", text: "SPBE" });
+/** A value as the instrument gives it: whole levels as they are, decimal values with two decimals and a comma. */
+const valueText = (value: number, decimal: boolean) => (decimal ? id({ minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value) : String(value));
 
 /** Indicators in instrument order with the domain and aspect above each. */
 function rowsOf(tree: InstrumentNode[]) {
@@ -50,7 +57,7 @@ export async function renderOfficialRecord(data: OfficialRecordData, options: { 
     margin: MARGIN,
     compress: options.compress ?? true,
     info: {
-      Title: `Berita Acara Penilaian Mandiri SPBE ${data.agency.name} ${data.period.year}`,
+      Title: `Berita Acara Penilaian Mandiri ${subjectOf(data.indexName).text} ${data.agency.name} ${data.period.year}`,
       Author: "Pandu SPBE",
       Subject: data.period.name,
       Producer: "Pandu SPBE (PDFKit)",
@@ -72,7 +79,8 @@ export async function renderOfficialRecord(data: OfficialRecordData, options: { 
   };
 
   doc.font("Helvetica-Bold").fontSize(14).text("BERITA ACARA PENILAIAN MANDIRI", { align: "center" });
-  doc.fontSize(12).text("SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK (SPBE)", { align: "center" });
+  const subject = subjectOf(data.indexName);
+  doc.fontSize(12).text(subject.upper, { align: "center" });
   doc.moveDown(1);
   doc.font("Helvetica").fontSize(10);
   const fact = (label: string, value: string) => {
@@ -88,7 +96,7 @@ export async function renderOfficialRecord(data: OfficialRecordData, options: { 
   fact("Tanggal penyampaian", dateId(data.submittedAt));
   doc.moveDown(0.8);
   doc.text(
-    `Pada tanggal ${dateId(data.submittedAt)}, Tim Asesor Internal ${data.agency.name} telah menyelesaikan penilaian mandiri SPBE ` +
+    `Pada tanggal ${dateId(data.submittedAt)}, Tim Asesor Internal ${data.agency.name} telah menyelesaikan penilaian mandiri ${subject.text} ` +
       `periode ${data.period.name} dengan hasil sebagai berikut.`,
     MARGIN,
     doc.y,
@@ -109,6 +117,7 @@ export async function renderOfficialRecord(data: OfficialRecordData, options: { 
     doc.moveTo(MARGIN, y + h).lineTo(MARGIN + width, y + h).lineWidth(0.3).stroke();
     doc.y = y + h;
   };
+  const decimal = (data.instrument.valueStep ?? 1) < 1;
   row("No", data.instrument.tree.every((n) => n.children?.every((c) => !c.children?.length)) ? "Aspek / Indikator" : "Domain / Aspek / Indikator", "Tingkat", true);
   let domain: string | null = null;
   let aspect: string | null = null;
@@ -122,21 +131,25 @@ export async function renderOfficialRecord(data: OfficialRecordData, options: { 
       row(r.aspect.code, groupLabel(r.aspect), "", true);
     }
     const level = data.levels[r.indicator.code];
-    row(r.indicator.code, r.indicator.name, level == null ? "-" : String(level));
+    row(r.indicator.code, r.indicator.name, level == null ? "-" : valueText(level, decimal || (r.indicator.valueStep ?? 1) < 1));
   }
   doc.moveDown(0.8);
   ensure(60);
   doc.x = MARGIN;
-  doc.font("Helvetica-Bold").fontSize(11).text(`Indeks SPBE: ${id({ minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(data.index.rounded)}`, MARGIN, doc.y, { width });
+  doc.font("Helvetica-Bold").fontSize(11).text(`${data.indexName}: ${id({ minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(data.index.rounded)}`, MARGIN, doc.y, { width });
   doc.font("Helvetica").fontSize(9).text(`Nilai eksak: ${id({ minimumFractionDigits: 4, maximumFractionDigits: 4 }).format(data.index.exact)}`, { width });
   doc.font("Helvetica-Bold").fontSize(11).text(`Predikat: ${data.index.predicate}`, { width });
 
-  doc.moveDown(0.8);
-  ensure(40 + 14 * data.sectoralServices.length);
-  doc.font("Helvetica-Bold").fontSize(10).text("Layanan Publik Sektoral (Indikator 45–47)", MARGIN, doc.y, { width });
-  doc.font("Helvetica").fontSize(9);
-  if (!data.sectoralServices.length) doc.text("Tidak ada layanan publik sektoral yang dicatat.", { width });
-  for (const s of data.sectoralServices) doc.text(`Indikator ${s.indicatorCode}: ${s.name} — unit pemilik: ${s.unitName}`, { width });
+  // The sectoral public services, where the instrument assesses them (59/2020 indicators 45–47; Pemdi has none).
+  const sectoral = sectoralServiceIndicators(data.instrument);
+  if (sectoral.length) {
+    doc.moveDown(0.8);
+    ensure(40 + 14 * data.sectoralServices.length);
+    doc.font("Helvetica-Bold").fontSize(10).text(`Layanan Publik Sektoral (Indikator ${sectoral[0]}–${sectoral.at(-1)})`, MARGIN, doc.y, { width });
+    doc.font("Helvetica").fontSize(9);
+    if (!data.sectoralServices.length) doc.text("Tidak ada layanan publik sektoral yang dicatat.", { width });
+    for (const s of data.sectoralServices) doc.text(`Indikator ${s.indicatorCode}: ${s.name} — unit pemilik: ${s.unitName}`, { width });
+  }
 
   // Signature blocks: the Koordinator SPBE signs the record and the Pimpinan acknowledges it.
   doc.moveDown(1.5);

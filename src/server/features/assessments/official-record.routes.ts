@@ -6,6 +6,7 @@ import { answersOf } from "../../../db/queries/assessments";
 import { sectoralServicesOf } from "../../../db/queries/sectoral-services";
 import { selfAssessmentSubmission } from "../../../db/queries/submission";
 import { renderOfficialRecord } from "../../../lib/pdf/official-record-pdf";
+import { indexFamilyOf } from "../../../lib/result-instruments";
 import { contentDisposition } from "../evidence/content-disposition";
 import { loadReadableAssessment } from "./load-assessment";
 import { AssessmentParams } from "./assessments.schema";
@@ -41,6 +42,7 @@ export const officialRecordRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
           agency: { code: found.agencyCode, name: found.agencyName },
           period: { name: found.period.name, year: found.period.year, kind: found.period.kind },
           instrument: compiled.instrument,
+          indexName: indexFamilyOf(compiled.instrument.id).name,
           submittedAt: submission.at,
           submittedBy: submission.by,
           levels,

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { indicatorsOf } from "../../src/core/instruments/types";
+import { bundledInstrument } from "../../src/lib/instrument-files";
+import { renderOfficialRecord } from "../../src/lib/pdf/official-record-pdf";
+import { pdfText } from "./pdf-text";
+
+describe("the Berita Acara Penilaian Mandiri of a Pemdi 2026 self-assessment", () => {
+  it("names the Indeks Pemerintah Digital, prints decimal values with a comma and has no SPBE-only section", async () => {
+    const compiled = bundledInstrument("pemdi-2026")!;
+    const codes = indicatorsOf(compiled.instrument.tree).map((n) => n.code);
+    const levels = Object.fromEntries(codes.map((c, i) => [c, i === 0 ? 1.17 : 2.5]));
+    const pdf = await renderOfficialRecord({
+      agency: { code: "15", name: "Provinsi Jambi" },
+      period: { name: "Evaluasi Pemerintah Digital 2026", year: 2026, kind: "evaluasi" },
+      instrument: compiled.instrument,
+      indexName: "Indeks Pemerintah Digital",
+      submittedAt: new Date("2026-12-07T03:00:00Z"),
+      submittedBy: "Budi Hartono",
+      levels,
+      index: { exact: 2.4, rounded: 2.4, predicate: "Cukup", policy: "exact" },
+      sectoralServices: [],
+    });
+    const text = pdfText(pdf);
+    expect(text).toContain("PEMERINTAH DIGITAL");
+    expect(text).not.toContain("SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK");
+    expect(text).toContain("Indeks Pemerintah Digital: 2,40");
+    expect(text).toContain("1,17");
+    expect(text).toContain("2,50");
+    expect(text).not.toContain("Layanan Publik Sektoral");
+    expect(text).toContain("7 Desember 2026");
+  });
+});
