@@ -28,6 +28,16 @@ export interface RoleInput {
   agencyCode?: string;
 }
 
+/**
+ * A role the signed-in user may grant (decided by the server's user policy): national, in any
+ * agency, or only in the listed agencies.
+ */
+export interface GrantableRole {
+  role: Role;
+  scope: "national" | "any_agency" | "agencies";
+  agencies: { code: string; name: string }[];
+}
+
 export interface NewUser {
   email: string;
   name: string;
@@ -67,6 +77,11 @@ export interface AuditFilters {
 
 export async function fetchUsers(signal?: AbortSignal): Promise<ManagedUser[]> {
   return arrayField<ManagedUser>(await getJson("/api/users", signal), "users");
+}
+
+/** The roles the signed-in user may grant, for the role pickers. */
+export async function fetchGrantableRoles(signal?: AbortSignal): Promise<GrantableRole[]> {
+  return arrayField<GrantableRole>(await getJson("/api/users/grantable-roles", signal), "roles");
 }
 
 export async function createUser(input: NewUser): Promise<{ user: ManagedUser; invitation: OneTimeLink | null }> {

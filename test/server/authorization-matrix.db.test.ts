@@ -375,6 +375,7 @@ const MATRIX: Entry[] = [
     expect: (who, target) => (who === "anonymous" ? 401 : target === "own" ? 204 : 404),
   },
   { route: "GET /api/users", build: () => ({ method: "GET", url: "/api/users" }), expect: managers(200, 200) },
+  { route: "GET /api/users/grantable-roles", build: () => ({ method: "GET", url: "/api/users/grantable-roles" }), expect: managers(200, 200) },
   {
     route: "POST /api/users",
     build: (c) => ({ method: "POST", url: "/api/users", body: { email: `baru-${stamp()}@test.pandu.local`, name: "Pengguna Baru", roles: [{ role: "pelaksana_entri", agencyCode: c.agency }] } }),
@@ -486,6 +487,55 @@ describe(`authorization matrix on ${TEST_DB_KIND}`, () => {
     expect(Object.fromEntries(Object.entries(attempts).map(([k, r]) => [k, r.statusCode]))).toEqual({ resetLink: 403, grant: 403, revoke: 403 });
     expect(attempts.resetLink.body).not.toContain("/atur-sandi/");
     expect(await database.db.select().from(oneTimeLinks).where(eq(oneTimeLinks.userId, victim.id))).toEqual([]);
+  });
+
+  // Issue #15: the Koordinator Provinsi runs its province's internal rounds and assigns their external
+  // assessors; nowhere else (national rounds, other provinces), and never internal assessors.
+  it("the Koordinator Provinsi assigns external assessors in the internal rounds of its province only", async () => {
+    const ids = await agencyIdsByCode(database.db, ["15", "16", "15.71", "16.71"]);
+    const round = async (agency: string, owner: string | null) => {
+      const periodId = await createPeriod(database.db, { actorUserId: null, actorLabel: "test", ip: null, userAgent: null }, {
+        name: `Putaran internal ${stamp()}`, year: 2026, kind: "pemantauan", withVisit: false, instrumentId: "permenpanrb-59-2020", predicatePolicy: "exact", ownerAgencyId: owner ? ids.get(owner)! : null, schedule: {}, participantIds: [ids.get(agency)!],
+      });
+      return (await database.db.select().from(assessments).where(eq(assessments.periodId, periodId)))[0]!.id;
+    };
+    const provinceUser = await makeUser(database, "koordinator_provinsi", "15");
+    const province = await sessionFor(database, provinceUser.id);
+    const assessor = await makeUser(database, "asesor_eksternal", null);
+    const external = { email: assessor.email, role: "asesor_eksternal" };
+    const assignExternal = async (id: number) => ((await call(app, "GET", `/api/assessments/${id}`, province)).json() as { abilities: { assignExternal: boolean } }).abilities.assignExternal;
+
+    const own = await round("15.71", "15");
+    expect(await assignExternal(own)).toBe(true);
+    const before = await auditCount(database);
+    expect((await call(app, "POST", `/api/assessments/${own}/assignments`, province, external)).statusCode).toBe(204);
+    expect(await auditCount(database)).toBeGreaterThan(before);
+    const as = await sessionFor(database, assessor.id);
+    expect((await call(app, "GET", `/api/assessments/${own}`, as)).statusCode).toBe(200);
+    // Internal assessors stay the Koordinator SPBE's; the assigned user must hold the role.
+    const internal = await makeUser(database, "asesor_internal", "15.71");
+    expect((await call(app, "POST", `/api/assessments/${own}/assignments`, province, { email: internal.email, role: "asesor_internal" })).statusCode).toBe(403);
+    const entry = await makeUser(database, "pelaksana_entri", "15.71");
+    const lacks = await call(app, "POST", `/api/assessments/${own}/assignments`, province, { email: entry.email, role: "asesor_eksternal" });
+    expect([lacks.statusCode, lacks.json().error]).toEqual([400, "user_lacks_role"]);
+    // The agency's own coordinator does not assign external assessors.
+    const kspbe = await sessionFor(database, (await makeUser(database, "koordinator_spbe", "15.71")).id);
+    expect((await call(app, "POST", `/api/assessments/${own}/assignments`, kspbe, external)).statusCode).toBe(403);
+
+    // A national round of the same agency: read, but not assigned by the province.
+    const national = await round("15.71", null);
+    expect(await assignExternal(national)).toBe(false);
+    expect((await call(app, "POST", `/api/assessments/${national}/assignments`, province, external)).statusCode).toBe(403);
+    // Another province's round is another agency's data: 404.
+    const elsewhere = await round("16.71", "16");
+    expect((await call(app, "POST", `/api/assessments/${elsewhere}/assignments`, province, external)).statusCode).toBe(404);
+
+    // The permission comes with the role: once it is revoked, the round is out of reach.
+    await database.db.delete(userRoles).where(eq(userRoles.userId, provinceUser.id));
+    expect((await call(app, "POST", `/api/assessments/${own}/assignments`, province, external)).statusCode).toBe(404);
+    // And the assessor's assignment counts only while the assessor keeps the national role.
+    await database.db.delete(userRoles).where(eq(userRoles.userId, assessor.id));
+    expect((await call(app, "GET", `/api/assessments/${own}`, as)).statusCode).toBe(404);
   });
 
   // Issue #13, hole 2: an external assessor whose role is revoked keeps nothing of their assignment.

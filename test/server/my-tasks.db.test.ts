@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { and, eq } from "drizzle-orm";
 import { seedDemo } from "../../src/db/commands/seed-demo";
 import { DEMO_PERIOD_NAME } from "../../src/db/commands/seed-demo-province";
+import { DEMO_CLARIFICATION } from "../../src/db/commands/seed-demo-tasks";
 import { agencies, assessmentAssignments, assessments, clarificationMessages, clarificationThreads, periods, userRoles, users } from "../../src/db/schema";
 import { TasksResponse } from "../../src/server/features/tasks/tasks.schema";
 import { call, makeUser, sessionFor } from "../helpers/accounts";
@@ -43,14 +44,17 @@ describe(`GET /api/me/tasks on ${TEST_DB_KIND}`, () => {
   it("gives every demo role at least one task, each with a link and the deadline of the stage schedule", async () => {
     const mandiriCloses = schedule.mandiri!.closes;
     const kspbe = await demoTasks("koordinator.spbe");
-    expect(summary(kspbe)).toEqual(["action 15.71", "action 15.71", "fill 15.71", "submit 15.71"]);
+    expect(summary(kspbe)).toEqual(["action 15.71", "action 15.71", "clarification 15.71", "fill 15.71", "submit 15.71"]);
     const fill = kspbe.find((x) => x.kind === "fill")!;
     expect(fill).toMatchObject({ deadline: mandiriCloses, overdue: false, link: `/penilaian/${demoAssessment.get("15.71")}` });
     expect(fill.count).toBeGreaterThan(0);
     // Overdue first.
     expect(kspbe[0]).toMatchObject({ kind: "action", overdue: true, link: "/rekomendasi/15.71" });
 
-    expect(summary(await demoTasks("penanggung.jawab"))).toEqual(["action 15.71", "action 15.71", "fill 15.71", "verify 15.71"]);
+    // The demo external assessor's question waits for the agency's side: the coordinator and the Penanggung Jawab.
+    const question = kspbe.find((x) => x.kind === "clarification")!;
+    expect(question).toMatchObject({ indicator: DEMO_CLARIFICATION.indicatorCode, deadline: mandiriCloses, link: `/penilaian/${demoAssessment.get("15.71")}?klarifikasi=${DEMO_CLARIFICATION.indicatorCode}` });
+    expect(summary(await demoTasks("penanggung.jawab"))).toEqual(["action 15.71", "action 15.71", "clarification 15.71", "fill 15.71", "verify 15.71"]);
     expect(summary(await demoTasks("pelaksana.entri"))).toEqual(["fill 15.71"]);
     expect(summary(await demoTasks("asesor.internal"))).toEqual(["fill 15.71"]);
     expect(summary(await demoTasks("pimpinan"))).toEqual(["action 15.71", "action 15.71"]);

@@ -85,6 +85,41 @@ describe(`users, roles and the audit trail on ${TEST_DB_KIND}`, () => {
     expect(reset.statusCode).toBe(201);
   });
 
+  it("the role pickers get only the roles the caller may grant, each accepted; anything else is still refused", async () => {
+    type Grantable = { role: string; scope: string; agencies: { code: string; name: string }[] };
+    const grantable = async (session: Awaited<ReturnType<typeof sessionFor>>) => {
+      const res = await call(t.app, "GET", "/api/users/grantable-roles", session);
+      expect(res.statusCode).toBe(200);
+      return res.json().roles as Grantable[];
+    };
+    // A Koordinator SPBE of Kabupaten Merangin (15.02) who is also Pimpinan of another agency (15.03).
+    const coordinator = await makeUser(t.database, "koordinator_spbe", "15.02");
+    await call(t.app, "POST", `/api/users/${coordinator.id}/roles`, admin, { role: "pimpinan", agencyCode: "15.03" });
+    const mine = await sessionFor(t.database, coordinator.id);
+    const offered = await grantable(mine);
+    expect(offered.map((g) => g.role)).toEqual(["penanggung_jawab", "pelaksana_entri", "asesor_internal", "pimpinan"]);
+    expect(offered.every((g) => g.scope === "agencies" && g.agencies.length === 1 && g.agencies[0]!.code === "15.02" && g.agencies[0]!.name.length > 0)).toBe(true);
+    // Every role offered is one the server then grants.
+    const user = (await call(t.app, "POST", "/api/users", mine, { email: "tim.merangin@test.pandu.local", name: "Tim Merangin", roles: [{ role: "pelaksana_entri", agencyCode: "15.02" }] })).json().user as { id: number };
+    for (const g of offered.filter((x) => x.role !== "pelaksana_entri")) {
+      expect((await call(t.app, "POST", `/api/users/${user.id}/roles`, mine, { role: g.role, agencyCode: g.agencies[0]!.code })).statusCode).toBe(201);
+    }
+    // What is not offered stays refused by the server.
+    for (const role of ["koordinator_spbe", "administrator", "tim_reviu"]) {
+      const res = await call(t.app, "POST", `/api/users/${user.id}/roles`, mine, role === "koordinator_spbe" ? { role, agencyCode: "15.02" } : { role });
+      expect([res.statusCode, res.json().error]).toEqual([403, "role_not_grantable"]);
+    }
+
+    const all = await grantable(admin);
+    expect(all.map((g) => g.role).sort()).toEqual(["administrator", "asesor_eksternal", "asesor_internal", "koordinator_provinsi", "koordinator_spbe", "pelaksana_entri", "penanggung_jawab", "pimpinan", "tim_reviu"]);
+    expect(all.find((g) => g.role === "administrator")).toEqual({ role: "administrator", scope: "national", agencies: [] });
+    expect(all.find((g) => g.role === "pimpinan")).toEqual({ role: "pimpinan", scope: "any_agency", agencies: [] });
+
+    const reader = await sessionFor(t.database, (await makeUser(t.database, "pimpinan", "15.02")).id);
+    expect((await call(t.app, "GET", "/api/users/grantable-roles", reader)).statusCode).toBe(403);
+    expect((await call(t.app, "GET", "/api/users/grantable-roles", null)).statusCode).toBe(401);
+  });
+
   it("every write left an audit event in the right agency's trail, and the API filters and exports them", async () => {
     const res = await call(t.app, "GET", "/api/audit?agency=15.71&limit=100", kspbe);
     expect(res.statusCode).toBe(200);

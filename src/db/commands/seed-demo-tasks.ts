@@ -1,12 +1,17 @@
 import { and, asc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "../client";
-import { agencies, assessmentAssignments, assessments, improvementActions, periods, recommendations, users } from "../schema";
+import { agencies, assessmentAssignments, assessments, clarificationMessages, clarificationThreads, improvementActions, periods, recommendations, users } from "../schema";
 import { recordAudit } from "../audit/record-audit";
 import { DEMO_PERIOD_NAME } from "./seed-demo-province";
 import { isoDaysAfter } from "../../lib/iso-days";
 
 /** Text of the demo recommendation, so nobody takes it for a real one (and the seed finds it again). */
 export const DEMO_RECOMMENDATION_TEXT = "DATA DEMO: tetapkan kebijakan internal tata kelola data dan jalankan forum Satu Data";
+/** The demo external assessor's question to Kota Jambi, so its team has a clarification to answer. */
+export const DEMO_CLARIFICATION = {
+  indicatorCode: "1",
+  body: "DATA DEMO: mohon lampirkan kebijakan internal yang sudah ditetapkan (bukan rancangan) untuk indikator ini, atau jelaskan kapan akan ditetapkan.",
+};
 const EXTERNAL = "asesor.eksternal@demo.pandu.local";
 const AGENCY = "15.71";
 
@@ -15,7 +20,10 @@ const AGENCY = "15.71";
  * demo round of Provinsi Jambi. The round gets a schedule around `today` (the self-assessment closes
  * in 60 days, the document review in 90), the demo external assessor is assigned to every assessment
  * in the document review, the last of them waits for the review team's decision, and Kota Jambi gets
- * a demo recommendation with one overdue and one upcoming action. Runs once (skips itself when the
+ * a demo recommendation with one overdue and one upcoming action. The external assessor is also
+ * assigned to Kota Jambi's self-assessment and has asked its team a question there (an open
+ * clarification thread, waiting for the Koordinator SPBE and the Penanggung Jawab; no notification,
+ * the home page shows it). Runs once (skips itself when the
  * demo recommendation exists), in one transaction, audited as `seed:demo`.
  */
 export async function seedDemoTasks(db: Db, today: string): Promise<boolean> {
@@ -47,6 +55,19 @@ export async function seedDemoTasks(db: Db, today: string): Promise<boolean> {
         .onConflictDoNothing();
       for (const a of inReview) {
         await recordAudit(tx, ctx, { agencyId: a.agencyId, action: "assessment.assign", targetType: "assessment", targetId: a.id, after: { userId: external.id, role: "asesor_eksternal", demo: true } });
+      }
+    }
+    const [own] = await tx
+      .select({ id: assessments.id })
+      .from(assessments)
+      .where(and(eq(assessments.periodId, period.id), eq(assessments.agencyId, agency.id)));
+    if (external && own) {
+      const assigned = await tx.insert(assessmentAssignments).values({ assessmentId: own.id, userId: external.id, role: "asesor_eksternal" }).onConflictDoNothing().returning({ id: assessmentAssignments.id });
+      if (assigned.length) await recordAudit(tx, ctx, { agencyId: agency.id, action: "assessment.assign", targetType: "assessment", targetId: own.id, after: { userId: external.id, role: "asesor_eksternal", demo: true } });
+      const [thread] = await tx.insert(clarificationThreads).values({ assessmentId: own.id, indicatorCode: DEMO_CLARIFICATION.indicatorCode }).onConflictDoNothing().returning({ id: clarificationThreads.id });
+      if (thread) {
+        const [message] = await tx.insert(clarificationMessages).values({ threadId: thread.id, authorUserId: external.id, side: "evaluator", body: DEMO_CLARIFICATION.body }).returning({ id: clarificationMessages.id });
+        await recordAudit(tx, ctx, { agencyId: agency.id, action: "clarification.post", targetType: "clarification_thread", targetId: `${own.id}/${DEMO_CLARIFICATION.indicatorCode}`, after: { messageId: message!.id, side: "evaluator", evidenceId: null, demo: true } });
       }
     }
     // The last one in the document review has been handed to the review team.

@@ -8,6 +8,8 @@ export interface AssessmentScope {
   reviewStatus?: string | null;
   /** The caller's assignments on this assessment. */
   assignments?: { role: string; indicatorCodes: string[] | null }[];
+  /** The province running the round (its internal period), or null/absent for a national period. */
+  periodOwnerAgencyId?: number | null;
 }
 
 /** Roles of the agency's internal team that fill the self-assessment (Pimpinan only reads). */
@@ -74,9 +76,24 @@ export function canRevise(actor: Actor, a: AssessmentScope): boolean {
   return a.stage === "final" && isAdministrator(actor);
 }
 
-/** Administrators assign external assessors; the Koordinator SPBE assigns internal assessors. */
+/**
+ * Whether the actor runs the round the assessment belongs to: the Koordinator Provinsi of the
+ * province that owns the (internal) period, for the province itself and its kabupaten/kota.
+ */
+export function runsRound(actor: Actor, a: AssessmentScope): boolean {
+  const owner = a.periodOwnerAgencyId;
+  if (owner === null || owner === undefined || !hasRole(actor, "koordinator_provinsi", owner)) return false;
+  return a.agencyId === owner || (actor.provinceChildren[owner] ?? []).includes(a.agencyId);
+}
+
+/**
+ * Administrators assign external assessors, and so does the Koordinator Provinsi for the internal
+ * rounds its province runs (for the province's own agencies only); the Koordinator SPBE assigns
+ * internal assessors.
+ */
 export function canAssign(actor: Actor, a: AssessmentScope, role: "asesor_eksternal" | "asesor_internal"): boolean {
-  return role === "asesor_eksternal" ? isAdministrator(actor) : isAdministrator(actor) || hasRole(actor, "koordinator_spbe", a.agencyId);
+  if (isAdministrator(actor)) return true;
+  return role === "asesor_eksternal" ? runsRound(actor, a) : hasRole(actor, "koordinator_spbe", a.agencyId);
 }
 
 /** National periods are created by administrators; a province's internal period by its coordinator. */

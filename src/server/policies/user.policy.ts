@@ -1,4 +1,4 @@
-import { agenciesOf, hasRole, isAdministrator, roleNeedsAgency, type Actor, type Role } from "../../core";
+import { agenciesOf, hasRole, isAdministrator, roleNeedsAgency, ROLES, type Actor, type Role } from "../../core";
 
 /** Administrators manage everyone; a Koordinator SPBE manages the agency roles of their agency. */
 export function canManageUsers(actor: Actor): boolean {
@@ -10,6 +10,26 @@ export function canGrantRole(actor: Actor, role: Role, agencyId: number | null):
   if (isAdministrator(actor)) return roleNeedsAgency(role) === (agencyId !== null);
   const agencyRole = roleNeedsAgency(role) && role !== "koordinator_provinsi" && role !== "koordinator_spbe";
   return agencyRole && agencyId !== null && hasRole(actor, "koordinator_spbe", agencyId);
+}
+
+/** A role the actor may grant: national (`agencyIds` null), in any agency, or in the listed agencies. */
+export type Grantable = { role: Role; agencyIds: number[] | "any" | null };
+
+/**
+ * The roles the actor may grant, for the role pickers (the UI offers only these; the server still
+ * checks every grant with `canGrantRole`): a national role with `agencyIds` null, an agency or
+ * province role with "any" agency (administrators) or the agencies where the actor may grant it.
+ * Read-only callers grant nothing.
+ */
+export function grantableRoles(actor: Actor): Grantable[] {
+  if (!actor.canWrite) return [];
+  if (isAdministrator(actor)) return ROLES.map((role) => ({ role, agencyIds: roleNeedsAgency(role) ? "any" : null }));
+  const candidates = [...new Set(actor.grants.flatMap((g) => (g.agencyId === null ? [] : [g.agencyId])))];
+  return ROLES.flatMap((role): Grantable[] => {
+    if (!roleNeedsAgency(role)) return canGrantRole(actor, role, null) ? [{ role, agencyIds: null }] : [];
+    const agencyIds = candidates.filter((id) => canGrantRole(actor, role, id));
+    return agencyIds.length ? [{ role, agencyIds }] : [];
+  });
 }
 
 /** Whether the actor may see or edit a user who holds roles in `userAgencyIds`. */

@@ -13,7 +13,7 @@ export async function loadReadableAssessment(db: Db, req: FastifyRequest, id: nu
   if (!found) throw notFound("assessment");
   const agencyId = found.assessment.agencyId;
   // Only assignments whose role the caller still holds: every assignment-based permission needs the grant.
-  const scope: AssessmentScope = { agencyId, stage: found.assessment.stage, reviewStatus: found.assessment.reviewStatus, assignments: assignmentsInForce(req.auth!.actor, agencyId, assignments) };
+  const scope: AssessmentScope = { agencyId, stage: found.assessment.stage, reviewStatus: found.assessment.reviewStatus, assignments: assignmentsInForce(req.auth!.actor, agencyId, assignments), periodOwnerAgencyId: found.period.ownerAgencyId };
   if (!canReadAssessment(req.auth!.actor, scope)) throw notFound("assessment");
   const compiled = bundledInstrument(found.period.instrumentId);
   if (!compiled) throw new AppError(500, "internal_error", `instrument ${found.period.instrumentId} is not available`);

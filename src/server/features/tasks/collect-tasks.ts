@@ -38,7 +38,7 @@ export async function collectTasks(db: Db, actor: Actor, today: string): Promise
       row.agencyId,
       assignments.filter((a) => a.assessmentId === row.id),
     ).map((a) => ({ role: a.role, indicatorCodes: a.indicatorCodes }));
-    const scope: AssessmentScope = { agencyId: row.agencyId, stage: row.stage, reviewStatus: row.reviewStatus, assignments: mine };
+    const scope: AssessmentScope = { agencyId: row.agencyId, stage: row.stage, reviewStatus: row.reviewStatus, assignments: mine, periodOwnerAgencyId: row.ownerAgencyId };
     if (!canReadAssessment(actor, scope)) continue;
     readable.push({ row, scope });
     if (actor.canWrite) tasks.push(...assessmentTasks(actor, row, scope, today));

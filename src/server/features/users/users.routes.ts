@@ -5,14 +5,14 @@ import { hasRole, isAdministrator, roleNeedsAgency, type Role } from "../../../c
 import type { AppContext } from "../../context";
 import { AppError, notFound, invalidField } from "../../errors";
 import { auditContextOf } from "../../request-audit";
-import { canActForUser, canGrantRole, canManageUsers, canSeeUser, mayRevealLink, userAbilities } from "../../policies/user.policy";
+import { canActForUser, canGrantRole, canManageUsers, canSeeUser, grantableRoles, mayRevealLink, userAbilities } from "../../policies/user.policy";
 import { listUsersWithRoles, type UserWithRoles } from "../../../db/queries/users";
-import { agencyIdsByCode } from "../../../db/queries/agency-ids";
+import { agenciesByIds, agencyIdsByCode } from "../../../db/queries/agency-ids";
 import { createUser, DuplicateEmailError, grantRole, revokeRole } from "../../../db/commands/users";
 import { issueResetLink } from "../../../db/commands/one-time-links";
 import { recordAudit } from "../../../db/audit/record-audit";
-import { linkPath, presentUser } from "./user.presenter";
-import { CreateUserBody, LinkResponse, RoleInput, UserIdParams, UserResponse, UserRoleParams } from "./users.schema";
+import { linkPath, presentGrantableRoles, presentUser } from "./user.presenter";
+import { CreateUserBody, GrantableRole, LinkResponse, RoleInput, UserIdParams, UserResponse, UserRoleParams } from "./users.schema";
 import { linkEmail } from "../../../lib/mailer";
 
 const forbidden = () => new AppError(403, "forbidden", "you may not manage users");
@@ -86,6 +86,20 @@ export const userRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       "/api/users",
       { config: { access: "authenticated" }, schema: { summary: "Users I manage", tags: ["users"], response: { 200: z.object({ users: z.array(UserResponse) }) } } },
       async (req) => ({ users: (await listUsersWithRoles(db, { agencyIds: managedAgencies(req) })).map((u) => present(req, u)) }),
+    );
+
+    app.get(
+      "/api/users/grantable-roles",
+      {
+        config: { access: "authenticated" },
+        schema: { summary: "The roles I may grant, and where (for the role pickers; every grant is still checked)", tags: ["users"], response: { 200: z.object({ roles: z.array(GrantableRole) }) } },
+      },
+      async (req) => {
+        managedAgencies(req);
+        const grantable = grantableRoles(req.auth!.actor);
+        const ids = [...new Set(grantable.flatMap((g) => (Array.isArray(g.agencyIds) ? g.agencyIds : [])))];
+        return { roles: presentGrantableRoles(grantable, await agenciesByIds(db, ids)) };
+      },
     );
 
     app.post(

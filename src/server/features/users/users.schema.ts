@@ -40,3 +40,14 @@ export const LinkResponse = z.object({
   expiresAt: z.string(),
 });
 export type LinkResponse = z.infer<typeof LinkResponse>;
+
+/**
+ * A role the caller may grant: national (no agency), in any agency (administrators), or only in the
+ * listed agencies (a Koordinator SPBE: their own).
+ */
+export const GrantableRole = z.object({
+  role: z.enum(ROLES),
+  scope: z.enum(["national", "any_agency", "agencies"]),
+  agencies: z.array(z.object({ code: z.string(), name: z.string() })),
+});
+export type GrantableRole = z.infer<typeof GrantableRole>;

@@ -2,28 +2,43 @@ import { useTranslation } from "react-i18next";
 import type { AuditEvent } from "../../adminApi";
 import { formatDateTime } from "../../format";
 import { useLang } from "../../i18n";
+import { auditActionText, auditChanges } from "./auditText";
 
-const show = (v: unknown) => (v === undefined || v === null ? "–" : typeof v === "string" ? v : JSON.stringify(v));
-
-/** "field: before → after" for every field that appears on either side. */
+/** "field: before → after" for every field whose value changed, in words (never raw JSON), wrapping inside the cell. */
 function Changes({ changes }: { changes: AuditEvent["changes"] }) {
   const { t } = useTranslation();
-  const keys = [...new Set([...Object.keys(changes.before ?? {}), ...Object.keys(changes.after ?? {})])].filter(
-    (k) => show(changes.before?.[k]) !== show(changes.after?.[k]),
-  );
-  if (!keys.length) return <>–</>;
+  const lang = useLang();
+  const list = auditChanges(t, lang, changes);
+  if (!list.length) return <>–</>;
   return (
-    <ul className="changes">
-      {keys.map((k) => (
-        <li key={k}>
-          <span className="change-field">{k}</span>: {show(changes.before?.[k])} <span aria-hidden="true">→</span>
-          <span className="visually-hidden">{t("audit.becomes")}</span> {show(changes.after?.[k])}
+    <ul className="changes" data-testid="audit-changes">
+      {list.map((c) => (
+        <li key={c.field}>
+          <span className="change-field">{c.label}</span>: {c.before} <span aria-hidden="true">→</span>
+          <span className="visually-hidden">{t("audit.becomes")}</span> {c.after}
         </li>
       ))}
     </ul>
   );
 }
 
+/** The action's name in the reader's language, with its code below (the code is what the filter takes). */
+function Action({ code }: { code: string }) {
+  const { t } = useTranslation();
+  const label = auditActionText(t, code);
+  return (
+    <>
+      <span className="cell-title" data-testid="audit-action">{label}</span>
+      {label !== code && (
+        <code className="cell-sub" title={t("audit.code")}>
+          {code}
+        </code>
+      )}
+    </>
+  );
+}
+
+/** The audit events, newest first. */
 export function AuditTable({ events }: { events: AuditEvent[] }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -50,10 +65,10 @@ export function AuditTable({ events }: { events: AuditEvent[] }) {
               <td>{e.agencyCode ?? t("audit.national")}</td>
               <td>{e.actor}</td>
               <td>
-                <code>{e.action}</code>
+                <Action code={e.action} />
               </td>
               <td>{e.target.id ? `${e.target.type} #${e.target.id}` : e.target.type}</td>
-              <td>
+              <td className="changes-cell">
                 <Changes changes={e.changes} />
               </td>
             </tr>

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { createUser, type OneTimeLink } from "../../adminApi";
-import { EMPTY_ROLE, RoleFields, roleInput, type RoleDraft } from "../../components/RoleFields";
+import { createUser, type GrantableRole, type OneTimeLink } from "../../adminApi";
+import { emptyRole, RoleFields, roleInput, type RoleDraft } from "../../components/RoleFields";
 import { FormError, Success } from "../../components/Status";
 import { useSubmit } from "../../useSubmit";
 import { LinkResult } from "./LinkResult";
@@ -10,12 +10,12 @@ import { useUnsavedChanges } from "../../useUnsavedChanges";
 const EMPTY = { email: "", name: "", nip: "", phone: "" };
 type TextField = keyof typeof EMPTY;
 
-/** Create a user with one role; the invitation link is shown once (or e-mailed). */
-export function CreateUser({ onCreated }: { onCreated(): void }) {
+/** Create a user with one of the roles the signed-in user may grant; the invitation link is shown once (or e-mailed). */
+export function CreateUser({ grantable, onCreated }: { grantable: GrantableRole[]; onCreated(): void }) {
   const { t } = useTranslation();
   const id = useId();
   const [fields, setFields] = useState(EMPTY);
-  const [role, setRole] = useState<RoleDraft>(EMPTY_ROLE);
+  const [role, setRole] = useState<RoleDraft>(() => emptyRole(grantable));
   useUnsavedChanges(JSON.stringify(fields) !== JSON.stringify(EMPTY));
   const { busy, error, run } = useSubmit();
   const [created, setCreated] = useState<{ email: string; invitation: OneTimeLink | null } | null>(null);
@@ -29,7 +29,7 @@ export function CreateUser({ onCreated }: { onCreated(): void }) {
       const res = await createUser({ email: fields.email.trim(), name: fields.name.trim(), ...(nip ? { nip } : {}), ...(phone ? { phone } : {}), roles: [roleInput(role)] });
       setCreated({ email: res.user.email, invitation: res.invitation });
       setFields(EMPTY);
-      setRole(EMPTY_ROLE);
+      setRole(emptyRole(grantable));
       onCreated();
     });
   };
@@ -66,7 +66,7 @@ export function CreateUser({ onCreated }: { onCreated(): void }) {
           {input("name", "text", { required: true })}
           {input("nip", "text", { hint: t("users.nipHint"), inputMode: "numeric" })}
           {input("phone", "tel", { hint: t("users.phoneHint"), inputMode: "tel" })}
-          <RoleFields value={role} onChange={setRole} testIdPrefix="new-user" />
+          <RoleFields value={role} onChange={setRole} grantable={grantable} testIdPrefix="new-user" />
         </div>
         <div>
           <button type="submit" className="button" disabled={busy} data-testid="new-user-submit">

@@ -1,22 +1,22 @@
 import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { createResetLink, grantRole, revokeRole, type ManagedUser, type OneTimeLink } from "../../adminApi";
+import { createResetLink, grantRole, revokeRole, type GrantableRole, type ManagedUser, type OneTimeLink } from "../../adminApi";
 import { ConfirmButton } from "../../components/ConfirmButton";
-import { EMPTY_ROLE, RoleFields, roleInput, type RoleDraft } from "../../components/RoleFields";
+import { emptyRole, RoleFields, roleInput, type RoleDraft } from "../../components/RoleFields";
 import { FormError } from "../../components/Status";
 import { roleText } from "../../roleText";
 import { useSubmit } from "../../useSubmit";
 import { LinkResult } from "./LinkResult";
 
-function AddRoleForm({ user, onAdded }: { user: ManagedUser; onAdded(): void }) {
+function AddRoleForm({ user, grantable, onAdded }: { user: ManagedUser; grantable: GrantableRole[]; onAdded(): void }) {
   const { t } = useTranslation();
-  const [role, setRole] = useState<RoleDraft>(EMPTY_ROLE);
+  const [role, setRole] = useState<RoleDraft>(() => emptyRole(grantable));
   const { busy, error, run } = useSubmit();
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     await run(async () => {
       await grantRole(user.id, roleInput(role));
-      setRole(EMPTY_ROLE);
+      setRole(emptyRole(grantable));
       onAdded();
     });
   };
@@ -24,7 +24,7 @@ function AddRoleForm({ user, onAdded }: { user: ManagedUser; onAdded(): void }) 
     <form className="form form-wide" aria-label={t("users.addRoleFor", { name: user.name })} onSubmit={(e) => void submit(e)}>
       <FormError error={error} testId={`add-role-error-${user.id}`} />
       <div className="form-grid">
-        <RoleFields value={role} onChange={setRole} testIdPrefix={`add-role-${user.id}`} />
+        <RoleFields value={role} onChange={setRole} grantable={grantable} testIdPrefix={`add-role-${user.id}`} />
       </div>
       <div>
         <button type="submit" className="button button-small" disabled={busy} data-testid={`add-role-submit-${user.id}`}>
@@ -36,7 +36,7 @@ function AddRoleForm({ user, onAdded }: { user: ManagedUser; onAdded(): void }) 
 }
 
 /** One user: who, roles (each removable), and the add-role and reset-link actions in a panel below. */
-export function UserRow({ user, onChanged }: { user: ManagedUser; onChanged(): void }) {
+export function UserRow({ user, grantable, onChanged }: { user: ManagedUser; grantable: GrantableRole[]; onChanged(): void }) {
   const { t } = useTranslation();
   const panelId = useId();
   const [open, setOpen] = useState(false);
@@ -111,7 +111,7 @@ export function UserRow({ user, onChanged }: { user: ManagedUser; onChanged(): v
             <div className="panel">
               <FormError error={error} testId={`user-error-${user.id}`} />
               {reset && <LinkResult link={reset} purpose="reset" email={user.email} testId={`reset-link-value-${user.id}`} />}
-              {user.abilities.manageRoles && <AddRoleForm user={user} onAdded={onChanged} />}
+              {user.abilities.manageRoles && grantable.length > 0 && <AddRoleForm user={user} grantable={grantable} onAdded={onChanged} />}
             </div>
           )}
         </td>
