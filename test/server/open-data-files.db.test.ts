@@ -142,4 +142,42 @@ describe(`open-data files (XLSX, data package) on ${TEST_DB_KIND}`, () => {
       }
     });
   });
+
+  it("datapackage.json describes every year's CSV, XLSX and JSON; each table schema's fields are the file's header", async () => {
+    const res = await get("/api/public/datapackage.json", { host: "data.example.go.id" });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toMatch(/^application\/json/);
+    expect(res.headers["access-control-allow-origin"]).toBe("*");
+    const pkg = JSON.parse(res.body) as {
+      profile: string;
+      name: string;
+      title: string;
+      licenses: { name: string }[];
+      temporal: { start: string; end: string };
+      publisher: { name: string };
+      resources: { name: string; path: string; format: string; schema?: { fields: { name: string; type: string }[]; primaryKey: string[] } }[];
+    };
+    expect(pkg.profile).toBe("tabular-data-package");
+    expect(pkg.name).toMatch(/^[-a-z0-9._/]+$/);
+    expect(pkg.title).toContain("SPBE");
+    expect(pkg.licenses.map((l) => l.name)).toEqual(["ODbL-1.0"]);
+    expect(pkg.publisher.name).toContain("Aparatur Negara");
+    const years = (await get("/api/public/years")).json<{ years: { year: number }[] }>().years.map((y) => y.year);
+    expect(pkg.temporal).toEqual({ start: String(years[0]), end: String(years.at(-1)) });
+    expect(pkg.resources.map((r) => r.name)).toEqual(years.flatMap((y) => [`spbe-results-${y}`, `spbe-results-${y}-xlsx`, `spbe-results-${y}-json`]));
+    for (const r of pkg.resources) {
+      expect(r.name).toMatch(/^[-a-z0-9._/]+$/);
+      expect(r.path.startsWith("http://data.example.go.id/api/public/results?")).toBe(true);
+      const file = await get(r.path.slice("http://data.example.go.id".length));
+      expect(file.statusCode).toBe(200);
+      if (r.format === "json") continue;
+      const fields = r.schema!.fields;
+      if (r.format === "csv") expect(fields.map((f) => f.name).join(",")).toBe(file.body.split(/\r?\n/)[0]);
+      else expect((await readWorkbook(file.rawPayload)).worksheets[0]!.getRow(1).values).toEqual([undefined, ...fields.map((f) => f.name)]);
+      const types = Object.fromEntries(fields.map((f) => [f.name, f.type]));
+      expect(types).toMatchObject({ year: "integer", agency_code: "string", index: "number", predicate: "string" });
+      for (const f of fields) if (/^[ad]\d$/.test(f.name)) expect(f.type).toBe("number");
+      expect(r.schema!.primaryKey).toEqual(["year", "agency_code"]);
+    }
+  });
 });

@@ -8,6 +8,8 @@ import { registerPublicCaching } from "./http-cache";
 import { instrumentsOf, presentPublicResult, publicResultsCsv } from "./public-result.presenter";
 import { publicPortalRoutes } from "./public-portal.routes";
 import { publicResultsWorkbook, XLSX_TYPE } from "./public-results-xlsx";
+import { openDataPackage } from "./datapackage";
+import { originOf } from "../../public-origin";
 import { PublicResultsDocument, PublicResultsQuery, PublicYears } from "./public-results.schema";
 
 /** The JSON Schema of the open-data JSON file, derived from the same zod schema that serializes it. */
@@ -70,6 +72,21 @@ export const publicResultRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       async (_req, reply) => {
         reply.header("content-type", "application/schema+json; charset=utf-8").header("cache-control", "public, max-age=3600");
         return RESULTS_JSON_SCHEMA;
+      },
+    );
+    app.get(
+      "/api/public/datapackage.json",
+      {
+        config: { access: "public" },
+        schema: {
+          summary: "Frictionless Data Package of the open data: title, publisher, licence, period and, per year, the CSV, XLSX and JSON files with the table schema of their fields",
+          tags: ["public"],
+          response: { 200: z.record(z.string(), z.unknown()) },
+        },
+      },
+      async (req) => {
+        const rows = await listPublishedResults(ctx.database.db, {});
+        return openDataPackage(rows.map(presentPublicResult), originOf(ctx, req));
       },
     );
     await app.register(publicPortalRoutes(ctx));
