@@ -1,11 +1,12 @@
 import { resultColumnsOf } from "../../../core";
+import { fixZipEntryTimes } from "../../../lib/zip-fixed-time";
 import { instrumentsOf } from "./public-result.presenter";
 import type { PublicResult } from "./public-results.schema";
 
 /** The media type of an .xlsx workbook. */
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** Workbook dates (core properties): fixed, so the same rows give the same document properties. */
+/** Workbook dates (core properties): fixed, so the same rows give the same bytes. */
 const FIXED_DATE = new Date(Date.UTC(2020, 0, 1));
 
 /** The identity columns of the open data, before the node columns (as in the CSV). */
@@ -72,5 +73,7 @@ export async function publicResultsWorkbook(rows: PublicResult[], year: number |
     // The header row keeps the default format (the column formats above apply to the data cells too).
     sheet.getRow(1).eachCell((c) => (c.numFmt = "General"));
   }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  // Fixed document and entry dates: the same published data gives the same bytes, so the same ETag
+  // in every worker process and after a restart.
+  return fixZipEntryTimes(Buffer.from(await wb.xlsx.writeBuffer()));
 }
