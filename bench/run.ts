@@ -1,8 +1,9 @@
-// `npm run bench [-- scoring|restart|startup|workspace|upload|roadmap|dashboards|http]`: benchmarks, kept apart from the tests. Each reports a
+// `npm run bench [-- scoring|restart|startup|workspace|upload|roadmap|dashboards|http|open-data]`: benchmarks, kept apart from the tests. Each reports a
 // median and a ratio against a baseline measured in the same run; results go into BENCHMARKS.md.
 import os from "node:os";
 import { benchDashboards } from "./dashboards.bench";
 import { benchHttp } from "./http.bench";
+import { benchOpenData } from "./open-data.bench";
 import { benchRestart } from "./restart.bench";
 import { benchRoadmap } from "./roadmap.bench";
 import { benchScoring } from "./scoring.bench";
@@ -21,3 +22,4 @@ if (all || which.has("roadmap")) benchRoadmap();
 if (all || which.has("upload")) await benchUpload();
 if (all || which.has("dashboards")) await benchDashboards();
 if (all || which.has("http")) await benchHttp();
+if (all || which.has("open-data")) await benchOpenData();

@@ -8,12 +8,18 @@ import { stringify } from "csv-stringify/sync";
  * that is just a number ("-0.26") is left alone, and so are number cells, so figures stay figures.
  * (exceljs writes JavaScript strings as text cells, never as formulas, so XLSX needs no such step.)
  */
-export function writeCsv(records: readonly (readonly unknown[])[]): string {
-  return stringify(records.map((row) => row.map(neutraliseFormula)));
+export function writeCsv(records: readonly (readonly unknown[])[], options: CsvDialect = {}): string {
+  return stringify(records.map((row) => row.map(neutraliseFormula)), { delimiter: options.delimiter ?? ",", bom: options.bom ?? false });
+}
+
+/** A CSV other than RFC 4180's defaults: another field separator, a UTF-8 byte order mark first. */
+export interface CsvDialect {
+  delimiter?: string;
+  bom?: boolean;
 }
 
 const FORMULA_START = /^[=+\-@\t\r]/;
-const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
+const PLAIN_NUMBER = /^[+-]?\d+([.,]\d+)?$/;
 
 /** A CSV cell that a spreadsheet cannot evaluate; non-string cells are returned as they are. */
 export function neutraliseFormula(cell: unknown): unknown {

@@ -210,6 +210,9 @@ export async function saveSectoralServices(id: number, services: SectoralService
 /** The Berita Acara Penilaian Mandiri (PDF, an attachment). */
 export const officialRecordUrl = (id: number) => `${base(id)}/berita-acara.pdf`;
 
+/** The levels in force as the levels.json of `pandu score` / `pandu plan` (an attachment). */
+export const levelsFileUrl = (id: number) => `${base(id)}/levels.json`;
+
 /** An evidence link that copy-forward carried or left behind. */
 export interface CopiedEvidenceLink {
   indicatorCode: string;

@@ -47,7 +47,10 @@ export interface PublicProvince {
 }
 
 /** Download URL of one year's open data as CSV or JSON. */
-export const openDataUrl = (year: number, format: "csv" | "json") => `/api/public/results?year=${year}&format=${format}`;
+export const openDataUrl = (year: number, format: "csv" | "json" | "xlsx", locale?: "id") => `/api/public/results?year=${year}&format=${format}${locale ? `&locale=${locale}` : ""}`;
+
+/** The Frictionless Data Package describing the open-data files. */
+export const OPEN_DATA_PACKAGE_URL = "/api/public/datapackage.json";
 
 /** The JSON Schema of the JSON download. */
 export const OPEN_DATA_SCHEMA_URL = "/api/public/schema/results.json";

@@ -34,7 +34,11 @@ describe(`public portal in Chromium on ${TEST_DB_KIND}`, () => {
     // (ECharts loads after the page: wait for the drawing.)
     await expect.poll(() => page.locator("figure.chart svg").count(), { timeout: 20_000 }).toBeGreaterThan(0);
     expect(await page.locator("figure.chart table").first().innerText()).toContain("Memuaskan");
-    expect(await page.getByTestId("portal-downloads").innerText()).toContain("CSV 2024");
+    const downloads = await page.getByTestId("portal-downloads").innerText();
+    for (const file of ["Excel 2024", "CSV 2024", "CSV 2024 (koma desimal)", "JSON 2024"]) expect(downloads).toContain(file);
+    // The workbook link gives the workbook.
+    const xlsx = await page.getByTestId("portal-downloads").getByRole("link", { name: "Excel 2024" }).getAttribute("href");
+    expect((await fetch(`${demo.url}${xlsx}`)).headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
   });
 
   it("pages the results 50 at a time; a page is a link that keeps the filters and can be shared", async () => {

@@ -89,6 +89,12 @@ describe(`assessment workspace in Chromium on ${TEST_DB_KIND}`, () => {
     const server = await workspace(entry);
     expect(await entry.getByTestId("ws-index").innerText()).toBe(server.score.indexRounded.toFixed(2).replace(".", ","));
     expect(await entry.getByTestId("ws-predicate").innerText()).toContain(server.score.predicate);
+    // The levels for pandu score / pandu plan, one link away: the saved levels, null for the rest.
+    const download = entry.getByTestId("ws-levels-download");
+    expect(await download.innerText()).toBe("Unduh level (levels.json)");
+    const levels = (await pageApi(entry, "GET", (await download.getAttribute("href"))!)).body as Record<string, number | null>;
+    expect(Object.keys(levels)).toHaveLength(47);
+    expect(levels).toMatchObject({ "1": 3, "2": 4, "3": 2, "4": null });
     await shot(entry, "entry");
   });
 

@@ -164,6 +164,8 @@ const MATRIX: Entry[] = [
     build: async (c) => ({ method: "PATCH", url: `/api/agencies/${c.agency}/evidence/${await evidenceIn(c)}`, body: { reviewDate: `2025-0${1 + (unitCounter++ % 9)}-15` } }),
     expect: evidenceEdit,
   },
+  // The levels for pandu score / plan: whoever reads the assessment; anyone else, as if it did not exist.
+  { route: "GET /api/assessments/:id/levels.json", build: async (c) => ({ method: "GET", url: `/api/assessments/${await assessmentIn(c)}/levels.json` }), expect: (who, target) => (who === "anonymous" ? 401 : readsAssessment(who, target) ? 200 : 404) },
   { route: "GET /api/assessments/:id/sectoral-services", build: async (c) => ({ method: "GET", url: `/api/assessments/${await assessmentIn(c)}/sectoral-services` }), expect: (who, target) => (who === "anonymous" ? 401 : readsAssessment(who, target) ? 200 : 404) },
   {
     route: "PUT /api/assessments/:id/sectoral-services",
@@ -340,6 +342,7 @@ const MATRIX: Entry[] = [
   { route: "GET /api/public/results", build: (c) => ({ method: "GET", url: `/api/public/results?agency=${c.agency}` }), expect: everyone(200) },
   { route: "GET /api/public/years", build: () => ({ method: "GET", url: "/api/public/years" }), expect: everyone(200) },
   { route: "GET /api/public/schema/results.json", build: () => ({ method: "GET", url: "/api/public/schema/results.json" }), expect: everyone(200) },
+  { route: "GET /api/public/datapackage.json", build: () => ({ method: "GET", url: "/api/public/datapackage.json" }), expect: everyone(200) },
   { route: "GET /api/public/agencies/:code", build: (c) => ({ method: "GET", url: `/api/public/agencies/${c.agency}` }), expect: everyone(200) },
   { route: "GET /api/public/provinces/:code", build: (c) => ({ method: "GET", url: `/api/public/provinces/${c.agency.slice(0, 2)}` }), expect: everyone(200) },
   { route: "GET /api/instruments", build: () => ({ method: "GET", url: "/api/instruments" }), expect: everyone(200) },

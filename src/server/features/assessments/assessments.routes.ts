@@ -10,6 +10,7 @@ import { loadReadableAssessment } from "./load-assessment";
 import { assessmentStageRoutes } from "./assessment-stages.routes";
 import { copyForwardRoutes } from "./copy-forward.routes";
 import { officialRecordRoutes } from "./official-record.routes";
+import { levelsExportRoutes } from "./levels-export.routes";
 import { sectoralServiceRoutes } from "./sectoral-services.routes";
 import { canUploadEvidence } from "../../policies/evidence.policy";
 import { canReadFieldNotes } from "../../policies/collaboration.policy";
@@ -36,6 +37,7 @@ export const assessmentRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
     await app.register(copyForwardRoutes(ctx));
     await app.register(sectoralServiceRoutes(ctx));
     await app.register(officialRecordRoutes(ctx));
+    await app.register(levelsExportRoutes(ctx));
 
     const loadReadable = (req: FastifyRequest, id: number) => loadReadableAssessment(db, req, id);
     const workspaceCache = new ResponseCache(cacheCharsFromEnv());

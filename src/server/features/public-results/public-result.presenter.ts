@@ -36,10 +36,11 @@ export function presentPublicResult(r: ResultRow): PublicResult {
  * The same rows as CSV (decimal point, two decimals; documented in docs/open-data.md). The node
  * columns are the top-level node codes, lower case, of the instruments of the rows (d1…d4 for the
  * 59/2020 years, a1…a7 for Pemdi), between the identity columns and `index`; a row leaves the
- * columns of other instruments empty, and `instrument` (last) names its own.
+ * columns of other instruments empty, and `instrument` (last) names its own. With a decimal comma
+ * (the Indonesian-locale file) only the figures change; codes such as `35.10` are written as they are.
  */
-export function publicResultsCsv(rows: PublicResult[], instruments: ResultInstrument[], stringify: (records: unknown[][]) => string): string {
-  const fixed = (v: number | undefined) => (v === undefined ? "" : v.toFixed(2));
+export function publicResultsCsv(rows: PublicResult[], instruments: ResultInstrument[], stringify: (records: unknown[][]) => string, decimalSeparator: "." | "," = "."): string {
+  const fixed = (v: number | undefined) => (v === undefined ? "" : v.toFixed(2).replace(".", decimalSeparator));
   const codes = resultColumnsOf(instruments).map((n) => n.code);
   return stringify([
     ["year", "agency_code", "agency_name", "category", "province_code", "province_name", ...codes.map((c) => c.toLowerCase()), "index", "predicate", "source", "instrument"],

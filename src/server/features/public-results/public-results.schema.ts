@@ -10,8 +10,13 @@ export const PublicResultsQuery = z.object({
   agency: z.string().regex(/^[A-Z0-9.]{2,12}$/).optional(),
   category: AgencyCategory.optional(),
   q: z.string().trim().min(2).max(100).optional(),
-  /** Absent: the JSON answer for pages; `json` or `csv`: a file download of the same rows. */
-  format: z.enum(["json", "csv"]).optional(),
+  /** Absent: the JSON answer for pages; `json`, `csv` or `xlsx`: a file download of the same rows. */
+  format: z.enum(["json", "csv", "xlsx"]).optional(),
+  /**
+   * With `format=csv`: `id` gives the CSV a spreadsheet in Indonesian locale opens with numbers as
+   * numbers (UTF-8 byte order mark, `;` between fields, decimal comma); without it, RFC 4180 with a decimal point.
+   */
+  locale: z.enum(["id"]).optional(),
 });
 
 /** One published result in the open data (JSON); the CSV carries the same fields flattened. */

@@ -1,18 +1,12 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import type { AppContext } from "../../context";
 import { listPublishedAgencies } from "../../../db/queries/public-portal";
 import { registerPublicCaching } from "../public-results/http-cache";
+import { originOf } from "../../public-origin";
 
 /** Pages a search engine may list: the open portal; nothing behind a sign-in and no API. */
 const ROBOTS_ALLOWED = ["/$", "/publik", "/instrumen"];
-
-/** The site's own origin: PANDU_PUBLIC_URL when set, else the origin this request came to. */
-function originOf(ctx: AppContext, req: FastifyRequest): string {
-  if (ctx.publicUrl) return ctx.publicUrl.replace(/\/+$/, "");
-  return `${req.protocol}://${req.host}`;
-}
 
 const xmlEscape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 

@@ -4,7 +4,7 @@ import { formatIndex, formatIndexExact } from "../../format";
 import { useLang } from "../../i18n";
 import { useDetail } from "../InstrumentDetail/context";
 import { progressOf } from "../../../core";
-import type { WorkspaceIndicator } from "../../assessmentApi";
+import { levelsFileUrl, type WorkspaceIndicator } from "../../assessmentApi";
 import { useWorkspace } from "./context";
 import { UnitProgress } from "./UnitProgress";
 
@@ -66,6 +66,12 @@ export function ScorePanel() {
         {t("evidence.ws.progress", { count: p.withEvidence, total: p.total })}
       </p>
       <UnitProgress byUnit={byUnit} />
+      <p className="small">
+        <a href={levelsFileUrl(ws.id)} download data-testid="ws-levels-download">
+          {t("ws.levelsDownload")}
+        </a>{" "}
+        <span className="muted">{t("ws.levelsDownloadHint")}</span>
+      </p>
     </section>
   );
 }
