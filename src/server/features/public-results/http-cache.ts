@@ -26,11 +26,28 @@ function publishedVersion(ctx: AppContext, windowMs: number, now: () => number):
 }
 
 /**
+ * The path with the validated query (the schema keeps only the parameters it knows, coerced), keys
+ * sorted: every URL that asks for the same answer has the same key.
+ */
+function canonicalKey(req: FastifyRequest): string {
+  const path = req.url.split("?", 1)[0]!;
+  const query = req.query && typeof req.query === "object" ? (req.query as Record<string, unknown>) : {};
+  const known = Object.keys(query)
+    .filter((k) => query[k] !== undefined)
+    .sort()
+    .map((k) => [k, query[k]]);
+  return `${path}\u0000${JSON.stringify(known)}`;
+}
+
+/**
  * Public answers are the same for everyone and change only when published data does: each is built
  * once per change of the published-data counter, compressed once (brotli and gzip), and then served
  * from memory with its ETag (304 when the client holds it), `Cache-Control: public`, `Vary:
  * Accept-Encoding` and `Access-Control-Allow-Origin: *` (open data may be fetched from any site).
- * Keyed by the full URL (path and query); bounded by PANDU_CACHE_MB like the other response caches.
+ * Looked up by the raw URL first (no parsing at all), then — once the query is validated — by its
+ * canonical form (path and the parsed, known query parameters in a fixed order), so a query padded
+ * with unknown parameters or reordered is served from memory instead of building the answer again.
+ * Bounded by PANDU_CACHE_MB like the other response caches.
  */
 export function registerPublicCaching(app: FastifyInstance, ctx: AppContext): void {
   const cache = new ResponseCache<PreparedAnswer>(cacheCharsFromEnv(), preparedSize);
@@ -49,13 +66,26 @@ export function registerPublicCaching(app: FastifyInstance, ctx: AppContext): vo
     return reply.send(preparedPayload(req, reply, hit));
   });
 
+  app.addHook("preHandler", async (req, reply) => {
+    if (req.method !== "GET" && req.method !== "HEAD") return;
+    const v = versionOf.get(req);
+    const hit = v === undefined ? undefined : cache.get(canonicalKey(req), v);
+    if (!hit) return;
+    fromCache.add(req);
+    cache.set(req.url, v!, hit);
+    return reply.send(preparedPayload(req, reply, hit));
+  });
+
   app.addHook("onSend", async (req, reply, payload) => {
     if (fromCache.has(req)) return payload;
     if (reply.statusCode !== 200 || (typeof payload !== "string" && !Buffer.isBuffer(payload))) return payload;
     if (!reply.hasHeader("cache-control")) reply.header("cache-control", `public, max-age=${PUBLIC_MAX_AGE}`);
     const answer = prepareAnswer(payload, reply);
     const v = versionOf.get(req);
-    if (v !== undefined) cache.set(req.url, v, answer);
+    if (v !== undefined) {
+      cache.set(canonicalKey(req), v, answer);
+      cache.set(req.url, v, answer);
+    }
     return preparedPayload(req, reply, answer);
   });
 }
