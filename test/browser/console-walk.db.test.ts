@@ -3,8 +3,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import en from "../../src/web/i18n/en.json";
 import id from "../../src/web/i18n/id.json";
-import { limit, startDemoServer, type DemoServer } from "../helpers/browser";
+import { limit, pageApi, startDemoServer, type DemoServer } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -157,28 +158,37 @@ describe(`error messages and unknown addresses in Chromium on ${TEST_DB_KIND}`, 
   }, limit(180_000));
   afterAll(async () => expect(await demo?.stop()).toBe(0));
 
-  it("submitting a self-assessment with indicators left open shows the catalogue's Indonesian sentence, no server English", async () => {
-    const page = await demo.signIn("koordinator.spbe@demo.pandu.local");
-    const { periods } = (await page.evaluate(async () => (await fetch("/api/periods")).json())) as { periods: { assessments: { id: number; agencyCode: string; stage: string }[] }[] };
-    const own = periods.flatMap((p) => p.assessments).find((a) => a.agencyCode === "15.71" && a.stage === "mandiri")!;
-    await page.goto(`${demo.url}/penilaian/${own.id}`);
-    await page.getByTestId("ws-stage").waitFor();
-    const answer = page.waitForResponse((r) => r.url().endsWith(`/api/assessments/${own.id}/submit`) && r.request().method() === "POST");
-    await page.getByTestId("ws-submit").click();
-    await page.getByTestId("ws-submit-confirm").click();
-    // A real 4xx from the server, with its stable code and English message.
-    const res = await answer;
-    const body = (await res.json()) as { error: string; message: string; details: { indicators: string[] } };
-    expect(res.status()).toBe(400);
-    expect(body.error).toBe("indicators_without_level");
-    const shown = page.getByTestId("ws-submit-error");
-    await shown.waitFor();
-    const text = await shown.innerText();
-    expect(text).toBe(id.apiErrors.indicators_without_level.replace("{{indicators}}", body.details.indicators.join(", ")));
-    expect(text).not.toMatch(/server/i);
-    for (const word of body.message.match(/[a-z]{3,}/gi)!) expect(text.toLowerCase()).not.toContain(word.toLowerCase());
-    await page.close();
-  });
+  for (const [lang, catalogue] of [
+    ["id", id],
+    ["en", en],
+  ] as const) {
+    it(`submitting a self-assessment with indicators left open shows the catalogue's sentence (${lang}), no server English`, async () => {
+      const page = await demo.signIn("koordinator.spbe@demo.pandu.local");
+      expect((await pageApi(page, "PATCH", "/api/me", { language: lang })).status).toBe(200);
+      const { periods } = (await pageApi(page, "GET", "/api/periods")).body as { periods: { assessments: { id: number; agencyCode: string; stage: string }[] }[] };
+      const own = periods.flatMap((p) => p.assessments).find((a) => a.agencyCode === "15.71" && a.stage === "mandiri")!;
+      await page.goto(`${demo.url}/penilaian/${own.id}`);
+      await page.getByTestId("ws-stage").waitFor();
+      await expect.poll(() => page.locator("html").getAttribute("lang")).toBe(lang);
+      const answer = page.waitForResponse((r) => r.url().endsWith(`/api/assessments/${own.id}/submit`) && r.request().method() === "POST");
+      await page.getByTestId("ws-submit").click();
+      await page.getByTestId("ws-submit-confirm").click();
+      // A real 4xx from the server, with its stable code and its English message.
+      const res = await answer;
+      const body = (await res.json()) as { error: string; message: string; details: { indicators: string[] } };
+      expect(res.status()).toBe(400);
+      expect(body.error).toBe("indicators_without_level");
+      const shown = page.getByTestId("ws-submit-error");
+      await shown.waitFor();
+      const text = await shown.innerText();
+      expect(text).toBe(catalogue.apiErrors.indicators_without_level.replace("{{indicators}}", body.details.indicators.join(", ")));
+      expect(text).not.toMatch(/server/i);
+      expect(text).not.toContain(body.message);
+      // In Indonesian not one English word of the server's message.
+      if (lang === "id") for (const word of body.message.match(/[a-z]{3,}/gi)!) expect(text.toLowerCase()).not.toContain(word.toLowerCase());
+      await page.close();
+    });
+  }
 
   for (const [address, kind, status] of [
     ["/publik/instansi/99.99", "agency", 404],
