@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDemoServer, type DemoServer } from "../helpers/browser";
+import { startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
 import { currentTotp } from "../../src/lib/totp";
 import type { Page } from "playwright-core";
@@ -14,7 +14,7 @@ async function submitOnceThePauseIsOver(page: Page): Promise<void> {
     const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith("/api/auth/login")), page.getByTestId("login-submit").click()]);
     return res.status();
   };
-  await expect.poll(submit, { timeout: 15_000, interval: 250 }).not.toBe(429);
+  await expect.poll(submit, { timeout: limit(15_000), interval: 250 }).not.toBe(429);
 }
 
 // Accounts in the real SPA: sign-in, menus from abilities, user creation with an invitation link,
@@ -24,7 +24,7 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
 
   beforeAll(async () => {
     demo = await startDemoServer("accounts");
-  }, 120_000);
+  }, limit(120_000));
   afterAll(async () => expect(await demo?.stop()).toBe(0));
 
   it("the server wrote the demo passwords", () => {
@@ -103,7 +103,7 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
     expect(await newUser.getByTestId("nav-profile").innerText()).toContain("Wali Kota Sungai Penuh");
     expect(await newUser.getByTestId("nav-users").count()).toBe(0);
     await newUser.goto(`${demo.url}/profil`);
-    expect(await newUser.getByTestId("profile-facts").innerText()).toContain("Pimpinan · Pemerintah Kota Sungai Penuh (15.72)");
+    await expect.poll(() => newUser.getByTestId("profile-facts").innerText()).toContain("Pimpinan · Pemerintah Kota Sungai Penuh (15.72)");
     await newUser.close();
 
     // The row actions: add a role, revoke it again (with confirmation), make a reset link.
@@ -170,7 +170,7 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
     await page.goto(`${demo.url}/profil`);
     await page.getByTestId("totp-start").click();
     const secret = await page.getByTestId("totp-secret").innerText();
-    expect(await page.getByTestId("totp-qr").getAttribute("alt")).toBeTruthy();
+    await expect.poll(() => page.getByTestId("totp-qr").getAttribute("alt")).toBeTruthy();
     await page.getByTestId("totp-code").fill(currentTotp(secret));
     await page.getByTestId("totp-enable").click();
     await expect.poll(() => page.getByTestId("totp-state").innerText()).toBe("aktif");
@@ -205,7 +205,7 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
     await page.getByTestId("logout-all").click();
     await page.getByTestId("logout-all-confirm").click();
     await page.getByTestId("nav-login").waitFor();
-    expect(new URL(page.url()).pathname).toBe("/masuk");
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/masuk");
     expect((await page.request.get(`${demo.url}/api/me`)).status()).toBe(401);
     await page.close();
   });
@@ -258,15 +258,15 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
     const other = await demo.browser.newContext();
     const fresh = await other.newPage();
     await fresh.goto(`${demo.url}/masuk`);
-    expect(await fresh.locator("html").getAttribute("lang")).toBe("id");
+    await expect.poll(() => fresh.locator("html").getAttribute("lang")).toBe("id");
     await fresh.getByTestId("login-email").fill(email);
     await fresh.getByTestId("login-password").fill(demo.password(email));
     await fresh.getByTestId("login-submit").click();
     await fresh.getByTestId("nav-profile").waitFor();
     await expect.poll(() => fresh.locator("html").getAttribute("lang")).toBe("en");
     await fresh.goto(`${demo.url}/profil`);
-    expect(await fresh.getByTestId("profile-nip").inputValue()).toBe("198506122010011003");
-    expect(await fresh.getByTestId("profile-phone").inputValue()).toBe("+62 741 123456");
+    await expect.poll(() => fresh.getByTestId("profile-nip").inputValue()).toBe("198506122010011003");
+    await expect.poll(() => fresh.getByTestId("profile-phone").inputValue()).toBe("+62 741 123456");
 
     // The language switch in the header saves the choice back to the profile.
     await fresh.getByRole("button", { name: "Bahasa Indonesia" }).click();

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pageApi, seriousViolations, startDemoServer, type DemoServer } from "../helpers/browser";
+import { pageApi, seriousViolations, startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
 
 interface Ws {
@@ -72,7 +72,7 @@ describe(`clarifications, interview notes and result corrections in Chromium on 
     await pj.close();
     expect((await pageApi(coordinator, "POST", `/api/assessments/${id}/submit`, {})).body).toMatchObject({ stage: "dokumen" });
     await coordinator.close();
-  }, 240_000);
+  }, limit(240_000));
   afterAll(async () => expect(await demo?.stop()).toBe(0));
 
   it("the external assessor asks a question on indicator 7; the indicator list marks the open thread", async () => {
@@ -178,7 +178,7 @@ describe(`clarifications, interview notes and result corrections in Chromium on 
     await page.getByTestId("ws-note-new-interviu-obs-code").selectOption("1");
     await page.getByTestId("ws-note-new-interviu-obs-text").fill("Perwal arsitektur SPBE ditunjukkan saat wawancara.");
     await page.getByTestId("ws-note-new-interviu-obs-add").click();
-    expect(await page.getByTestId("ws-note-new-interviu-obs-list").innerText()).toContain("Perwal arsitektur SPBE ditunjukkan");
+    await expect.poll(() => page.getByTestId("ws-note-new-interviu-obs-list").innerText()).toContain("Perwal arsitektur SPBE ditunjukkan");
     await page.getByTestId("ws-note-new-interviu-save").click();
     const stage = page.getByTestId("ws-notes-interviu");
     await expect.poll(() => stage.locator("article").count()).toBe(1);

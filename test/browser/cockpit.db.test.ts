@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clippedChartTexts, pageApi, seriousViolations, startDemoServer, type DemoServer } from "../helpers/browser";
+import { clippedChartTexts, pageApi, seriousViolations, startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
 
 // The province cockpit and the national view in the real SPA on a fresh demo install: the demo
@@ -10,7 +10,7 @@ describe(`province cockpit and national view in Chromium on ${TEST_DB_KIND}`, ()
 
   beforeAll(async () => {
     demo = await startDemoServer("cockpit");
-  }, 120_000);
+  }, limit(120_000));
   afterAll(async () => expect(await demo?.stop()).toBe(0));
 
   it("the Koordinator Provinsi opens the Jambi cockpit from the menu: ranking, averages, the demo round, in Indonesian", async () => {
@@ -30,7 +30,7 @@ describe(`province cockpit and national view in Chromium on ${TEST_DB_KIND}`, ()
     expect(await page.getByTestId("cockpit-targets").innerText()).toContain("DATA DEMO");
     expect(await page.getByTestId("cockpit-weakest").locator("tbody tr").count()).toBe(10);
     // Charts draw once ECharts has loaded (after the page): wait for them.
-    await expect.poll(() => page.locator(".chart-canvas svg").count(), { timeout: 20_000 }).toBeGreaterThanOrEqual(6);
+    await expect.poll(() => page.locator(".chart-canvas svg").count(), { timeout: limit(20_000) }).toBeGreaterThanOrEqual(6);
     // Aspects of the province's own round against the provincial and national averages, with the table alternative.
     const aspectRows = page.getByTestId("aspect-radar-table").locator("tbody tr");
     expect(await aspectRows.count()).toBe(3);
@@ -45,7 +45,7 @@ describe(`province cockpit and national view in Chromium on ${TEST_DB_KIND}`, ()
     await page.getByLabel("Tahun hasil").focus();
     await page.getByTestId("cockpit-year").selectOption("2023");
     await expect.poll(() => page.getByTestId("stat-province-index").innerText()).toBe("3,31");
-    expect(page.url()).toContain("tahun=2023");
+    await expect.poll(() => page.url()).toContain("tahun=2023");
     await page.context().close();
   });
 
@@ -81,18 +81,18 @@ describe(`province cockpit and national view in Chromium on ${TEST_DB_KIND}`, ()
     expect(all).toHaveLength(615);
     const listed = () => page.locator("[data-testid=national-all] tbody th").allInnerTexts();
     await page.getByText("Daftar lengkap (615 instansi)").click();
-    expect(await listed()).toEqual(all.slice(0, 50));
+    await expect.poll(listed).toEqual(all.slice(0, 50));
     await page.getByTestId("national-pager-next").click();
     await expect.poll(listed).toEqual(all.slice(50, 100));
-    expect(new URL(page.url()).searchParams.get("halaman")).toBe("2");
+    await expect.poll(() => new URL(page.url()).searchParams.get("halaman")).toBe("2");
     expect(await page.getByTestId("national-pager-status").innerText()).toBe("Menampilkan 51–100 dari 615");
 
     await page.getByTestId("national-province").selectOption("15");
     await page.getByTestId("national-apply").click();
     await expect.poll(() => page.getByTestId("stat-count").innerText()).toBe("12");
     expect(await page.getByTestId("stat-national-average").innerText()).toBe("3,02");
-    expect(page.url()).toContain("provinsi=15");
-    expect(new URL(page.url()).searchParams.get("halaman")).toBeNull();
+    await expect.poll(() => page.url()).toContain("provinsi=15");
+    await expect.poll(() => new URL(page.url()).searchParams.get("halaman")).toBeNull();
     await page.context().close();
   });
 

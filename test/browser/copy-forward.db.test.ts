@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pageApi, seriousViolations, startDemoServer, type DemoServer } from "../helpers/browser";
+import { pageApi, seriousViolations, startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
 
 interface Ws {
@@ -23,7 +23,7 @@ describe(`copy forward in Chromium on ${TEST_DB_KIND}`, () => {
     const periods = (await pageApi(admin, "GET", "/api/periods")).body as { periods: { name: string; year: number; assessments: { id: number }[] }[] };
     for (const year of [2025, 2026]) ids[year] = periods.periods.find((p) => p.name === `Pemantauan Uji Salin ${year}`)!.assessments[0]!.id;
     await admin.close();
-  }, 150_000);
+  }, limit(150_000));
   afterAll(async () => expect(await demo?.stop()).toBe(0));
 
   it("copies last year's levels and recent evidence links, and names the document left behind", async () => {
@@ -70,7 +70,7 @@ describe(`copy forward in Chromium on ${TEST_DB_KIND}`, () => {
     const level = (c: string) => ws.indicators.find((i) => i.code === c)!.level;
     expect([level("1"), level("2"), level("3")]).toEqual([3, 4, 5]);
     await page.close();
-  }, 120_000);
+  }, limit(120_000));
 
   it("the Koordinator SPBE adds a unit, gives it indicators, and sees progress per unit", async () => {
     const page = await demo.signIn("koordinator.spbe@demo.pandu.local");
@@ -91,5 +91,5 @@ describe(`copy forward in Chromium on ${TEST_DB_KIND}`, () => {
     expect(await page.getByTestId("ws-unit-progress-none").locator("th").innerText()).toBe("Belum dibagi");
     expect(await seriousViolations(page)).toEqual([]);
     await page.close();
-  }, 120_000);
+  }, limit(120_000));
 });

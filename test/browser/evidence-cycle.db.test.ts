@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pageApi, seriousViolations, startDemoServer, type DemoServer } from "../helpers/browser";
+import { pageApi, seriousViolations, startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
 
 /** A PDF of about `kb` kilobytes: a valid header, then distinct padding. */
@@ -37,7 +37,7 @@ describe(`evidence and the Berita Acara in Chromium on ${TEST_DB_KIND}`, () => {
     const periods = (await pageApi(admin, "GET", "/api/periods")).body as { periods: { name: string; assessments: { id: number }[] }[] };
     assessmentId = periods.periods.find((p) => p.name === "Pemantauan Uji Bukti")!.assessments[0]!.id;
     await admin.close();
-  }, 120_000);
+  }, limit(120_000));
   afterAll(async () => expect(await demo?.stop()).toBe(0));
 
   it("the Pelaksana Entri uploads to the library on /bukti, watching the progress bar, and sees the too-old review flag", async () => {

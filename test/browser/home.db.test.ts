@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { seriousViolations, startDemoServer, type DemoServer } from "../helpers/browser";
+import { seriousViolations, startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
 
 const DEMO_ACCOUNTS = [
@@ -21,7 +21,7 @@ describe(`the home page (Beranda kerja) in Chromium on ${TEST_DB_KIND}`, () => {
   let demo: DemoServer;
   beforeAll(async () => {
     demo = await startDemoServer("home");
-  }, 180_000);
+  }, limit(180_000));
   afterAll(async () => expect(await demo?.stop()).toBe(0));
 
   it("the first demo start wrote every demo account to demo-accounts.txt, readable by the owner only", () => {

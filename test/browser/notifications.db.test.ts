@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pageApi, seriousViolations, startDemoServer, type DemoServer } from "../helpers/browser";
+import { pageApi, seriousViolations, startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
 
 const ADMIN = "admin@demo.pandu.local";
@@ -38,7 +38,7 @@ describe(`notifications and stage schedules in Chromium on ${TEST_DB_KIND}`, () 
     coordinator = await demo.signIn(KOORDINATOR);
     // Whatever the demo data left unread does not count for this test.
     await pageApi(coordinator, "POST", "/api/notifications/read-all");
-  }, 240_000);
+  }, limit(240_000));
   afterAll(async () => expect(await demo?.stop()).toBe(0));
 
   it("a clarification shows on the bell; the list links to its thread and reading it lowers the count", async () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planRoadmap, scoreAssessment } from "../../src/core";
 import { bundledInstrument } from "../../src/lib/instrument-files";
 import { formatIndex } from "../../src/web/format";
-import { pageApi, startDemoServer, type DemoServer } from "../helpers/browser";
+import { pageApi, startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
 
 interface Ws {
@@ -31,7 +31,7 @@ describe(`a Pemdi 2026 internal round in Chromium on ${TEST_DB_KIND}`, () => {
 
   beforeAll(async () => {
     demo = await startDemoServer("pemdi-round");
-  }, 120_000);
+  }, limit(120_000));
   afterAll(async () => expect(await demo?.stop()).toBe(0));
 
   it("period creation proposes the instrument in force for the year: Pemdi for 2026, 59/2020 for 2025", async () => {

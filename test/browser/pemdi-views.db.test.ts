@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDemoServer, type DemoServer } from "../helpers/browser";
+import { startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { runCli } from "../helpers/run-cli";
 import { createPostgresTestDatabase, TEST_DB_KIND } from "../helpers/test-database";
 
@@ -33,7 +33,7 @@ describe(`Pemdi 2026 results in the portal, national view and cockpit in Chromiu
     expect(imported.status, imported.stderr).toBe(0);
     expect(imported.stdout).toContain("4 results imported");
     demo = await startDemoServer("pemdi-views", env);
-  }, 240_000);
+  }, limit(240_000));
   afterAll(async () => {
     expect(await demo?.stop()).toBe(0);
     await drop?.();

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pageApi, seriousViolations, startDemoServer, type DemoServer } from "../helpers/browser";
+import { pageApi, seriousViolations, startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
 
 interface Ws {
@@ -17,7 +17,7 @@ describe(`Pemdi workspace in Chromium on ${TEST_DB_KIND}`, () => {
   let url = "";
   beforeAll(async () => {
     demo = await startDemoServer("pemdi-workspace");
-  }, 120_000);
+  }, limit(120_000));
   afterAll(async () => expect(await demo?.stop()).toBe(0));
 
   it("an administrator creates a 2026 period on Pemdi for Kota Jambi", async () => {
@@ -43,7 +43,7 @@ describe(`Pemdi workspace in Chromium on ${TEST_DB_KIND}`, () => {
     await page.goto(url);
     await page.getByTestId("ws-stage").waitFor();
     await page.getByTestId("ws-level-3").fill("1,255");
-    expect(await page.getByTestId("ws-indicator-3").getByRole("alert").innerText()).toContain("1.00–5.00");
+    await expect.poll(() => page.getByTestId("ws-indicator-3").getByRole("alert").innerText()).toContain("1.00–5.00");
     await page.getByTestId("ws-level-3").fill("1,26");
     await page.getByTestId("ws-save-3").click();
     await page.getByTestId("ws-saved-3").waitFor();
@@ -81,8 +81,8 @@ describe(`Pemdi workspace in Chromium on ${TEST_DB_KIND}`, () => {
     await page.getByTestId("ws-upload-4-submit").click();
     await expect.poll(() => page.getByTestId("ws-evidence-4").innerText()).toContain(TITLE);
     await page.getByTestId("ws-items-open-4").click();
-    expect(await page.getByTestId("ws-item-4-L1-01-portal").innerText()).toBe("PG_04_01");
-    expect(await page.getByTestId("ws-item-4-L1-01-badge").getAttribute("data-status")).toBe("none");
+    await expect.poll(() => page.getByTestId("ws-item-4-L1-01-portal").innerText()).toBe("PG_04_01");
+    await expect.poll(() => page.getByTestId("ws-item-4-L1-01-badge").getAttribute("data-status")).toBe("none");
     await page.getByTestId("ws-item-4-L1-01-file").selectOption({ label: TITLE });
     await page.getByTestId("ws-item-4-L1-01-link").click();
     await expect.poll(() => page.getByTestId("ws-item-4-L1-01").innerText()).toContain(TITLE);
@@ -134,5 +134,5 @@ describe(`Pemdi workspace in Chromium on ${TEST_DB_KIND}`, () => {
     expect(await seriousViolations(page)).toEqual([]);
     await page.screenshot({ path: `${demo.shots}/pemdi-evidence-items-${TEST_DB_KIND}.png`, fullPage: false });
     await page.close();
-  }, 240_000);
+  }, limit(240_000));
 });

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { analyseAssessment } from "../../src/core";
 import { bundledInstrument } from "../../src/lib/instrument-files";
 import { aspectOfIndicator } from "../../src/server/features/planning/assessment-levels";
-import { pageApi, seriousViolations, startDemoServer, type DemoServer } from "../helpers/browser";
+import { pageApi, seriousViolations, startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
 
 interface Board {
@@ -60,7 +60,7 @@ describe(`piloting board in Chromium on ${TEST_DB_KIND}`, () => {
     });
     expect(withActions.status).toBe(201);
     await kspbe.close();
-  }, 180_000);
+  }, limit(180_000));
   afterAll(async () => expect(await demo?.stop()).toBe(0));
 
   it("the Koordinator Provinsi of Jambi reads the heat map, the overdue action and shared weak indicators, and downloads the XLSX", async () => {
@@ -130,5 +130,5 @@ describe(`piloting board in Chromium on ${TEST_DB_KIND}`, () => {
       [second, secondName, "Bangun tata kelola data bersama", "Katalog data", undefined, undefined, "Terhambat", undefined, "Tidak"],
     ].sort((x, y) => String(x[0]).localeCompare(String(y[0]))));
     await page.close();
-  }, 180_000);
+  }, limit(180_000));
 });

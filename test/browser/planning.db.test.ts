@@ -2,7 +2,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { planMultiYear, planRoadmap, scoreAssessment } from "../../src/core";
 import { formatIndex, formatRupiah } from "../../src/web/format";
-import { pageApi, seriousViolations, startDemoServer, type DemoServer } from "../helpers/browser";
+import { pageApi, seriousViolations, startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { levelsFor, p59 } from "../helpers/instruments";
 import { TEST_DB_KIND } from "../helpers/test-database";
 
@@ -30,7 +30,7 @@ describe(`analysis & plan in Chromium on ${TEST_DB_KIND}`, () => {
       expect(r.status).toBe(200);
     }
     await kspbe.close();
-  }, 150_000);
+  }, limit(150_000));
   afterAll(async () => expect(await demo?.stop()).toBe(0));
 
   it("what-if, roadmap to a predicate, actions from the roadmap, seen on the actions page", async () => {
@@ -100,7 +100,7 @@ describe(`analysis & plan in Chromium on ${TEST_DB_KIND}`, () => {
     expect(await page.getByTestId(`${actionTestId}-status`).inputValue()).toBe("in_progress");
     await page.screenshot({ path: path.join(demo.shots, `planning-actions-${TEST_DB_KIND}.png`), fullPage: false });
     await page.close();
-  }, 180_000);
+  }, limit(180_000));
 
   it("targets per year with Rupiah costs: a plan per year, an unreachable year named, actions due 31 December with the costs as budgets", async () => {
     const page = await demo.signIn("koordinator.spbe@demo.pandu.local");
@@ -121,7 +121,7 @@ describe(`analysis & plan in Chromium on ${TEST_DB_KIND}`, () => {
     await page.getByTestId("roadmap-year-1").fill("2028");
     await page.getByTestId("roadmap-year-target-1").selectOption("Sangat Baik");
     await page.getByTestId("roadmap-add-year").click();
-    expect(await page.getByTestId("roadmap-year-2").inputValue()).toBe("2029");
+    await expect.poll(() => page.getByTestId("roadmap-year-2").inputValue()).toBe("2029");
     await page.getByTestId("roadmap-year-target-2").selectOption("");
     await page.getByTestId("roadmap-year-index-2").fill("5");
     await page.getByText("Satuan dan biaya per langkah").click();
@@ -150,7 +150,7 @@ describe(`analysis & plan in Chromium on ${TEST_DB_KIND}`, () => {
     await page.getByTestId("roadmap-compute").click();
     const planned = expected.slice(0, 2).flatMap(({ year, plan }) => (plan.feasible ? plan.steps.map((s) => ({ year, ...s })) : []));
     const total = planned.reduce((n, s) => n + s.cost, 0);
-    expect(await page.getByTestId("roadmap-total").innerText()).toContain(formatRupiah(total, "id"));
+    await expect.poll(() => page.getByTestId("roadmap-total").innerText()).toContain(formatRupiah(total, "id"));
     await page.getByTestId("roadmap-due-year-end").waitFor();
     await page.getByTestId("roadmap-recommendation").selectOption("new");
     await page.getByTestId("roadmap-new-text").fill("Peta jalan SPBE 2027–2028 (uji multi-tahun)");
@@ -161,7 +161,7 @@ describe(`analysis & plan in Chromium on ${TEST_DB_KIND}`, () => {
     const rec = list.recommendations.find((r) => r.text.includes("uji multi-tahun"))!;
     expect(rec.actions.map((a) => [a.targetIndicatorCode, a.targetLevel, a.dueDate, a.budget])).toEqual(planned.map((s) => [s.indicator, s.to, `${s.year}-12-31`, s.cost]));
     await page.close();
-  }, 180_000);
+  }, limit(180_000));
 
   it("a new recommendation with action rows is saved in one go", async () => {
     const page = await demo.signIn("koordinator.spbe@demo.pandu.local");
@@ -183,5 +183,5 @@ describe(`analysis & plan in Chromium on ${TEST_DB_KIND}`, () => {
     expect(await card.innerText()).toContain(formatRupiah(15_000_000, "id"));
     expect(await card.innerText()).toContain("30 September 2027");
     await page.close();
-  }, 120_000);
+  }, limit(120_000));
 });

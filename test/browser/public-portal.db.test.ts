@@ -3,7 +3,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PublicResult } from "../../src/web/api";
 import { sortResults } from "../../src/web/pages/Public/portal";
-import { clippedChartTexts, seriousViolations, startDemoServer, type DemoServer } from "../helpers/browser";
+import { clippedChartTexts, seriousViolations, startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
 
 // The public portal without signing in, in the built SPA served by the real server process.
@@ -15,14 +15,14 @@ describe(`public portal in Chromium on ${TEST_DB_KIND}`, () => {
     demo = await startDemoServer("portal");
     // axe-core needs a page from an explicit context.
     page = await (await demo.browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
-  }, 120_000);
+  }, limit(120_000));
   afterAll(async () => expect(await demo?.stop()).toBe(0));
 
   it("the home page links to the portal, which lists the latest year's results in Indonesian", async () => {
     await page.goto(demo.url);
     await page.getByTestId("home-portal-link").click();
     await page.getByTestId("portal-results").waitFor();
-    expect(new URL(page.url()).pathname).toBe("/publik");
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/publik");
     expect(await page.title()).toBe("Portal Hasil SPBE · Pandu SPBE");
     expect(await page.getByTestId("portal-year").inputValue()).toBe("2024");
     await expect.poll(() => page.getByTestId("portal-count").innerText()).toBe("615 instansi");
@@ -32,7 +32,7 @@ describe(`public portal in Chromium on ${TEST_DB_KIND}`, () => {
     expect(await first.innerText()).toContain("4,77");
     // The predicate chart is drawn as SVG and has its table alternative.
     // (ECharts loads after the page: wait for the drawing.)
-    await expect.poll(() => page.locator("figure.chart svg").count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect.poll(() => page.locator("figure.chart svg").count(), { timeout: limit(20_000) }).toBeGreaterThan(0);
     expect(await page.locator("figure.chart table").first().innerText()).toContain("Memuaskan");
     const downloads = await page.getByTestId("portal-downloads").innerText();
     for (const file of ["Excel 2024", "CSV 2024", "CSV 2024 (koma desimal)", "JSON 2024"]) expect(downloads).toContain(file);
@@ -76,7 +76,7 @@ describe(`public portal in Chromium on ${TEST_DB_KIND}`, () => {
     await page.getByTestId("portal-category").selectOption("kota");
     const kota = ranked(results.filter((r) => r.category === "kota"));
     await expect.poll(() => names(page)).toEqual(kota.slice(0, 50));
-    expect(new URL(page.url()).searchParams.get("halaman")).toBeNull();
+    await expect.poll(() => new URL(page.url()).searchParams.get("halaman")).toBeNull();
     await page.getByTestId("portal-category").selectOption("");
     await expect.poll(() => page.getByTestId("portal-count").innerText()).toBe("615 instansi");
   });
@@ -85,7 +85,7 @@ describe(`public portal in Chromium on ${TEST_DB_KIND}`, () => {
     await page.getByTestId("portal-search").fill("kab. bungo");
     await expect.poll(() => page.getByTestId("portal-count").innerText()).toBe("1 instansi");
     expect(await page.getByTestId("portal-results").innerText()).toContain("Pemerintah Kabupaten Bungo");
-    expect(new URL(page.url()).searchParams.get("q")).toBe("kab. bungo");
+    await expect.poll(() => new URL(page.url()).searchParams.get("q")).toBe("kab. bungo");
 
     await page.getByTestId("portal-search").fill("");
     await page.getByTestId("portal-province").selectOption("15");
@@ -105,7 +105,7 @@ describe(`public portal in Chromium on ${TEST_DB_KIND}`, () => {
   it("an instansi page shows its history and domains with table alternatives", async () => {
     await page.getByRole("link", { name: "Pemerintah Kota Jambi" }).click();
     await page.getByTestId("agency-history").waitFor();
-    expect(new URL(page.url()).pathname).toBe("/publik/instansi/15.71");
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/publik/instansi/15.71");
     expect(await page.locator("h1").innerText()).toBe("Pemerintah Kota Jambi");
     expect(await page.title()).toBe("Pemerintah Kota Jambi · Pandu SPBE");
     expect(await page.getByTestId("agency-index").innerText()).toBe("4,32");
@@ -113,7 +113,7 @@ describe(`public portal in Chromium on ${TEST_DB_KIND}`, () => {
     expect(history).toContain("2,79"); // 2022
     expect(history).toContain("4,27"); // 2023
     expect(history).toContain("2,91"); // D3 2024
-    await expect.poll(() => page.locator("figure.chart svg").count(), { timeout: 20_000 }).toBe(2);
+    await expect.poll(() => page.locator("figure.chart svg").count(), { timeout: limit(20_000) }).toBe(2);
     await page.screenshot({ path: path.join(demo.shots, `public-agency-${TEST_DB_KIND}.png`), fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
   });
@@ -121,7 +121,7 @@ describe(`public portal in Chromium on ${TEST_DB_KIND}`, () => {
   it("a province page ranks its kab/kota with the change since the year before", async () => {
     await page.getByRole("link", { name: "Pemerintah Provinsi Jambi" }).first().click();
     await page.getByTestId("province-ranking").waitFor();
-    expect(new URL(page.url()).pathname).toBe("/publik/provinsi/15");
+    await expect.poll(() => new URL(page.url()).pathname).toBe("/publik/provinsi/15");
     expect(await page.locator("h1").innerText()).toBe("Provinsi Jambi");
     expect(await page.getByTestId("province-index").innerText()).toBe("3,05");
     const rows = page.locator("[data-testid=province-ranking] tbody tr");

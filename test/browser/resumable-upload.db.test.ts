@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pageApi, startDemoServer, type DemoServer } from "../helpers/browser";
+import { pageApi, startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
 
 // A large file from a regency on a bad connection: the library page sends it in chunks, the
@@ -12,7 +12,7 @@ describe(`resumable evidence upload in Chromium on ${TEST_DB_KIND}`, () => {
 
   beforeAll(async () => {
     demo = await startDemoServer("resumable");
-  }, 120_000);
+  }, limit(120_000));
   afterAll(async () => expect(await demo?.stop()).toBe(0));
 
   it("a broken connection mid-chunk is retried and the upload completes from where it stopped", async () => {
@@ -38,9 +38,9 @@ describe(`resumable evidence upload in Chromium on ${TEST_DB_KIND}`, () => {
     await page.getByTestId("evidence-upload-title").fill("Rekaman rapat koordinasi SPBE");
     await page.getByTestId("evidence-upload-file").setInputFiles({ name: "rekaman-rapat.pdf", mimeType: "application/pdf", buffer: file });
     await page.getByTestId("evidence-upload-submit").click();
-    await page.getByTestId("evidence-upload-retry").waitFor({ timeout: 30_000 });
+    await page.getByTestId("evidence-upload-retry").waitFor({ timeout: limit(30_000) });
     expect(await page.getByTestId("evidence-upload-retry").innerText()).toContain("Koneksi terputus");
-    await page.getByTestId("evidence-upload-done").waitFor({ timeout: 60_000 });
+    await page.getByTestId("evidence-upload-done").waitFor({ timeout: limit(60_000) });
     expect(await page.getByTestId("evidence-upload-retry").count()).toBe(0);
     await page.screenshot({ path: path.join(demo.shots, `resumable-upload-${TEST_DB_KIND}.png`) });
 
@@ -50,5 +50,5 @@ describe(`resumable evidence upload in Chromium on ${TEST_DB_KIND}`, () => {
     const list = (await pageApi(page, "GET", "/api/agencies/15.71/evidence?q=Rekaman")).body as { evidence: { sha256: string; size: number; fileName: string }[] };
     expect(list.evidence).toEqual([expect.objectContaining({ sha256: createHash("sha256").update(file).digest("hex"), size: file.length, fileName: "rekaman-rapat.pdf" })]);
     await page.close();
-  }, 120_000);
+  }, limit(120_000));
 });

@@ -1,6 +1,6 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDemoServer, type DemoServer } from "../helpers/browser";
+import { startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
 
 // The real server process (as `npm start` runs it) on a fresh database, driven by Chromium.
@@ -9,7 +9,7 @@ describe(`smoke: server process + SPA in Chromium on ${TEST_DB_KIND}`, () => {
 
   beforeAll(async () => {
     demo = await startDemoServer("smoke");
-  }, 120_000);
+  }, limit(120_000));
   afterAll(async () => expect(await demo?.stop()).toBe(0));
 
   it("health reports the database the server runs on", async () => {

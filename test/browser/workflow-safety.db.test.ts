@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pageApi, startDemoServer, type DemoServer } from "../helpers/browser";
+import { pageApi, startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
 
 interface WsAnswer {
@@ -51,7 +51,7 @@ describe(`workflow safety in Chromium on ${TEST_DB_KIND}`, () => {
     id = periods.periods.find((p) => p.name === "Evaluasi Uji Alur Kerja")!.assessments[0]!.id;
     expect((await pageApi(admin, "POST", `/api/assessments/${id}/assignments`, { email: ASESOR, role: "asesor_eksternal" })).status).toBe(204);
     await admin.close();
-  }, 300_000);
+  }, limit(300_000));
   afterAll(async () => expect(await demo?.stop()).toBe(0));
 
   let entry: Page;
@@ -60,7 +60,7 @@ describe(`workflow safety in Chromium on ${TEST_DB_KIND}`, () => {
     entry = await openWorkspace(ENTRY);
     await entry.getByTestId("ws-level-1").selectOption("3");
     await entry.getByTestId("ws-explanation-1").fill("Disimpan sebelum pindah halaman");
-    expect(await entry.getByTestId("ws-autosave-1").getAttribute("data-state")).toBe("pending");
+    await expect.poll(() => entry.getByTestId("ws-autosave-1").getAttribute("data-state")).toBe("pending");
     // Straight to another page: the guard saves first, then lets the move happen.
     await entry.getByTestId("nav-assessments").click();
     await entry.waitForURL(/\/penilaian$/);
@@ -73,13 +73,13 @@ describe(`workflow safety in Chromium on ${TEST_DB_KIND}`, () => {
     // No button pressed: a moment after the last change the answer saves itself, and says so.
     await entry.getByTestId("ws-level-2").selectOption("4");
     await entry.getByTestId("ws-explanation-2").fill("Tersimpan otomatis");
-    await expect.poll(() => entry.getByTestId("ws-autosave-2").getAttribute("data-state"), { timeout: 15_000 }).toBe("saved");
+    await expect.poll(() => entry.getByTestId("ws-autosave-2").getAttribute("data-state"), { timeout: limit(15_000) }).toBe("saved");
     expect(await entry.getByTestId("ws-saved-2").innerText()).toContain("Tersimpan");
     // Leaving the text field saves at once as well.
     await entry.getByTestId("ws-level-3").selectOption("2");
     await entry.getByTestId("ws-explanation-3").fill("Disimpan saat fokus pindah");
     await entry.getByTestId("ws-explanation-3").press("Tab");
-    await expect.poll(() => entry.getByTestId("ws-autosave-3").getAttribute("data-state"), { timeout: 15_000 }).toBe("saved");
+    await expect.poll(() => entry.getByTestId("ws-autosave-3").getAttribute("data-state"), { timeout: limit(15_000) }).toBe("saved");
     await shot(entry, "autosaved");
     await entry.reload();
     await entry.getByTestId("ws-stage").waitFor();
@@ -91,28 +91,28 @@ describe(`workflow safety in Chromium on ${TEST_DB_KIND}`, () => {
 
   it("the filters narrow the indicator list and 'next unfinished' moves to the first unanswered indicator", async () => {
     const count = () => entry.getByTestId("ws-filter-count").innerText();
-    expect(await count()).toBe("47 dari 47 indikator ditampilkan");
+    await expect.poll(count).toBe("47 dari 47 indikator ditampilkan");
     await entry.getByTestId("ws-filter").selectOption("unanswered");
-    expect(await count()).toBe("44 dari 47 indikator ditampilkan");
-    expect(await entry.getByTestId("ws-indicator-1").isVisible()).toBe(false);
-    expect(await entry.getByTestId("ws-indicator-4").isVisible()).toBe(true);
+    await expect.poll(count).toBe("44 dari 47 indikator ditampilkan");
+    await expect.poll(() => entry.getByTestId("ws-indicator-1").isVisible()).toBe(false);
+    await expect.poll(() => entry.getByTestId("ws-indicator-4").isVisible()).toBe(true);
     await entry.getByTestId("ws-filter").selectOption("unverified");
-    expect(await count()).toBe("47 dari 47 indikator ditampilkan");
+    await expect.poll(count).toBe("47 dari 47 indikator ditampilkan");
     await entry.getByTestId("ws-filter").selectOption("noEvidence");
-    expect(await count()).toBe("47 dari 47 indikator ditampilkan");
+    await expect.poll(count).toBe("47 dari 47 indikator ditampilkan");
     await entry.getByTestId("ws-filter").selectOption("openClarification");
-    expect(await count()).toBe("0 dari 47 indikator ditampilkan");
+    await expect.poll(count).toBe("0 dari 47 indikator ditampilkan");
     await entry.getByTestId("ws-filter-empty").waitFor();
     // Since the visit before the reload, answers 2 and 3 changed; answer 1 was saved before it.
     await entry.getByTestId("ws-filter").selectOption("changed");
-    expect(await entry.getByTestId("ws-last-visit").innerText()).toContain("Kunjungan terakhir Anda");
-    expect(await count()).toBe("2 dari 47 indikator ditampilkan");
-    expect(await entry.getByTestId("ws-indicator-2").isVisible()).toBe(true);
-    expect(await entry.getByTestId("ws-indicator-1").isVisible()).toBe(false);
+    await expect.poll(() => entry.getByTestId("ws-last-visit").innerText()).toContain("Kunjungan terakhir Anda");
+    await expect.poll(count).toBe("2 dari 47 indikator ditampilkan");
+    await expect.poll(() => entry.getByTestId("ws-indicator-2").isVisible()).toBe(true);
+    await expect.poll(() => entry.getByTestId("ws-indicator-1").isVisible()).toBe(false);
     await entry.getByTestId("ws-filter").selectOption("all");
 
     const focusedIndicator = () => entry.evaluate(() => document.activeElement?.closest("[data-testid^='ws-indicator-']")?.getAttribute("data-testid") ?? null);
-    expect(await entry.getByTestId("ws-next-unfinished").innerText()).toContain("44 tersisa");
+    await expect.poll(() => entry.getByTestId("ws-next-unfinished").innerText()).toContain("44 tersisa");
     await entry.getByTestId("ws-next-unfinished").click();
     await expect.poll(focusedIndicator).toBe("ws-indicator-4");
     await entry.getByTestId("ws-next-unfinished").click();
@@ -131,7 +131,7 @@ describe(`workflow safety in Chromium on ${TEST_DB_KIND}`, () => {
     await shot(coordinator, "unsaved");
     await coordinator.getByTestId("unsaved-cancel").click();
     await expect.poll(() => dialog.isVisible()).toBe(false);
-    expect(new URL(coordinator.url()).pathname).toBe(`/penilaian/${id}`);
+    await expect.poll(() => new URL(coordinator.url()).pathname).toBe(`/penilaian/${id}`);
     expect(await note.inputValue()).toBe("Catatan pengiriman yang belum dikirim");
     await coordinator.getByTestId("nav-assessments").click();
     await coordinator.getByTestId("unsaved-confirm").click();
@@ -176,7 +176,7 @@ describe(`workflow safety in Chromium on ${TEST_DB_KIND}`, () => {
     expect(await coordinator.getByTestId("ws-submit").count()).toBe(0);
     expect(await notice.innerText()).toContain("Penilaian Dokumen");
     await coordinator.getByTestId("ws-notice-dismiss").click();
-    expect(await notice.count()).toBe(0);
+    await expect.poll(() => notice.count()).toBe(0);
     await coordinator.close();
   });
 
@@ -210,10 +210,10 @@ describe(`workflow safety in Chromium on ${TEST_DB_KIND}`, () => {
     expect(await reviu.getByTestId("ws-review-valid").isChecked()).toBe(false);
     expect(await reviu.getByTestId("ws-review-tidak_valid").isChecked()).toBe(false);
     await reviu.getByTestId("ws-review-submit").click();
-    expect(await reviu.getByTestId("ws-review-missing").innerText()).toContain("Pilih keputusan");
+    await expect.poll(() => reviu.getByTestId("ws-review-missing").innerText()).toContain("Pilih keputusan");
     expect(await reviu.getByTestId("ws-review-submit-dialog").isVisible()).toBe(false);
     await reviu.getByTestId("ws-review-valid").check();
-    expect(await reviu.getByTestId("ws-review-missing").count()).toBe(0);
+    await expect.poll(() => reviu.getByTestId("ws-review-missing").count()).toBe(0);
     await reviu.getByTestId("ws-review-submit").click();
     const dialog = reviu.getByTestId("ws-review-submit-dialog");
     await dialog.waitFor({ state: "visible" });

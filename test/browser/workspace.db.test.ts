@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { pageApi, startDemoServer, type DemoServer } from "../helpers/browser";
+import { pageApi, startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
 
 interface WsAnswer {
@@ -35,7 +35,7 @@ describe(`assessment workspace in Chromium on ${TEST_DB_KIND}`, () => {
 
   beforeAll(async () => {
     demo = await startDemoServer("workspace");
-  }, 120_000);
+  }, limit(120_000));
   afterAll(async () => expect(await demo?.stop()).toBe(0));
 
   it("an administrator creates a period for Kota Jambi through the form", async () => {

@@ -6,12 +6,31 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { spawnServer, waitForHealth, type ServerProcess } from "./server-process";
 import { createPostgresTestDatabase, TEST_DB_KIND } from "./test-database";
 
+/**
+ * On a slow or loaded machine (CI=true, or PANDU_TEST_SLOW=1) the time limits of browser tests, their
+ * hooks and Playwright's waits are this many times longer: limits there catch a hang, not a slow run.
+ */
+export const SLOW_FACTOR = process.env.CI === "true" || process.env.CI === "1" || process.env.PANDU_TEST_SLOW === "1" ? 3 : 1;
+
+/** A time limit (ms) of a browser test or hook, longer on a slow machine (SLOW_FACTOR). */
+export const limit = (ms: number): number => ms * SLOW_FACTOR;
+
 /** Debian's Chromium, headless, with the flags this sandbox needs (no network beyond loopback). */
 export async function launchChromium(): Promise<Browser> {
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
   });
+  // Every context (browser.newPage makes one too) waits as long as the machine needs: Playwright's
+  // 30 s for a locator or a navigation is scaled like the tests' own limits.
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    context.setDefaultTimeout(limit(30_000));
+    context.setDefaultNavigationTimeout(limit(30_000));
+    return context;
+  };
+  return browser;
 }
 
 /** The demo passwords a first demo start writes to `<PANDU_DATA_DIR>/demo-accounts.txt`: e-mail → password. */

@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { ApiError } from "../../api";
+import { ApiError, isRecord } from "../../api";
 import { ErrorMessage } from "../../components/Status";
 import { usePageTitle } from "../../usePageTitle";
 
@@ -21,8 +21,16 @@ export function NotFoundPage() {
   );
 }
 
-/** A detail page's failed load: a 404 from the API is the not-found page (nothing to retry); anything else the error with a retry button. */
+/**
+ * A detail page's failed load: a 404 from the API, or an address the API refuses as malformed
+ * (a 400 on a path parameter, e.g. /publik/instansi/abc), is the not-found page (nothing to retry);
+ * anything else the error with a retry button.
+ */
 export function LoadFailure({ error, retry }: { error: unknown; retry: () => void }) {
-  if (error instanceof ApiError && error.status === 404) return <NotFoundPage />;
+  if (error instanceof ApiError && (error.status === 404 || isBadAddress(error))) return <NotFoundPage />;
   return <ErrorMessage error={error} retry={retry} />;
+}
+
+function isBadAddress(error: ApiError): boolean {
+  return error.status === 400 && error.code === "validation_error" && isRecord(error.details) && typeof error.details.field === "string" && error.details.field.startsWith("params.");
 }
