@@ -4,6 +4,7 @@ import { startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
 import { currentTotp } from "../../src/lib/totp";
 import type { Page } from "playwright-core";
+import { keepScreenshot } from "../helpers/screenshot";
 
 /**
  * Submits the sign-in form until the server's pause after a failed attempt is over: until then it
@@ -43,7 +44,7 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
     expect(await page.getByTestId("nav-users").count()).toBe(0);
     expect(await page.getByTestId("nav-audit").count()).toBe(0);
     expect(await page.getByTestId("profile-facts").innerText()).toContain("Pelaksana Entri Data · Pemerintah Kota Jambi (15.71)");
-    await page.screenshot({ path: path.join(demo.shots, `profile-${TEST_DB_KIND}.png`), fullPage: true });
+    await keepScreenshot(page, path.join(demo.shots, `profile-${TEST_DB_KIND}.png`), { fullPage: true });
 
     // A write through the UI (the CSRF header is sent): create a token, see it once, revoke it.
     await page.getByTestId("nav-tokens").click();
@@ -51,7 +52,7 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
     await page.getByTestId("token-create").click();
     await expect.poll(async () => (await page.getByTestId("token-secret").inputValue()).length).toBeGreaterThan(20);
     await expect.poll(async () => (await page.getByTestId("tokens-table").innerText()).includes("Skrip uji")).toBe(true);
-    await page.screenshot({ path: path.join(demo.shots, `tokens-${TEST_DB_KIND}.png`), fullPage: true });
+    await keepScreenshot(page, path.join(demo.shots, `tokens-${TEST_DB_KIND}.png`), { fullPage: true });
     await page.locator("[data-testid^=revoke-]").first().click();
     await page.locator("[data-testid$=-confirm]").first().click();
     await expect.poll(async () => page.getByTestId("tokens-table").innerText()).toContain("Dicabut");
@@ -83,7 +84,7 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
     const url = await link.inputValue();
     expect(url).toMatch(new RegExp(`^${demo.url.replace(/\./g, "\\.")}/atur-sandi/\\S{20,}$`));
     await expect.poll(async () => page.getByTestId("users-table").innerText()).toContain("Pimpinan · Pemerintah Kota Sungai Penuh (15.72)");
-    await page.screenshot({ path: path.join(demo.shots, `users-${TEST_DB_KIND}.png`), fullPage: true });
+    await keepScreenshot(page, path.join(demo.shots, `users-${TEST_DB_KIND}.png`), { fullPage: true });
 
     const invited = await demo.browser.newPage();
     await invited.goto(url);
@@ -93,7 +94,7 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
     await invited.getByTestId("set-password-repeat").fill("Gulai-Tempoyak-Ikan-88");
     await invited.getByTestId("set-password-submit").click();
     await invited.getByTestId("set-password-done").waitFor();
-    await invited.screenshot({ path: path.join(demo.shots, `set-password-${TEST_DB_KIND}.png`), fullPage: true });
+    await keepScreenshot(invited, path.join(demo.shots, `set-password-${TEST_DB_KIND}.png`), { fullPage: true });
     // The link is used up now.
     await invited.reload();
     await invited.getByTestId("set-password-gone").waitFor();
@@ -147,7 +148,7 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
     expect(csv.status()).toBe(200);
     expect(csv.headers()["content-type"]).toContain("text/csv");
     expect(await csv.text()).toMatch(/^id,at,agency_code,actor,action/);
-    await page.screenshot({ path: path.join(demo.shots, `audit-${TEST_DB_KIND}.png`), fullPage: true });
+    await keepScreenshot(page, path.join(demo.shots, `audit-${TEST_DB_KIND}.png`), { fullPage: true });
     await page.close();
   });
 
@@ -160,7 +161,7 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
     expect(text).toContain("user.create");
     expect(text).toContain("admin@demo.pandu.local");
     expect(text).toMatch(/\d{1,2} [A-Z][a-z]{2} \d{4} \d{2}\.\d{2}/);
-    await page.screenshot({ path: path.join(demo.shots, `audit-admin-${TEST_DB_KIND}.png`), fullPage: true });
+    await keepScreenshot(page, path.join(demo.shots, `audit-admin-${TEST_DB_KIND}.png`), { fullPage: true });
     await page.close();
   });
 
@@ -183,7 +184,7 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
     await page.getByTestId("login-totp").fill("000000");
     await page.getByTestId("login-submit").click();
     await expect.poll(async () => (await page.getByTestId("login-error").innerText()).includes("Kode autentikator salah")).toBe(true);
-    await page.screenshot({ path: path.join(demo.shots, `login-totp-${TEST_DB_KIND}.png`), fullPage: true });
+    await keepScreenshot(page, path.join(demo.shots, `login-totp-${TEST_DB_KIND}.png`), { fullPage: true });
     // the code that confirmed the setup is spent; the next step's code is within the drift allowance
     await page.getByTestId("login-totp").fill(currentTotp(secret, Date.now() + 30_000));
     await submitOnceThePauseIsOver(page);
@@ -221,7 +222,7 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
     await error.waitFor();
     expect(await error.innerText()).toContain("Email atau kata sandi salah.");
     expect(await error.getAttribute("role")).toBe("alert");
-    await page.screenshot({ path: path.join(demo.shots, `login-${TEST_DB_KIND}.png`), fullPage: true });
+    await keepScreenshot(page, path.join(demo.shots, `login-${TEST_DB_KIND}.png`), { fullPage: true });
     await page.getByRole("button", { name: "English" }).click();
     await expect.poll(() => error.innerText()).toContain("Wrong e-mail or password.");
     await page.getByRole("button", { name: "Bahasa Indonesia" }).click();

@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pageApi, startDemoServer, type DemoServer } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
+import { keepScreenshot } from "../helpers/screenshot";
 
 const ADMIN = "admin@demo.pandu.local";
 const KOORDINATOR = "koordinator.spbe@demo.pandu.local";
@@ -36,7 +37,7 @@ function changeLines(page: Page): Promise<string[]> {
 describe(`roles and the audit trail in Chromium on ${TEST_DB_KIND}`, () => {
   let demo: DemoServer;
   const shot = (page: Page, name: string) =>
-    page.screenshot({ path: path.join(demo.shots, `admin-roles-${name}-${TEST_DB_KIND}.png`), fullPage: true, timeout: 10_000 }).catch(() => undefined);
+    keepScreenshot(page, path.join(demo.shots, `admin-roles-${name}-${TEST_DB_KIND}.png`), { fullPage: true });
 
   beforeAll(async () => {
     demo = await startDemoServer("admin-roles");

@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pageApi, seriousViolations, startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
+import { keepScreenshot } from "../helpers/screenshot";
 
 interface Ws {
   stage: string;
@@ -39,7 +40,7 @@ describe(`clarifications, interview notes and result corrections in Chromium on 
   let demo: DemoServer;
   let id = 0;
   let evidenceId = 0;
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(demo.shots, `clarifications-${name}-${TEST_DB_KIND}.png`), fullPage: false });
+  const shot = (page: Page, name: string) => keepScreenshot(page, path.join(demo.shots, `clarifications-${name}-${TEST_DB_KIND}.png`), { fullPage: false });
   const openWorkspace = async (email: string, query = "") => {
     const page = await demo.signIn(email);
     await page.goto(`${demo.url}/penilaian/${id}${query}`);

@@ -2,6 +2,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clippedChartTexts, pageApi, seriousViolations, startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
+import { keepScreenshot } from "../helpers/screenshot";
 
 // The province cockpit and the national view in the real SPA on a fresh demo install: the demo
 // seed makes them rich (published 2021–2024 results and a current internal round of Jambi).
@@ -38,7 +39,7 @@ describe(`province cockpit and national view in Chromium on ${TEST_DB_KIND}`, ()
     // The demo's finalised national round of the other 37 provinces gives the national series.
     expect(await page.getByTestId("aspect-radar-table").locator("caption").textContent()).toContain("dari 37 instansi");
     expect(await aspectRows.nth(2).locator("td").first().textContent()).toMatch(/^\d,\d\d$/);
-    await page.screenshot({ path: path.join(demo.shots, `cockpit-${TEST_DB_KIND}.png`), fullPage: true });
+    await keepScreenshot(page, path.join(demo.shots, `cockpit-${TEST_DB_KIND}.png`), { fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
 
     // Another year from the labelled select, reached by keyboard.
@@ -73,7 +74,7 @@ describe(`province cockpit and national view in Chromium on ${TEST_DB_KIND}`, ()
     // Chart labels are measured in the page's font: "Sangat Baik" and the band labels are not cut off.
     await page.locator("figure.chart svg text", { hasText: "Sangat Baik" }).first().waitFor();
     expect(await clippedChartTexts(page)).toEqual([]);
-    await page.screenshot({ path: path.join(demo.shots, `national-${TEST_DB_KIND}.png`), fullPage: true });
+    await keepScreenshot(page, path.join(demo.shots, `national-${TEST_DB_KIND}.png`), { fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
 
     // The full ranked list, 50 a page; the page is in the address and a filter starts again at page 1.

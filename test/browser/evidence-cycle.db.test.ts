@@ -4,6 +4,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pageApi, seriousViolations, startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
+import { keepScreenshot } from "../helpers/screenshot";
 
 /** A PDF of about `kb` kilobytes: a valid header, then distinct padding. */
 const pdfOf = (label: string, kb: number) => Buffer.concat([Buffer.from(`%PDF-1.4\n% ${label}\n`, "latin1"), Buffer.alloc(kb * 1024, label.length % 7), Buffer.from("\n%%EOF\n", "latin1")]);
@@ -19,7 +20,7 @@ interface Ws {
 describe(`evidence and the Berita Acara in Chromium on ${TEST_DB_KIND}`, () => {
   let demo: DemoServer;
   let assessmentId = 0;
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(demo.shots, `evidence-${name}-${TEST_DB_KIND}.png`), fullPage: false });
+  const shot = (page: Page, name: string) => keepScreenshot(page, path.join(demo.shots, `evidence-${name}-${TEST_DB_KIND}.png`), { fullPage: false });
 
   async function openWorkspace(email: string): Promise<Page> {
     const page = await demo.signIn(email);
@@ -96,7 +97,7 @@ describe(`evidence and the Berita Acara in Chromium on ${TEST_DB_KIND}`, () => {
     await page.getByTestId("ws-upload-1-submit").click();
     await expect.poll(() => page.getByTestId("ws-upload-1-progress").getAttribute("data-complete")).toBe("true");
     await expect.poll(() => page.locator('[data-testid^="ws-evidence-item-1-"]').count()).toBe(1);
-    expect(await page.getByTestId("ws-evidence-1").innerText()).toContain("Reviu Arsitektur SPBE 2026");
+    await expect.poll(() => page.getByTestId("ws-evidence-1").innerText()).toContain("Reviu Arsitektur SPBE 2026");
     // Indicators 2 and 3: the Perwal from the library.
     for (const code of ["2", "3"]) {
       await page.getByTestId(`ws-evidence-attach-open-${code}`).click();
@@ -105,11 +106,12 @@ describe(`evidence and the Berita Acara in Chromium on ${TEST_DB_KIND}`, () => {
       await page.locator(`[data-testid^="ws-evidence-attach-${code}-"]`).first().click();
       const item = page.locator(`[data-testid^="ws-evidence-item-${code}-"]`);
       await expect.poll(() => item.count()).toBe(1);
-      expect(await item.innerText()).toContain("Peraturan Wali Kota tentang Arsitektur SPBE");
+      await expect.poll(() => item.innerText()).toContain("Peraturan Wali Kota tentang Arsitektur SPBE");
     }
-    expect(await page.getByTestId("ws-evidence-2").locator(".badge-too-old").count()).toBe(1);
-    expect(await page.getByTestId("ws-evidence-count-1").innerText()).toBe("1 bukti");
-    expect(await page.getByTestId("ws-progress-evidence").innerText()).toContain("3 dari 47");
+    // The badges and counts follow the workspace's next load: read them until they have.
+    await expect.poll(() => page.getByTestId("ws-evidence-2").locator(".badge-too-old").count()).toBe(1);
+    await expect.poll(() => page.getByTestId("ws-evidence-count-1").innerText()).toBe("1 bukti");
+    await expect.poll(() => page.getByTestId("ws-progress-evidence").innerText()).toContain("3 dari 47");
     // Detach from indicator 3 and the counts follow.
     await page.locator('[data-testid^="ws-evidence-unlink-3-"]').click();
     await expect.poll(() => page.getByTestId("ws-progress-evidence").innerText()).toContain("2 dari 47");

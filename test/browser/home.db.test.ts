@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations, startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
+import { keepScreenshot } from "../helpers/screenshot";
 
 const DEMO_ACCOUNTS = [
   "admin@demo.pandu.local",
@@ -44,7 +45,7 @@ describe(`the home page (Beranda kerja) in Chromium on ${TEST_DB_KIND}`, () => {
       if (email.startsWith("koordinator.spbe")) {
         expect(await page.getByTestId("task-count-fill").innerText()).toBe("1");
         expect(await seriousViolations(page)).toEqual([]);
-        await page.screenshot({ path: path.join(demo.shots, `home-${TEST_DB_KIND}.png`), fullPage: true });
+        await keepScreenshot(page, path.join(demo.shots, `home-${TEST_DB_KIND}.png`), { fullPage: true });
         await first.click();
         await expect.poll(() => new URL(page.url()).pathname).toBe(href);
       }

@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pageApi, seriousViolations, startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
+import { keepScreenshot } from "../helpers/screenshot";
 
 const ADMIN = "admin@demo.pandu.local";
 const KOORDINATOR = "koordinator.spbe@demo.pandu.local";
@@ -23,7 +24,7 @@ describe(`notifications and stage schedules in Chromium on ${TEST_DB_KIND}`, () 
   let periodId = 0;
   let admin: Page;
   let coordinator: Page;
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(demo.shots, `notifications-${name}-${TEST_DB_KIND}.png`), fullPage: false });
+  const shot = (page: Page, name: string) => keepScreenshot(page, path.join(demo.shots, `notifications-${name}-${TEST_DB_KIND}.png`), { fullPage: false });
   const count = (page: Page) => page.getByTestId("notification-count").textContent();
   const ask = async (indicator: string, body: string) => expect((await pageApi(admin, "POST", `/api/assessments/${id}/clarifications/${indicator}/messages`, { body })).status).toBe(201);
 

@@ -5,6 +5,7 @@ import { bundledInstrument } from "../../src/lib/instrument-files";
 import { formatIndex } from "../../src/web/format";
 import { pageApi, startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
+import { keepScreenshot } from "../helpers/screenshot";
 
 interface Ws {
   score: { index: number; indexRounded: number; predicate: string; partial: boolean };
@@ -121,7 +122,7 @@ describe(`a Pemdi 2026 internal round in Chromium on ${TEST_DB_KIND}`, () => {
     const rows = page.getByTestId("roadmap-steps").locator("tbody tr");
     expect(await rows.count()).toBe(plan.steps.length);
     expect(await rows.locator("th .code").allInnerTexts()).toEqual(plan.steps.map((s) => s.indicator));
-    await page.screenshot({ path: path.join(demo.shots, `pemdi-round-plan-${TEST_DB_KIND}.png`), fullPage: false });
+    await keepScreenshot(page, path.join(demo.shots, `pemdi-round-plan-${TEST_DB_KIND}.png`), { fullPage: false });
     await page.close();
   });
 });

@@ -2,6 +2,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pageApi, seriousViolations, startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
+import { keepScreenshot } from "../helpers/screenshot";
 
 interface Ws {
   stage: string;
@@ -132,7 +133,7 @@ describe(`Pemdi workspace in Chromium on ${TEST_DB_KIND}`, () => {
     }
     expect(await page.getByTestId("ws-item-4-L1-01-badge").getAttribute("data-status")).toBe("diterima");
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${demo.shots}/pemdi-evidence-items-${TEST_DB_KIND}.png`, fullPage: false });
+    await keepScreenshot(page, `${demo.shots}/pemdi-evidence-items-${TEST_DB_KIND}.png`, { fullPage: false });
     await page.close();
   }, limit(240_000));
 });

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { clippedChartTexts, startDemoServer, type DemoServer } from "../helpers/browser";
+import { clippedChartTexts, limit, startDemoServer, type DemoServer } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
 
 const PHONE = { width: 390, height: 844 };
@@ -16,7 +16,7 @@ describe(`phone layouts, menu, final result header and print in Chromium on ${TE
 
   beforeAll(async () => {
     demo = await startDemoServer("phone-layout");
-  }, 120_000);
+  }, limit(120_000));
   afterAll(async () => expect(await demo?.stop()).toBe(0));
 
   /** A phone-sized context, signed in through the form when an e-mail is given. */
@@ -97,17 +97,17 @@ describe(`phone layouts, menu, final result header and print in Chromium on ${TE
     expect(await page.getByTestId("site-menu").isVisible()).toBe(false);
     await toggle.focus();
     await page.keyboard.press("Enter");
-    expect(await toggle.getAttribute("aria-expanded")).toBe("true");
-    expect(await page.getByTestId("nav-assessments").isVisible()).toBe(true);
-    expect(await page.getByTestId("nav-portal").isVisible()).toBe(true);
+    await expect.poll(() => toggle.getAttribute("aria-expanded")).toBe("true");
+    await expect.poll(() => page.getByTestId("nav-assessments").isVisible()).toBe(true);
+    await expect.poll(() => page.getByTestId("nav-portal").isVisible()).toBe(true);
     await page.keyboard.press("Escape");
-    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    await expect.poll(() => toggle.getAttribute("aria-expanded")).toBe("false");
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("data-testid"))).toBe("menu-toggle");
     // Choosing an entry closes the menu again.
     await toggle.click();
     await page.getByTestId("nav-assessments").click();
     await page.waitForURL(/\/penilaian$/);
-    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    await expect.poll(() => toggle.getAttribute("aria-expanded")).toBe("false");
     expect(await pageWidth(page)).toBe(PHONE.width);
     await page.close();
 
@@ -161,9 +161,9 @@ describe(`phone layouts, menu, final result header and print in Chromium on ${TE
     await page.getByRole("button", { name: "English" }).first().click();
     await page.goto(`${demo.url}/penilaian/${ids.final}`);
     await page.getByTestId("ws-final").waitFor();
-    expect(await page.getByTestId("ws-final").locator("h2").innerText()).toBe("Final evaluation result");
-    expect(await page.getByTestId("ws-score-title").innerText()).toBe("Final index");
-    expect(await page.getByTestId("menu-toggle").innerText()).toBe("Menu");
+    await expect.poll(() => page.getByTestId("ws-final").locator("h2").innerText()).toBe("Final evaluation result");
+    await expect.poll(() => page.getByTestId("ws-score-title").innerText()).toBe("Final index");
+    await expect.poll(() => page.getByTestId("menu-toggle").innerText()).toBe("Menu");
     expect(await pageWidth(page)).toBe(PHONE.width);
     await page.close();
   });

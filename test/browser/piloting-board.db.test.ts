@@ -7,6 +7,7 @@ import { bundledInstrument } from "../../src/lib/instrument-files";
 import { aspectOfIndicator } from "../../src/server/features/planning/assessment-levels";
 import { pageApi, seriousViolations, startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
+import { keepScreenshot } from "../helpers/screenshot";
 
 interface Board {
   instrument: string;
@@ -111,7 +112,7 @@ describe(`piloting board in Chromium on ${TEST_DB_KIND}`, () => {
     expect(new Map(shown.map(([code, count]) => [code, Number(count)]))).toEqual(new Map(expected.map(([code, codes]) => [code, codes.length])));
 
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: path.join(demo.shots, `piloting-board-${TEST_DB_KIND}.png`), fullPage: true });
+    await keepScreenshot(page, path.join(demo.shots, `piloting-board-${TEST_DB_KIND}.png`), { fullPage: true });
 
     // The XLSX download: every action of the province with its status, budget and overdue flag.
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("board-xlsx").click()]);

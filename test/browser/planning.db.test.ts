@@ -5,6 +5,7 @@ import { formatIndex, formatRupiah } from "../../src/web/format";
 import { pageApi, seriousViolations, startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { levelsFor, p59 } from "../helpers/instruments";
 import { TEST_DB_KIND } from "../helpers/test-database";
+import { keepScreenshot } from "../helpers/screenshot";
 
 // The plan page in the real SPA: the Koordinator SPBE opens the analysis of a self-assessment from
 // the workspace, runs a what-if (the index follows the core), computes the cheapest roadmap to
@@ -78,7 +79,7 @@ describe(`analysis & plan in Chromium on ${TEST_DB_KIND}`, () => {
     await page.getByTestId("roadmap-due").fill("2027-06-30");
     await page.getByTestId("roadmap-to-actions").click();
     await page.getByTestId("roadmap-actions-created").waitFor();
-    await page.screenshot({ path: path.join(demo.shots, `planning-plan-${TEST_DB_KIND}.png`), fullPage: false });
+    await keepScreenshot(page, path.join(demo.shots, `planning-plan-${TEST_DB_KIND}.png`), { fullPage: false });
 
     // The actions page lists them under the new recommendation, with due date and status.
     await page.getByTestId("roadmap-actions-created").getByRole("link").click();
@@ -98,7 +99,7 @@ describe(`analysis & plan in Chromium on ${TEST_DB_KIND}`, () => {
     await page.reload();
     await page.getByTestId("recs-list").waitFor();
     expect(await page.getByTestId(`${actionTestId}-status`).inputValue()).toBe("in_progress");
-    await page.screenshot({ path: path.join(demo.shots, `planning-actions-${TEST_DB_KIND}.png`), fullPage: false });
+    await keepScreenshot(page, path.join(demo.shots, `planning-actions-${TEST_DB_KIND}.png`), { fullPage: false });
     await page.close();
   }, limit(180_000));
 
@@ -143,7 +144,7 @@ describe(`analysis & plan in Chromium on ${TEST_DB_KIND}`, () => {
     if (last.feasible) throw new Error("expected infeasible");
     expect(await page.getByTestId("roadmap-plan-2029-unreachable").innerText()).toContain(formatIndex(last.maxIndex, "id"));
     expect(await page.getByTestId("roadmap-to-actions").count()).toBe(0);
-    await page.getByTestId("roadmap-form").screenshot({ path: path.join(demo.shots, `planning-multiyear-form-${TEST_DB_KIND}.png`) });
+    await keepScreenshot(page.getByTestId("roadmap-form"), path.join(demo.shots, `planning-multiyear-form-${TEST_DB_KIND}.png`));
 
     // Without the unreachable year: the total, then actions dated at each year's end with the costs as budgets.
     await page.getByRole("button", { name: "Hapus target tahun 2029" }).click();
@@ -156,7 +157,7 @@ describe(`analysis & plan in Chromium on ${TEST_DB_KIND}`, () => {
     await page.getByTestId("roadmap-new-text").fill("Peta jalan SPBE 2027–2028 (uji multi-tahun)");
     await page.getByTestId("roadmap-to-actions").click();
     await page.getByTestId("roadmap-actions-created").waitFor();
-    await page.screenshot({ path: path.join(demo.shots, `planning-multiyear-${TEST_DB_KIND}.png`), fullPage: false });
+    await keepScreenshot(page, path.join(demo.shots, `planning-multiyear-${TEST_DB_KIND}.png`), { fullPage: false });
     const list = (await pageApi(page, "GET", "/api/agencies/15.71/recommendations")).body as { recommendations: { text: string; actions: { targetIndicatorCode: string; targetLevel: number; dueDate: string; budget: number }[] }[] };
     const rec = list.recommendations.find((r) => r.text.includes("uji multi-tahun"))!;
     expect(rec.actions.map((a) => [a.targetIndicatorCode, a.targetLevel, a.dueDate, a.budget])).toEqual(planned.map((s) => [s.indicator, s.to, `${s.year}-12-31`, s.cost]));

@@ -5,6 +5,7 @@ import type { PublicResult } from "../../src/web/api";
 import { sortResults } from "../../src/web/pages/Public/portal";
 import { clippedChartTexts, seriousViolations, startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
+import { keepScreenshot } from "../helpers/screenshot";
 
 // The public portal without signing in, in the built SPA served by the real server process.
 describe(`public portal in Chromium on ${TEST_DB_KIND}`, () => {
@@ -59,7 +60,7 @@ describe(`public portal in Chromium on ${TEST_DB_KIND}`, () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute("aria-label"))).toBe("Hasil evaluasi SPBE 2024");
     // One page of 50 rows is small enough for axe (the whole 615-row table was not).
     expect(await seriousViolations(page)).toEqual([]);
-    await page.getByTestId("portal-pager").screenshot({ path: path.join(demo.shots, `public-results-pager-${TEST_DB_KIND}.png`) });
+    await keepScreenshot(page.getByTestId("portal-pager"), path.join(demo.shots, `public-results-pager-${TEST_DB_KIND}.png`));
 
     // The last page of the kabupaten, opened from a shared address in a browser of its own.
     const kabupaten = ranked(results.filter((r) => r.category === "kabupaten"));
@@ -92,7 +93,7 @@ describe(`public portal in Chromium on ${TEST_DB_KIND}`, () => {
     await expect.poll(() => page.getByTestId("portal-count").innerText()).toBe("12 instansi");
     // axe on the whole 615-row table takes minutes; the same page with one province checks the same markup.
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: path.join(demo.shots, `public-results-${TEST_DB_KIND}.png`), fullPage: true });
+    await keepScreenshot(page, path.join(demo.shots, `public-results-${TEST_DB_KIND}.png`), { fullPage: true });
     // Index column: descending by default; Enter on the focused header sorts ascending.
     await page.getByTestId("sort-index").focus();
     await page.keyboard.press("Enter");
@@ -114,7 +115,7 @@ describe(`public portal in Chromium on ${TEST_DB_KIND}`, () => {
     expect(history).toContain("4,27"); // 2023
     expect(history).toContain("2,91"); // D3 2024
     await expect.poll(() => page.locator("figure.chart svg").count(), { timeout: limit(20_000) }).toBe(2);
-    await page.screenshot({ path: path.join(demo.shots, `public-agency-${TEST_DB_KIND}.png`), fullPage: true });
+    await keepScreenshot(page, path.join(demo.shots, `public-agency-${TEST_DB_KIND}.png`), { fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
   });
 
@@ -133,7 +134,7 @@ describe(`public portal in Chromium on ${TEST_DB_KIND}`, () => {
     // The ranking chart measures its labels in the page's font: no kab/kota name is cut off at the edge.
     await page.locator("figure.chart svg text", { hasText: "Kota Jambi" }).first().waitFor();
     expect(await clippedChartTexts(page)).toEqual([]);
-    await page.screenshot({ path: path.join(demo.shots, `public-province-${TEST_DB_KIND}.png`), fullPage: true });
+    await keepScreenshot(page, path.join(demo.shots, `public-province-${TEST_DB_KIND}.png`), { fullPage: true });
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByTestId("province-year").selectOption("2023");
     await expect.poll(() => page.getByTestId("province-index").innerText()).toBe("3,31");

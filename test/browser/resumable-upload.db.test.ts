@@ -3,6 +3,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pageApi, startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
+import { keepScreenshot } from "../helpers/screenshot";
 
 // A large file from a regency on a bad connection: the library page sends it in chunks, the
 // connection breaks in the middle of one, the page says it will try again, and the upload resumes
@@ -42,7 +43,7 @@ describe(`resumable evidence upload in Chromium on ${TEST_DB_KIND}`, () => {
     expect(await page.getByTestId("evidence-upload-retry").innerText()).toContain("Koneksi terputus");
     await page.getByTestId("evidence-upload-done").waitFor({ timeout: limit(60_000) });
     expect(await page.getByTestId("evidence-upload-retry").count()).toBe(0);
-    await page.screenshot({ path: path.join(demo.shots, `resumable-upload-${TEST_DB_KIND}.png`) });
+    await keepScreenshot(page, path.join(demo.shots, `resumable-upload-${TEST_DB_KIND}.png`));
 
     // Chunks at 0, 8 MB (broken), 8 MB again, 16 MB: the retry resumed at the server's offset.
     const mb8 = String(8 * 1024 * 1024);

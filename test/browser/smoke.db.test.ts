@@ -2,6 +2,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
+import { keepScreenshot } from "../helpers/screenshot";
 
 // The real server process (as `npm start` runs it) on a fresh database, driven by Chromium.
 describe(`smoke: server process + SPA in Chromium on ${TEST_DB_KIND}`, () => {
@@ -30,7 +31,7 @@ describe(`smoke: server process + SPA in Chromium on ${TEST_DB_KIND}`, () => {
     expect(text).toContain("Memuaskan");
     expect(await page.locator("tbody tr", { has: page.locator("text=Pemerintah") }).count()).toBeGreaterThanOrEqual(12);
     expect(await page.getAttribute("html", "lang")).toBe("id");
-    await page.screenshot({ path: path.join(demo.shots, `home-${TEST_DB_KIND}.png`), fullPage: true });
+    await keepScreenshot(page, path.join(demo.shots, `home-${TEST_DB_KIND}.png`), { fullPage: true });
     await page.close();
   });
 
@@ -58,7 +59,7 @@ describe(`smoke: server process + SPA in Chromium on ${TEST_DB_KIND}`, () => {
     for (let i = 32; i <= 47; i++) await page.getByTestId(`level-${i}`).selectOption("5");
     await expect.poll(() => page.getByTestId("calc-index").innerText()).toBe("3,91");
     expect(await page.getByTestId("calc-predicate").innerText()).toContain("Sangat Baik");
-    await page.screenshot({ path: path.join(demo.shots, `calculator-${TEST_DB_KIND}.png`), fullPage: false });
+    await keepScreenshot(page, path.join(demo.shots, `calculator-${TEST_DB_KIND}.png`), { fullPage: false });
     await page.close();
   });
 

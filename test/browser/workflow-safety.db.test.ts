@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pageApi, startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
+import { keepScreenshot } from "../helpers/screenshot";
 
 interface WsAnswer {
   level: number | null;
@@ -32,7 +33,7 @@ describe(`workflow safety in Chromium on ${TEST_DB_KIND}`, () => {
   // Screenshots are for people reading a run, not assertions: one that Chromium cannot take in time (it
   // waits for fonts, slow on a loaded machine) is skipped rather than failing the behaviour under test.
   const shot = (page: Page, name: string) =>
-    page.screenshot({ path: path.join(demo.shots, `workflow-${name}-${TEST_DB_KIND}.png`), fullPage: false, timeout: 10_000 }).catch(() => undefined);
+    keepScreenshot(page, path.join(demo.shots, `workflow-${name}-${TEST_DB_KIND}.png`), { fullPage: false });
   const openWorkspace = async (email: string, page?: Page) => {
     const p = page ?? (await demo.signIn(email));
     await p.goto(`${demo.url}/penilaian/${id}`);

@@ -3,6 +3,7 @@ import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pageApi, startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
+import { keepScreenshot } from "../helpers/screenshot";
 
 interface WsAnswer {
   level: number | null;
@@ -22,7 +23,7 @@ interface Ws {
 describe(`assessment workspace in Chromium on ${TEST_DB_KIND}`, () => {
   let demo: DemoServer;
   let workspaceUrl = "";
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(demo.shots, `workspace-${name}-${TEST_DB_KIND}.png`), fullPage: false });
+  const shot = (page: Page, name: string) => keepScreenshot(page, path.join(demo.shots, `workspace-${name}-${TEST_DB_KIND}.png`), { fullPage: false });
 
   async function openWorkspace(email: string): Promise<Page> {
     const page = await demo.signIn(email);
@@ -54,7 +55,7 @@ describe(`assessment workspace in Chromium on ${TEST_DB_KIND}`, () => {
     const link = card.getByTestId("assessment-15.71");
     await link.waitFor();
     expect(await card.innerText()).toContain("Penilaian Mandiri");
-    await page.screenshot({ path: path.join(demo.shots, `workspace-periods-${TEST_DB_KIND}.png`), fullPage: true });
+    await keepScreenshot(page, path.join(demo.shots, `workspace-periods-${TEST_DB_KIND}.png`), { fullPage: true });
     await link.click();
     await page.getByTestId("ws-stage").waitFor();
     workspaceUrl = page.url();
