@@ -103,7 +103,8 @@ describe(`evidence and the Berita Acara in Chromium on ${TEST_DB_KIND}`, () => {
       await page.getByTestId(`ws-evidence-attach-open-${code}`).click();
       await page.getByTestId(`ws-evidence-search-${code}`).fill("Perwal");
       await page.getByTestId(`ws-evidence-search-submit-${code}`).click();
-      await page.locator(`[data-testid^="ws-evidence-attach-${code}-"]`).first().click();
+      // The list shows the whole library at once and the search narrows it: click the Perwal's own button.
+      await page.locator(`[data-testid^="ws-evidence-attach-${code}-"]`).filter({ hasText: "Peraturan Wali Kota tentang Arsitektur SPBE" }).first().click();
       const item = page.locator(`[data-testid^="ws-evidence-item-${code}-"]`);
       await expect.poll(() => item.count()).toBe(1);
       await expect.poll(() => item.innerText()).toContain("Peraturan Wali Kota tentang Arsitektur SPBE");
