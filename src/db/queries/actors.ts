@@ -47,15 +47,23 @@ const liveSessionQuery = preparedQuery((db) =>
     .prepare("find_live_session"),
 );
 
-/** The unrevoked, unexpired API token with this hash and its user. */
+/**
+ * The unrevoked, unexpired API token with this hash and its user: one prepared statement on the
+ * unique index of `token_hash`, every token request makes it. `lastUsedAt` lets the caller skip the
+ * write of the last use while it is recent (`tokenNeedsTouch`).
+ */
 export async function findLiveToken(db: Db, tokenHash: string, now: Date) {
-  const [row] = await db
-    .select({ token: apiTokens, user: userColumns })
-    .from(apiTokens)
-    .innerJoin(users, eq(apiTokens.userId, users.id))
-    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, now)));
+  const [row] = await liveTokenQuery(db).execute({ tokenHash, now: now.toISOString() });
   return row;
 }
+const liveTokenQuery = preparedQuery((db) =>
+  db
+    .select({ token: { id: apiTokens.id, scope: apiTokens.scope, lastUsedAt: apiTokens.lastUsedAt }, user: userColumns })
+    .from(apiTokens)
+    .innerJoin(users, eq(apiTokens.userId, users.id))
+    .where(and(eq(apiTokens.tokenHash, sql.placeholder("tokenHash")), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, sql`${sql.placeholder("now")}::timestamptz`)))
+    .prepare("find_live_token"),
+);
 
 /** One user by id. */
 export async function findUserById(db: Db, id: number): Promise<UserRow | undefined> {

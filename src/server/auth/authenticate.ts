@@ -6,7 +6,7 @@ import { touchApiToken, touchSession } from "../../db/commands/request-activity"
 import { safeEqual, sha256Hex } from "../../lib/secure-token";
 import { AppError } from "../errors";
 import "./auth-state";
-import { CSRF_HEADER, SESSION_COOKIE, sessionActivity, type SessionSettings } from "./session-settings";
+import { CSRF_HEADER, SESSION_COOKIE, sessionActivity, tokenNeedsTouch, TOKEN_TOUCH_INTERVAL_MS, type SessionSettings } from "./session-settings";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -15,7 +15,7 @@ async function resolve(req: FastifyRequest, database: Database, settings: Sessio
   if (bearer) {
     const row = await findLiveToken(database.db, sha256Hex(bearer), now);
     if (!row || row.user.disabled) throw new AppError(401, "unauthenticated", "the API token is invalid, expired or revoked");
-    await touchApiToken(database.db, row.token.id, now);
+    if (tokenNeedsTouch(row.token.lastUsedAt, now)) await touchApiToken(database.db, row.token.id, now, new Date(now.getTime() - TOKEN_TOUCH_INTERVAL_MS));
     req.auth = { actor: await loadActor(database.db, row.user.id, row.token.scope === "write"), user: row.user, via: "token" };
     return;
   }
