@@ -1,16 +1,22 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { users } from "../../src/db/schema";
+import { createApiToken } from "../../src/db/commands/api-tokens";
+import { agencyIdsByCode } from "../../src/db/queries/agency-ids";
+import { findLiveSession, findLiveToken, loadActor } from "../../src/db/queries/actors";
+import { agencies, users } from "../../src/db/schema";
+import { sha256Hex } from "../../src/lib/secure-token";
 import { TOKEN_TOUCH_INTERVAL_MS, tokenNeedsTouch } from "../../src/server/auth/session-settings";
 import { call, makeUser, sessionFor } from "../helpers/accounts";
 import { startTestApp, type TestApp } from "../helpers/test-app";
 import { TEST_DB_KIND } from "../helpers/test-database";
 
+const SYSTEM = { actorUserId: null, actorLabel: "test", ip: null, userAgent: null };
+
 describe(`API token use on ${TEST_DB_KIND}`, () => {
   let t: TestApp;
   let clock = new Date();
   beforeAll(async () => {
-    t = await startTestApp({ seed: false, auth: { now: () => clock } });
+    t = await startTestApp({ seed: true, auth: { now: () => clock } });
   });
   afterAll(() => t.close());
 
@@ -63,6 +69,20 @@ describe(`API token use on ${TEST_DB_KIND}`, () => {
     expect((await bearer(tok.token)).statusCode).toBe(200);
     await t.database.db.update(users).set({ disabled: true }).where(eq(users.id, tok.userId));
     expect((await bearer(tok.token)).statusCode).toBe(401);
+  });
+
+  it("gives a request by cookie and by token the same roles, with the kab/kota of a coordinated province, from one lookup", async () => {
+    const u = await makeUser(t.database, "koordinator_provinsi", "15");
+    const s = await sessionFor(t.database, u.id);
+    const tok = await createApiToken(t.database.db, SYSTEM, { userId: u.id, name: "skrip", scope: "read", days: 1 });
+    const bySession = (await findLiveSession(t.database.db, s.sessionId, clock))!.actor;
+    const byToken = (await findLiveToken(t.database.db, sha256Hex(tok.token), clock))!.actor;
+    const jambi = (await agencyIdsByCode(t.database.db, ["15"])).get("15")!;
+    const kabKota = (await t.database.db.select({ id: agencies.id }).from(agencies).where(eq(agencies.parentId, jambi))).map((a) => a.id).sort((a, b) => a - b);
+    expect(kabKota.length).toBeGreaterThan(5);
+    expect(bySession).toEqual({ userId: u.id, grants: [{ role: "koordinator_provinsi", agencyId: jambi }], provinceChildren: { [jambi]: kabKota }, canWrite: true });
+    expect(byToken).toEqual({ ...bySession, canWrite: false });
+    expect(await loadActor(t.database.db, u.id, true)).toEqual(bySession);
   });
 
   it("records a use when none is recorded or the last is a minute old or more", () => {
