@@ -32,12 +32,12 @@ export async function buildDataset(database: Database) {
   await db.execute(sql`insert into assessments (period_id, agency_id, stage)
     select p.id, r.agency_id, case when p.year = 2025 then 'mandiri' else 'final' end
     from periods p cross join (select distinct agency_id from official_results where year = 2024) r where p.name like 'Evaluasi SPBE sintetis%'`);
-  await db.execute(sql`insert into answers (assessment_id, stage, indicator_code, level, explanation, verified, version)
-    select a.id, s.stage, i::text, 1 + ((a.id * 7 + i * 3 + length(s.stage)) % 5), 'Penjelasan indikator ' || i, i % 2 = 0, 1
+  await db.execute(sql`insert into answers (assessment_id, stage, indicator_code, value_hundredths, explanation, verified, version)
+    select a.id, s.stage, i::text, 100 * (1 + ((a.id * 7 + i * 3 + length(s.stage)) % 5)), 'Penjelasan indikator ' || i, i % 2 = 0, 1
     from assessments a cross join generate_series(1, 47) i cross join (values ('mandiri'), ('dokumen'), ('interviu'), ('visitasi')) s(stage)
     where a.stage = 'final'`);
-  await db.execute(sql`insert into answers (assessment_id, stage, indicator_code, level, explanation, verified, version)
-    select a.id, 'mandiri', i::text, 1 + ((a.id + i) % 4), 'Isian berjalan', i <= 15, 1 from assessments a cross join generate_series(1, 30) i where a.stage = 'mandiri'`);
+  await db.execute(sql`insert into answers (assessment_id, stage, indicator_code, value_hundredths, explanation, verified, version)
+    select a.id, 'mandiri', i::text, 100 * (1 + ((a.id + i) % 4)), 'Isian berjalan', i <= 15, 1 from assessments a cross join generate_series(1, 30) i where a.stage = 'mandiri'`);
   await db.execute(sql`insert into evidence (agency_id, title) select distinct agency_id, 'Dokumen sintetis' from assessments`);
   await db.execute(sql`insert into answer_evidence (assessment_id, indicator_code, evidence_id)
     select a.id, i::text, e.id from assessments a join evidence e on e.agency_id = a.agency_id cross join generate_series(1, 10) i where a.stage = 'mandiri'`);

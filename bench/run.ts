@@ -1,4 +1,4 @@
-// `npm run bench [-- scoring|restart|startup|workspace|upload|roadmap|dashboards|http|open-data]`: benchmarks, kept apart from the tests. Each reports a
+// `npm run bench [-- scoring|restart|startup|workspace|upload|roadmap|dashboards|http|http-auth|open-data]`: benchmarks, kept apart from the tests. Each reports a
 // median and a ratio against a baseline measured in the same run; results go into BENCHMARKS.md.
 import os from "node:os";
 import { benchDashboards } from "./dashboards.bench";
@@ -22,4 +22,6 @@ if (all || which.has("roadmap")) benchRoadmap();
 if (all || which.has("upload")) await benchUpload();
 if (all || which.has("dashboards")) await benchDashboards();
 if (all || which.has("http")) await benchHttp();
+// Only the authenticated reads (PostgreSQL), beside the same baselines: `npm run bench -- http-auth`.
+if (which.has("http-auth")) await benchHttp(3000, { onlyAuthenticated: true });
 if (all || which.has("open-data")) await benchOpenData();

@@ -32,8 +32,8 @@ export async function benchWorkspace(requests = 4000) {
       select 'Evaluasi SPBE ' || y, y, 'evaluasi', true, 'permenpanrb-59-2020', 'exact' from generate_series(2022, 2024) y`);
     await db.execute(sql`insert into assessments (period_id, agency_id, stage)
       select p.id, r.agency_id, 'final' from periods p cross join (select distinct agency_id from official_results where year = 2024) r`);
-    await db.execute(sql`insert into answers (assessment_id, stage, indicator_code, level, explanation, version)
-      select a.id, s.stage, i::text, 1 + ((a.id * 7 + i * 3 + length(s.stage)) % 5), 'Penjelasan indikator ' || i, 1
+    await db.execute(sql`insert into answers (assessment_id, stage, indicator_code, value_hundredths, explanation, version)
+      select a.id, s.stage, i::text, 100 * (1 + ((a.id * 7 + i * 3 + length(s.stage)) % 5)), 'Penjelasan indikator ' || i, 1
       from assessments a cross join generate_series(1, 47) i cross join (values ('mandiri'), ('dokumen'), ('interviu'), ('visitasi')) s(stage)`);
     await db.execute(sql`analyze`);
     const [{ n: answers }] = ((await db.execute(sql`select count(*)::int as n from answers`)) as unknown as { rows: { n: number }[] }).rows as [{ n: number }];

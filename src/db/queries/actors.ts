@@ -1,4 +1,4 @@
-import { and, eq, gt, inArray, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { agencies, apiTokens, sessions, userRoles, users } from "../schema";
 import type { Actor, Role, RoleGrant } from "../../core";
@@ -17,45 +17,82 @@ export interface UserRow {
 
 const userColumns = { id: users.id, email: users.email, name: users.name, nip: users.nip, phone: users.phone, language: users.language, disabled: users.disabled, totpEnabled: users.totpEnabled };
 
-/** A user's role grants plus the kab/kota below each province they coordinate. */
-export async function loadActor(db: Db, userId: number, canWrite: boolean): Promise<Actor> {
-  const grants = (await grantsQuery(db).execute({ userId })) as RoleGrant[];
-  const provinces = grants.filter((g) => g.role === ("koordinator_provinsi" satisfies Role) && g.agencyId !== null).map((g) => g.agencyId!);
+/** One grant as `grantsOfUser` reads it: the kab/kota below it when it is a province coordinator's. */
+interface GrantRow {
+  role: Role;
+  agencyId: number | null;
+  children: number[] | null;
+}
+
+/**
+ * A user's role grants with the kab/kota below each province they coordinate, as one JSON value of a
+ * sub-select correlated with `users.id` of the enclosing query (so every query using it selects from
+ * `users`; the names are written out, as drizzle leaves columns unqualified in a one-table select):
+ * the session and token lookups read it in the same statement, so authenticating a request is one
+ * round trip to the database.
+ */
+const grantsOfUser = sql<GrantRow[]>`(select coalesce(json_agg(json_build_object(
+    'role', ur.role, 'agencyId', ur.agency_id,
+    'children', case when ur.role = 'koordinator_provinsi' and ur.agency_id is not null
+      then (select coalesce(json_agg(a.id order by a.id), '[]'::json) from agencies a where a.parent_id = ur.agency_id) end)
+    order by ur.id), '[]'::json) from user_roles ur where ur.user_id = users.id)`;
+
+/** The policies' view of a user from their grants as `grantsOfUser` reads them. */
+function actorFrom(userId: number, rows: GrantRow[], canWrite: boolean): Actor {
+  const grants: RoleGrant[] = rows.map((g) => ({ role: g.role, agencyId: g.agencyId }));
   const provinceChildren: Record<number, number[]> = {};
-  if (provinces.length) {
-    const children = await db.select({ id: agencies.id, parentId: agencies.parentId }).from(agencies).where(inArray(agencies.parentId, provinces));
-    for (const c of children) (provinceChildren[c.parentId!] ??= []).push(c.id);
-  }
+  for (const g of rows) if (g.children?.length) provinceChildren[g.agencyId!] = g.children;
   return { userId, grants, provinceChildren, canWrite };
 }
 
-const grantsQuery = preparedQuery((db) =>
-  db.select({ role: userRoles.role, agencyId: userRoles.agencyId }).from(userRoles).where(eq(userRoles.userId, sql.placeholder("userId"))).prepare("grants_of_user"),
+/** A user's role grants plus the kab/kota below each province they coordinate. */
+export async function loadActor(db: Db, userId: number, canWrite: boolean): Promise<Actor> {
+  const [row] = await actorGrantsQuery(db).execute({ userId });
+  return actorFrom(userId, row?.grants ?? [], canWrite);
+}
+const actorGrantsQuery = preparedQuery((db) =>
+  db
+    .select({ grants: grantsOfUser })
+    .from(users)
+    .where(eq(users.id, sql.placeholder("userId")))
+    .prepare("grants_of_user"),
 );
 
-/** The live session with this id (hash of the cookie token) and its user, if not expired. */
+/**
+ * The live session with this id (hash of the cookie token), its user and the user's actor (roles),
+ * if not expired: one statement.
+ */
 export async function findLiveSession(db: Db, id: string, now: Date) {
   const [row] = await liveSessionQuery(db).execute({ id, now: now.toISOString() });
-  return row;
+  return row && { session: row.session, user: row.user, actor: actorFrom(row.user.id, row.grants, true) };
 }
 const liveSessionQuery = preparedQuery((db) =>
   db
-    .select({ session: sessions, user: userColumns })
+    .select({ session: sessions, user: userColumns, grants: grantsOfUser })
     .from(sessions)
     .innerJoin(users, eq(sessions.userId, users.id))
     .where(and(eq(sessions.id, sql.placeholder("id")), gt(sessions.expiresAt, sql`${sql.placeholder("now")}::timestamptz`)))
     .prepare("find_live_session"),
 );
 
-/** The unrevoked, unexpired API token with this hash and its user. */
+/**
+ * The unrevoked, unexpired API token with this hash, its user and the user's actor (roles; write
+ * access from the token's scope): one prepared statement on the unique index of `token_hash`, every
+ * token request makes it. `lastUsedAt` lets the caller skip the
+ * write of the last use while it is recent (`tokenNeedsTouch`).
+ */
 export async function findLiveToken(db: Db, tokenHash: string, now: Date) {
-  const [row] = await db
-    .select({ token: apiTokens, user: userColumns })
+  const [row] = await liveTokenQuery(db).execute({ tokenHash, now: now.toISOString() });
+  return row && { token: row.token, user: row.user, actor: actorFrom(row.user.id, row.grants, row.token.scope === "write") };
+}
+const liveTokenQuery = preparedQuery((db) =>
+  db
+    .select({ token: { id: apiTokens.id, scope: apiTokens.scope, lastUsedAt: apiTokens.lastUsedAt }, user: userColumns, grants: grantsOfUser })
     .from(apiTokens)
     .innerJoin(users, eq(apiTokens.userId, users.id))
-    .where(and(eq(apiTokens.tokenHash, tokenHash), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, now)));
-  return row;
-}
+    .where(and(eq(apiTokens.tokenHash, sql.placeholder("tokenHash")), isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, sql`${sql.placeholder("now")}::timestamptz`)))
+    .prepare("find_live_token"),
+);
 
 /** One user by id. */
 export async function findUserById(db: Db, id: number): Promise<UserRow | undefined> {

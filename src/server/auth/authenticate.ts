@@ -1,12 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import type { Database } from "../../db/client";
-import { findLiveSession, findLiveToken, loadActor } from "../../db/queries/actors";
+import { findLiveSession, findLiveToken } from "../../db/queries/actors";
 import { deleteSession } from "../../db/commands/sessions";
 import { touchApiToken, touchSession } from "../../db/commands/request-activity";
 import { safeEqual, sha256Hex } from "../../lib/secure-token";
 import { AppError } from "../errors";
 import "./auth-state";
-import { CSRF_HEADER, SESSION_COOKIE, sessionActivity, type SessionSettings } from "./session-settings";
+import { CSRF_HEADER, SESSION_COOKIE, sessionActivity, tokenNeedsTouch, TOKEN_TOUCH_INTERVAL_MS, type SessionSettings } from "./session-settings";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
@@ -15,8 +15,8 @@ async function resolve(req: FastifyRequest, database: Database, settings: Sessio
   if (bearer) {
     const row = await findLiveToken(database.db, sha256Hex(bearer), now);
     if (!row || row.user.disabled) throw new AppError(401, "unauthenticated", "the API token is invalid, expired or revoked");
-    await touchApiToken(database.db, row.token.id, now);
-    req.auth = { actor: await loadActor(database.db, row.user.id, row.token.scope === "write"), user: row.user, via: "token" };
+    if (tokenNeedsTouch(row.token.lastUsedAt, now)) await touchApiToken(database.db, row.token.id, now, new Date(now.getTime() - TOKEN_TOUCH_INTERVAL_MS));
+    req.auth = { actor: row.actor, user: row.user, via: "token" };
     return;
   }
   const cookie = req.cookies[SESSION_COOKIE];
@@ -30,7 +30,7 @@ async function resolve(req: FastifyRequest, database: Database, settings: Sessio
     return;
   }
   if (activity === "touch") await touchSession(database.db, id, now);
-  req.auth = { actor: await loadActor(database.db, row.user.id, true), user: row.user, via: "session", sessionId: id, csrfToken: row.session.csrfToken };
+  req.auth = { actor: row.actor, user: row.user, via: "session", sessionId: id, csrfToken: row.session.csrfToken };
 }
 
 /**

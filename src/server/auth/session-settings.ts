@@ -29,3 +29,15 @@ export function sessionActivity(lastSeenAt: Date, now: Date, settings: SessionSe
   if (since > settings.idleMinutes * 60_000 + interval) return "expired";
   return since >= interval ? "touch" : "fresh";
 }
+
+/**
+ * How often an API token's `last_used_at` is written: at most once a minute, as for sessions (a
+ * write to the same row on every request of a busy script would cost more than the read it serves).
+ * Tokens have no idle limit, so the list of tokens shows the last use to within a minute.
+ */
+export const TOKEN_TOUCH_INTERVAL_MS = 60_000;
+
+/** Whether a request with a token last recorded at `lastUsedAt` records its use. */
+export function tokenNeedsTouch(lastUsedAt: Date | null, now: Date): boolean {
+  return lastUsedAt === null || now.getTime() - lastUsedAt.getTime() >= TOKEN_TOUCH_INTERVAL_MS;
+}
