@@ -1,4 +1,5 @@
 import SwaggerParser from "@apidevtools/swagger-parser";
+import { createConfig, lintFromString } from "@redocly/openapi-core";
 import type { OpenAPIV3_1 } from "openapi-types";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApp, type TestApp } from "../helpers/test-app";
@@ -30,6 +31,11 @@ describe(`the API contract (/api/openapi.json, /api/docs) on ${TEST_DB_KIND}`, (
     // the recursive instrument tree is a named component, not a dangling schema0
     expect(doc.components?.schemas?.InstrumentNode).toBeDefined();
     expect(JSON.stringify(doc)).not.toContain("schema0");
+  });
+
+  it("Redocly's recommended rules find no problem", async () => {
+    const problems = await lintFromString({ source: JSON.stringify(doc), absoluteRef: "openapi.json", config: await createConfig({ extends: ["recommended"] }) });
+    expect(problems.map((p) => `${p.severity} ${p.ruleId}: ${p.message} at ${p.location[0]?.pointer ?? ""}`)).toEqual([]);
   });
 
   it("every operation has a unique camelCase operationId and tags", () => {

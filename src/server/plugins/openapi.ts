@@ -107,7 +107,13 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
   await app.register(swagger, {
     openapi: {
       openapi: "3.1.0",
-      info: { title: "Pandu SPBE API", version, description: "Evaluasi SPBE: instrumen, penilaian, hasil resmi dan data terbuka." },
+      info: {
+        title: "Pandu SPBE API",
+        version,
+        description: "Evaluasi SPBE: instrumen, penilaian, hasil resmi dan data terbuka.",
+        license: { name: "Apache-2.0", identifier: "Apache-2.0" },
+      },
+      servers: [{ url: "/", description: "This installation" }],
       components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "pandu_session" }, bearer: { type: "http", scheme: "bearer" } } },
       security: [{ session: [] }, { bearer: [] }],
     },
