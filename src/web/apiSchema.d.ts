@@ -3398,8 +3398,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        stage: string;
-                        reviewStatus: string | null;
+                        /** @enum {string} */
+                        stage: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
+                        reviewStatus: ("pending" | "returned" | "valid") | null;
                     };
                 };
             };
@@ -3479,7 +3480,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        stage: string;
+                        /** @enum {string} */
+                        stage: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
                         level: number | null;
                         externalScore: {
                             score: number;
@@ -3528,8 +3530,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        stage: string;
-                        reviewStatus: string | null;
+                        /** @enum {string} */
+                        stage: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
+                        reviewStatus: ("pending" | "returned" | "valid") | null;
                     };
                 };
             };
@@ -3565,8 +3568,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        stage: string;
-                        reviewStatus: string | null;
+                        /** @enum {string} */
+                        stage: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
+                        reviewStatus: ("pending" | "returned" | "valid") | null;
                     };
                 };
             };
@@ -3828,17 +3832,21 @@ export interface operations {
                             id: number;
                             name: string;
                             year: number;
-                            kind: string;
+                            /** @enum {string} */
+                            kind: "pemantauan" | "evaluasi";
                             instrument: string;
-                            predicatePolicy: string;
+                            /** @enum {string} */
+                            predicatePolicy: "exact" | "rounded2";
                             assessments: {
                                 id: number;
                                 agencyCode: string;
                                 agencyName: string;
-                                stage: string;
+                                /** @enum {string} */
+                                stage: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
                             }[];
                             schedule: {
-                                stage: string;
+                                /** @enum {string} */
+                                stage: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
                                 opens: string | null;
                                 closes: string | null;
                                 /** @enum {string} */
@@ -3930,26 +3938,30 @@ export interface operations {
                             id: number;
                             name: string;
                             year: number;
-                            kind: string;
+                            /** @enum {string} */
+                            kind: "pemantauan" | "evaluasi";
                             instrument: string;
-                            predicatePolicy: string;
-                            stages: string[];
+                            /** @enum {string} */
+                            predicatePolicy: "exact" | "rounded2";
+                            stages: ("mandiri" | "dokumen" | "interviu" | "visitasi" | "final")[];
                         };
                         agency: {
                             code: string;
                             name: string;
                         };
-                        stage: string;
+                        /** @enum {string} */
+                        stage: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
                         indicators: {
                             code: string;
                             level: number | null;
                             carried: boolean;
-                            from: string | null;
+                            from: ("mandiri" | "dokumen" | "interviu" | "visitasi" | "final") | null;
                             revision: number | null;
                             unitId: number | null;
                             answers: {
                                 [key: string]: {
-                                    stage: string;
+                                    /** @enum {string} */
+                                    stage: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
                                     level: number | null;
                                     externalScore: {
                                         score: number;
@@ -3980,7 +3992,8 @@ export interface operations {
                                 sha256: string;
                                 versionCount: number;
                                 linkCount: number;
-                                linkedInStage?: string;
+                                /** @enum {string} */
+                                linkedInStage?: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
                                 createdAt: string;
                                 updatedAt: string;
                             }[];
@@ -4005,7 +4018,7 @@ export interface operations {
                             total: number;
                         };
                         review: {
-                            status: string | null;
+                            status: ("pending" | "returned" | "valid") | null;
                             notes: string | null;
                         };
                         results: {
@@ -4081,7 +4094,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
-                        stage: string;
+                        /** @enum {string} */
+                        stage: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
                         level: number | null;
                         externalScore: {
                             score: number;
@@ -4148,7 +4162,8 @@ export interface operations {
                             sha256: string;
                             versionCount: number;
                             linkCount: number;
-                            linkedInStage?: string;
+                            /** @enum {string} */
+                            linkedInStage?: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
                             createdAt: string;
                             updatedAt: string;
                         }[];
@@ -4179,7 +4194,8 @@ export interface operations {
                             sha256: string;
                             versionCount: number;
                             linkCount: number;
-                            linkedInStage?: string;
+                            /** @enum {string} */
+                            linkedInStage?: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
                             createdAt: string;
                             updatedAt: string;
                         }[];
@@ -4630,7 +4646,8 @@ export interface operations {
                             sha256: string;
                             versionCount: number;
                             linkCount: number;
-                            linkedInStage?: string;
+                            /** @enum {string} */
+                            linkedInStage?: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
                             createdAt: string;
                             updatedAt: string;
                             versions: {
@@ -4682,7 +4699,8 @@ export interface operations {
                             sha256: string;
                             versionCount: number;
                             linkCount: number;
-                            linkedInStage?: string;
+                            /** @enum {string} */
+                            linkedInStage?: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
                             createdAt: string;
                             updatedAt: string;
                             versions: {
@@ -4753,7 +4771,8 @@ export interface operations {
                             sha256: string;
                             versionCount: number;
                             linkCount: number;
-                            linkedInStage?: string;
+                            /** @enum {string} */
+                            linkedInStage?: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
                             createdAt: string;
                             updatedAt: string;
                         }[];
@@ -4804,7 +4823,8 @@ export interface operations {
                         sha256: string;
                         versionCount: number;
                         linkCount: number;
-                        linkedInStage?: string;
+                        /** @enum {string} */
+                        linkedInStage?: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
                         createdAt: string;
                         updatedAt: string;
                         versions: {
@@ -4850,7 +4870,8 @@ export interface operations {
                         sha256: string;
                         versionCount: number;
                         linkCount: number;
-                        linkedInStage?: string;
+                        /** @enum {string} */
+                        linkedInStage?: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
                         createdAt: string;
                         updatedAt: string;
                         versions: {
@@ -4916,7 +4937,8 @@ export interface operations {
                         sha256: string;
                         versionCount: number;
                         linkCount: number;
-                        linkedInStage?: string;
+                        /** @enum {string} */
+                        linkedInStage?: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
                         createdAt: string;
                         updatedAt: string;
                         versions: {
@@ -4990,7 +5012,8 @@ export interface operations {
                         sha256: string;
                         versionCount: number;
                         linkCount: number;
-                        linkedInStage?: string;
+                        /** @enum {string} */
+                        linkedInStage?: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
                         createdAt: string;
                         updatedAt: string;
                         versions: {
@@ -5055,7 +5078,8 @@ export interface operations {
                         sha256: string;
                         versionCount: number;
                         linkCount: number;
-                        linkedInStage?: string;
+                        /** @enum {string} */
+                        linkedInStage?: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
                         createdAt: string;
                         updatedAt: string;
                         versions: {
@@ -5101,7 +5125,8 @@ export interface operations {
                         sha256: string;
                         versionCount: number;
                         linkCount: number;
-                        linkedInStage?: string;
+                        /** @enum {string} */
+                        linkedInStage?: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
                         createdAt: string;
                         updatedAt: string;
                         versions: {
@@ -7130,7 +7155,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         today: string;
-                        stage: string;
+                        /** @enum {string} */
+                        stage: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
                         current: {
                             /** @enum {string} */
                             state: "unscheduled" | "not_open" | "open" | "closed";
@@ -7140,7 +7166,8 @@ export interface operations {
                             daysUntilOpen: number | null;
                         };
                         stages: {
-                            stage: string;
+                            /** @enum {string} */
+                            stage: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
                             opens: string | null;
                             closes: string | null;
                             /** @enum {string} */
@@ -7189,7 +7216,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         schedule: {
-                            stage: string;
+                            /** @enum {string} */
+                            stage: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
                             opens: string | null;
                             closes: string | null;
                             /** @enum {string} */
@@ -7226,7 +7254,8 @@ export interface operations {
                 content: {
                     "application/json": {
                         schedule: {
-                            stage: string;
+                            /** @enum {string} */
+                            stage: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
                             opens: string | null;
                             closes: string | null;
                             /** @enum {string} */
