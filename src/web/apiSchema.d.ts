@@ -4267,13 +4267,15 @@ export interface operations {
                             evidence: {
                                 id: number;
                                 title: string;
-                                linkedInStage: string;
+                                /** @enum {string} */
+                                linkedInStage: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
                             }[];
                             review: {
                                 /** @enum {string} */
                                 status: "diterima" | "revisi" | "ditolak";
                                 note: string | null;
-                                stage: string;
+                                /** @enum {string} */
+                                stage: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
                                 version: number;
                                 reviewedBy: string | null;
                                 reviewedAt: string;
@@ -4330,13 +4332,15 @@ export interface operations {
                             evidence: {
                                 id: number;
                                 title: string;
-                                linkedInStage: string;
+                                /** @enum {string} */
+                                linkedInStage: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
                             }[];
                             review: {
                                 /** @enum {string} */
                                 status: "diterima" | "revisi" | "ditolak";
                                 note: string | null;
-                                stage: string;
+                                /** @enum {string} */
+                                stage: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
                                 version: number;
                                 reviewedBy: string | null;
                                 reviewedAt: string;
@@ -4371,13 +4375,15 @@ export interface operations {
                             evidence: {
                                 id: number;
                                 title: string;
-                                linkedInStage: string;
+                                /** @enum {string} */
+                                linkedInStage: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
                             }[];
                             review: {
                                 /** @enum {string} */
                                 status: "diterima" | "revisi" | "ditolak";
                                 note: string | null;
-                                stage: string;
+                                /** @enum {string} */
+                                stage: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
                                 version: number;
                                 reviewedBy: string | null;
                                 reviewedAt: string;
@@ -4471,13 +4477,15 @@ export interface operations {
                             evidence: {
                                 id: number;
                                 title: string;
-                                linkedInStage: string;
+                                /** @enum {string} */
+                                linkedInStage: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
                             }[];
                             review: {
                                 /** @enum {string} */
                                 status: "diterima" | "revisi" | "ditolak";
                                 note: string | null;
-                                stage: string;
+                                /** @enum {string} */
+                                stage: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
                                 version: number;
                                 reviewedBy: string | null;
                                 reviewedAt: string;
