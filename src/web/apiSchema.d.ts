@@ -3846,7 +3846,7 @@ export interface operations {
                             }[];
                             schedule: {
                                 /** @enum {string} */
-                                stage: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
+                                stage: "mandiri" | "dokumen" | "interviu" | "visitasi";
                                 opens: string | null;
                                 closes: string | null;
                                 /** @enum {string} */
@@ -7175,7 +7175,7 @@ export interface operations {
                         };
                         stages: {
                             /** @enum {string} */
-                            stage: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
+                            stage: "mandiri" | "dokumen" | "interviu" | "visitasi";
                             opens: string | null;
                             closes: string | null;
                             /** @enum {string} */
@@ -7225,7 +7225,7 @@ export interface operations {
                     "application/json": {
                         schedule: {
                             /** @enum {string} */
-                            stage: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
+                            stage: "mandiri" | "dokumen" | "interviu" | "visitasi";
                             opens: string | null;
                             closes: string | null;
                             /** @enum {string} */
@@ -7263,7 +7263,7 @@ export interface operations {
                     "application/json": {
                         schedule: {
                             /** @enum {string} */
-                            stage: "mandiri" | "dokumen" | "interviu" | "visitasi" | "final";
+                            stage: "mandiri" | "dokumen" | "interviu" | "visitasi";
                             opens: string | null;
                             closes: string | null;
                             /** @enum {string} */

@@ -10,7 +10,7 @@ export const StageWindowBody = z.object({ stage: WorkingStage, opens: IsoDate, c
 export const StageWindowParams = PeriodParams.extend({ stage: WorkingStage });
 
 const WindowState = z.enum(["unscheduled", "not_open", "open", "closed"]);
-export const StageWindowItem = z.object({ stage: z.enum(STAGES), opens: z.string().nullable(), closes: z.string().nullable(), state: WindowState });
+export const StageWindowItem = z.object({ stage: WorkingStage, opens: z.string().nullable(), closes: z.string().nullable(), state: WindowState });
 
 export const AssessmentScheduleResponse = z.object({
   /** Today in Indonesia (YYYY-MM-DD), the day the windows are judged on. */
