@@ -126,6 +126,5 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
     routePrefix: "/api/docs",
     uiConfig: { validatorUrl: null, deepLinking: true },
     staticCSP: false,
-    logo: null,
   });
 }
