@@ -7,9 +7,13 @@ import "./auth/auth-state";
  * so it can never be reached by accident; record-level rules live in the resource policies.
  */
 
+/** The interactive API reference (`/api/docs`, Swagger UI's own routes, which cannot declare access): public. */
+const isApiReference = (url: string) => url === "/api/docs" || url.startsWith("/api/docs/");
+
 /** Refuses to register an /api route that does not declare its access. */
 export function requireAccessDeclarations(app: FastifyInstance): void {
   app.addHook("onRoute", (route) => {
+    if (isApiReference(route.url)) route.config = { ...route.config, access: "public" };
     if (!route.url.startsWith("/api/") || route.method === "HEAD") return;
     if (!route.config?.access) throw new Error(`route ${String(route.method)} ${route.url} declares no access policy`);
   });

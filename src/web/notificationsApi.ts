@@ -1,22 +1,10 @@
-import { ApiError, getJson, isRecord, request } from "./api";
+import { api, type ApiResponse } from "./apiTypes";
 
 export type NotificationKind = "clarification.message" | "assessment.submitted" | "assessment.stage_advanced" | "assessment.returned" | "assessment.review_requested" | "assessment.finalised" | "assessment.revised" | "account.reset_link";
 
-/** One in-app notification; `params` fill the interface's message of its kind, `link` is an app path. */
-export interface AppNotification {
-  id: number;
-  kind: string;
-  params: Record<string, string>;
-  link: string;
-  read: boolean;
-  createdAt: string;
-}
-
-export interface NotificationPage {
-  notifications: AppNotification[];
-  total: number;
-  unread: number;
-}
+/** One in-app notification; `params` fill the interface's message of its kind, `link` is an app path (types from the API contract). */
+export type AppNotification = NotificationPage["notifications"][number];
+export type NotificationPage = ApiResponse<"getNotifications">;
 
 /** The window event that carries a new unread count to the bell (after marking read on a page). */
 export const UNREAD_EVENT = "pandu:notifications-unread";
@@ -28,27 +16,21 @@ export function announceUnread(unread: number): void {
 
 /** A page of my notifications, unread first. */
 export async function fetchNotifications(page: { limit: number; offset: number }, signal?: AbortSignal): Promise<NotificationPage> {
-  const body = await getJson(`/api/notifications?limit=${page.limit}&offset=${page.offset}`, signal);
-  if (!isRecord(body) || !Array.isArray(body.notifications) || typeof body.unread !== "number") throw new ApiError(200, "invalid_response", "not a notification list");
-  return body as unknown as NotificationPage;
+  return api("get", "/api/notifications", { query: page, signal });
 }
 
 /** How many of my notifications are unread. */
 export async function fetchUnreadCount(signal?: AbortSignal): Promise<number> {
-  const body = await getJson("/api/notifications/unread-count", signal);
-  if (!isRecord(body) || typeof body.unread !== "number") throw new ApiError(200, "invalid_response", "not an unread count");
-  return body.unread;
+  return (await api("get", "/api/notifications/unread-count", { signal })).unread;
 }
 
-async function marked(path: string): Promise<{ marked: number; unread: number }> {
-  const body = await request("POST", path);
-  if (!isRecord(body) || typeof body.unread !== "number" || typeof body.marked !== "number") throw new ApiError(200, "invalid_response", "not a read answer");
-  announceUnread(body.unread);
-  return { marked: body.marked, unread: body.unread };
+function announced(answer: ApiResponse<"postNotificationsReadAll">): { marked: number; unread: number } {
+  announceUnread(answer.unread);
+  return { marked: answer.marked, unread: answer.unread };
 }
 
 /** Marks one notification read; the bell is told the new count. */
-export const markNotificationRead = (id: number) => marked(`/api/notifications/${id}/read`);
+export const markNotificationRead = async (id: number) => announced(await api("post", "/api/notifications/{id}/read", { path: { id } }));
 
 /** Marks all my notifications read; the bell is told the new count. */
-export const markAllNotificationsRead = () => marked("/api/notifications/read-all");
+export const markAllNotificationsRead = async () => announced(await api("post", "/api/notifications/read-all"));

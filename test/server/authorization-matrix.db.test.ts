@@ -337,6 +337,13 @@ const MATRIX: Entry[] = [
   { route: "GET /api/national", build: () => ({ method: "GET", url: "/api/national?year=2024" }), expect: (who) => (who === "anonymous" ? 401 : ["administrator", "tim_reviu", "asesor_eksternal"].includes(who) ? 200 : 403) },
   { route: "GET /api/health", build: () => ({ method: "GET", url: "/api/health" }), expect: everyone(200) },
   { route: "GET /api/openapi.json", build: () => ({ method: "GET", url: "/api/openapi.json" }), expect: everyone(200) },
+  // The interactive API reference (Swagger UI's routes, public by declaration in access.ts).
+  { route: "GET /api/docs", build: () => ({ method: "GET", url: "/api/docs" }), expect: everyone(200) },
+  { route: "GET /api/docs/json", build: () => ({ method: "GET", url: "/api/docs/json" }), expect: everyone(200) },
+  { route: "GET /api/docs/yaml", build: () => ({ method: "GET", url: "/api/docs/yaml" }), expect: everyone(200) },
+  { route: "GET /api/docs/static/index.html", build: () => ({ method: "GET", url: "/api/docs/static/index.html" }), expect: everyone(302) },
+  { route: "GET /api/docs/static/swagger-initializer.js", build: () => ({ method: "GET", url: "/api/docs/static/swagger-initializer.js" }), expect: everyone(200) },
+  { route: "GET /api/docs/static/*", build: () => ({ method: "GET", url: "/api/docs/static/swagger-ui.css" }), expect: everyone(200) },
   { route: "GET /api/agencies", build: (c) => ({ method: "GET", url: `/api/agencies?province=${c.agency.slice(0, 2)}` }), expect: everyone(200) },
   { route: "GET /api/agencies/:code", build: (c) => ({ method: "GET", url: `/api/agencies/${c.agency}` }), expect: everyone(200) },
   { route: "GET /api/public/results", build: (c) => ({ method: "GET", url: `/api/public/results?agency=${c.agency}` }), expect: everyone(200) },

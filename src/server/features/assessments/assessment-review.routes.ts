@@ -27,14 +27,14 @@ export const assessmentReviewRoutes = (ctx: AppContext): FastifyPluginAsyncZod =
         if (req.body.decision === "tidak_valid") {
           if (!notes) throw invalidField("notes_required", "body.notes", "say what must be corrected");
           if (!(await returnForCorrection(db, auditContextOf(req), target, notes))) throw conflict();
-          return { stage: scope.stage, reviewStatus: "returned" };
+          return { stage: scope.stage as Stage, reviewStatus: "returned" as const };
         }
         const order = stagesFor(found.period.kind, found.period.withVisit);
         const { levels, missing } = levelsInForce({ codes: compiled.codes, order, stage: scope.stage as Stage, answers: await answersOf(db, found.assessment.id), result: null });
         if (missing.length) throw new AppError(400, "indicators_without_level", `indicators without a level: ${missing.join(", ")}`, { indicators: missing });
         const snapshot = resultSnapshot(compiled, levels as Record<string, number>, found.period.predicatePolicy);
         if (!(await finaliseValid(db, auditContextOf(req), target, snapshot, notes))) throw conflict();
-        return { stage: "final", reviewStatus: null };
+        return { stage: "final" as const, reviewStatus: null };
       },
     );
 

@@ -78,7 +78,7 @@ export const assessmentStageRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         const target = { id: found.assessment.id, agencyId: scope.agencyId, stage: scope.stage };
         if (to === "final") {
           if (!(await requestReview(db, auditContextOf(req), target, req.body.note ?? null))) throw stageConflict();
-          return { stage: scope.stage, reviewStatus: "pending" };
+          return { stage: scope.stage as Stage, reviewStatus: "pending" as const };
         }
         const ok = await moveToStage(db, auditContextOf(req), { assessmentId: found.assessment.id, agencyId: scope.agencyId, from: scope.stage, to, note: req.body.note ?? null, action: "assessment.advance" });
         if (!ok) throw stageConflict();

@@ -95,7 +95,7 @@ export const assessmentRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         const today = todayInIndonesia();
         for (const r of rows) {
           const p = byId.get(r.period.id) ?? { id: r.period.id, name: r.period.name, year: r.period.year, kind: r.period.kind, instrument: r.period.instrumentId, predicatePolicy: r.period.predicatePolicy, assessments: [], ...presentPeriodSchedule(r.period, actor, today) };
-          if (r.assessmentId !== null) p.assessments.push({ id: r.assessmentId, agencyCode: r.agencyCode!, agencyName: r.agencyName!, stage: r.stage! });
+          if (r.assessmentId !== null) p.assessments.push({ id: r.assessmentId, agencyCode: r.agencyCode!, agencyName: r.agencyName!, stage: r.stage! as Stage });
           byId.set(r.period.id, p);
         }
         return { periods: [...byId.values()] };

@@ -5,15 +5,18 @@ import { StageWindowItem } from "../stage-schedule/stage-schedule.schema";
 
 const AgencyCode = z.string().regex(/^[A-Z0-9.]{2,12}$/);
 const IsoDate = z.iso.date();
+const Stage = z.enum(STAGES);
+const PeriodKind = z.enum(["pemantauan", "evaluasi"]);
+const PredicatePolicy = z.enum(["exact", "rounded2"]);
 
 export const CreatePeriodBody = z.object({
   name: z.string().trim().min(3).max(200),
   year: z.number().int().min(2018).max(2100),
-  kind: z.enum(["pemantauan", "evaluasi"]),
+  kind: PeriodKind,
   withVisit: z.boolean().default(false),
   /** Absent: the instrument in force for the year (instruments/official-periods.json; 2026 → pemdi-2026). */
   instrument: z.string().regex(/^[a-z0-9][a-z0-9-]{1,80}$/).optional(),
-  predicatePolicy: z.enum(["exact", "rounded2"]).optional(),
+  predicatePolicy: PredicatePolicy.optional(),
   /** A province's internal period: the province's code. Absent for a national period. */
   owner: AgencyCode.optional(),
   /** Working stages only (final has no dates); each stage of the period's kind, closing on or after its opening. */
@@ -37,7 +40,7 @@ export const SaveAnswerBody = z.object({
 });
 
 export const AnswerResponse = z.object({
-  stage: z.string(),
+  stage: Stage,
   level: z.number().nullable(),
   externalScore: z.object({ score: z.number(), source: z.string(), year: z.number().nullable() }).nullable(),
   explanation: z.string().nullable(),
@@ -53,10 +56,10 @@ export const PeriodSummary = z.object({
   id: z.number(),
   name: z.string(),
   year: z.number(),
-  kind: z.string(),
+  kind: PeriodKind,
   instrument: z.string(),
-  predicatePolicy: z.string(),
-  assessments: z.array(z.object({ id: z.number(), agencyCode: z.string(), agencyName: z.string(), stage: z.string() })),
+  predicatePolicy: PredicatePolicy,
+  assessments: z.array(z.object({ id: z.number(), agencyCode: z.string(), agencyName: z.string(), stage: Stage })),
   /** Each working stage's dates (null when unscheduled) and where today falls. */
   schedule: z.array(StageWindowItem),
   /** The reader may set the stage dates (`PUT /api/periods/:id/schedule`). */
@@ -78,20 +81,20 @@ export const SectoralServicesResponse = z.object({
 
 export const WorkspaceResponse = z.object({
   id: z.number(),
-  period: z.object({ id: z.number(), name: z.string(), year: z.number(), kind: z.string(), instrument: z.string(), predicatePolicy: z.string(), stages: z.array(z.string()) }),
+  period: z.object({ id: z.number(), name: z.string(), year: z.number(), kind: PeriodKind, instrument: z.string(), predicatePolicy: PredicatePolicy, stages: z.array(Stage) }),
   agency: z.object({ code: z.string(), name: z.string() }),
-  stage: z.string(),
+  stage: Stage,
   indicators: z.array(
     z.object({
       code: z.string(),
       level: z.number().nullable(),
       carried: z.boolean(),
-      from: z.string().nullable(),
+      from: Stage.nullable(),
       /** When final: the result revision (a correction) that set this level, if it differs from the stage answers. */
       revision: z.number().nullable(),
       /** The unit (OPD) assigned to gather this indicator, if any. */
       unitId: z.number().nullable(),
-      answers: z.record(z.string(), AnswerResponse),
+      answers: z.partialRecord(Stage, AnswerResponse),
       evidence: z.array(EvidenceSummary),
     }),
   ),
@@ -99,7 +102,7 @@ export const WorkspaceResponse = z.object({
   /** The self-assessment was submitted: its Berita Acara can be downloaded. */
   officialRecord: z.object({ submittedAt: z.string() }).nullable(),
   score: z.object({ index: z.number(), indexRounded: z.number(), predicate: z.string(), partial: z.boolean(), answered: z.number(), total: z.number() }),
-  review: z.object({ status: z.string().nullable(), notes: z.string().nullable() }),
+  review: z.object({ status: z.enum(["pending", "returned", "valid"]).nullable(), notes: z.string().nullable() }),
   /** The final result and its corrections (revision 1 is the finalisation): levels, who and why. */
   results: z.array(
     z.object({
@@ -136,7 +139,7 @@ export const AssignBody = z.object({
   role: z.enum(["asesor_eksternal", "asesor_internal"]),
   indicators: z.array(z.string().min(1).max(20)).min(1).max(100).optional(),
 });
-export const StageResponse = z.object({ stage: z.string(), reviewStatus: z.string().nullable() });
+export const StageResponse = z.object({ stage: Stage, reviewStatus: z.enum(["pending", "returned", "valid"]).nullable() });
 export const ReviewBody = z.object({ decision: z.enum(["valid", "tidak_valid"]), notes: z.string().trim().max(5000).optional() });
 export const ReviseBody = z.object({ reason: z.string().trim().min(10).max(2000), levels: z.record(z.string(), z.number()) });
 export const RevisionResponse = z.object({ revision: z.number(), index: z.number(), indexRounded: z.number(), predicate: z.string() });

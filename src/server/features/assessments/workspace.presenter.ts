@@ -10,7 +10,7 @@ type Found = NonNullable<Awaited<ReturnType<typeof findAssessment>>>;
 /** An answer as the workspace shows it (no internal ids or author ids). */
 export function presentAnswer(a: Answer) {
   return {
-    stage: a.stage,
+    stage: a.stage as Stage,
     level: a.level,
     externalScore: a.externalScore === null ? null : { score: a.externalScore, source: a.externalSource ?? "", year: a.externalYear },
     explanation: a.explanation,

@@ -1,4 +1,4 @@
-import type { EffectiveEvidenceItem, EvidenceItemStatus } from "../../../core";
+import type { EffectiveEvidenceItem, EvidenceItemStatus, Stage } from "../../../core";
 import type { EvidenceItemLinkRow, EvidenceItemReviewRow } from "../../../db/queries/evidence-items";
 import type { EvidenceItemsResponse } from "./evidence-items.schema";
 
@@ -22,8 +22,8 @@ export function presentEvidenceItems(
         level: item.level,
         portalCode: item.portalCode ?? null,
         text: item.text,
-        evidence: links.filter((l) => l.itemCode === item.code).map((l) => ({ id: l.evidenceId, title: l.title, linkedInStage: l.stage })),
-        review: r ? { status: r.status as EvidenceItemStatus, note: r.note, stage: r.stage, version: r.version, reviewedBy: r.reviewedBy, reviewedAt: r.reviewedAt.toISOString() } : null,
+        evidence: links.filter((l) => l.itemCode === item.code).map((l) => ({ id: l.evidenceId, title: l.title, linkedInStage: l.stage as Stage })),
+        review: r ? { status: r.status as EvidenceItemStatus, note: r.note, stage: r.stage as Stage, version: r.version, reviewedBy: r.reviewedBy, reviewedAt: r.reviewedAt.toISOString() } : null,
         status: item.status,
         rejectedBy: item.rejectedBy ? { level: item.rejectedBy.level, itemCode: item.rejectedBy.itemCode } : null,
       };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { EVIDENCE_ITEM_STATUSES } from "../../../core";
+import { EVIDENCE_ITEM_STATUSES, STAGES } from "../../../core";
 import { AnswerParams } from "../assessments/assessment-params.schema";
 
 const Id = z.coerce.number().int().positive().max(2_147_483_647);
@@ -23,10 +23,10 @@ export const EvidenceItemView = z.object({
   portalCode: z.string().nullable(),
   text: z.string(),
   /** Evidence linked to this item. */
-  evidence: z.array(z.object({ id: z.number(), title: z.string(), linkedInStage: z.string() })),
+  evidence: z.array(z.object({ id: z.number(), title: z.string(), linkedInStage: z.enum(STAGES) })),
   /** The assessor's own decision, or null. */
   review: z
-    .object({ status: Status, note: z.string().nullable(), stage: z.string(), version: z.number(), reviewedBy: z.string().nullable(), reviewedAt: z.string() })
+    .object({ status: Status, note: z.string().nullable(), stage: z.enum(STAGES), version: z.number(), reviewedBy: z.string().nullable(), reviewedAt: z.string() })
     .nullable(),
   /** The status in force: `ditolak` when a lower level was rejected (`rejectedBy`), else the assessor's. */
   status: Status.nullable(),

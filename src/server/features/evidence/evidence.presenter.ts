@@ -1,4 +1,4 @@
-import { isEvidenceTooOld } from "../../../core";
+import { isEvidenceTooOld, type Stage } from "../../../core";
 import type { EvidenceDetail, EvidenceRow, EvidenceSummaryRow, EvidenceVersionRow } from "../../../db/queries/evidence";
 import type { EvidenceFileType } from "../../../lib/file-type";
 import type { EvidenceDetailResponse, EvidenceSummary } from "./evidence.schema";
@@ -24,7 +24,7 @@ function presentFile(v: EvidenceVersionRow) {
 
 /** A row of the library list, with its latest file and how many versions and links it has. */
 export function presentEvidenceSummary(r: EvidenceSummaryRow, today: string): EvidenceSummary {
-  return { ...presentEvidence(r.evidence, today), ...presentFile(r.latest), versionCount: r.versions, linkCount: r.links, ...(r.linkedInStage ? { linkedInStage: r.linkedInStage } : {}) };
+  return { ...presentEvidence(r.evidence, today), ...presentFile(r.latest), versionCount: r.versions, linkCount: r.links, ...(r.linkedInStage ? { linkedInStage: r.linkedInStage as Stage } : {}) };
 }
 
 /** A piece of evidence with every version and every indicator it is linked to. */

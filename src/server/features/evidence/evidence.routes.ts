@@ -73,7 +73,7 @@ export const evidenceRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
 
     app.get(
       "/api/agencies/:code/evidence/:id",
-      { config: { access: "authenticated" }, schema: { summary: "A piece of evidence with its versions and linked indicators", tags: ["evidence"], params: EvidenceParams, response: { 200: EvidenceDetailResponse } } },
+      { config: { access: "authenticated" }, schema: { operationId: "getAgencyEvidenceDetail", summary: "A piece of evidence with its versions and linked indicators", tags: ["evidence"], params: EvidenceParams, response: { 200: EvidenceDetailResponse } } },
       async (req) => {
         const agency = await readableAgency(req, req.params.code);
         const detail = await evidenceDetail(db, agency.id, req.params.id);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { STAGES } from "../../../core";
 import { EVIDENCE_FILE_TYPES } from "../../../lib/file-type";
 import { stripFormatCharacters } from "../../../lib/text-safety";
 import { AgencyCodeParams } from "../agencies/agencies.schema";
@@ -81,7 +82,7 @@ export const EvidenceSummary = z.object({
   versionCount: z.number(),
   linkCount: z.number(),
   /** Evidence linked to an indicator: the stage the link was made in (removable only while that stage is open). */
-  linkedInStage: z.string().optional(),
+  linkedInStage: z.enum(STAGES).optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -28,7 +28,7 @@ export const stageScheduleRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         const { schedule } = found.period;
         return {
           today,
-          stage: scope.stage,
+          stage: scope.stage as Stage,
           current: stageWindow(schedule, scope.stage, today),
           stages: stageWindows(found.period, schedule, today),
           canExtend: req.auth!.actor.canWrite && canCreatePeriod(req.auth!.actor, found.period.ownerAgencyId),

@@ -10,12 +10,12 @@ export const StageWindowBody = z.object({ stage: WorkingStage, opens: IsoDate, c
 export const StageWindowParams = PeriodParams.extend({ stage: WorkingStage });
 
 const WindowState = z.enum(["unscheduled", "not_open", "open", "closed"]);
-export const StageWindowItem = z.object({ stage: z.string(), opens: z.string().nullable(), closes: z.string().nullable(), state: WindowState });
+export const StageWindowItem = z.object({ stage: WorkingStage, opens: z.string().nullable(), closes: z.string().nullable(), state: WindowState });
 
 export const AssessmentScheduleResponse = z.object({
   /** Today in Indonesia (YYYY-MM-DD), the day the windows are judged on. */
   today: z.string(),
-  stage: z.string(),
+  stage: z.enum(STAGES),
   /** The open stage's window. */
   current: z.object({ state: WindowState, opens: z.string().nullable(), closes: z.string().nullable(), daysLeft: z.number().nullable(), daysUntilOpen: z.number().nullable() }),
   stages: z.array(StageWindowItem),
