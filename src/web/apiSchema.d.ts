@@ -60,7 +60,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Published SPBE and Pemdi results (open data), as JSON or as a CSV/JSON download */
+        /** Published SPBE and Pemdi results (open data), as JSON or as a CSV, JSON or XLSX download (XLSX: one sheet per year) */
         get: operations["getPublicResults"];
         put?: never;
         post?: never;
@@ -96,6 +96,23 @@ export interface paths {
         };
         /** JSON Schema of the open-data JSON file */
         get: operations["getPublicSchemaResultsJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/datapackage.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Frictionless Data Package of the open data: title, publisher, licence, period and, per year, the CSV, XLSX and JSON files with the table schema of their fields */
+        get: operations["getPublicDatapackageJson"];
         put?: never;
         post?: never;
         delete?: never;
@@ -465,6 +482,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/users/grantable-roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The roles I may grant, and where (for the role pickers; every grant is still checked) */
+        get: operations["getUsersGrantableRoles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users/{id}/roles": {
         parameters: {
             query?: never;
@@ -734,6 +768,23 @@ export interface paths {
          * @description 409 not_submitted before the Koordinator SPBE submits the self-assessment.
          */
         get: operations["getAssessmentBeritaAcaraPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/levels.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The assessment's levels in force as the levels.json file of `pandu score` and `pandu plan` (a download) */
+        get: operations["getAssessmentLevelsJson"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1816,7 +1867,8 @@ export interface operations {
                 agency?: string;
                 category?: "kementerian" | "lembaga" | "provinsi" | "kabupaten" | "kota";
                 q?: string;
-                format?: "json" | "csv";
+                format?: "json" | "csv" | "xlsx";
+                locale?: "id";
             };
             header?: never;
             path?: never;
@@ -1913,6 +1965,30 @@ export interface operations {
         };
     };
     getPublicSchemaResultsJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getPublicDatapackageJson: {
         parameters: {
             query?: never;
             header?: never;
@@ -3102,6 +3178,41 @@ export interface operations {
             "5XX": components["responses"]["ServerError"];
         };
     };
+    getUsersGrantableRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        roles: {
+                            /** @enum {string} */
+                            role: "koordinator_spbe" | "penanggung_jawab" | "pelaksana_entri" | "asesor_internal" | "pimpinan" | "koordinator_provinsi" | "asesor_eksternal" | "tim_reviu" | "administrator";
+                            /** @enum {string} */
+                            scope: "national" | "any_agency" | "agencies";
+                            agencies: {
+                                code: string;
+                                name: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
     postUserRoles: {
         parameters: {
             query?: never;
@@ -3803,6 +3914,36 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getAssessmentLevelsJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Indicator code → the level in force, in instrument order; null for an indicator without a level */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: number | null;
+                    };
+                };
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
