@@ -15,6 +15,7 @@ import { AgencyCodeParams } from "../agencies/agencies.schema";
 import { contentDisposition } from "./content-disposition";
 import { evidenceLinkRoutes } from "./evidence-links.routes";
 import { evidenceItemRoutes } from "./evidence-items.routes";
+import { evidenceZipRoutes } from "./evidence-zip.routes";
 import { evidenceSettingsOf, todayInIndonesia } from "./evidence-settings";
 import { presentEvidenceDetail, presentEvidenceSummary } from "./evidence.presenter";
 import { EvidenceListResponse, EvidenceDetailResponse, EvidenceParams, FileQuery, ListEvidenceQuery, NewEvidenceFields, NewVersionFields, UpdateEvidenceBody, UploadResponse } from "./evidence.schema";
@@ -40,6 +41,7 @@ export const evidenceRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
     await app.register(multipart, { limits: { fileSize: maxBytes + 1, files: 1, fields: 10, fieldSize: 4096, parts: 12, headerPairs: 50 } });
     await app.register(evidenceLinkRoutes(ctx));
     await app.register(evidenceItemRoutes(ctx));
+    await app.register(evidenceZipRoutes(ctx));
 
     const readableAgency = async (req: FastifyRequest, code: string) => {
       const id = (await agencyIdsByCode(db, [code])).get(code);
