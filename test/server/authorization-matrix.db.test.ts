@@ -166,6 +166,8 @@ const MATRIX: Entry[] = [
   },
   // The levels for pandu score / plan: whoever reads the assessment; anyone else, as if it did not exist.
   { route: "GET /api/assessments/:id/levels.json", build: async (c) => ({ method: "GET", url: `/api/assessments/${await assessmentIn(c)}/levels.json` }), expect: (who, target) => (who === "anonymous" ? 401 : readsAssessment(who, target) ? 200 : 404) },
+  // All linked evidence as one ZIP: whoever reads the assessment and its agency's evidence; anyone else, as if it did not exist.
+  { route: "GET /api/assessments/:id/evidence.zip", build: async (c) => ({ method: "GET", url: `/api/assessments/${await assessmentIn(c)}/evidence.zip` }), expect: evidenceRead },
   { route: "GET /api/assessments/:id/sectoral-services", build: async (c) => ({ method: "GET", url: `/api/assessments/${await assessmentIn(c)}/sectoral-services` }), expect: (who, target) => (who === "anonymous" ? 401 : readsAssessment(who, target) ? 200 : 404) },
   {
     route: "PUT /api/assessments/:id/sectoral-services",
