@@ -105,6 +105,9 @@ export const officialRecordUrl = (id: number) => `${base(id)}/berita-acara.pdf`;
 /** The levels in force as the levels.json of `pandu score` / `pandu plan` (an attachment). */
 export const levelsFileUrl = (id: number) => `${base(id)}/levels.json`;
 
+/** Every linked evidence file as one ZIP by indicator, with a manifest of SHA-256 hashes (an attachment). */
+export const evidenceZipUrl = (id: number) => `${base(id)}/evidence.zip`;
+
 export type CopyForwardOutcome = ApiResponse<"postAssessmentCopyForward">;
 /** An evidence link that copy-forward carried or left behind. */
 export type CopiedEvidenceLink = CopyForwardOutcome["evidence"]["linked"][number];

@@ -4,7 +4,7 @@ import { formatIndex, formatIndexExact } from "../../format";
 import { useLang } from "../../i18n";
 import { useDetail } from "../InstrumentDetail/context";
 import { progressOf } from "../../../core";
-import { levelsFileUrl, type WorkspaceIndicator } from "../../assessmentApi";
+import { evidenceZipUrl, levelsFileUrl, type WorkspaceIndicator } from "../../assessmentApi";
 import { useWorkspace } from "./context";
 import { UnitProgress } from "./UnitProgress";
 
@@ -72,6 +72,14 @@ export function ScorePanel() {
         </a>{" "}
         <span className="muted">{t("ws.levelsDownloadHint")}</span>
       </p>
+      {p.withEvidence > 0 && (
+        <p className="small">
+          <a href={evidenceZipUrl(ws.id)} download data-testid="ws-evidence-zip">
+            {t("ws.evidenceZip")}
+          </a>{" "}
+          <span className="muted">{t("ws.evidenceZipHint")}</span>
+        </p>
+      )}
     </section>
   );
 }
