@@ -127,4 +127,21 @@ describe.each(["local", "s3"] as const)(`an assessment's evidence as one ZIP (%s
     expect(bundle.manifest).toEqual([]);
     expect(bundle.files.get("manifest.csv")!.toString("utf8")).toBe("\uFEFFindicator,title,file,size,sha256,status\n");
   });
+  it("a file gone from the store is listed as missing in the manifest, and the rest still arrives", async () => {
+    const a = await newAssessment("Evaluasi SPBE 2026 (berkas hilang)");
+    const kept = samplePdf("Masih ada");
+    const lost = samplePdf("Hilang dari penyimpanan");
+    await link(a.id, "4", await add("Dokumen yang masih ada", "ada.pdf", kept));
+    await link(a.id, "5", await add("Dokumen yang hilang", "hilang.pdf", lost));
+    await t.storage.delete(`15.71/${sha256(lost)}`);
+    const res = await call(t.app, "GET", `/api/assessments/${a.id}/evidence.zip`, entry);
+    expect(res.statusCode).toBe(200);
+    const { files, manifest } = await unzip(res.rawPayload);
+    expect([...files.keys()]).toEqual(["4/ada.pdf", "manifest.csv"]);
+    expect(files.get("4/ada.pdf")).toEqual(kept);
+    expect(manifest).toEqual([
+      { indicator: "4", title: "Dokumen yang masih ada", file: "4/ada.pdf", size: String(kept.length), sha256: sha256(kept), status: "ok" },
+      { indicator: "5", title: "Dokumen yang hilang", file: "", size: "", sha256: sha256(lost), status: "missing" },
+    ]);
+  });
 });
