@@ -1,4 +1,4 @@
-// `npm run bench [-- scoring|restart|startup|workspace|upload|roadmap|dashboards|http|http-auth|open-data]`: benchmarks, kept apart from the tests. Each reports a
+// `npm run bench [-- scoring|restart|startup|workspace|upload|evidence-zip|roadmap|dashboards|http|http-auth|open-data]`: benchmarks, kept apart from the tests. Each reports a
 // median and a ratio against a baseline measured in the same run; results go into BENCHMARKS.md.
 import os from "node:os";
 import { benchDashboards } from "./dashboards.bench";
@@ -10,6 +10,7 @@ import { benchScoring } from "./scoring.bench";
 import { benchStartup } from "./startup.bench";
 import { benchWorkspace } from "./workspace.bench";
 import { benchUpload } from "./upload.bench";
+import { benchEvidenceZip } from "./evidence-zip.bench";
 
 const which = new Set(process.argv.slice(2));
 const all = which.size === 0;
@@ -20,6 +21,7 @@ if (all || which.has("startup")) await benchStartup();
 if (all || which.has("workspace")) await benchWorkspace();
 if (all || which.has("roadmap")) benchRoadmap();
 if (all || which.has("upload")) await benchUpload();
+if (all || which.has("evidence-zip")) await benchEvidenceZip();
 if (all || which.has("dashboards")) await benchDashboards();
 if (all || which.has("http")) await benchHttp();
 // Only the authenticated reads (PostgreSQL), beside the same baselines: `npm run bench -- http-auth`.

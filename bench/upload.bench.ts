@@ -3,21 +3,27 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import { spawnServer, waitForHealth, type ServerProcess } from "../test/helpers/server-process";
+import { DEMO_ACCOUNTS_FILE } from "../src/lib/demo-accounts";
 import { fmt } from "./stats";
 
 const MB = 1024 * 1024;
 
 /** Resident memory of a process now and at its peak so far (/proc/<pid>/status, kB → bytes). */
-function memoryOf(pid: number): { rss: number; hwm: number } {
+export function memoryOf(pid: number): { rss: number; hwm: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
   const kb = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? NaN) * 1024;
   return { rss: kb("VmRSS"), hwm: kb("VmHWM") };
 }
 
-/** Signs in as a demo user with the password the first start printed; the session cookie and CSRF token. */
-async function signIn(server: ServerProcess, email: string): Promise<{ cookie: string; csrf: string }> {
-  const m = new RegExp(`\\s${email.replace(/\./g, "\\.")}\\s+(\\S+)\\s*$`, "m").exec(server.output());
-  if (!m) throw new Error(`no demo password for ${email} in the server output`);
+/**
+ * Signs in as a demo user with the password the first start wrote to the demo accounts file of
+ * `dataDir` (or, from older builds, printed); the session cookie and CSRF token.
+ */
+export async function signIn(server: ServerProcess, email: string, dataDir?: string): Promise<{ cookie: string; csrf: string }> {
+  const file = dataDir ? path.join(dataDir, DEMO_ACCOUNTS_FILE) : null;
+  const text = file && fs.existsSync(file) ? fs.readFileSync(file, "utf8") : server.output();
+  const m = new RegExp(`\\s${email.replace(/\./g, "\\.")}\\s+(\\S+)\\s*$`, "m").exec(text);
+  if (!m) throw new Error(`no demo password for ${email} in the demo accounts file or the server output`);
   const res = await fetch(`${server.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password: m[1] }) });
   if (!res.ok) throw new Error(`login: ${res.status} ${await res.text()}`);
   const cookie = res.headers.get("set-cookie")!.split(";")[0]!;
@@ -26,9 +32,10 @@ async function signIn(server: ServerProcess, email: string): Promise<{ cookie: s
 
 /**
  * Streams a generated PDF of `bytes` (a valid header, then padding made on the fly in 1 MB chunks,
- * never held whole) as a multipart upload, honouring back-pressure. Resolves with the status.
+ * never held whole) as a multipart upload, honouring back-pressure. Resolves with the status (201).
+ * (Also used by evidence-zip.bench.ts.)
  */
-function streamUpload(server: ServerProcess, session: { cookie: string; csrf: string }, bytes: number, title: string): Promise<number> {
+export function streamUpload(server: ServerProcess, session: { cookie: string; csrf: string }, bytes: number, title: string): Promise<number> {
   const boundary = `----pandu-bench-${Date.now()}`;
   const head = Buffer.from(
     `--${boundary}\r\nContent-Disposition: form-data; name="title"\r\n\r\n${title}\r\n` +
@@ -94,7 +101,7 @@ export async function benchUpload(bigBytes = 1024 * MB): Promise<{ baselineRiseM
   const server = await spawnServer({ PANDU_DATA_DIR: dir, DATABASE_URL: undefined, PANDU_DEMO: "true", PANDU_EVIDENCE_MAX_MB: String(Math.ceil(bigBytes / MB) + 16) });
   try {
     await waitForHealth(server, 120_000);
-    const session = await signIn(server, "pelaksana.entri@demo.pandu.local");
+    const session = await signIn(server, "pelaksana.entri@demo.pandu.local", dir);
     // Warm the upload path (multipart, storage, the database) before measuring.
     await measured(server, session, 64 * 1024, "Pemanasan");
     const small = await measured(server, session, 10 * MB, "Unggahan 10 MB");
