@@ -3090,7 +3090,8 @@ export interface operations {
                             disabled: boolean;
                             roles: {
                                 id: number;
-                                role: string;
+                                /** @enum {string} */
+                                role: "koordinator_spbe" | "penanggung_jawab" | "pelaksana_entri" | "asesor_internal" | "pimpinan" | "koordinator_provinsi" | "asesor_eksternal" | "tim_reviu" | "administrator";
                                 agency: {
                                     code: string;
                                     name: string;
@@ -3150,7 +3151,8 @@ export interface operations {
                             disabled: boolean;
                             roles: {
                                 id: number;
-                                role: string;
+                                /** @enum {string} */
+                                role: "koordinator_spbe" | "penanggung_jawab" | "pelaksana_entri" | "asesor_internal" | "pimpinan" | "koordinator_provinsi" | "asesor_eksternal" | "tim_reviu" | "administrator";
                                 agency: {
                                     code: string;
                                     name: string;
@@ -3247,7 +3249,8 @@ export interface operations {
                         disabled: boolean;
                         roles: {
                             id: number;
-                            role: string;
+                            /** @enum {string} */
+                            role: "koordinator_spbe" | "penanggung_jawab" | "pelaksana_entri" | "asesor_internal" | "pimpinan" | "koordinator_provinsi" | "asesor_eksternal" | "tim_reviu" | "administrator";
                             agency: {
                                 code: string;
                                 name: string;
