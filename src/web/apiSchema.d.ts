@@ -6482,7 +6482,8 @@ export interface operations {
                         agencies: {
                             code: string;
                             name: string;
-                            category: string;
+                            /** @enum {string} */
+                            category: "kementerian" | "lembaga" | "provinsi" | "kabupaten" | "kota";
                             rank: number | null;
                             result: {
                                 year: number;
@@ -6683,7 +6684,7 @@ export interface operations {
                         /** @enum {string} */
                         scope: "all" | "assigned";
                         filters: {
-                            category: string | null;
+                            category: ("kementerian" | "lembaga" | "provinsi" | "kabupaten" | "kota") | null;
                             province: string | null;
                             predicate: string | null;
                         };
@@ -6717,7 +6718,8 @@ export interface operations {
                             nodes: {
                                 [key: string]: number | null;
                             };
-                            category: string;
+                            /** @enum {string} */
+                            category: "kementerian" | "lembaga" | "provinsi" | "kabupaten" | "kota";
                         }[];
                         histogram: {
                             from: number;
@@ -6731,7 +6733,8 @@ export interface operations {
                         top: {
                             code: string;
                             name: string;
-                            category: string;
+                            /** @enum {string} */
+                            category: "kementerian" | "lembaga" | "provinsi" | "kabupaten" | "kota";
                             provinceCode: string | null;
                             provinceName: string | null;
                             index: number;
@@ -6745,7 +6748,8 @@ export interface operations {
                         bottom: {
                             code: string;
                             name: string;
-                            category: string;
+                            /** @enum {string} */
+                            category: "kementerian" | "lembaga" | "provinsi" | "kabupaten" | "kota";
                             provinceCode: string | null;
                             provinceName: string | null;
                             index: number;
@@ -6759,7 +6763,8 @@ export interface operations {
                         agencies: {
                             code: string;
                             name: string;
-                            category: string;
+                            /** @enum {string} */
+                            category: "kementerian" | "lembaga" | "provinsi" | "kabupaten" | "kota";
                             provinceCode: string | null;
                             provinceName: string | null;
                             index: number;
