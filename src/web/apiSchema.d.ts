@@ -5371,7 +5371,8 @@ export interface operations {
                             name: string;
                             year: number;
                             instrument: string;
-                            predicatePolicy: string;
+                            /** @enum {string} */
+                            predicatePolicy: "exact" | "rounded2";
                         };
                         /** @enum {string} */
                         levelSource: "result" | "stage";
