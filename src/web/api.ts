@@ -108,13 +108,6 @@ export function getJson(path: string, signal?: AbortSignal): Promise<unknown> {
   return request("GET", path, undefined, signal);
 }
 
-/** Reads `key` from a JSON object answer and checks it is an array. */
-export function arrayField<T>(body: unknown, key: string): T[] {
-  const v = isRecord(body) ? body[key] : undefined;
-  if (!Array.isArray(v)) throw new ApiError(200, "invalid_response", `missing "${key}" array`);
-  return v as T[];
-}
-
 export const publicResultsCsvUrl = (year: number) => `/api/public/results?year=${year}&format=csv`;
 
 /** The published results of one province and its kab/kota, every year, with the layout and index family of each instrument. */
