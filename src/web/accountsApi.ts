@@ -1,129 +1,76 @@
-import type { Role } from "../core/access/roles";
-import { ApiError, arrayField, getJson, isRecord, request } from "./api";
+import { api, type ApiBody, type ApiResponse } from "./apiTypes";
 
-/** One role a user holds, with its agency (null for national roles). */
-export interface RoleGrant {
-  id: number;
-  role: Role;
-  agency: { code: string; name: string } | null;
-}
-
-export interface Abilities {
-  openCockpit: boolean;
-  openNational: boolean;
-  openPilotingBoard: boolean;
-  readOwnPlanning: boolean;
-  manageUsers: boolean;
-  readAudit: boolean;
-  manageTokens: boolean;
-  createPeriod: boolean;
-  write: boolean;
-  /** The agency's evidence library (/bukti). */
-  evidenceLibrary: boolean;
-  /** The evidence page picks any agency (administrators, Tim Reviu, Koordinator Provinsi). */
-  evidenceOtherAgencies: boolean;
-}
+/*
+ * The signed-in user's account: session, profile, password, two-factor sign-in, API tokens, and the
+ * one-time invitation/reset links. Types from the API contract (src/web/apiSchema.d.ts).
+ */
 
 /** The signed-in user as `GET /api/me` describes it. */
-export interface Me {
-  user: { id: number; email: string; name: string; nip: string | null; phone: string | null; language: string; twoFactor: boolean };
-  roles: RoleGrant[];
-  abilities: Abilities;
-  via: "session" | "token";
-  csrfToken: string | null;
-}
+export type Me = ApiResponse<"getMe">;
+/** One role a user holds, with its agency (null for national roles). */
+export type RoleGrant = Me["roles"][number];
+export type Abilities = Me["abilities"];
 
-export interface ApiToken {
-  id: number;
-  name: string;
-  scope: "read" | "write";
-  expiresAt: string;
-  lastUsedAt: string | null;
-  revoked: boolean;
-  createdAt: string;
-}
-
-export interface TwoFactorSetup {
-  secret: string;
-  uri: string;
-  qrDataUrl: string;
-}
-
-export interface LinkInfo {
-  email: string;
-  name: string;
-  purpose: "invitation" | "reset";
-}
-
-function asMe(body: unknown): Me {
-  if (!isRecord(body) || !isRecord(body.user) || !Array.isArray(body.roles) || !isRecord(body.abilities)) {
-    throw new ApiError(200, "invalid_response", "not a user");
-  }
-  return body as unknown as Me;
-}
+export type ApiToken = ApiResponse<"getTokens">["tokens"][number];
+export type TwoFactorSetup = ApiResponse<"postMe2faSetup">;
+export type LinkInfo = ApiResponse<"getAuthLink">;
+export type ProfileChange = ApiBody<"patchMe">;
 
 /** The signed-in user, or null when nobody is signed in (asked of `/api/session`, which answers 200 either way). */
 export async function fetchMe(signal?: AbortSignal): Promise<Me | null> {
-  const body = await getJson("/api/session", signal);
-  return isRecord(body) && body.user === null ? null : asMe(body);
+  const body = await api("get", "/api/session", { signal });
+  return body.user === null ? null : body;
 }
 
-export async function login(input: { email: string; password: string; totp?: string }): Promise<Me> {
-  return asMe(await request("POST", "/api/auth/login", input));
+export async function login(input: ApiBody<"postAuthLogin">): Promise<Me> {
+  return api("post", "/api/auth/login", { body: input });
 }
 
 export async function logout(): Promise<void> {
-  await request("POST", "/api/auth/logout");
+  await api("post", "/api/auth/logout");
 }
 
 export async function logoutEverywhere(): Promise<void> {
-  await request("POST", "/api/auth/logout-all");
-}
-
-export interface ProfileChange {
-  name?: string;
-  nip?: string | null;
-  phone?: string | null;
-  language?: "id" | "en";
+  await api("post", "/api/auth/logout-all");
 }
 
 /** Updates the caller's own profile (name, NIP, phone, language). */
 export async function updateProfile(change: ProfileChange): Promise<Me> {
-  return asMe(await request("PATCH", "/api/me", change));
+  return api("patch", "/api/me", { body: change });
 }
 
 export async function changePassword(currentPassword: string, newPassword: string): Promise<Me> {
-  return asMe(await request("POST", "/api/me/password", { currentPassword, newPassword }));
+  return api("post", "/api/me/password", { body: { currentPassword, newPassword } });
 }
 
 export async function startTwoFactor(): Promise<TwoFactorSetup> {
-  return (await request("POST", "/api/me/2fa/setup")) as TwoFactorSetup;
+  return api("post", "/api/me/2fa/setup");
 }
 
 export async function enableTwoFactor(code: string): Promise<void> {
-  await request("POST", "/api/me/2fa/enable", { code });
+  await api("post", "/api/me/2fa/enable", { body: { code } });
 }
 
 export async function disableTwoFactor(password: string): Promise<void> {
-  await request("POST", "/api/me/2fa/disable", { password });
+  await api("post", "/api/me/2fa/disable", { body: { password } });
 }
 
 export async function fetchTokens(signal?: AbortSignal): Promise<ApiToken[]> {
-  return arrayField<ApiToken>(await getJson("/api/tokens", signal), "tokens");
+  return (await api("get", "/api/tokens", { signal })).tokens;
 }
 
-export async function createToken(input: { name: string; scope: "read" | "write"; days: number }): Promise<ApiToken & { token: string }> {
-  return (await request("POST", "/api/tokens", input)) as ApiToken & { token: string };
+export async function createToken(input: { name: string; scope: "read" | "write"; days: number }): Promise<ApiResponse<"postTokens">> {
+  return api("post", "/api/tokens", { body: input });
 }
 
 export async function revokeToken(id: number): Promise<void> {
-  await request("DELETE", `/api/tokens/${id}`);
+  await api("delete", "/api/tokens/{id}", { path: { id } });
 }
 
 export async function fetchLinkInfo(token: string, signal?: AbortSignal): Promise<LinkInfo> {
-  return (await getJson(`/api/auth/links/${encodeURIComponent(token)}`, signal)) as LinkInfo;
+  return api("get", "/api/auth/links/{token}", { path: { token }, signal });
 }
 
 export async function setPasswordWithLink(token: string, password: string): Promise<void> {
-  await request("POST", "/api/auth/set-password", { token, password });
+  await api("post", "/api/auth/set-password", { body: { token, password } });
 }

@@ -1,4 +1,5 @@
-import type { Instrument, InstrumentStatus } from "../core";
+import type { Instrument } from "../core";
+import { api, type ApiResponse } from "./apiTypes";
 
 /** A failed API call: the server's `{ error, message }`, or `network` / `invalid_response`. */
 export class ApiError extends Error {
@@ -16,40 +17,13 @@ export class ApiError extends Error {
   }
 }
 
-export interface PublicResult {
-  year: number;
-  agencyCode: string;
-  agencyName: string;
-  category: string;
-  provinceCode: string | null;
-  provinceName: string | null;
-  instrument: string;
-  /** Published values of the instrument's top-level nodes, by code (D1–D4, A1–A7 …). */
-  nodes: Record<string, number>;
-  index: number;
-  predicate: string;
-  source: string;
-}
+/** One published result of the open portal (types from the API contract, src/web/apiSchema.d.ts). */
+export type PublicResult = Exclude<ApiResponse<"getPublicResults">, string>["results"][number];
 
 /** The layout of one instrument's published results: its top-level nodes and its index family. */
-export interface ResultInstrument {
-  instrument: string;
-  name: string;
-  family: string;
-  familyName: string;
-  nodes: { code: string; kind: string; name: string }[];
-}
+export type ResultInstrument = Exclude<ApiResponse<"getPublicResults">, string>["instruments"][number];
 
-export interface InstrumentSummary {
-  id: string;
-  name: string;
-  status: InstrumentStatus | null;
-  sourceConfidence: string | null;
-  legalBasis: string | null;
-  effectiveFrom: string | null;
-  indicatorCount: number;
-  levels: { min: number; max: number };
-}
+export type InstrumentSummary = ApiResponse<"getInstruments">["instruments"][number];
 
 export const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -134,41 +108,27 @@ export function getJson(path: string, signal?: AbortSignal): Promise<unknown> {
   return request("GET", path, undefined, signal);
 }
 
-/** Reads `key` from a JSON object answer and checks it is an array. */
-export function arrayField<T>(body: unknown, key: string): T[] {
-  const v = isRecord(body) ? body[key] : undefined;
-  if (!Array.isArray(v)) throw new ApiError(200, "invalid_response", `missing "${key}" array`);
-  return v as T[];
-}
-
 export const publicResultsCsvUrl = (year: number) => `/api/public/results?year=${year}&format=csv`;
 
 /** The published results of one province and its kab/kota, every year, with the layout and index family of each instrument. */
 export async function fetchProvinceResults(province: string, signal?: AbortSignal): Promise<{ results: PublicResult[]; instruments: ResultInstrument[] }> {
-  const body = await getJson(`/api/public/results?province=${encodeURIComponent(province)}`, signal);
-  return { results: arrayField<PublicResult>(body, "results"), instruments: arrayField<ResultInstrument>(body, "instruments") };
+  const body = await api("get", "/api/public/results", { query: { province }, signal });
+  // The route answers CSV text only when asked for format=csv, which this call never does.
+  if (typeof body === "string") throw new ApiError(200, "invalid_response", "results are not JSON");
+  return { results: body.results, instruments: body.instruments };
 }
 
 /** A national evaluation cycle (instruments/official-periods.json): the instrument that year used. */
-export interface OfficialPeriodSummary {
-  year: number;
-  instrument: string;
-  predicatePolicy: "exact" | "rounded2";
-  label?: string;
-}
+export type OfficialPeriodSummary = ApiResponse<"getPeriodsOfficial">["periods"][number];
 
 export async function fetchOfficialPeriods(signal?: AbortSignal): Promise<OfficialPeriodSummary[]> {
-  return arrayField<OfficialPeriodSummary>(await getJson("/api/periods/official", signal), "periods");
+  return (await api("get", "/api/periods/official", { signal })).periods;
 }
 
 export async function fetchInstruments(signal?: AbortSignal): Promise<InstrumentSummary[]> {
-  return arrayField<InstrumentSummary>(await getJson("/api/instruments", signal), "instruments");
+  return (await api("get", "/api/instruments", { signal })).instruments;
 }
 
 export async function fetchInstrument(id: string, signal?: AbortSignal): Promise<Instrument> {
-  const body = await getJson(`/api/instruments/${encodeURIComponent(id)}`, signal);
-  if (!isRecord(body) || typeof body.id !== "string" || !Array.isArray(body.tree) || !isRecord(body.levels)) {
-    throw new ApiError(200, "invalid_response", "not an instrument");
-  }
-  return body as unknown as Instrument;
+  return api("get", "/api/instruments/{id}", { path: { id }, signal });
 }

@@ -3110,7 +3110,8 @@ export interface operations {
                             disabled: boolean;
                             roles: {
                                 id: number;
-                                role: string;
+                                /** @enum {string} */
+                                role: "koordinator_spbe" | "penanggung_jawab" | "pelaksana_entri" | "asesor_internal" | "pimpinan" | "koordinator_provinsi" | "asesor_eksternal" | "tim_reviu" | "administrator";
                                 agency: {
                                     code: string;
                                     name: string;
@@ -3170,7 +3171,8 @@ export interface operations {
                             disabled: boolean;
                             roles: {
                                 id: number;
-                                role: string;
+                                /** @enum {string} */
+                                role: "koordinator_spbe" | "penanggung_jawab" | "pelaksana_entri" | "asesor_internal" | "pimpinan" | "koordinator_provinsi" | "asesor_eksternal" | "tim_reviu" | "administrator";
                                 agency: {
                                     code: string;
                                     name: string;
@@ -3267,7 +3269,8 @@ export interface operations {
                         disabled: boolean;
                         roles: {
                             id: number;
-                            role: string;
+                            /** @enum {string} */
+                            role: "koordinator_spbe" | "penanggung_jawab" | "pelaksana_entri" | "asesor_internal" | "pimpinan" | "koordinator_provinsi" | "asesor_eksternal" | "tim_reviu" | "administrator";
                             agency: {
                                 code: string;
                                 name: string;
@@ -5414,7 +5417,8 @@ export interface operations {
                             name: string;
                             year: number;
                             instrument: string;
-                            predicatePolicy: string;
+                            /** @enum {string} */
+                            predicatePolicy: "exact" | "rounded2";
                         };
                         /** @enum {string} */
                         levelSource: "result" | "stage";
@@ -6525,7 +6529,8 @@ export interface operations {
                         agencies: {
                             code: string;
                             name: string;
-                            category: string;
+                            /** @enum {string} */
+                            category: "kementerian" | "lembaga" | "provinsi" | "kabupaten" | "kota";
                             rank: number | null;
                             result: {
                                 year: number;
@@ -6726,7 +6731,7 @@ export interface operations {
                         /** @enum {string} */
                         scope: "all" | "assigned";
                         filters: {
-                            category: string | null;
+                            category: ("kementerian" | "lembaga" | "provinsi" | "kabupaten" | "kota") | null;
                             province: string | null;
                             predicate: string | null;
                         };
@@ -6760,7 +6765,8 @@ export interface operations {
                             nodes: {
                                 [key: string]: number | null;
                             };
-                            category: string;
+                            /** @enum {string} */
+                            category: "kementerian" | "lembaga" | "provinsi" | "kabupaten" | "kota";
                         }[];
                         histogram: {
                             from: number;
@@ -6774,7 +6780,8 @@ export interface operations {
                         top: {
                             code: string;
                             name: string;
-                            category: string;
+                            /** @enum {string} */
+                            category: "kementerian" | "lembaga" | "provinsi" | "kabupaten" | "kota";
                             provinceCode: string | null;
                             provinceName: string | null;
                             index: number;
@@ -6788,7 +6795,8 @@ export interface operations {
                         bottom: {
                             code: string;
                             name: string;
-                            category: string;
+                            /** @enum {string} */
+                            category: "kementerian" | "lembaga" | "provinsi" | "kabupaten" | "kota";
                             provinceCode: string | null;
                             provinceName: string | null;
                             index: number;
@@ -6802,7 +6810,8 @@ export interface operations {
                         agencies: {
                             code: string;
                             name: string;
-                            category: string;
+                            /** @enum {string} */
+                            category: "kementerian" | "lembaga" | "provinsi" | "kabupaten" | "kota";
                             provinceCode: string | null;
                             provinceName: string | null;
                             index: number;

@@ -1,112 +1,34 @@
-import { arrayField, getJson, request, type ResultInstrument } from "./api";
+import { OFFICIAL_PREDICATES } from "../core/instruments/predicate-names";
+import { api, type ApiBody, type ApiResponse } from "./apiTypes";
 
-/** Agency categories, as the catalogues name them under `national.category`. */
-export type Category = "kementerian" | "lembaga" | "provinsi" | "kabupaten" | "kota";
+/*
+ * The province cockpit and the national view. Types from the API contract (src/web/apiSchema.d.ts).
+ */
 
 export interface Named {
   code: string;
   name: string;
 }
-/** A mean over `count` values, rounded half-up to two decimals by the server. */
-export interface Average {
-  count: number;
-  index: number | null;
-  nodes: Record<string, number | null>;
-}
-
-export interface CockpitAgency extends Named {
-  category: string;
-  rank: number | null;
-  result: { year: number; instrument: string; index: number; predicate: string; nodes: Record<string, number> } | null;
-  previous: { year: number; index: number } | null;
-  change: number | null;
-}
-
-export interface HeatRow extends Named {
-  period: string;
-  year: number;
-  stage: string;
-  final: boolean;
-  index: number | null;
-  levels: Record<string, number | null>;
-  aspects: Record<string, number | null>;
-}
-
-export interface ProgressRow extends Named {
-  period: string;
-  year: number;
-  stage: string;
-  total: number;
-  filled: number;
-  verified: number;
-  withEvidence: number;
-}
-
-export interface TargetRow {
-  year: number;
-  target: number;
-  source: string;
-  actual: number | null;
-  gap: number | null;
-}
-
-/** A point of the cockpit trend; `instrument` decides its index family (SPBE or Pemdi series). */
-export interface TrendPoint {
-  year: number;
-  instrument: string;
-  index: number;
-  source: "official" | "pandu";
-}
 
 /** `GET /api/cockpit/provinces/:code`. */
-export interface Cockpit {
-  province: Named;
-  year: number;
-  years: number[];
-  /** The top-level nodes of the year's instrument (the keys of every `nodes`). */
-  nodes: Named[];
-  instruments: ResultInstrument[];
-  agencies: CockpitAgency[];
-  averages: { province: Average; national: Record<string, Average> };
-  trend: { years: number[]; series: (Named & { points: TrendPoint[] })[]; provinceAverage: { year: number; instrument: string; index: number; count: number }[] };
-  heatmap: { instrument: string | null; indicators: Named[]; aspects: Named[]; rows: HeatRow[]; aspectAverages: (Named & { index: number | null; count: number })[];
-    /** The same over the newest finalised Pandu result of every agency in the country. */
-    nationalAspectAverages: (Named & { index: number | null; count: number })[];
-  };
-  weakest: (Named & { average: number; count: number })[];
-  progress: ProgressRow[];
-  targets: TargetRow[];
-  abilities: { setTargets: boolean };
-}
-
-export interface NationalAgency extends Named {
-  category: string;
-  provinceCode: string | null;
-  provinceName: string | null;
-  index: number;
-  predicate: string;
-  instrument: string;
-  nodes: Record<string, number>;
-  rank: number;
-}
+export type Cockpit = ApiResponse<"getCockpitProvince">;
+export type CockpitAgency = Cockpit["agencies"][number];
+/** A mean over `count` values, rounded half-up to two decimals by the server. */
+export type Average = Cockpit["averages"]["province"];
+export type HeatRow = Cockpit["heatmap"]["rows"][number];
+export type ProgressRow = Cockpit["progress"][number];
+export type TargetRow = Cockpit["targets"][number];
+/** A point of the cockpit trend; `instrument` decides its index family (SPBE or Pemdi series). */
+export type TrendPoint = Cockpit["trend"]["series"][number]["points"][number];
 
 /** `GET /api/national`. */
-export interface National {
-  year: number;
-  years: number[];
-  scope: "all" | "assigned";
-  filters: { category: string | null; province: string | null; predicate: string | null };
-  instruments: ResultInstrument[];
-  count: number;
-  average: Average;
-  categoryAverages: (Average & { category: string })[];
-  histogram: { from: number; to: number; count: number }[];
-  predicates: { predicate: string; count: number }[];
-  top: NationalAgency[];
-  bottom: NationalAgency[];
-  agencies: NationalAgency[];
-}
+export type National = ApiResponse<"getNational">;
+export type NationalAgency = National["agencies"][number];
+/** Agency categories, as the catalogues name them under `national.category`. */
+export type Category = NationalAgency["category"];
+export const CATEGORIES: readonly Category[] = ["kementerian", "lembaga", "provinsi", "kabupaten", "kota"];
 
+/** The national filters as the page keeps them in its URL (empty ones are left out). */
 export interface NationalFilters {
   year?: string;
   category?: string;
@@ -116,25 +38,34 @@ export interface NationalFilters {
 
 /** Provinces whose cockpit the signed-in user may open. */
 export async function fetchCockpitProvinces(signal?: AbortSignal): Promise<Named[]> {
-  return arrayField<Named>(await getJson("/api/cockpit/provinces", signal), "provinces");
+  return (await api("get", "/api/cockpit/provinces", { signal })).provinces;
 }
 
 export async function fetchCockpit(code: string, year: number | null, signal?: AbortSignal): Promise<Cockpit> {
-  return (await getJson(`/api/cockpit/provinces/${encodeURIComponent(code)}${year ? `?year=${year}` : ""}`, signal)) as Cockpit;
+  return api("get", "/api/cockpit/provinces/{code}", { path: { code }, query: year ? { year } : {}, signal });
 }
 
 /** Replaces the province's regional targets. */
-export async function saveTargets(code: string, targets: { year: number; target: number; source: string }[]): Promise<void> {
-  await request("PUT", `/api/cockpit/provinces/${encodeURIComponent(code)}/targets`, { targets });
+export async function saveTargets(code: string, targets: ApiBody<"putCockpitProvinceTargets">["targets"]): Promise<void> {
+  await api("put", "/api/cockpit/provinces/{code}/targets", { path: { code }, body: { targets } });
 }
 
+/**
+ * The national view. A year that is not a number is sent as it is (the server refuses it); a category
+ * or predicate that is none of the known ones is left out.
+ */
 export async function fetchNational(filters: NationalFilters, signal?: AbortSignal): Promise<National> {
-  const q = new URLSearchParams(Object.entries(filters).filter(([, v]) => v) as [string, string][]).toString();
-  return (await getJson(`/api/national${q ? `?${q}` : ""}`, signal)) as National;
+  const query = {
+    year: filters.year ? Number(filters.year) : undefined,
+    category: CATEGORIES.find((c) => c === filters.category),
+    province: filters.province || undefined,
+    predicate: OFFICIAL_PREDICATES.find((p) => p === filters.predicate),
+  };
+  return api("get", "/api/national", { query, signal });
 }
 
 /** All provinces of the register (public), for the national filter. */
 export async function fetchProvinces(signal?: AbortSignal): Promise<Named[]> {
-  const rows = arrayField<{ code: string; name: string; regionName?: string | null }>(await getJson("/api/agencies?category=provinsi", signal), "agencies");
+  const rows = (await api("get", "/api/agencies", { query: { category: "provinsi" }, signal })).agencies;
   return rows.map((r) => ({ code: r.code, name: r.regionName ?? r.name }));
 }

@@ -1,4 +1,5 @@
 import { ApiError, isRecord, request } from "./api";
+import { api } from "./apiTypes";
 import { UploadCancelled, xhrSend, type XhrRequest } from "./xhrSend";
 
 /** Files above this size go in chunks that survive a broken connection; smaller ones in one request. */
@@ -57,7 +58,7 @@ export function sendResumable<T>(target: ResumableTarget, file: File, cb: Resuma
     const id = remembered(key);
     if (!id) return null;
     try {
-      const s = (await request("GET", `/api/evidence-uploads/${id}`)) as { offset: number };
+      const s = await api("get", "/api/evidence-uploads/{id}", { path: { id } });
       sessionId = id;
       return s.offset;
     } catch {
@@ -116,7 +117,7 @@ export function sendResumable<T>(target: ResumableTarget, file: File, cb: Resuma
       current?.abort();
       const id = sessionId ?? remembered(key);
       remember(key, null);
-      if (id) void request("DELETE", `/api/evidence-uploads/${id}`).catch(() => undefined);
+      if (id) void api("delete", "/api/evidence-uploads/{id}", { path: { id } }).catch(() => undefined);
     },
   };
 }

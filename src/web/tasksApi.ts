@@ -1,44 +1,24 @@
-import { getJson, isRecord, request, ApiError } from "./api";
+import { api, type ApiResponse } from "./apiTypes";
 
-/** What a task asks (the catalogue words each kind under `tasks.kind.*`). */
-export type TaskKind = "fill" | "verify" | "assess" | "submit" | "close_stage" | "review" | "clarification" | "monitor" | "action";
-export const TASK_KINDS: TaskKind[] = ["fill", "verify", "assess", "submit", "close_stage", "review", "clarification", "monitor", "action"];
-
+/** My work list (types from the API contract, src/web/apiSchema.d.ts). */
+export type TaskList = ApiResponse<"getMeTasks">;
 /** One thing waiting for the signed-in user, with where to do it. */
-export interface Task {
-  kind: TaskKind;
-  count: number;
-  agency: { code: string; name: string } | null;
-  period: string | null;
-  stage: string | null;
-  indicator: string | null;
-  title: string | null;
-  deadline: string | null;
-  overdue: boolean;
-  link: string;
-}
-
-export interface TaskList {
-  today: string;
-  tasks: Task[];
-  counts: Record<TaskKind, number>;
-  total: number;
-}
+export type Task = TaskList["tasks"][number];
+/** What a task asks (the catalogue words each kind under `tasks.kind.*`). */
+export type TaskKind = Task["kind"];
+export const TASK_KINDS: TaskKind[] = ["fill", "verify", "assess", "submit", "close_stage", "review", "clarification", "monitor", "action"];
 
 /** My work list (GET /api/me/tasks). */
 export async function fetchTasks(signal?: AbortSignal): Promise<TaskList> {
-  const body = await getJson("/api/me/tasks", signal);
-  if (!isRecord(body) || !Array.isArray(body.tasks)) throw new ApiError(200, "invalid_response", "missing tasks");
-  return body as unknown as TaskList;
+  return api("get", "/api/me/tasks", { signal });
 }
 
 /** Whether this server can e-mail reset links (SMTP configured). */
 export async function fetchResetOptions(signal?: AbortSignal): Promise<{ mail: boolean }> {
-  const body = await getJson("/api/auth/forgot-password", signal);
-  return { mail: isRecord(body) && body.mail === true };
+  return { mail: (await api("get", "/api/auth/forgot-password", { signal })).mail === true };
 }
 
 /** Asks for a reset link for `email`; the answer is the same whether or not the address has an account. */
 export async function requestPasswordReset(email: string): Promise<void> {
-  await request("POST", "/api/auth/forgot-password", { email });
+  await api("post", "/api/auth/forgot-password", { body: { email } });
 }

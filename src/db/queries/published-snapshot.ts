@@ -12,7 +12,7 @@ export interface PublishedEntry {
   year: number;
   code: string;
   name: string;
-  category: string;
+  category: (typeof agencies.$inferSelect)["category"];
   provinceCode: string | null;
   provinceName: string | null;
   instrumentId: string;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CATEGORIES } from "../national/national.schema";
 import { ResultInstrument } from "../public-results/public-results.schema";
 
 export const ProvinceParams = z.object({ code: z.string().regex(/^\d{2}$/, "a two-digit province code, e.g. 15") });
@@ -11,7 +12,7 @@ const Average = z.object({ count: z.number(), index: z.number().nullable(), node
 export const CockpitAgency = z.object({
   code: z.string(),
   name: z.string(),
-  category: z.string(),
+  category: z.enum(CATEGORIES),
   /** Competition rank within the province by the year's published index (1, 2, 2, 4); null without a result. */
   rank: z.number().nullable(),
   result: z.object({ year: z.number(), instrument: z.string(), index: z.number(), predicate: z.string(), nodes: z.record(z.string(), z.number()) }).nullable(),

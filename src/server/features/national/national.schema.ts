@@ -15,7 +15,7 @@ const Average = z.object({ count: z.number(), index: z.number().nullable(), node
 export const NationalAgency = z.object({
   code: z.string(),
   name: z.string(),
-  category: z.string(),
+  category: z.enum(CATEGORIES),
   provinceCode: z.string().nullable(),
   provinceName: z.string().nullable(),
   index: z.number(),
@@ -32,12 +32,12 @@ export const NationalResponse = z.object({
   years: z.array(z.number()),
   /** "all", or "assigned" when the view is limited to the external assessor's agencies. */
   scope: z.enum(["all", "assigned"]),
-  filters: z.object({ category: z.string().nullable(), province: z.string().nullable(), predicate: z.string().nullable() }),
+  filters: z.object({ category: z.enum(CATEGORIES).nullable(), province: z.string().nullable(), predicate: z.string().nullable() }),
   /** The instruments of the listed results: their top-level nodes are the keys of `nodes`. */
   instruments: z.array(ResultInstrument),
   count: z.number(),
   average: Average,
-  categoryAverages: z.array(Average.extend({ category: z.string() })),
+  categoryAverages: z.array(Average.extend({ category: z.enum(CATEGORIES) })),
   histogram: z.array(z.object({ from: z.number(), to: z.number(), count: z.number() })),
   predicates: z.array(z.object({ predicate: z.string(), count: z.number() })),
   top: z.array(NationalAgency),

@@ -137,7 +137,7 @@ const Finding = z.object({ code: z.string(), name: z.string(), aspectCode: z.str
 export const AnalysisResponse = z.object({
   assessmentId: z.number(),
   agency: z.object({ code: z.string(), name: z.string() }),
-  period: z.object({ id: z.number(), name: z.string(), year: z.number(), instrument: z.string(), predicatePolicy: z.string() }),
+  period: z.object({ id: z.number(), name: z.string(), year: z.number(), instrument: z.string(), predicatePolicy: z.enum(["exact", "rounded2"]) }),
   levelSource: z.enum(["result", "stage"]),
   levels: z.record(z.string(), z.number()),
   /** Indicators never answered (counted at the lowest level). */

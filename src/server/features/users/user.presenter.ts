@@ -1,3 +1,4 @@
+import type { Role } from "../../../core";
 import type { UserWithRoles } from "../../../db/queries/users";
 import type { GrantableRole, UserResponse } from "./users.schema";
 
@@ -10,7 +11,8 @@ export function presentUser(u: UserWithRoles, abilities: UserResponse["abilities
     nip: u.nip,
     phone: u.phone,
     disabled: u.disabled,
-    roles: u.roles.map((r) => ({ id: r.id, role: r.role, agency: r.agencyCode && r.agencyName ? { code: r.agencyCode, name: r.agencyName } : null })),
+    // The column holds only known roles (granted through RoleInput); the answer schema checks it again.
+    roles: u.roles.map((r) => ({ id: r.id, role: r.role as Role, agency: r.agencyCode && r.agencyName ? { code: r.agencyCode, name: r.agencyName } : null })),
     abilities,
   };
 }

@@ -26,7 +26,7 @@ export const UserResponse = z.object({
   nip: z.string().nullable(),
   phone: z.string().nullable(),
   disabled: z.boolean(),
-  roles: z.array(z.object({ id: z.number(), role: z.string(), agency: z.object({ code: z.string(), name: z.string() }).nullable() })),
+  roles: z.array(z.object({ id: z.number(), role: z.enum(ROLES), agency: z.object({ code: z.string(), name: z.string() }).nullable() })),
   /** What the caller may do to this user (`policies/user.policy.ts`, `userAbilities`). */
   abilities: z.object({ manageRoles: z.boolean(), resetLink: z.boolean() }),
 });

@@ -4,7 +4,6 @@ import { Chart, chartNumber } from "../../components/Chart";
 import { shortName } from "../../components/StatCards";
 import { PredicateBadge } from "../../components/Badges";
 import type { Cockpit } from "../../dashboardsApi";
-import type { Category } from "../../dashboardsApi";
 import { formatChange, formatIndex, formatIndexOr, NO_VALUE } from "../../format";
 import { useLang } from "../../i18n";
 import { ComparisonRadar } from "./ComparisonRadar";
@@ -75,7 +74,7 @@ export function DomainRadar({ data }: { data: Cockpit }) {
     return [
       { name: shortName(agency.name), values: data.nodes.map((d) => agency.result!.nodes[d.code] ?? null) },
       { name: t("cockpit.radar.province"), values: data.nodes.map((d) => data.averages.province.nodes[d.code] ?? null) },
-      { name: t("cockpit.radar.national", { category: t(`national.category.${agency.category as Category}`) }), values: data.nodes.map((d) => national?.nodes[d.code] ?? null) },
+      { name: t("cockpit.radar.national", { category: t(`national.category.${agency.category}`) }), values: data.nodes.map((d) => national?.nodes[d.code] ?? null) },
     ];
   }, [agency, data, national, t]);
   if (!agency) return <p>{t("cockpit.noResults")}</p>;

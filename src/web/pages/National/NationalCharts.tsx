@@ -3,7 +3,6 @@ import { useTranslation } from "react-i18next";
 import { PredicateBadge } from "../../components/Badges";
 import { Chart, chartNumber } from "../../components/Chart";
 import type { National, NationalAgency } from "../../dashboardsApi";
-import type { Category } from "../../dashboardsApi";
 import { formatIndex, formatIndexOr } from "../../format";
 import { useLang } from "../../i18n";
 import { predicateFill } from "../../predicateColours";
@@ -106,13 +105,13 @@ export function CategoryAverages({ data }: { data: National }) {
     () => ({
       grid: { left: 8, right: 16, top: 24, bottom: 24, containLabel: true },
       tooltip: { trigger: "axis", valueFormatter: chartNumber(lang) },
-      xAxis: { type: "category", data: data.categoryAverages.map((c) => t(`national.category.${c.category as Category}`)) },
+      xAxis: { type: "category", data: data.categoryAverages.map((c) => t(`national.category.${c.category}`)) },
       yAxis: { type: "value", min: 0, max: 5, axisLabel: { formatter: chartNumber(lang, 1) } },
       series: [{ type: "bar", data: data.categoryAverages.map((c) => c.index), label: { show: true, position: "top", formatter: (p: { value: number }) => chartNumber(lang)(p.value) }, itemStyle: { color: "#0b4a6f" } }],
     }),
     [data.categoryAverages, lang, t],
   );
-  const rows = [...data.categoryAverages.map((c) => ({ key: c.category, name: t(`national.category.${c.category as Category}`), a: c })), { key: "all", name: t("national.allRow"), a: data.average }];
+  const rows = [...data.categoryAverages.map((c) => ({ key: c.category, name: t(`national.category.${c.category}`), a: c })), { key: "all", name: t("national.allRow"), a: data.average }];
   return (
     <Chart
       label={t("national.categories.chart", { year: data.year })}
@@ -177,7 +176,7 @@ export function AgencyTable({ rows, caption, testId }: { rows: NationalAgency[];
             <tr key={r.code}>
               <td className="num">{r.rank}</td>
               <th scope="row">{r.name}</th>
-              <td>{t(`national.category.${r.category as Category}`)}</td>
+              <td>{t(`national.category.${r.category}`)}</td>
               <td>{r.provinceName ?? "–"}</td>
               <td className="num">{formatIndex(r.index, lang)}</td>
               <td>

@@ -6,14 +6,13 @@ import { pageFromParam, Pagination } from "../../components/Pagination";
 import { RequireSession } from "../../components/RequireSession";
 import { StatCards } from "../../components/StatCards";
 import { ErrorMessage, Loading } from "../../components/Status";
-import { fetchNational, fetchProvinces, type Category, type National, type NationalFilters } from "../../dashboardsApi";
+import { CATEGORIES, fetchNational, fetchProvinces, type National, type NationalFilters } from "../../dashboardsApi";
 import { formatIndexOr } from "../../format";
 import { useLang } from "../../i18n";
 import { useApi } from "../../useApi";
 import { usePageTitle } from "../../usePageTitle";
 import { AgencyTable, CategoryAverages, Histogram, PredicateCounts } from "./NationalCharts";
 
-const CATEGORIES = ["kementerian", "lembaga", "provinsi", "kabupaten", "kota"];
 /** Rows per page of the full ranked list. */
 const PAGE_SIZE = 50;
 /** URL parameter (Indonesian) → API filter. */
@@ -45,7 +44,7 @@ function Filters({ value, years, onApply }: { value: NationalFilters; years: num
     <form className="card filter-form no-print" role="search" aria-label={t("national.filters")} onSubmit={submit}>
       <div className="filter-grid">
         {select("year", years.map((y) => ({ value: String(y), label: String(y) })), t("national.latestYear"))}
-        {select("category", CATEGORIES.map((c) => ({ value: c, label: t(`national.category.${c as Category}`) })), t("national.allCategories"))}
+        {select("category", CATEGORIES.map((c) => ({ value: c, label: t(`national.category.${c}`) })), t("national.allCategories"))}
         {select("province", provinces.status === "ok" ? provinces.data.map((p) => ({ value: p.code, label: p.name })) : [], t("national.allProvinces"))}
         {select("predicate", OFFICIAL_PREDICATES.map((p) => ({ value: p, label: p })), t("national.allPredicates"))}
       </div>

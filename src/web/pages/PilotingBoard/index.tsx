@@ -1,7 +1,8 @@
 import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate, useParams } from "react-router";
-import { ApiError, getJson, isRecord } from "../../api";
+import { ApiError } from "../../api";
+import { api } from "../../apiTypes";
 import { RequireSession } from "../../components/RequireSession";
 import { ErrorMessage, Loading } from "../../components/Status";
 import { fetchPilotingBoard, pilotingBoardXlsxUrl } from "../../planningApi";
@@ -18,8 +19,8 @@ function ProvincePicker({ value, onPick }: { value: string; onPick(code: string)
   const own = (me?.roles ?? []).filter((r) => r.role === "koordinator_provinsi" && r.agency).map((r) => r.agency!);
   const all = useApi(`provinces-${own.length}`, async (signal) => {
     if (own.length) return own;
-    const body = await getJson("/api/agencies?category=provinsi", signal);
-    return isRecord(body) && Array.isArray(body.agencies) ? (body.agencies as { code: string; name: string }[]) : [];
+    const body = await api("get", "/api/agencies", { query: { category: "provinsi" }, signal });
+    return body.agencies.map((a) => ({ code: a.code, name: a.name }));
   });
   const options = all.status === "ok" ? all.data : own;
   return (

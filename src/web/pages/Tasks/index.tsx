@@ -39,7 +39,7 @@ function TaskBoard() {
   if (state.status === "loading") return <Loading label={t("tasks.loading")} />;
   if (state.status === "error") return <ErrorMessage error={state.error} retry={state.retry} />;
   const { tasks, counts, total } = state.data;
-  const kinds = TASK_KINDS.filter((k) => counts[k] > 0);
+  const kinds = TASK_KINDS.filter((k) => (counts[k] ?? 0) > 0);
   return (
     <>
       <p className="lead">{me ? t("tasks.greeting", { name: me.user.name }) : null}</p>
@@ -54,7 +54,7 @@ function TaskBoard() {
               <div className="stat-card" key={k}>
                 <dt>{t(`tasks.kind.${k}`)}</dt>
                 <dd className="stat-value" data-testid={`task-count-${k}`}>
-                  {counts[k]}
+                  {counts[k] ?? 0}
                 </dd>
               </div>
             ))}
