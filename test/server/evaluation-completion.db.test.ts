@@ -133,8 +133,11 @@ describe(`completing the self-assessment on ${TEST_DB_KIND}`, () => {
     // Once submitted, the services are locked with the rest of the self-assessment.
     expect((await call(t.app, "PUT", `/api/assessments/${id}/sectoral-services`, kspbe, { services: [] })).statusCode).toBe(403);
 
-    const res = await t.app.inject({ method: "GET", url, headers: { cookie: pimpinan.cookie } });
+    // Two first downloads at once issue one document: one number, one id, the same bytes.
+    const [res, twin] = await Promise.all([t.app.inject({ method: "GET", url, headers: { cookie: pimpinan.cookie } }), t.app.inject({ method: "GET", url, headers: { cookie: kspbe.cookie } })]);
     expect(res.statusCode).toBe(200);
+    expect(twin.statusCode).toBe(200);
+    expect(twin.rawPayload.equals(res.rawPayload)).toBe(true);
     expect(res.headers["content-type"]).toBe("application/pdf");
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
     expect(res.headers["content-disposition"]).toMatch(/^attachment; filename="berita-acara-penilaian-mandiri-15\.71-2026\.pdf"/);
