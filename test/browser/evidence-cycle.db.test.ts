@@ -184,7 +184,8 @@ describe(`evidence and the Berita Acara in Chromium on ${TEST_DB_KIND}`, () => {
     await shot(reader, "verified");
     // A forged address is not found.
     await reader.goto(`${demo.url}/verifikasi/bukanDokumenAsli123`);
-    await reader.getByTestId("not-found").waitFor();
+    await reader.getByTestId("verify-not-found").waitFor();
+    expect(await reader.getByTestId("verify-not-found").innerText()).toContain("Tidak ada dokumen yang diterbitkan");
     await reader.context().close();
   });
 });

@@ -1,6 +1,7 @@
 import { useState, type DragEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
+import { ApiError } from "../../api";
 import { api, type ApiResponse } from "../../apiTypes";
 import { Loading } from "../../components/Status";
 import { formatDate, formatDateTime } from "../../format";
@@ -30,7 +31,18 @@ export function VerifyDocumentPage() {
   const state = useApi(`verify:${id}`, (signal) => api("get", "/api/public/verify/{id}", { path: { id }, signal }));
   usePageTitle(t("verify.title"));
   if (state.status === "loading") return <Loading label={t("verify.loading")} />;
-  if (state.status === "error") return <LoadFailure error={state.error} retry={state.retry} />;
+  if (state.status === "error") {
+    // An id Pandu never issued (mistyped, or a forged copy): say so plainly, it is the answer the reader came for.
+    if (state.error instanceof ApiError && state.error.status === 404) {
+      return (
+        <section className="page-narrow" data-testid="verify-not-found">
+          <h1>{t("verify.title")}</h1>
+          <p className="status-error">{t("verify.notFound")}</p>
+        </section>
+      );
+    }
+    return <LoadFailure error={state.error} retry={state.retry} />;
+  }
   const doc = state.data;
   return (
     <section className="page-narrow" data-testid="verify-document">
