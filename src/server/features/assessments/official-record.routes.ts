@@ -34,7 +34,9 @@ export const officialRecordRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         config: { access: "authenticated" },
         schema: {
           summary: "The Berita Acara Penilaian Mandiri (PDF), once the self-assessment is submitted",
-          description: "409 not_submitted before the Koordinator SPBE submits the self-assessment.",
+          description:
+            "409 not_submitted before the Koordinator SPBE submits the self-assessment. The first download issues the document (its number, " +
+            "a public id for /verifikasi/<id>, the SHA-256 of the bytes); every download gives the same bytes. `X-Document-Id` names the id.",
           tags: ["evaluation"],
           params: AssessmentParams,
         },
