@@ -178,7 +178,8 @@ describe(`evidence and the Berita Acara in Chromium on ${TEST_DB_KIND}`, () => {
     expect(await reader.getByTestId("verify-number").innerText()).toBe("1/BA-PM/15.71/2026");
     expect(text).toContain("Nomor: 1/BA-PM/15.71/2026");
     expect(await reader.getByTestId("verify-title").innerText()).toContain("Berita Acara Penilaian Mandiri");
-    await reader.getByTestId("verify-file").setInputFiles(file);
+    // (the download was removed with its context: hand the same bytes over)
+    await reader.getByTestId("verify-file").setInputFiles({ name: "berita-acara.pdf", mimeType: "application/pdf", buffer: pdf });
     await reader.getByTestId("verify-match").waitFor();
     expect(await seriousViolations(reader)).toEqual([]);
     await shot(reader, "verified");
