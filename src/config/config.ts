@@ -2,6 +2,7 @@ import os from "node:os";
 import path from "node:path";
 import { z } from "zod";
 import { parseSecretKey } from "../lib/secret-box";
+import { DEFAULT_DOCUMENT_NUMBER_PATTERN, documentNumberPatternProblem } from "../core/documents/document-number";
 import { DEFAULT_DATABASE_TIMEOUTS, type DatabaseTimeouts } from "./database-timeouts";
 
 /** Raised for a configuration the server cannot start with; the message is one clear line. */
@@ -33,6 +34,13 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
   SMTP_FROM: z.string().min(3).default("Pandu SPBE <no-reply@localhost>"),
   PANDU_PUBLIC_URL: z.string().url().optional(),
+  /** The number official documents get: {seq} (or {seq3}), {agency}, {year}, {month}, {romanMonth}. */
+  PANDU_DOCUMENT_NUMBER_PATTERN: z
+    .string()
+    .min(1)
+    .max(200)
+    .refine((v) => documentNumberPatternProblem(v) === null, "must contain {seq} (or {seq3}) and only the placeholders {agency}, {year}, {month}, {romanMonth}")
+    .default(DEFAULT_DOCUMENT_NUMBER_PATTERN),
   PANDU_EVIDENCE_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(DEFAULT_EVIDENCE_MAX_MB),
   /** Response cache per kind in MB (read by src/server/cache); checked here so a typo stops the start-up. */
   PANDU_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
@@ -72,6 +80,8 @@ export interface Config {
   publicCacheMs: number;
   /** PANDU_PUBLIC_URL, when set: the address users reach Pandu at (links in e-mails, the sitemap). */
   publicUrl: string | null;
+  /** PANDU_DOCUMENT_NUMBER_PATTERN: how official documents are numbered. */
+  documentNumberPattern: string;
   smtp: { url: string; from: string; publicUrl: string } | null;
   /** PANDU_SECRET_KEY (encrypts TOTP secrets); absent: a key file in the data directory. */
   secretKey: string | undefined;
@@ -133,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(e.PANDU_DATA_DIR),
     publicCacheMs: e.PANDU_PUBLIC_CACHE_MS,
     publicUrl: e.PANDU_PUBLIC_URL ?? null,
+    documentNumberPattern: e.PANDU_DOCUMENT_NUMBER_PATTERN,
     evidence: {
       maxBytes: e.PANDU_EVIDENCE_MAX_MB * 1024 * 1024,
       s3: e.S3_BUCKET

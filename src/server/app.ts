@@ -34,6 +34,7 @@ import { fieldNoteRoutes } from "./features/field-notes/field-notes.routes";
 import { stageScheduleRoutes } from "./features/stage-schedule/stage-schedule.routes";
 import { backupRoutes } from "./features/backup/backup.routes";
 import { taskRoutes } from "./features/tasks/tasks.routes";
+import { documentVerificationRoutes } from "./features/documents/verify.routes";
 import { registerAuthentication } from "./auth/authenticate";
 
 export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
@@ -113,6 +114,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(stageScheduleRoutes(options.context));
   await app.register(backupRoutes(options.context));
   await app.register(taskRoutes(options.context));
+  await app.register(documentVerificationRoutes(options.context));
   const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
   if (webDir) await registerSpa(app, webDir);
   return app;

@@ -30,6 +30,8 @@ export interface AppContext {
   secretBox?: SecretBox;
   /** PANDU_PUBLIC_URL: the site's address for links that leave the request (sitemap, e-mails); absent: the request's own origin. */
   publicUrl?: string | null;
+  /** PANDU_DOCUMENT_NUMBER_PATTERN: how official documents are numbered; absent: DEFAULT_DOCUMENT_NUMBER_PATTERN. */
+  documentNumberPattern?: string;
   /** How long public answers may trust one read of the published-data counter, ms (main.ts: PANDU_PUBLIC_CACHE_MS); absent: 0, read every time. */
   publicCacheMs?: number;
   /** SHA-256 of that key (never the key), recorded in backups. */

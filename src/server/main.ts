@@ -92,6 +92,7 @@ async function main(): Promise<void> {
         evidenceMaxBytes: config.evidence.maxBytes,
         publicCacheMs: config.publicCacheMs,
         publicUrl: config.publicUrl,
+        documentNumberPattern: config.documentNumberPattern,
         secretBox,
         instanceId: instance.id,
         secretKeyFingerprint: secretKeyFingerprint(loadOrCreateSecretKey(config.secretKey, config.dataDir)),

@@ -765,7 +765,7 @@ export interface paths {
         };
         /**
          * The Berita Acara Penilaian Mandiri (PDF), once the self-assessment is submitted
-         * @description 409 not_submitted before the Koordinator SPBE submits the self-assessment.
+         * @description 409 not_submitted before the Koordinator SPBE submits the self-assessment. The first download issues the document (its number, a public id for /verifikasi/<id>, the SHA-256 of the bytes); every download gives the same bytes. `X-Document-Id` names the id.
          */
         get: operations["getAssessmentBeritaAcaraPdf"];
         put?: never;
@@ -1580,6 +1580,23 @@ export interface paths {
         };
         /** What waits for me now: indicators to fill or verify, clarifications, stages to close, reviews, actions due */
         get: operations["getMeTasks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/verify/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Verify an issued official document by the id printed on it (title, agency, date, number, SHA-256) */
+        get: operations["verifyIssuedDocument"];
         put?: never;
         post?: never;
         delete?: never;
@@ -7542,6 +7559,44 @@ export interface operations {
             };
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    verifyIssuedDocument: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        kind: string;
+                        title: string;
+                        agency: {
+                            code: string;
+                            name: string;
+                        };
+                        number: string;
+                        documentDate: string;
+                        issuedAt: string;
+                        sha256: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
             "4XX": components["responses"]["ClientError"];
             "5XX": components["responses"]["ServerError"];
         };

@@ -40,6 +40,7 @@ const router = createBrowserRouter([
       { path: "bukti", element: lazyRoute(() => import("./pages/Evidence").then((m) => m.EvidencePage)) },
       { path: "notifikasi", element: lazyRoute(() => import("./pages/Notifications").then((m) => m.NotificationsPage), "notifications.loading") },
       ...publicPortalRoutes,
+      { path: "verifikasi/:id", element: lazyRoute(() => import("./pages/Verify").then((m) => m.VerifyDocumentPage), "portal.loading") },
       { path: "atur-sandi/:token", element: lazyRoute(() => import("./pages/SetPassword").then((m) => m.SetPasswordPage)) },
       { path: "*", element: <NotFoundPage /> },
     ],

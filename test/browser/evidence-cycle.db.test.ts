@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { pageApi, seriousViolations, startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
 import { keepScreenshot } from "../helpers/screenshot";
+import { pdfText } from "../lib/pdf-text";
 
 /** A PDF of about `kb` kilobytes: a valid header, then distinct padding. */
 const pdfOf = (label: string, kb: number) => Buffer.concat([Buffer.from(`%PDF-1.4\n% ${label}\n`, "latin1"), Buffer.alloc(kb * 1024, label.length % 7), Buffer.from("\n%%EOF\n", "latin1")]);
@@ -165,5 +166,27 @@ describe(`evidence and the Berita Acara in Chromium on ${TEST_DB_KIND}`, () => {
     expect(pdf.length).toBeGreaterThan(5000);
     await shot(coordinator, "submitted");
     await coordinator.close();
+
+    // Anyone holding the printed copy opens the address under its QR code, without signing in,
+    // and checks the downloaded file against the registered SHA-256 in the browser.
+    const text = pdfText(pdf);
+    const verifyUrl = /https?:\/\/\S+\/verifikasi\/[A-Za-z0-9_-]+/.exec(text)?.[0];
+    expect(verifyUrl).toBeTruthy();
+    const reader = await (await demo.browser.newContext()).newPage();
+    await reader.goto(`${demo.url}${new URL(verifyUrl!).pathname}`);
+    await reader.getByTestId("verify-document").waitFor();
+    expect(await reader.getByTestId("verify-number").innerText()).toBe("1/BA-PM/15.71/2026");
+    expect(text).toContain("Nomor: 1/BA-PM/15.71/2026");
+    expect(await reader.getByTestId("verify-title").innerText()).toContain("Berita Acara Penilaian Mandiri");
+    // (the download was removed with its context: hand the same bytes over)
+    await reader.getByTestId("verify-file").setInputFiles({ name: "berita-acara.pdf", mimeType: "application/pdf", buffer: pdf });
+    await reader.getByTestId("verify-match").waitFor();
+    expect(await seriousViolations(reader)).toEqual([]);
+    await shot(reader, "verified");
+    // A forged address is not found.
+    await reader.goto(`${demo.url}/verifikasi/bukanDokumenAsli123`);
+    await reader.getByTestId("verify-not-found").waitFor();
+    expect(await reader.getByTestId("verify-not-found").innerText()).toContain("Tidak ada dokumen yang diterbitkan");
+    await reader.context().close();
   });
 });

@@ -28,5 +28,36 @@ describe("the Berita Acara Penilaian Mandiri of a Pemdi 2026 self-assessment", (
     expect(text).toContain("2,50");
     expect(text).not.toContain("Layanan Publik Sektoral");
     expect(text).toContain("7 Desember 2026");
+    // Without an issue (no number, no verification) it still numbers its pages; unknown NIP is a blank line.
+    expect(text).toMatch(/Halaman 1 dari \d+/);
+    expect(text).toContain("NIP. ______________________");
+    expect(text).not.toContain("verifikasi");
+  });
+
+  it("prints the document number, the signatories with their NIP and the verification address, and is reproducible", async () => {
+    const compiled = bundledInstrument("pemdi-2026")!;
+    const codes = indicatorsOf(compiled.instrument.tree).map((n) => n.code);
+    const data = {
+      agency: { code: "15", name: "Provinsi Jambi" },
+      period: { name: "Evaluasi Pemerintah Digital 2026", year: 2026, kind: "evaluasi" },
+      instrument: compiled.instrument,
+      indexName: "Indeks Pemerintah Digital",
+      submittedAt: new Date("2026-12-07T03:00:00Z"),
+      submittedBy: "Budi Hartono",
+      levels: Object.fromEntries(codes.map((c) => [c, 3])),
+      index: { exact: 3, rounded: 3, predicate: "Baik", policy: "exact" },
+      sectoralServices: [],
+      signatories: { coordinator: { name: "Budi Hartono", nip: "198001012005011002" }, leader: { name: null, nip: null } },
+      document: { number: "004/BA-PM/15/XII/2026", verifyUrl: "https://pandu.example.go.id/verifikasi/abcDEF123_-xyz" },
+    };
+    const pdf = await renderOfficialRecord(data);
+    const text = pdfText(pdf);
+    expect(text).toContain("Nomor: 004/BA-PM/15/XII/2026");
+    expect(text).toContain("NIP. 198001012005011002");
+    expect(text).toContain("(______________________)"); // the Pimpinan is not known
+    expect(text).toContain("https://pandu.example.go.id/verifikasi/abcDEF123_-xyz");
+    const pages = Number(/Halaman 1 dari (\d+)/.exec(text)![1]);
+    expect(text).toContain(`Halaman ${pages} dari ${pages}`);
+    expect((await renderOfficialRecord(data)).equals(pdf)).toBe(true);
   });
 });

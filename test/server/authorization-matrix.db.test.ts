@@ -2,7 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { count, eq } from "drizzle-orm";
 import { Readable } from "node:stream";
 import { testEvidenceStorage } from "../helpers/test-evidence-storage";
-import { answerEvidence, assessments, evidenceItemLinks, auditEvents, oneTimeLinks, stageTransitions, units, userRoles } from "../../src/db/schema";
+import { answerEvidence, assessments, evidenceItemLinks, auditEvents, issuedDocuments, oneTimeLinks, stageTransitions, units, userRoles } from "../../src/db/schema";
 import { uploadEvidence } from "../../src/db/commands/evidence-upload";
 import { startResumableUpload } from "../../src/db/commands/evidence-resumable";
 import { evidenceSettingsOf } from "../../src/server/features/evidence/evidence-settings";
@@ -88,6 +88,7 @@ const unitAccess = (okRead: number, okManage: number, manage: boolean) => (who: 
 let unitCounter = 0;
 
 /** A fresh national period with one assessment for the target agency; returns the assessment id. */
+let matrixDocuments = 0;
 async function assessmentIn(c: Ctx, instrumentId = "permenpanrb-59-2020"): Promise<number> {
   const id = (await agencyIdsByCode(c.db.db, [c.agency])).get(c.agency)!;
   const periodId = await createPeriod(c.db.db, { actorUserId: null, actorLabel: "test", ip: null, userAgent: null }, {
@@ -349,6 +350,20 @@ const MATRIX: Entry[] = [
   { route: "GET /api/agencies", build: (c) => ({ method: "GET", url: `/api/agencies?province=${c.agency.slice(0, 2)}` }), expect: everyone(200) },
   { route: "GET /api/agencies/:code", build: (c) => ({ method: "GET", url: `/api/agencies/${c.agency}` }), expect: everyone(200) },
   { route: "GET /api/public/results", build: (c) => ({ method: "GET", url: `/api/public/results?agency=${c.agency}` }), expect: everyone(200) },
+  {
+    // The public verification of an issued document: anyone holding its id (from the QR code).
+    route: "GET /api/public/verify/:id",
+    build: async (c) => {
+      const assessmentId = await assessmentIn(c);
+      const agencyId = (await agencyIdsByCode(c.db.db, [c.agency])).get(c.agency)!;
+      const seq = ++matrixDocuments;
+      const id = `matrixDocument${seq}`;
+      const snapshot = { verifyUrl: `http://localhost/verifikasi/${id}`, signatories: { coordinator: { name: null, nip: null }, leader: { name: null, nip: null } } };
+      await c.db.db.insert(issuedDocuments).values({ id, kind: "matrix", assessmentId, agencyId, title: "Berita Acara", year: 2026, seq, number: `${seq}/BA`, sha256: "0".repeat(64), subjectAt: new Date(seq), snapshot });
+      return { method: "GET", url: `/api/public/verify/${id}` };
+    },
+    expect: everyone(200),
+  },
   { route: "GET /api/public/years", build: () => ({ method: "GET", url: "/api/public/years" }), expect: everyone(200) },
   { route: "GET /api/public/schema/results.json", build: () => ({ method: "GET", url: "/api/public/schema/results.json" }), expect: everyone(200) },
   { route: "GET /api/public/datapackage.json", build: () => ({ method: "GET", url: "/api/public/datapackage.json" }), expect: everyone(200) },

@@ -6,6 +6,8 @@ describe("configuration from the environment", () => {
   it("defaults to the embedded database in ./data, port 3000, demo mode", () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ port: 3000, host: "127.0.0.1", demo: true, database: { kind: "pglite", dataDir: path.resolve("./data") } });
+    expect(c.documentNumberPattern).toBe("{seq}/BA-PM/{agency}/{year}");
+    expect(loadConfig({ PANDU_DOCUMENT_NUMBER_PATTERN: "{seq3}/BA/{agency}/{romanMonth}/{year}" }).documentNumberPattern).toBe("{seq3}/BA/{agency}/{romanMonth}/{year}");
   });
 
   it("uses PostgreSQL when DATABASE_URL is set, without demo accounts", () => {
@@ -48,6 +50,8 @@ describe("configuration from the environment", () => {
     [{ DATABASE_IDLE_TX_TIMEOUT_MS: "1.5" }, "DATABASE_IDLE_TX_TIMEOUT_MS"],
     [{ SMTP_URL: "smtp://mail.example.go.id:587" }, "PANDU_PUBLIC_URL: required with SMTP_URL"],
     [{ SMTP_URL: "http://mail" }, "SMTP_URL: must start with smtp:// or smtps://"],
+    [{ PANDU_DOCUMENT_NUMBER_PATTERN: "BA/{agency}/{year}" }, "PANDU_DOCUMENT_NUMBER_PATTERN: must contain {seq}"],
+    [{ PANDU_DOCUMENT_NUMBER_PATTERN: "{seq}/{tahun}" }, "PANDU_DOCUMENT_NUMBER_PATTERN"],
   ])("%j is refused with the variable named", (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
   });

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, users } from "../../src/db/schema";
@@ -18,16 +19,16 @@ describe(`completing the self-assessment on ${TEST_DB_KIND}`, () => {
   let id: number;
   beforeAll(async () => {
     t = await startEvidenceApp({ maxBytes: 1024 * 1024 });
-    const s = async (role: Parameters<typeof makeUser>[1], code: string | null, name?: string) => {
+    const s = async (role: Parameters<typeof makeUser>[1], code: string | null, name?: string, nip?: string) => {
       const u = await makeUser(t.database, role, code, null);
-      if (name) await t.database.db.update(users).set({ name }).where(eq(users.id, u.id));
+      if (name) await t.database.db.update(users).set({ name, nip }).where(eq(users.id, u.id));
       return sessionFor(t.database, u.id);
     };
     admin = await s("administrator", null);
-    kspbe = await s("koordinator_spbe", "15.71", "Budi Hartono");
+    kspbe = await s("koordinator_spbe", "15.71", "Budi Hartono", "198001012005011002");
     pj = await s("penanggung_jawab", "15.71");
     entri = await s("pelaksana_entri", "15.71");
-    pimpinan = await s("pimpinan", "15.71");
+    pimpinan = await s("pimpinan", "15.71", "Syarif Fasha", "197505052000031001");
     palembang = await s("koordinator_spbe", "16.71");
     await call(t.app, "POST", "/api/periods", admin, { name: "Evaluasi SPBE 2026", year: 2026, kind: "evaluasi", instrument: "permenpanrb-59-2020", agencies: ["15.71", "16.71"] });
     id = (await call(t.app, "GET", "/api/periods", kspbe)).json().periods[0].assessments[0].id;
@@ -132,8 +133,11 @@ describe(`completing the self-assessment on ${TEST_DB_KIND}`, () => {
     // Once submitted, the services are locked with the rest of the self-assessment.
     expect((await call(t.app, "PUT", `/api/assessments/${id}/sectoral-services`, kspbe, { services: [] })).statusCode).toBe(403);
 
-    const res = await t.app.inject({ method: "GET", url, headers: { cookie: pimpinan.cookie } });
+    // Two first downloads at once issue one document: one number, one id, the same bytes.
+    const [res, twin] = await Promise.all([t.app.inject({ method: "GET", url, headers: { cookie: pimpinan.cookie } }), t.app.inject({ method: "GET", url, headers: { cookie: kspbe.cookie } })]);
     expect(res.statusCode).toBe(200);
+    expect(twin.statusCode).toBe(200);
+    expect(twin.rawPayload.equals(res.rawPayload)).toBe(true);
     expect(res.headers["content-type"]).toBe("application/pdf");
     expect(res.headers["x-content-type-options"]).toBe("nosniff");
     expect(res.headers["content-disposition"]).toMatch(/^attachment; filename="berita-acara-penilaian-mandiri-15\.71-2026\.pdf"/);
@@ -152,9 +156,41 @@ describe(`completing the self-assessment on ${TEST_DB_KIND}`, () => {
     expect(text).toContain("Pimpinan Instansi");
     expect(text).toContain("Domain: Kebijakan Internal SPBE");
     expect(text).toContain("Aspek: Kebijakan Internal Tata Kelola SPBE");
-    // Generated from the submitted snapshot: the same bytes every time.
+    // An official document: page numbers, the signatories' NIP, a number from the default pattern.
+    expect(text).toMatch(/Halaman 1 dari \d+/);
+    const pages = Number(/Halaman 1 dari (\d+)/.exec(text)![1]);
+    expect(pages).toBeGreaterThan(1);
+    expect(text).toContain(`Halaman ${pages} dari ${pages}`);
+    expect(text).toContain("NIP. 198001012005011002");
+    expect(text).toContain("(Syarif Fasha)");
+    expect(text).toContain("NIP. 197505052000031001");
+    expect(text).toContain("Nomor: 1/BA-PM/15.71/2026");
+    // Generated from the submitted snapshot: the same bytes every time, even after a profile changes.
+    await t.database.db.update(users).set({ nip: "199912312020121001" }).where(eq(users.name, "Budi Hartono"));
     const again = await t.app.inject({ method: "GET", url, headers: { cookie: kspbe.cookie } });
     expect(again.rawPayload.equals(pdf)).toBe(true);
+    expect(await audits("document.issue")).toBe(1);
+
+    // The verification page finds the document by the id printed (and QR-encoded) in it.
+    const printed = /\/verifikasi\/([A-Za-z0-9_-]+)/.exec(text)?.[1];
+    expect(printed).toBeTruthy();
+    expect(res.headers["x-document-id"]).toBe(printed);
+    const verified = await t.app.inject({ method: "GET", url: `/api/public/verify/${printed}` });
+    expect(verified.statusCode).toBe(200);
+    expect(verified.json()).toMatchObject({
+      id: printed,
+      title: "Berita Acara Penilaian Mandiri Evaluasi SPBE 2026",
+      agency: { code: "15.71", name: "Pemerintah Kota Jambi" },
+      number: "1/BA-PM/15.71/2026",
+      sha256: createHash("sha256").update(pdf).digest("hex"),
+    });
+    expect(verified.json().documentDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // A forged id (changed by one character, or made up) is not found.
+    const forged = printed!.slice(0, -1) + (printed!.endsWith("A") ? "B" : "A");
+    const notFound = await t.app.inject({ method: "GET", url: `/api/public/verify/${forged}` });
+    expect(notFound.statusCode).toBe(404);
+    expect(notFound.json().error).toBe("not_found");
+    expect((await t.app.inject({ method: "GET", url: "/api/public/verify/..%2F1" })).statusCode).toBe(404);
     // Another agency's coordinator does not see it.
     expect((await call(t.app, "GET", url, palembang)).statusCode).toBe(404);
   });

@@ -14,3 +14,4 @@ export * from "./cache-generations";
 export * from "./indicator-units";
 export * from "./server-instances";
 export * from "./job-runs";
+export * from "./issued-documents";

@@ -15,6 +15,17 @@ export interface OfficialRecordData {
   levels: Record<string, number | null>;
   index: { exact: number; rounded: number; predicate: string; policy: string };
   sectoralServices: { indicatorCode: string; name: string; unitName: string }[];
+  /** The people who sign, with their NIP where known (blank line otherwise); absent: the submitter's name only. */
+  signatories?: { coordinator: { name: string | null; nip: string | null }; leader: { name: string | null; nip: string | null } };
+  /** The issued document's identity: its number and the verification address printed with a QR code. */
+  document?: { number: string; verifyUrl: string };
+}
+
+/** The modules of a QR code for `text` (the qrcode package is loaded with the first document). */
+async function qrModules(text: string): Promise<{ size: number; dark: (row: number, col: number) => boolean }> {
+  const { default: QRCode } = await import("qrcode");
+  const { modules } = QRCode.create(text, { errorCorrectionLevel: "M" });
+  return { size: modules.size, dark: (r, c) => Boolean(modules.get(r, c)) };
 }
 
 const MARGIN = 50;
@@ -47,7 +58,9 @@ function rowsOf(tree: InstrumentNode[]) {
  * Renders the Berita Acara Penilaian Mandiri (pdfkit, standard Helvetica fonts, no network): the
  * agency, period, instrument and date; the level of every indicator under its domain and aspect;
  * the index and predicate; the sectoral public services; signature blocks for the Koordinator SPBE
- * and the Pimpinan. The same data gives the same bytes (the creation date is the submission time).
+ * and the Pimpinan with their NIP; the document number, a QR code and the verification address when
+ * the document is issued; "Halaman i dari N" on every page. The same data gives the same bytes (the
+ * creation date is the submission time).
  */
 export async function renderOfficialRecord(data: OfficialRecordData, options: { compress?: boolean } = {}): Promise<Buffer> {
   // pdfkit is loaded with the first record, not at start-up.
@@ -56,6 +69,7 @@ export async function renderOfficialRecord(data: OfficialRecordData, options: { 
     size: "A4",
     margin: MARGIN,
     compress: options.compress ?? true,
+    bufferPages: true,
     info: {
       Title: `Berita Acara Penilaian Mandiri ${subjectOf(data.indexName).text} ${data.agency.name} ${data.period.year}`,
       Author: "Pandu SPBE",
@@ -81,6 +95,7 @@ export async function renderOfficialRecord(data: OfficialRecordData, options: { 
   doc.font("Helvetica-Bold").fontSize(14).text("BERITA ACARA PENILAIAN MANDIRI", { align: "center" });
   const subject = subjectOf(data.indexName);
   doc.fontSize(12).text(subject.upper, { align: "center" });
+  if (data.document) doc.font("Helvetica").fontSize(10).text(`Nomor: ${data.document.number}`, { align: "center" });
   doc.moveDown(1);
   doc.font("Helvetica").fontSize(10);
   const fact = (label: string, value: string) => {
@@ -156,14 +171,45 @@ export async function renderOfficialRecord(data: OfficialRecordData, options: { 
   ensure(130);
   const top = doc.y;
   const half = width / 2;
-  const block = (x: number, title: string, name: string) => {
+  const signatories = data.signatories ?? { coordinator: { name: data.submittedBy, nip: null }, leader: { name: null, nip: null } };
+  const BLANK = "______________________";
+  const block = (x: number, title: string, person: { name: string | null; nip: string | null }) => {
     doc.font("Helvetica").fontSize(10).text(title, x, top, { width: half - 20, align: "center" });
-    doc.text(name, x, top + 80, { width: half - 20, align: "center" });
-    doc.text("NIP. ______________________", x, top + 95, { width: half - 20, align: "center" });
+    doc.text(`(${person.name ?? BLANK})`, x, top + 80, { width: half - 20, align: "center" });
+    doc.text(`NIP. ${person.nip ?? BLANK}`, x, top + 95, { width: half - 20, align: "center" });
   };
   doc.font("Helvetica").fontSize(10).text(`${data.agency.name}, ${dateId(data.submittedAt)}`, MARGIN + half, top - 14, { width: half - 20, align: "center" });
-  block(MARGIN, "Mengetahui,\nPimpinan Instansi", "(______________________)");
-  block(MARGIN + half, "Koordinator SPBE", data.submittedBy ? `(${data.submittedBy})` : "(______________________)");
+  block(MARGIN, "Mengetahui,\nPimpinan Instansi", signatories.leader);
+  block(MARGIN + half, "Koordinator SPBE", signatories.coordinator);
+  doc.y = top + 115;
+
+  // The verification block: a QR code and the short address of the public verification page.
+  if (data.document) {
+    const qr = await qrModules(data.document.verifyUrl);
+    const side = 72;
+    doc.moveDown(1);
+    ensure(side + 10);
+    const y = doc.y;
+    const cell = side / qr.size;
+    for (let r = 0; r < qr.size; r++) for (let c = 0; c < qr.size; c++) if (qr.dark(r, c)) doc.rect(MARGIN + c * cell, y + r * cell, cell, cell);
+    doc.fillColor("black").fill();
+    doc.font("Helvetica").fontSize(8).text("Keaslian dokumen ini dapat diperiksa dengan memindai kode QR atau membuka:", MARGIN + side + 12, y + 10, { width: width - side - 12 });
+    doc.font("Helvetica-Bold").text(data.document.verifyUrl, { width: width - side - 12 });
+    doc.font("Helvetica").text(`Nomor dokumen: ${data.document.number}`, { width: width - side - 12 });
+  }
+
+  // Page numbers (and the document number) at the foot of every page, once the page count is known.
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i++) {
+    doc.switchToPage(i);
+    const footerY = doc.page.height - MARGIN + 15;
+    const saved = doc.page.margins.bottom;
+    doc.page.margins.bottom = 0; // writing below the margin must not open a new page
+    doc.font("Helvetica").fontSize(8);
+    if (data.document) doc.text(data.document.number, MARGIN, footerY, { width: half, align: "left", lineBreak: false });
+    doc.text(`Halaman ${i - range.start + 1} dari ${range.count}`, MARGIN + half, footerY, { width: half, align: "right", lineBreak: false });
+    doc.page.margins.bottom = saved;
+  }
   doc.end();
   return done;
 }

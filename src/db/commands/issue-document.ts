@@ -1,0 +1,82 @@
+import { randomBytes, createHash } from "node:crypto";
+import { and, eq, max } from "drizzle-orm";
+import type { Db } from "../client";
+import { issuedDocuments, type IssuedDocumentSnapshot } from "../schema";
+import { recordAudit, type AuditContext } from "../audit/record-audit";
+import { lockAgency } from "../queries/row-locks";
+import { formatDocumentNumber } from "../../core/documents/document-number";
+
+export type IssuedDocument = typeof issuedDocuments.$inferSelect;
+
+/** What a renderer needs to print the document's identity: its public id, number and frozen snapshot. */
+export interface DocumentIdentity {
+  id: string;
+  number: string;
+  snapshot: IssuedDocumentSnapshot;
+}
+
+/** The year and month (1–12) of a moment in Jakarta, where Indonesian documents are dated. */
+function jakartaYearMonth(at: Date): { year: number; month: number } {
+  const parts = new Intl.DateTimeFormat("en-GB", { year: "numeric", month: "numeric", timeZone: "Asia/Jakarta" }).formatToParts(at);
+  return { year: Number(parts.find((p) => p.type === "year")!.value), month: Number(parts.find((p) => p.type === "month")!.value) };
+}
+
+/** The issued document of this kind for this assessment's snapshot, if it was issued. */
+export async function findIssuedDocument(db: Pick<Db, "select">, kind: string, assessmentId: number, subjectAt: Date): Promise<IssuedDocument | undefined> {
+  const [row] = await db
+    .select()
+    .from(issuedDocuments)
+    .where(and(eq(issuedDocuments.kind, kind), eq(issuedDocuments.assessmentId, assessmentId), eq(issuedDocuments.subjectAt, subjectAt)))
+    .limit(1);
+  return row;
+}
+
+/**
+ * Issues a document once: the first call for a (kind, assessment, snapshot) takes the next number of
+ * (kind, agency, year) from the pattern, a random public id (120 bits, base64url), freezes the
+ * snapshot (verification URL, signatories), renders the PDF with them and registers its SHA-256,
+ * audited as `document.issue`, all in one transaction (queued on the agency row so two issues never
+ * take the same number). Later calls find the row and return it without a PDF: the caller renders
+ * again from the frozen identity, which gives the same bytes.
+ */
+export async function issueDocumentOnce(
+  db: Db,
+  ctx: AuditContext,
+  input: {
+    kind: string;
+    assessmentId: number;
+    agencyId: number;
+    agencyCode: string;
+    title: string;
+    subjectAt: Date;
+    pattern: string;
+    verifyUrlOf: (id: string) => string;
+    signatories: IssuedDocumentSnapshot["signatories"];
+    render: (identity: DocumentIdentity) => Promise<Buffer>;
+  },
+): Promise<{ document: IssuedDocument; pdf: Buffer | null }> {
+  const existing = await findIssuedDocument(db, input.kind, input.assessmentId, input.subjectAt);
+  if (existing) return { document: existing, pdf: null };
+  return db.transaction(async (tx) => {
+    await lockAgency(tx, input.agencyId);
+    const again = await findIssuedDocument(tx, input.kind, input.assessmentId, input.subjectAt);
+    if (again) return { document: again, pdf: null };
+    const { year, month } = jakartaYearMonth(input.subjectAt);
+    const [last] = await tx
+      .select({ seq: max(issuedDocuments.seq) })
+      .from(issuedDocuments)
+      .where(and(eq(issuedDocuments.kind, input.kind), eq(issuedDocuments.agencyId, input.agencyId), eq(issuedDocuments.year, year)));
+    const seq = (last?.seq ?? 0) + 1;
+    const id = randomBytes(15).toString("base64url");
+    const number = formatDocumentNumber(input.pattern, { seq, agency: input.agencyCode, year, month });
+    const snapshot: IssuedDocumentSnapshot = { verifyUrl: input.verifyUrlOf(id), signatories: input.signatories };
+    const pdf = await input.render({ id, number, snapshot });
+    const sha256 = createHash("sha256").update(pdf).digest("hex");
+    const [document] = await tx
+      .insert(issuedDocuments)
+      .values({ id, kind: input.kind, assessmentId: input.assessmentId, agencyId: input.agencyId, title: input.title, year, seq, number, sha256, subjectAt: input.subjectAt, snapshot })
+      .returning();
+    await recordAudit(tx, ctx, { agencyId: input.agencyId, action: "document.issue", targetType: "assessment", targetId: input.assessmentId, after: { id, kind: input.kind, number, sha256 } });
+    return { document: document!, pdf };
+  });
+}

@@ -1,0 +1,43 @@
+import { index, integer, jsonb, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { agencies } from "./agencies";
+import { assessments } from "./evaluation";
+
+/** What an issued document froze at its first issue so that every later download gives the same bytes. */
+export interface IssuedDocumentSnapshot {
+  /** The verification address printed (and QR-encoded) on the document. */
+  verifyUrl: string;
+  /** The people who sign, as their profiles said at the first issue; NIP null when unknown. */
+  signatories: { coordinator: { name: string | null; nip: string | null }; leader: { name: string | null; nip: string | null } };
+}
+
+/**
+ * The register of official documents Pandu issued (Berita Acara, later LHE): one row per document,
+ * written at its first issue and never changed. The public id is random (unguessable) and is what
+ * the verification page `/verifikasi/<id>` looks up; `sha256` is the hash of the PDF bytes, so a
+ * reader can check that a copy is the one issued. A document is identified by its kind, its
+ * assessment and the moment of the snapshot it states (`subjectAt`, e.g. the submission time).
+ */
+export const issuedDocuments = pgTable(
+  "issued_documents",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind").notNull(),
+    assessmentId: integer("assessment_id").notNull().references(() => assessments.id, { onDelete: "cascade" }),
+    agencyId: integer("agency_id").notNull().references(() => agencies.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    /** The sequence within (kind, agency, year) that the number was made from. */
+    year: integer("year").notNull(),
+    seq: integer("seq").notNull(),
+    number: text("number").notNull(),
+    sha256: text("sha256").notNull(),
+    /** The moment the document states (its date); the same snapshot is the same document. */
+    subjectAt: timestamp("subject_at", { withTimezone: true }).notNull(),
+    snapshot: jsonb("snapshot").$type<IssuedDocumentSnapshot>().notNull(),
+    issuedAt: timestamp("issued_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique("issued_documents_subject_uq").on(t.kind, t.assessmentId, t.subjectAt),
+    unique("issued_documents_seq_uq").on(t.kind, t.agencyId, t.year, t.seq),
+    index("issued_documents_assessment_idx").on(t.assessmentId),
+  ],
+);
