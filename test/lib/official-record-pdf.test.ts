@@ -1,25 +1,29 @@
 import { describe, expect, it } from "vitest";
 import { indicatorsOf } from "../../src/core/instruments/types";
 import { bundledInstrument } from "../../src/lib/instrument-files";
-import { renderOfficialRecord } from "../../src/lib/pdf/official-record-pdf";
+import { renderOfficialRecord, type OfficialRecordData } from "../../src/lib/pdf/official-record-pdf";
 import { pdfText } from "./pdf-text";
+
+/** A Pemdi 2026 self-assessment of Provinsi Jambi submitted on 7 December 2026, every indicator at `valueOf(code, i)`. */
+function pemdiRecord(valueOf: (code: string, i: number) => number, index: OfficialRecordData["index"]): OfficialRecordData {
+  const compiled = bundledInstrument("pemdi-2026")!;
+  const codes = indicatorsOf(compiled.instrument.tree).map((n) => n.code);
+  return {
+    agency: { code: "15", name: "Provinsi Jambi" },
+    period: { name: "Evaluasi Pemerintah Digital 2026", year: 2026, kind: "evaluasi" },
+    instrument: compiled.instrument,
+    indexName: "Indeks Pemerintah Digital",
+    submittedAt: new Date("2026-12-07T03:00:00Z"),
+    submittedBy: "Budi Hartono",
+    levels: Object.fromEntries(codes.map((c, i) => [c, valueOf(c, i)])),
+    index,
+    sectoralServices: [],
+  };
+}
 
 describe("the Berita Acara Penilaian Mandiri of a Pemdi 2026 self-assessment", () => {
   it("names the Indeks Pemerintah Digital, prints decimal values with a comma and has no SPBE-only section", async () => {
-    const compiled = bundledInstrument("pemdi-2026")!;
-    const codes = indicatorsOf(compiled.instrument.tree).map((n) => n.code);
-    const levels = Object.fromEntries(codes.map((c, i) => [c, i === 0 ? 1.17 : 2.5]));
-    const pdf = await renderOfficialRecord({
-      agency: { code: "15", name: "Provinsi Jambi" },
-      period: { name: "Evaluasi Pemerintah Digital 2026", year: 2026, kind: "evaluasi" },
-      instrument: compiled.instrument,
-      indexName: "Indeks Pemerintah Digital",
-      submittedAt: new Date("2026-12-07T03:00:00Z"),
-      submittedBy: "Budi Hartono",
-      levels,
-      index: { exact: 2.4, rounded: 2.4, predicate: "Cukup", policy: "exact" },
-      sectoralServices: [],
-    });
+    const pdf = await renderOfficialRecord(pemdiRecord((_, i) => (i === 0 ? 1.17 : 2.5), { exact: 2.4, rounded: 2.4, predicate: "Cukup", policy: "exact" }));
     const text = pdfText(pdf);
     expect(text).toContain("PEMERINTAH DIGITAL");
     expect(text).not.toContain("SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK");
@@ -35,18 +39,8 @@ describe("the Berita Acara Penilaian Mandiri of a Pemdi 2026 self-assessment", (
   });
 
   it("prints the document number, the signatories with their NIP and the verification address, and is reproducible", async () => {
-    const compiled = bundledInstrument("pemdi-2026")!;
-    const codes = indicatorsOf(compiled.instrument.tree).map((n) => n.code);
-    const data = {
-      agency: { code: "15", name: "Provinsi Jambi" },
-      period: { name: "Evaluasi Pemerintah Digital 2026", year: 2026, kind: "evaluasi" },
-      instrument: compiled.instrument,
-      indexName: "Indeks Pemerintah Digital",
-      submittedAt: new Date("2026-12-07T03:00:00Z"),
-      submittedBy: "Budi Hartono",
-      levels: Object.fromEntries(codes.map((c) => [c, 3])),
-      index: { exact: 3, rounded: 3, predicate: "Baik", policy: "exact" },
-      sectoralServices: [],
+    const data: OfficialRecordData = {
+      ...pemdiRecord(() => 3, { exact: 3, rounded: 3, predicate: "Baik", policy: "exact" }),
       signatories: { coordinator: { name: "Budi Hartono", nip: "198001012005011002" }, leader: { name: null, nip: null } },
       document: { number: "004/BA-PM/15/XII/2026", verifyUrl: "https://pandu.example.go.id/verifikasi/abcDEF123_-xyz" },
     };
