@@ -10,6 +10,36 @@ import { fmt, median } from "./stats";
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const SERVER = path.join(ROOT, "dist/server/main.js");
 
+const ADMIN_URL = process.env.PANDU_TEST_POSTGRES_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const BENCH_DB = "pandu_bench_startup";
+
+/** An empty PostgreSQL database for the PostgreSQL restart (dropped afterwards). */
+async function createBenchDatabase(): Promise<string> {
+  const { default: pg } = await import("pg");
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+    await admin.query(`CREATE DATABASE ${BENCH_DB}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${BENCH_DB}`;
+  return url.toString();
+}
+
+async function dropBenchDatabase(_url: string): Promise<void> {
+  const { default: pg } = await import("pg");
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DB} WITH (FORCE)`);
+  } finally {
+    await admin.end();
+  }
+}
+
 /** Milliseconds for one run of `node <args>` to exit (status 0 required). */
 function runMs(args: string[]): number {
   const t0 = performance.now();
@@ -19,9 +49,9 @@ function runMs(args: string[]): number {
   return ms;
 }
 
-async function healthMs(dataDir: string): Promise<number> {
+async function healthMs(dataDir: string, databaseUrl?: string): Promise<number> {
   const t0 = performance.now();
-  const server = spawnServer({ PANDU_DATA_DIR: dataDir, DATABASE_URL: undefined, PANDU_DEMO: "false" }, 0, SERVER);
+  const server = spawnServer({ PANDU_DATA_DIR: dataDir, DATABASE_URL: databaseUrl, PANDU_DEMO: "false" }, 0, SERVER);
   try {
     await waitForHealth(server, 120_000);
     return performance.now() - t0;
@@ -73,6 +103,29 @@ export async function benchStartup(trials = 7): Promise<void> {
       `startup server: first start (migrate + seed) ${fmt(first)} ms; warm restart to /api/health ${fmt(restart)} ms [${restarts.map((m) => fmt(m)).join(", ")}]; ` +
         `bare node http ${fmt(baseline)} ms; ratio ×${fmt(restart / baseline, 1)}`,
     );
+
+    // What PGlite itself costs: a bare `PGlite.create` on the same data directory (PostgreSQL's own start-up,
+    // compiled to WebAssembly), and a warm restart on PostgreSQL, where that cost is the database server's.
+    const pgliteOpen: number[] = [];
+    const openScript = `import { PGlite } from "@electric-sql/pglite"; const c = await PGlite.create(${JSON.stringify(data)}); await c.query("select 1"); await c.close();`;
+    for (let i = 0; i < Math.min(trials, 5); i++) pgliteOpen.push(runMs(["--input-type=module", "-e", openScript]));
+    const pgUrl = await createBenchDatabase();
+    try {
+      await healthMs(path.join(dir, "pg-data"), pgUrl); // first start: migrations and seeding
+      const pgRestarts: number[] = [];
+      const pgBaselines: number[] = [];
+      for (let i = 0; i < Math.min(trials, 5); i++) {
+        pgBaselines.push(await bareNodeStartMs());
+        pgRestarts.push(await healthMs(path.join(dir, "pg-data"), pgUrl));
+      }
+      console.log(
+        `startup server (PostgreSQL): warm restart ${fmt(median(pgRestarts))} ms [${pgRestarts.map((m) => fmt(m)).join(", ")}]; ` +
+          `bare node http ${fmt(median(pgBaselines))} ms; ratio ×${fmt(median(pgRestarts) / median(pgBaselines), 1)}; ` +
+          `bare PGlite.create + close on the PGlite data directory ${fmt(median(pgliteOpen))} ms (×${fmt(median(pgliteOpen) / baseline, 1)} of bare node http)`,
+      );
+    } finally {
+      await dropBenchDatabase(pgUrl);
+    }
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
