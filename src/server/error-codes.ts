@@ -40,6 +40,7 @@ export const ERROR_CODES = [
   "agencies_outside_province", // details.agencies
   "unknown_user", // details.field, details.email
   "user_lacks_role", // details.email, details.role
+  "assignment_not_found", // details.userId, details.role
   // assessments
   "indicators_without_level", // details.indicators
   "indicators_unverified", // details.indicators

@@ -126,3 +126,13 @@ export async function assignIndicatorUnits(id: number, assignments: ApiBody<"put
 export async function addUnit(agency: string, name: string): Promise<ApiResponse<"postAgencyUnits">> {
   return api("post", "/api/agencies/{code}/units", { path: { code: agency }, body: { name } });
 }
+
+export type AssessorAssignment = ApiResponse<"getAssessmentAssignments">["assignments"][number];
+
+export async function fetchAssignments(id: number, signal?: AbortSignal): Promise<AssessorAssignment[]> {
+  return (await api("get", "/api/assessments/{id}/assignments", { path: { id }, signal })).assignments;
+}
+
+export async function endAssessorAssignment(id: number, userId: number, role: AssessorAssignment["role"]): Promise<void> {
+  await api("delete", "/api/assessments/{id}/assignments/{userId}", { path: { id, userId }, query: { role } });
+}

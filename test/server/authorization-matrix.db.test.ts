@@ -225,6 +225,22 @@ const MATRIX: Entry[] = [
     expect: stageAction((who, target) => who === "administrator" || (who === "koordinator_spbe" && target === "own"), 204),
   },
   {
+    route: "GET /api/assessments/:id/assignments",
+    build: async (c) => ({ method: "GET", url: `/api/assessments/${await assessmentIn(c)}/assignments` }),
+    expect: stageAction((who, target) => who === "administrator" || (who === "koordinator_spbe" && target === "own"), 200),
+  },
+  {
+    route: "DELETE /api/assessments/:id/assignments/:userId",
+    build: async (c) => {
+      const assessmentId = await assessmentIn(c);
+      const assessor = await makeUser(c.db, "asesor_internal", c.agency, null);
+      const agencyId = (await agencyIdsByCode(c.db.db, [c.agency])).get(c.agency)!;
+      await assignToAssessment(c.db.db, { actorUserId: null, actorLabel: "test", ip: null, userAgent: null }, { assessmentId, agencyId, userId: assessor.id, role: "asesor_internal", indicatorCodes: null });
+      return { method: "DELETE", url: `/api/assessments/${assessmentId}/assignments/${assessor.id}?role=asesor_internal` };
+    },
+    expect: stageAction((who, target) => who === "administrator" || (who === "koordinator_spbe" && target === "own"), 204),
+  },
+  {
     route: "PUT /api/assessments/:id/indicator-units",
     build: async (c) => ({ method: "PUT", url: `/api/assessments/${await assessmentIn(c)}/indicator-units`, body: { assignments: [{ indicatorCode: "21", unitId: null }] } }),
     expect: stageAction((who, target) => who === "administrator" || (who === "koordinator_spbe" && target === "own"), 204),

@@ -24,6 +24,33 @@ export async function assignToAssessment(
 }
 
 /**
+ * Ends one assignment before its time (the assessor moved, was named by mistake): removes the row and
+ * writes `assessment.unassign` in the same transaction. False when there was no such assignment.
+ */
+export async function endAssignment(
+  db: Db,
+  ctx: AuditContext,
+  input: { assessmentId: number; agencyId: number; userId: number; role: "asesor_eksternal" | "asesor_internal" },
+): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const [ended] = await tx
+      .delete(assessmentAssignments)
+      .where(and(eq(assessmentAssignments.assessmentId, input.assessmentId), eq(assessmentAssignments.userId, input.userId), eq(assessmentAssignments.role, input.role)))
+      .returning({ indicatorCodes: assessmentAssignments.indicatorCodes });
+    if (!ended) return false;
+    await recordAudit(tx, ctx, {
+      agencyId: input.agencyId,
+      action: "assessment.unassign",
+      targetType: "assessment",
+      targetId: input.assessmentId,
+      before: { userId: input.userId, role: input.role, indicators: ended.indicatorCodes },
+      after: { reason: "ended" },
+    });
+    return true;
+  });
+}
+
+/**
  * Ends the assignments a role grant carried, inside the transaction that revoked it: an external
  * assessor's on every assessment, an internal assessor's on the assessments of that agency. Does
  * nothing while the user still holds the same role there (another grant row). One

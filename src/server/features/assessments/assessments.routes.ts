@@ -1,3 +1,4 @@
+import { assignmentRoutes } from "./assignments.routes";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
@@ -38,6 +39,7 @@ export const assessmentRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
     await app.register(sectoralServiceRoutes(ctx));
     await app.register(officialRecordRoutes(ctx));
     await app.register(levelsExportRoutes(ctx));
+    await app.register(assignmentRoutes(ctx));
 
     const loadReadable = (req: FastifyRequest, id: number) => loadReadableAssessment(db, req, id);
     const workspaceCache = new ResponseCache(cacheCharsFromEnv());

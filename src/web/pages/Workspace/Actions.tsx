@@ -7,6 +7,7 @@ import { useUnsavedChanges } from "../../useUnsavedChanges";
 import { useClarifications } from "./clarificationContext";
 import { stageGaps } from "./progress";
 import { AssignForm } from "./AssignForm";
+import { AssignmentList } from "./AssignmentList";
 import { useSubmit } from "../../useSubmit";
 import { useWorkspace } from "./context";
 import { ReviewForm } from "./ReviewForm";
@@ -92,6 +93,8 @@ export function Actions() {
   const a = ws.abilities;
   const naming = a.nameSectoralServices && ws.sectoralServices.indicators.length > 0;
   const any = a.submit || a.advance || a.review || a.assignInternal || a.assignExternal || naming || ws.officialRecord !== null;
+  // Grows with each new assignment, so the list of assigned assessors shows it.
+  const [assigned, setAssigned] = useState(0);
   if (!any) return null;
   return (
     <section className="ws-actions" aria-labelledby="ws-actions-title">
@@ -103,8 +106,9 @@ export function Actions() {
       {a.advance && <NoteAction kind="advance" title={t("ws.advanceTitle")} intro={t("ws.advanceIntro")} button={t("ws.advance")} testId="ws-advance" run={(note) => advanceAssessment(ws.id, note)} />}
       {a.review && <ReviewForm />}
       {a.assignInternal && ws.stage === "mandiri" && <UnitsForm />}
-      {a.assignInternal && <AssignForm role="asesor_internal" />}
-      {a.assignExternal && <AssignForm role="asesor_eksternal" />}
+      {a.assignInternal && <AssignForm role="asesor_internal" onAssigned={() => setAssigned((n) => n + 1)} />}
+      {a.assignExternal && <AssignForm role="asesor_eksternal" onAssigned={() => setAssigned((n) => n + 1)} />}
+      {(a.assignInternal || a.assignExternal) && <AssignmentList version={assigned} />}
     </section>
   );
 }

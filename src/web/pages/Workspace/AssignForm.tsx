@@ -6,7 +6,7 @@ import { useSubmit } from "../../useSubmit";
 import { useWorkspace } from "./context";
 
 /** Assign an internal assessor (optionally to some indicators) or an external assessor, by e-mail. */
-export function AssignForm({ role }: { role: "asesor_internal" | "asesor_eksternal" }) {
+export function AssignForm({ role, onAssigned }: { role: "asesor_internal" | "asesor_eksternal"; onAssigned?: () => void }) {
   const { t } = useTranslation();
   const id = useId();
   const { ws } = useWorkspace();
@@ -22,6 +22,7 @@ export function AssignForm({ role }: { role: "asesor_internal" | "asesor_ekstern
       const indicators = codes.split(/[\s,;]+/).filter(Boolean);
       await assignAssessor(ws.id, { email: email.trim(), role, ...(internal && indicators.length ? { indicators } : {}) });
       setDone(email.trim());
+      onAssigned?.();
       setEmail("");
       setCodes("");
     });
