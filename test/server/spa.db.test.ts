@@ -44,4 +44,11 @@ describe(`the built web app as served on ${TEST_DB_KIND}`, () => {
     // robots.txt is a real file, not the shell
     expect((await get("/robots.txt")).body).toMatch(/^User-agent: \*/);
   });
+
+  it("a missing asset is a 404, not the shell a browser would run as a script; paths cannot leave dist/web", async () => {
+    const missing = await get("/assets/index-00000000.js");
+    expect([missing.statusCode, missing.json().error]).toEqual([404, "not_found"]);
+    const escape = await get("/..%2f..%2fpackage.json");
+    expect(escape.body).not.toContain('"name": "pandu-spbe"');
+  });
 });

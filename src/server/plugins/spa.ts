@@ -26,6 +26,9 @@ export async function registerSpa(app: FastifyInstance, webDir: string): Promise
     if (file.startsWith(webDir + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
       return reply.sendFile(path.relative(webDir, file));
     }
+    // A missing hashed asset (a page loaded before a new release asks for an old chunk) is a 404, not the
+    // app's HTML, which the browser would try to run as a script.
+    if (req.url.startsWith("/assets/")) return reply.status(404).send({ error: "not_found", message: "no such asset", details: { resource: "asset" } });
     return reply.send(preparedPayload(req, reply, shell));
   });
 }
