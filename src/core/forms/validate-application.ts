@@ -105,18 +105,21 @@ export function validateApplication(form: FormDefinition, answers: unknown, opts
   const errors: AnswerError[] = [];
   const err = (path: string, code: AnswerErrorCode, params?: AnswerError["params"]) => errors.push(params ? { path, code, params } : { path, code });
   const root: Record<string, unknown> = {};
-  /** The repeating groups being walked, by key path, with the values of the current item. */
-  const items = new Map<string, Record<string, unknown>>();
+  /** The repeating groups being walked, by key path, with the values and answer path of the current item. */
+  const items = new Map<string, { values: Record<string, unknown>; path: string }>();
+  /** Answer paths of the fields whose answer has an error. */
+  const invalid = new Set<string>();
 
-  const lookup: Lookup = (keyPath) => {
+  /** Where the field of a key path is in the answers: the current item's when inside a repeating group. */
+  const locate = (keyPath: string): { value: unknown; path: string } => {
     const parts = keyPath.split(".");
-    // The nearest enclosing repeating group's item holds fields under it; else walk from the root.
     for (let i = parts.length - 1; i > 0; i--) {
       const item = items.get(parts.slice(0, i).join("."));
-      if (item) return dig(item, parts.slice(i));
+      if (item) return { value: dig(item.values, parts.slice(i)), path: `${item.path}.${parts.slice(i).join(".")}` };
     }
-    return dig(root, parts);
+    return { value: dig(root, parts), path: keyPath };
   };
+  const lookup: Lookup = (keyPath) => locate(keyPath).value;
 
   const walk = (fields: FormField[], given: Record<string, unknown>, out: Record<string, unknown>, keyPrefix: string, pathPrefix: string) => {
     const known = new Set(fields.filter((f) => f.type !== "section").map((f) => f.key));
@@ -136,7 +139,9 @@ export function validateApplication(form: FormDefinition, answers: unknown, opts
         continue;
       }
       out[field.key] = value;
+      const before = errors.length;
       checkValue(field, value, path);
+      if (errors.length > before) invalid.add(path);
     }
   };
 
@@ -159,7 +164,7 @@ export function validateApplication(form: FormDefinition, answers: unknown, opts
       if (!isObject(item)) return err(`${path}[${i}]`, "wrong_type");
       const inner: Record<string, unknown> = {};
       outList.push(inner);
-      items.set(keyPath, inner);
+      items.set(keyPath, { values: inner, path: `${path}[${i}]` });
       walk(group.fields, item, inner, `${keyPath}.`, `${path}[${i}].`);
       items.delete(keyPath);
     });
@@ -204,8 +209,9 @@ export function validateApplication(form: FormDefinition, answers: unknown, opts
         if (typeof value !== "string") return err(path, "wrong_type");
         let birthDate: string | undefined;
         if (field.birthDateField) {
-          const b = lookup(field.birthDateField);
-          if (parseIsoDate(b)) birthDate = b as string;
+          // Compared only with a birth date that passed its own checks (its errors are reported there).
+          const b = locate(field.birthDateField);
+          if (!invalid.has(b.path) && parseIsoDate(b.value)) birthDate = b.value as string;
         }
         const r = validateNik(value, { today: opts.today, birthDate });
         if (!r.ok) for (const reason of r.reasons) err(path, `nik_${reason}`);

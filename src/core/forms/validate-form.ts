@@ -233,7 +233,15 @@ export function validateForm(input: unknown): FormValidation {
     add(`${first.at}.when`, "condition_cycle", `conditions form a cycle: ${[...cycle, first].map((n) => n.keyPath).join(" → ")}`);
   }
 
-  return problems.length ? { ok: false, problems } : { ok: true, form: input as unknown as FormDefinition, problems: [] };
+  if (!problems.length) return { ok: true, form: input as unknown as FormDefinition, problems: [] };
+  // In the order of the file: the form's own problems, then field by field (a group before its fields).
+  const fieldIndexes = (path: string) => [...path.matchAll(/fields\[(\d+)\]/g)].map((m) => Number(m[1]));
+  const byField = (a: FormProblem, b: FormProblem) => {
+    const [x, y] = [fieldIndexes(a.path), fieldIndexes(b.path)];
+    for (let i = 0; i < Math.min(x.length, y.length); i++) if (x[i] !== y[i]) return x[i]! - y[i]!;
+    return x.length - y.length;
+  };
+  return { ok: false, problems: problems.sort(byField) };
 }
 
 /** The checks of one well-shaped field that its shape cannot express. */
@@ -274,7 +282,7 @@ function fieldRuleProblems(
       break;
     case "date": {
       for (const k of ["min", "max"]) if (f[k] !== undefined && !parseIsoDate(f[k])) add(`${at}.${k}`, "invalid_shape", `${String(f[k])} is not a real date`);
-      if (typeof f.min === "string" && typeof f.max === "string" && f.min > f.max) add(`${at}.min`, "bad_range", `min ${f.min} is after max ${f.max}`);
+      if (parseIsoDate(f.min) && parseIsoDate(f.max) && (f.min as string) > (f.max as string)) add(`${at}.min`, "bad_range", `min ${f.min} is after max ${f.max}`);
       break;
     }
     case "choice": {
