@@ -237,3 +237,64 @@ describe("validateApplication on groups and the remaining types", () => {
     expect(validateApplication(form, [])).toEqual({ ok: false, errors: [{ path: "(root)", code: "wrong_type" }], values: {} });
   });
 });
+
+describe("validateApplication inside repeating items", () => {
+  const form: FormDefinition = {
+    id: "keluarga",
+    version: 1,
+    status: "draft",
+    title: L("Keluarga"),
+    defaultRetentionDays: 30,
+    fields: [
+      {
+        type: "group",
+        key: "anggota",
+        label: L("Anggota"),
+        repeat: { max: 5 },
+        fields: [
+          { type: "date", key: "lahir", label: L("Lahir"), required: true, notFuture: true, purpose },
+          { type: "nik", key: "nik", label: L("NIK"), required: true, purpose, birthDateField: "anggota.lahir" },
+        ],
+      },
+    ],
+  };
+
+  it("compares each item's NIK with the birth date of the same item, and not with one that failed its own check", () => {
+    const r = validateApplication(
+      form,
+      {
+        anggota: [
+          { lahir: "1990-05-17", nik: "1571011705900001" },
+          { lahir: "1990-05-18", nik: "1571011705900001" },
+          { lahir: "2030-05-17", nik: "1571011705300001" },
+          { lahir: "2010-01-01", nik: "1571014101100003" },
+        ],
+      },
+      { today: TODAY },
+    );
+    expect(codes(r)).toEqual(["anggota[1].nik nik_birth_date_mismatch", "anggota[2].lahir date_in_future"]);
+  });
+});
+
+describe("robustness", () => {
+  /** A small deterministic generator (no Math.random: the same cases on every run). */
+  function rng(seed: number) {
+    let s = seed >>> 0;
+    return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  }
+  const junk = [null, 0, -1, 1.5, "", "x", "1571011705900001", [], [1, "a"], {}, { a: 1 }, true, "2026-02-30", { province: "15" }];
+
+  it("checks arbitrary answers to every demo form without throwing", () => {
+    const next = rng(19);
+    for (const file of ["kota-jambi-domisili-usaha", "kota-jambi-izin-reklame", "jambi-rekomendasi-beasiswa", "jambi-permohonan-informasi-publik"]) {
+      const form = readFormFile(path.join(FORMS, `${file}.json`));
+      const keys = JSON.stringify(form).match(/"key":"[a-z0-9_]+"/g)!.map((k) => k.slice(7, -1));
+      for (let n = 0; n < 300; n++) {
+        const answers: Record<string, unknown> = {};
+        for (const k of keys) if (next() < 0.6) answers[k] = next() < 0.2 ? [{ [keys[Math.floor(next() * keys.length)]!]: junk[Math.floor(next() * junk.length)] }] : junk[Math.floor(next() * junk.length)];
+        const r = validateApplication(form, answers, { today: TODAY });
+        expect(typeof r.ok).toBe("boolean");
+      }
+    }
+  });
+});

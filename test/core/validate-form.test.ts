@@ -290,3 +290,36 @@ describe("validateForm", () => {
     expect(p).toEqual(["fields[5].birthDateField unknown_field_ref", "fields[6].birthDateField ref_wrong_type", "fields[7].birthDateField forward_ref"]);
   });
 });
+
+describe("validateForm on damaged input", () => {
+  function rng(seed: number) {
+    let s = seed >>> 0;
+    return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  }
+  const junk = [null, 0, -1, 1.5, "", "x", [], [{}], {}, { field: "nama" }, true, { all: [{ field: "x" }] }, "group"];
+
+  it("reports problems, never throws, whatever a property is replaced by", () => {
+    const next = rng(7);
+    const base = JSON.stringify(readFormFile(bundledFormFiles().find((f) => f.endsWith("kota-jambi-izin-reklame.json"))!));
+    for (let n = 0; n < 400; n++) {
+      const raw = JSON.parse(base);
+      // Replace a few properties anywhere in the tree by junk.
+      const objects: Record<string, unknown>[] = [];
+      const collect = (v: unknown) => {
+        if (Array.isArray(v)) v.forEach(collect);
+        else if (v && typeof v === "object") {
+          objects.push(v as Record<string, unknown>);
+          Object.values(v).forEach(collect);
+        }
+      };
+      collect(raw);
+      for (let k = 0; k < 3; k++) {
+        const o = objects[Math.floor(next() * objects.length)]!;
+        const props = Object.keys(o);
+        if (props.length) o[props[Math.floor(next() * props.length)]!] = junk[Math.floor(next() * junk.length)];
+      }
+      const r = validateForm(raw);
+      if (!r.ok) expect(r.problems.every((p) => p.path && p.code && p.message)).toBe(true);
+    }
+  });
+});

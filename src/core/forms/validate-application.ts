@@ -179,7 +179,8 @@ export function validateApplication(form: FormDefinition, answers: unknown, opts
         const max = field.maxLength ?? (field.type === "text" ? DEFAULT_TEXT_MAX : DEFAULT_TEXTAREA_MAX);
         if (field.minLength !== undefined && length < field.minLength) err(path, "too_short", { min: field.minLength });
         if (length > max) err(path, "too_long", { max });
-        if (field.pattern !== undefined && !new RegExp(`^(?:${field.pattern})$`, "u").test(value)) err(path, "pattern");
+        // An over-long answer is not matched at all (a pattern's cost grows with the text).
+        else if (field.pattern !== undefined && !new RegExp(`^(?:${field.pattern})$`, "u").test(value)) err(path, "pattern");
         return;
       }
       case "number": {
