@@ -91,3 +91,48 @@ describe("pandu forms", () => {
     expect(r.stderr).toContain(message);
   });
 });
+
+describe("pandu forms check", () => {
+  const form = path.join(FORMS, "jambi-permohonan-informasi-publik.json");
+  const answers = {
+    kategori_pemohon: "perorangan",
+    nama: "Budi Santoso",
+    nik: "1571011705900001",
+    telepon: "+62 812 7400 1234",
+    alamat: { province: "15", regency: "1571", district: "157101", village: "1571011001", street: "Jl. Jend. Sudirman 1" },
+    rincian_informasi: "Daftar penerima hibah tahun 2025",
+    tujuan: "Penelitian",
+    cara_memperoleh: ["melihat"],
+    cara_pengiriman: "pos",
+  };
+
+  it("prints the answers to keep (hidden fields dropped) and exits 0", () => {
+    const r = runCli(["forms", "check", form, "-", "--today", "2026-12-07"], { input: JSON.stringify(answers) });
+    expect(r.status).toBe(0);
+    const kept = JSON.parse(r.stdout);
+    expect(kept.nik).toBe("1571011705900001");
+    expect(kept).not.toHaveProperty("cara_pengiriman");
+  });
+
+  it("lists every error with its path and exits 1", () => {
+    const bad = { ...answers, nik: "1571019905900000", cara_memperoleh: ["salinan_cetak"], cara_pengiriman: undefined, extra: 1 };
+    const r = runCli(["forms", "check", form, "-", "--today", "2026-12-07"], { input: JSON.stringify(bad) });
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim().split("\n")).toEqual([
+      "extra: unknown_field",
+      "nik: nik_day",
+      "nik: nik_serial",
+      "cara_pengiriman: required",
+      expect.stringMatching(/-: 4 error\(s\) against jambi-permohonan-informasi-publik v1$/),
+    ]);
+  });
+
+  it("refuses an invalid form or unreadable answers with exit 2", () => {
+    const r = runCli(["forms", "check", write("empty.json", JSON.stringify({ id: "x", version: 1, status: "draft", title: { id: "X", en: "X" }, fields: [] })), "-"], { input: "{}" });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("fields: a form needs at least one field [invalid_shape]");
+    const r2 = runCli(["forms", "check", form, "/nonexistent/answers.json"]);
+    expect(r2.status).toBe(2);
+    expect(r2.stderr).toContain("cannot read /nonexistent/answers.json");
+  });
+});
