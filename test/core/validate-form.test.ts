@@ -109,6 +109,16 @@ describe("validateForm", () => {
     expect(brief(form())).toEqual([]);
   });
 
+  it("does not resolve paths into a group whose key is already taken", () => {
+    const p = brief(
+      edit((f) => {
+        f.fields.push({ type: "group", key: "anggota", label: L("Lagi"), fields: [{ type: "text", key: "x", label: L("X"), purpose }] });
+        f.fields.push({ type: "text", key: "y", label: L("Y"), purpose, when: { field: "anggota.x", notEmpty: true } });
+      }),
+    );
+    expect(p).toEqual(["fields[5].key duplicate_key", "fields[6].when.field unknown_field_ref"]);
+  });
+
   it("checks keys, labels and a missing type", () => {
     const p = brief(
       edit((f) => {

@@ -132,6 +132,8 @@ export function validateForm(input: unknown): FormValidation {
       if (key !== undefined && KEY_PATTERN.test(key)) {
         const prior = seen.get(key);
         if (prior) add(`${fAt}.key`, "duplicate_key", `key "${key}" is already used at ${prior}`);
+        // Inside a group whose own key is missing or taken, paths are ambiguous: nothing there can be referred to.
+        else if (parent && byKeyPath.get(parent.keyPath) !== parent) seen.set(key, fAt);
         else {
           seen.set(key, fAt);
           byKeyPath.set(node.keyPath, node);
