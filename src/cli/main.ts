@@ -10,6 +10,7 @@ type Register = (program: Command) => void;
  */
 const GROUPS: { names: string[]; load: () => Promise<Register> }[] = [
   { names: ["instruments"], load: () => import("./commands/instruments").then((m) => m.registerInstrumentCommands) },
+  { names: ["forms"], load: () => import("./commands/forms").then((m) => m.registerFormCommands) },
   { names: ["score"], load: () => import("./commands/score").then((m) => m.registerScoreCommand) },
   { names: ["plan"], load: () => import("./commands/plan").then((m) => m.registerPlanCommand) },
   { names: ["results"], load: () => import("./commands/results").then((m) => m.registerResultsCommands) },

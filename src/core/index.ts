@@ -29,3 +29,4 @@ export * from "./assessment/sectoral-services";
 export * from "./assessment/schedule";
 export * from "./results/result-nodes";
 export * from "./results/index-series";
+export * from "./forms";
