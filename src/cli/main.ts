@@ -12,6 +12,7 @@ const GROUPS: { names: string[]; load: () => Promise<Register> }[] = [
   { names: ["instruments"], load: () => import("./commands/instruments").then((m) => m.registerInstrumentCommands) },
   { names: ["score"], load: () => import("./commands/score").then((m) => m.registerScoreCommand) },
   { names: ["plan"], load: () => import("./commands/plan").then((m) => m.registerPlanCommand) },
+  { names: ["ikm"], load: () => import("./commands/ikm").then((m) => m.registerIkmCommand) },
   { names: ["results"], load: () => import("./commands/results").then((m) => m.registerResultsCommands) },
   { names: ["seed"], load: () => import("./commands/seed").then((m) => m.registerSeedCommands) },
   { names: ["users"], load: () => import("./commands/users").then((m) => m.registerUserCommands) },
