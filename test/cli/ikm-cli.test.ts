@@ -105,6 +105,20 @@ describe("pandu ikm", () => {
     expect(r.stdout).toBe("");
   });
 
+  it("accepts 4.0 and 4,0 from a spreadsheet, and says why each other value is refused", () => {
+    const input = `${U.join(",")}\n4.0,"4,0",4,4,4,4,4,4,4\n4,4,4.5,4,-1,0,5.0,4,#N/A\n`;
+    const r = runCli(["ikm", "-"], { input });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split("\n")).toEqual([
+      "baris 3, kolom U3: nilai 4.5 bukan bilangan bulat 1–4",
+      "baris 3, kolom U5: nilai -1 di luar 1–4",
+      "baris 3, kolom U6: nilai 0 di luar 1–4",
+      "baris 3, kolom U7: nilai 5.0 di luar 1–4",
+      'baris 3, kolom U9: nilai "#N/A" bukan angka 1–4',
+      "pandu: stdin: 5 isian tidak sah; tidak ada yang dihitung",
+    ]);
+  });
+
   it.each([
     [["ikm", "-"], "Umur,U1,U2,U3,U4,U5,U6,U7,U8\n30,4,4,4,4,4,4,4,4\n", "kolom U9 tidak ada"],
     [["ikm", "-"], `${U.join(",")}\n`, "tidak ada baris jawaban"],

@@ -1,3 +1,4 @@
+import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
 import {
   KREJCIE_MORGAN_TABLE,
@@ -221,6 +222,37 @@ describe("responses the core refuses", () => {
 
   it("no responses: no IKM, and not enough for any population", () => {
     expect(computeIkm([], { population: 20 })).toMatchObject({ respondents: 0, ikm: null, mutu: null, nrr: Array(9).fill(null), minimumRespondents: 19, enough: false });
+  });
+});
+
+describe("exactness against decimal.js", () => {
+  it("matches 80-digit decimal arithmetic on 500 random tallies with unequal answer counts, under every policy", () => {
+    const D = Decimal.clone({ precision: 80, rounding: Decimal.ROUND_HALF_UP });
+    let seed = 11;
+    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff), seed % n);
+    const weights = { exact: new D(1).div(9), "legacy-0111": new D("0.111"), "legacy-011": new D("0.11") } as const;
+    for (let t = 0; t < 500; t++) {
+      const tally = emptyTally();
+      tally.respondents = 1 + rand(5000);
+      for (let e = 0; e < 9; e++) {
+        const answered = 1 + rand(tally.respondents);
+        for (let k = 0; k < answered; k++) tally.counts[e * 4 + rand(4)]!++;
+      }
+      for (const policy of ["exact", "legacy-0111", "legacy-011"] as const) {
+        let sum = new D(0);
+        for (let e = 0; e < 9; e++) {
+          let s = 0;
+          let n = 0;
+          for (let v = 0; v < 4; v++) {
+            s += tally.counts[e * 4 + v]! * (v + 1);
+            n += tally.counts[e * 4 + v]!;
+          }
+          sum = sum.plus(new D(s).div(n));
+        }
+        const expected = sum.times(weights[policy]).times(25).toDecimalPlaces(2, Decimal.ROUND_HALF_UP).toNumber();
+        expect(ikmFromTally(tally, { policy }).ikm, `tally ${t}, ${policy}`).toBe(expected);
+      }
+    }
   });
 });
 

@@ -58,6 +58,7 @@ function cellValue(v: unknown): unknown {
     if ("result" in v) return cellValue((v as { result: unknown }).result);
     if ("richText" in v) return (v as { richText: { text: string }[] }).richText.map((t) => t.text).join("");
     if ("text" in v) return (v as { text: unknown }).text;
+    if ("error" in v) return String((v as { error: unknown }).error); // #N/A, #VALUE! …
   }
   return v;
 }
@@ -66,11 +67,15 @@ const isBlank = (v: unknown) => v === "" || (typeof v === "string" && v.trim() =
 
 /** The answer in a cell (1–4), or the Indonesian reason it is not one. */
 function answerOf(v: unknown): number | string {
-  if (typeof v === "number") return Number.isInteger(v) && v >= 1 && v <= 4 ? v : `nilai ${String(v).replace(".", ",")} di luar 1–4`;
+  if (typeof v === "number") {
+    if (Number.isInteger(v)) return v >= 1 && v <= 4 ? v : `nilai ${v} di luar 1–4`;
+    return `nilai ${String(v).replace(".", ",")} bukan bilangan bulat 1–4`;
+  }
   const s = String(v).trim();
   if (s === "") return "kosong (setiap unsur dijawab 1–4)";
-  if (/^[1-4]$/.test(s)) return Number(s);
-  if (/^-?\d+([.,]\d+)?$/.test(s)) return `nilai ${s} di luar 1–4`;
+  if (/^[1-4]([.,]0+)?$/.test(s)) return Number(s[0]); // "4", also "4.0" or "4,0" from a spreadsheet
+  if (/^-?\d+([.,]0+)?$/.test(s)) return `nilai ${s} di luar 1–4`;
+  if (/^-?\d+[.,]\d+$/.test(s)) return `nilai ${s} bukan bilangan bulat 1–4`;
   return `nilai ${JSON.stringify(s)} bukan angka 1–4`;
 }
 
