@@ -30,15 +30,18 @@ export function readHolidayFile(file: string): HolidayFile {
   return r.file;
 }
 
-/** Every `*.json` of a folder, read and validated, in name order. */
-export function readHolidayDir(dir: string): HolidayFile[] {
-  let names: string[];
+/** The `*.json` file names of a holiday folder, in name order. */
+export function holidayFileNames(dir: string): string[] {
   try {
-    names = fs.readdirSync(dir).filter((n) => n.endsWith(".json")).sort();
+    return fs.readdirSync(dir).filter((n) => n.endsWith(".json")).sort();
   } catch {
     throw new HolidayFileError(`${dir}: cannot read the holiday folder`);
   }
-  return names.map((n) => readHolidayFile(path.join(dir, n)));
+}
+
+/** Every `*.json` of a folder, read and validated, in name order. */
+export function readHolidayDir(dir: string): HolidayFile[] {
+  return holidayFileNames(dir).map((n) => readHolidayFile(path.join(dir, n)));
 }
 
 /**
