@@ -220,6 +220,15 @@ describe("responses the core refuses", () => {
     expect(computeIkm([[4, 4, 4, 4, 4, 4, 4, 4, null]], { allowUnanswered: true })).toMatchObject({ ikm: null, mutu: null, weakestElements: [] });
   });
 
+  it("refuses a tally that cannot come from responses", () => {
+    const t = emptyTally();
+    t.respondents = 1;
+    t.counts[0] = 2;
+    expect(() => ikmFromTally(t)).toThrow(/2 answers to U1 from 1 respondents/);
+    t.counts[0] = -1;
+    expect(() => ikmFromTally(t)).toThrow(/not a whole number/);
+  });
+
   it("no responses: no IKM, and not enough for any population", () => {
     expect(computeIkm([], { population: 20 })).toMatchObject({ respondents: 0, ikm: null, mutu: null, nrr: Array(9).fill(null), minimumRespondents: 19, enough: false });
   });

@@ -187,6 +187,16 @@ export function ikmFromTally(tally: IkmTally, options: { policy?: IkmPolicy; pop
   const policy = options.policy ?? "exact";
   const spec = IKM_POLICIES[policy];
   if (!spec) throw new RangeError(`unknown IKM policy ${String(policy)}`);
+  if (!Number.isSafeInteger(tally.respondents) || tally.respondents < 0 || tally.counts.length !== SKM_ELEMENT_COUNT * 4) throw new RangeError("not an IKM tally");
+  for (let e = 0; e < SKM_ELEMENT_COUNT; e++) {
+    let answered = 0;
+    for (let v = 0; v < 4; v++) {
+      const c = tally.counts[e * 4 + v]!;
+      if (!Number.isSafeInteger(c) || c < 0) throw new RangeError(`tally: count ${c} for ${SKM_ELEMENTS[e]!.code} = ${v + 1} is not a whole number`);
+      answered += c;
+    }
+    if (answered > tally.respondents) throw new RangeError(`tally: ${answered} answers to ${SKM_ELEMENTS[e]!.code} from ${tally.respondents} respondents`);
+  }
   const population = options.population ?? null;
   const minimum = population === null ? null : minimumRespondents(population);
 
