@@ -1,8 +1,9 @@
-// `npm run bench [-- scoring|restart|startup|workspace|upload|evidence-zip|roadmap|dashboards|http|http-auth|open-data]`: benchmarks, kept apart from the tests. Each reports a
+// `npm run bench [-- scoring|restart|startup|workspace|upload|evidence-zip|roadmap|dashboards|http|http-auth|open-data|ikm]`: benchmarks, kept apart from the tests. Each reports a
 // median and a ratio against a baseline measured in the same run; results go into BENCHMARKS.md.
 import os from "node:os";
 import { benchDashboards } from "./dashboards.bench";
 import { benchHttp } from "./http.bench";
+import { benchIkm } from "./ikm.bench";
 import { benchOpenData } from "./open-data.bench";
 import { benchRestart } from "./restart.bench";
 import { benchRoadmap } from "./roadmap.bench";
@@ -20,6 +21,7 @@ if (all || which.has("restart")) await benchRestart();
 if (all || which.has("startup")) await benchStartup();
 if (all || which.has("workspace")) await benchWorkspace();
 if (all || which.has("roadmap")) benchRoadmap();
+if (all || which.has("ikm")) benchIkm();
 if (all || which.has("upload")) await benchUpload();
 if (all || which.has("evidence-zip")) await benchEvidenceZip();
 if (all || which.has("dashboards")) await benchDashboards();

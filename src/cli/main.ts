@@ -13,6 +13,8 @@ const GROUPS: { names: string[]; load: () => Promise<Register> }[] = [
   { names: ["forms"], load: () => import("./commands/forms").then((m) => m.registerFormCommands) },
   { names: ["score"], load: () => import("./commands/score").then((m) => m.registerScoreCommand) },
   { names: ["plan"], load: () => import("./commands/plan").then((m) => m.registerPlanCommand) },
+  { names: ["ikm"], load: () => import("./commands/ikm").then((m) => m.registerIkmCommand) },
+  { names: ["holidays"], load: () => import("./commands/holidays").then((m) => m.registerHolidayCommands) },
   { names: ["results"], load: () => import("./commands/results").then((m) => m.registerResultsCommands) },
   { names: ["seed"], load: () => import("./commands/seed").then((m) => m.registerSeedCommands) },
   { names: ["users"], load: () => import("./commands/users").then((m) => m.registerUserCommands) },
