@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../client";
-import { agencies, agencyLetterheads, agencyLogos } from "../schema";
+import { agencies, agencyLetterheads, agencyLogos, type LetterheadSnapshot } from "../schema";
 import type { Letterhead } from "../../lib/pdf/letterhead";
 import { contactLine, defaultSeat, governmentLine } from "../../core/documents/letterhead";
 
@@ -28,8 +28,7 @@ export async function letterheadSettingsOf(db: Db, agencyId: number) {
 
 export type LetterheadSettings = NonNullable<Awaited<ReturnType<typeof letterheadSettingsOf>>>;
 
-/** What an issued document freezes of its kop surat: the text as printed and the logo by its (immutable) row. */
-export type LetterheadSnapshot = Omit<Letterhead, "logo"> & { logoId: number | null };
+export type { LetterheadSnapshot };
 
 /** The kop surat a document printed now would carry, with the logo by id (to be frozen in a document's snapshot). */
 export function letterheadSnapshotFrom(s: LetterheadSettings): LetterheadSnapshot {

@@ -1,3 +1,5 @@
+import { detectFileType, SNIFF_BYTES } from "../file-type";
+
 /**
  * The kop surat (letterhead) printed at the top of every official document Pandu issues: the
  * agency's logo on the left, the government's name, the issuing agency, its address and contact
@@ -72,4 +74,25 @@ const normalise = (s: string) => s.trim().replace(/\s+/g, " ").toLocaleLowerCase
 /** "Jambi, 7 Desember 2026", or only the date when the seat is unknown. */
 export function placeAndDate(seat: string | null, dateText: string): string {
   return seat ? `${seat}, ${dateText}` : dateText;
+}
+
+/** The largest logo accepted for a kop surat. */
+export const LOGO_MAX_BYTES = 1024 * 1024;
+
+/**
+ * The type of a logo upload told by its content (src/lib/file-type.ts), and only when pdfkit can
+ * also decode it (a PNG header over damaged data would otherwise fail every later document): "png"
+ * or "jpeg", or null.
+ */
+export async function logoImageType(bytes: Buffer): Promise<"png" | "jpeg" | null> {
+  const type = detectFileType(bytes.subarray(0, SNIFF_BYTES), true);
+  if (type !== "png" && type !== "jpeg") return null;
+  const { default: PDFDocument } = await import("pdfkit");
+  try {
+    // openImage decodes the image as doc.image would (it is missing from the type declarations).
+    (new PDFDocument({ autoFirstPage: false }) as unknown as { openImage(src: Buffer): unknown }).openImage(bytes);
+    return type;
+  } catch {
+    return null;
+  }
 }
