@@ -5,6 +5,8 @@ import { assessmentAssignments, auditEvents, stageTransitions, userRoles, users 
 /** When, by whom and with what note a stage was closed (the latest transition out of it). */
 export interface StageClosure {
   at: Date;
+  /** The stage it moved to ("final" when the review team's Valid closed the last stage; the note is then the reviewers'). */
+  toStage: string;
   by: string | null;
   byNip: string | null;
   note: string | null;
@@ -18,7 +20,7 @@ export async function selfAssessmentSubmission(db: Db, assessmentId: number): Pr
 /** The latest close of a stage (mandiri, dokumen, interviu, visitasi): the transition out of it; undefined while it has not closed. */
 export async function stageClosure(db: Db, assessmentId: number, stage: string): Promise<StageClosure | undefined> {
   const [row] = await db
-    .select({ at: stageTransitions.createdAt, by: users.name, byNip: users.nip, note: stageTransitions.note })
+    .select({ at: stageTransitions.createdAt, toStage: stageTransitions.toStage, by: users.name, byNip: users.nip, note: stageTransitions.note })
     .from(stageTransitions)
     .leftJoin(users, eq(stageTransitions.actorUserId, users.id))
     .where(and(eq(stageTransitions.assessmentId, assessmentId), eq(stageTransitions.fromStage, stage)))

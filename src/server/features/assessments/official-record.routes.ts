@@ -101,7 +101,8 @@ export const officialRecordRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       const signers: Signer[] = [{ title: "Koordinator SPBE", name: coordinator?.name ?? null, nip: coordinator?.nip ?? null }];
       if (assessors.length) for (const a of assessors) signers.push({ title: "Asesor Eksternal", name: a.name, nip: a.nip });
       else signers.push({ title: "Asesor Eksternal", name: null, nip: null });
-      return { at: closure.at, submittedBy: closure.by, levels, stageNote: closure.note, people: { signers } };
+      // The last stage is closed by the review team's Valid: that note belongs to the review's own record.
+      return { at: closure.at, submittedBy: closure.by, levels, stageNote: closure.toStage === "final" ? null : closure.note, people: { signers } };
     };
 
     const serve = async (req: FastifyRequest, reply: FastifyReply, assessmentId: number, stage: RecordStage) => {
