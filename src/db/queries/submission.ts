@@ -55,7 +55,7 @@ export interface ReviewDecision {
  * note); Tidak Valid leaves the stage open and is recorded only by its audit event
  * (`assessment.review_invalid`, the notes in its `after`), which is where it is read from.
  */
-export async function latestReviewDecision(db: Db, assessmentId: number): Promise<ReviewDecision | undefined> {
+export async function latestReviewDecision(db: Db, assessmentId: number, agencyId: number): Promise<ReviewDecision | undefined> {
   const [valid] = await db
     .select({ at: stageTransitions.createdAt, by: users.name, byNip: users.nip, note: stageTransitions.note })
     .from(stageTransitions)
@@ -67,7 +67,8 @@ export async function latestReviewDecision(db: Db, assessmentId: number): Promis
     .select({ at: auditEvents.createdAt, by: users.name, byNip: users.nip, changes: auditEvents.changes })
     .from(auditEvents)
     .leftJoin(users, eq(auditEvents.actorUserId, users.id))
-    .where(and(eq(auditEvents.action, "assessment.review_invalid"), eq(auditEvents.targetType, "assessment"), eq(auditEvents.targetId, String(assessmentId))))
+    // The agency narrows the search to its events (audit_agency_idx) before the action and target are matched.
+    .where(and(eq(auditEvents.agencyId, agencyId), eq(auditEvents.action, "assessment.review_invalid"), eq(auditEvents.targetType, "assessment"), eq(auditEvents.targetId, String(assessmentId))))
     .orderBy(desc(auditEvents.createdAt), desc(auditEvents.id))
     .limit(1);
   const returned: ReviewDecision | undefined = invalid && {

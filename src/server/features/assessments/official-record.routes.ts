@@ -67,7 +67,7 @@ export const officialRecordRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       const answers = await answersOf(db, found.assessment.id);
       const agencyId = found.assessment.agencyId;
       if (stage === "reviu") {
-        const decision = await latestReviewDecision(db, found.assessment.id);
+        const decision = await latestReviewDecision(db, found.assessment.id, agencyId);
         if (!decision) throw new AppError(409, "stage_not_closed", "the review team has not decided yet", { stage });
         // Valid: the final result as it was decided (revision 1; later corrections are their own revisions). Tidak Valid lists no levels.
         const first = decision.decision === "valid" ? (await resultsOf(db, found.assessment.id))[0] : undefined;

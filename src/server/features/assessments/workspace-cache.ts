@@ -37,7 +37,7 @@ export async function workspaceBody(db: Db, cache: ResponseCache, loaded: Pick<L
     resultsWithAuthorsOf(db, id),
     indicatorUnitsOf(db, id),
     closedStages(db, id),
-    latestReviewDecision(db, id),
+    latestReviewDecision(db, id, found.assessment.agencyId),
   ]);
   const records: { stage: string; at: Date; decision?: "valid" | "tidak_valid" }[] = closed.filter((c) => c.stage !== "final");
   if (decision) records.push({ stage: "reviu", at: decision.at, decision: decision.decision });
