@@ -34,12 +34,12 @@ const EnvSchema = z.object({
   SMTP_URL: z.string().regex(/^smtps?:\/\//, "must start with smtp:// or smtps://").optional(),
   SMTP_FROM: z.string().min(3).default("Pandu SPBE <no-reply@localhost>"),
   PANDU_PUBLIC_URL: z.string().url().optional(),
-  /** The number official documents get: {seq} (or {seq3}), {agency}, {year}, {month}, {romanMonth}. */
+  /** The number official documents get: {seq} (or {seq3}), {kind}, {agency}, {year}, {month}, {romanMonth}. */
   PANDU_DOCUMENT_NUMBER_PATTERN: z
     .string()
     .min(1)
     .max(200)
-    .refine((v) => documentNumberPatternProblem(v) === null, "must contain {seq} (or {seq3}) and only the placeholders {agency}, {year}, {month}, {romanMonth}")
+    .refine((v) => documentNumberPatternProblem(v) === null, "must contain {seq} (or {seq3}) and only the placeholders {kind}, {agency}, {year}, {month}, {romanMonth}")
     .default(DEFAULT_DOCUMENT_NUMBER_PATTERN),
   PANDU_EVIDENCE_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(DEFAULT_EVIDENCE_MAX_MB),
   /** Response cache per kind in MB (read by src/server/cache); checked here so a typo stops the start-up. */

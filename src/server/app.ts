@@ -22,6 +22,7 @@ import { passwordResetRoutes } from "./features/auth/password-reset.routes";
 import { tokenRoutes } from "./features/tokens/tokens.routes";
 import { userRoutes } from "./features/users/users.routes";
 import { auditRoutes } from "./features/audit/audit.routes";
+import { letterheadRoutes } from "./features/agencies/letterhead.routes";
 import { unitRoutes } from "./features/units/units.routes";
 import { assessmentRoutes } from "./features/assessments/assessments.routes";
 import { evidenceRoutes } from "./features/evidence/evidence.routes";
@@ -103,6 +104,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(userRoutes(options.context));
   await app.register(auditRoutes(options.context));
   await app.register(unitRoutes(options.context));
+  await app.register(letterheadRoutes(options.context));
   await app.register(assessmentRoutes(options.context));
   await app.register(evidenceRoutes(options.context));
   await app.register(planningRoutes(options.context));

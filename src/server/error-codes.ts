@@ -78,6 +78,9 @@ export const ERROR_CODES = [
   "content_length_required", // details.field
   "chunk_too_small", // details.minBytes (S3 multipart: every part but the last)
   "review_changed", // details.current
+  "logo_too_large", // details.field, details.limitMegabytes
+  "logo_unsupported_type", // details.field
+  "stage_not_closed", // details.stage
   "reset_needs_administrator", // self-service reset without SMTP: the administrator issues links (an evidence item's review was saved by someone else)
   // scoring core (ScoringError codes)
   "missing_levels", // details.codes

@@ -602,6 +602,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agencies/{code}/letterhead": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agency's kop surat settings and what documents print */
+        get: operations["getAgencyLetterhead"];
+        /** Set the agency's kop surat text (the logo is set apart) */
+        put: operations["putAgencyLetterhead"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{code}/letterhead/logo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The agency's kop surat logo (PNG or JPEG)
+         * @description 404 when the agency has no logo.
+         */
+        get: operations["getAgencyLetterheadLogo"];
+        /**
+         * Upload the agency's kop surat logo (multipart, field `file`: PNG or JPEG, at most 1 MB)
+         * @description 400 logo_unsupported_type for anything but a decodable PNG or JPEG (told by its bytes), 400 logo_too_large above 1 MB.
+         */
+        put: operations["putAgencyLetterheadLogo"];
+        post?: never;
+        /** Remove the logo from the agency's kop surat */
+        delete: operations["deleteAgencyLetterheadLogo"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assessments/{id}/review": {
         parameters: {
             query?: never;
@@ -765,10 +808,30 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * The Berita Acara Penilaian Mandiri (PDF), once the self-assessment is submitted
-         * @description 409 not_submitted before the Koordinator SPBE submits the self-assessment. The first download issues the document (its number, a public id for /verifikasi/<id>, the SHA-256 of the bytes); every download gives the same bytes. `X-Document-Id` names the id.
+         * The Berita Acara of a closed stage (PDF): the self-assessment by default, or ?stage=dokumen|interviu|visitasi
+         * @description 409 not_submitted before the self-assessment is submitted; 409 stage_not_closed for an external stage that has not closed (or that the period does not run). The first download issues the document (its number, a public id for /verifikasi/<id>, the SHA-256 of the bytes); every download gives the same bytes. `X-Document-Id` names the id.
          */
         get: operations["getAssessmentBeritaAcaraPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/berita-acara-reviu.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The Berita Acara of the latest review decision (Valid / Tidak Valid) as a PDF
+         * @description 409 stage_not_closed before the review team decides. Issued once per decision, like every Berita Acara; `X-Document-Id` names the id.
+         */
+        get: operations["getAssessmentBeritaAcaraReviuPdf"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1714,7 +1777,7 @@ export interface components {
         /** @description Every 4xx/5xx answer. `error` is a stable code (the web translates it); `details` carries what the sentence names (e.g. `field`). */
         Error: {
             /** @enum {string} */
-            error: "bad_request" | "validation_error" | "invalid_text" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "database_unavailable" | "unauthenticated" | "csrf_failed" | "token_read_only" | "forbidden" | "invalid_credentials" | "totp_required" | "invalid_totp" | "too_many_attempts" | "password_too_short" | "password_too_weak" | "wrong_password" | "email_taken" | "email_failed" | "link_needs_email" | "two_factor_already_on" | "two_factor_not_started" | "two_factor_needs_session" | "role_not_grantable" | "role_needs_agency" | "role_without_agency" | "unknown_agency" | "agencies_outside_province" | "unknown_user" | "user_lacks_role" | "assignment_not_found" | "indicators_without_level" | "indicators_unverified" | "unknown_indicators" | "one_per_indicator" | "foreign_unit" | "stage_not_in_period" | "stage_not_current" | "stage_closed" | "stage_not_open" | "stage_changed" | "window_order" | "notes_required" | "level_invalid" | "external_score_invalid" | "unknown_instrument" | "not_submitted" | "no_final_result" | "division_closed" | "not_this_agency" | "not_this_period" | "assessment_required" | "not_reachable" | "planning_invalid" | "unit_name_taken" | "evidence_damaged" | "evidence_link_locked" | "file_missing" | "file_empty" | "title_required" | "upload_busy" | "upload_interrupted" | "offset_mismatch" | "offset_required" | "content_length_required" | "chunk_too_small" | "review_changed" | "reset_needs_administrator" | "missing_levels" | "invalid_level" | "invalid_score" | "unknown_indicator";
+            error: "bad_request" | "validation_error" | "invalid_text" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "database_unavailable" | "unauthenticated" | "csrf_failed" | "token_read_only" | "forbidden" | "invalid_credentials" | "totp_required" | "invalid_totp" | "too_many_attempts" | "password_too_short" | "password_too_weak" | "wrong_password" | "email_taken" | "email_failed" | "link_needs_email" | "two_factor_already_on" | "two_factor_not_started" | "two_factor_needs_session" | "role_not_grantable" | "role_needs_agency" | "role_without_agency" | "unknown_agency" | "agencies_outside_province" | "unknown_user" | "user_lacks_role" | "assignment_not_found" | "indicators_without_level" | "indicators_unverified" | "unknown_indicators" | "one_per_indicator" | "foreign_unit" | "stage_not_in_period" | "stage_not_current" | "stage_closed" | "stage_not_open" | "stage_changed" | "window_order" | "notes_required" | "level_invalid" | "external_score_invalid" | "unknown_instrument" | "not_submitted" | "no_final_result" | "division_closed" | "not_this_agency" | "not_this_period" | "assessment_required" | "not_reachable" | "planning_invalid" | "unit_name_taken" | "evidence_damaged" | "evidence_link_locked" | "file_missing" | "file_empty" | "title_required" | "upload_busy" | "upload_interrupted" | "offset_mismatch" | "offset_required" | "content_length_required" | "chunk_too_small" | "review_changed" | "logo_too_large" | "logo_unsupported_type" | "stage_not_closed" | "reset_needs_administrator" | "missing_levels" | "invalid_level" | "invalid_score" | "unknown_indicator";
             /** @description English, for logs and developers; not for display */
             message: string;
             details?: {
@@ -3541,6 +3604,241 @@ export interface operations {
             "5XX": components["responses"]["ServerError"];
         };
     };
+    getAgencyLetterhead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        officeName: string | null;
+                        address: string | null;
+                        phone: string | null;
+                        email: string | null;
+                        website: string | null;
+                        seat: string | null;
+                        defaultSeat: string | null;
+                        logo: {
+                            sha256: string;
+                            contentType: string;
+                            size: number;
+                        } | null;
+                        printed: {
+                            governmentName: string;
+                            agencyName: string;
+                            address: string | null;
+                            contact: string | null;
+                            seat: string | null;
+                        };
+                        updatedAt: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    putAgencyLetterhead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The issuing office under the government line, e.g. Dinas Komunikasi dan Informatika; empty: the agency's name */
+                    officeName?: string | null;
+                    address?: string | null;
+                    phone?: string | null;
+                    email?: string | null;
+                    website?: string | null;
+                    /** @description The seat city printed before a signature's date (Jambi, Muara Bulian); empty: derived for a city, else omitted */
+                    seat?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        officeName: string | null;
+                        address: string | null;
+                        phone: string | null;
+                        email: string | null;
+                        website: string | null;
+                        seat: string | null;
+                        defaultSeat: string | null;
+                        logo: {
+                            sha256: string;
+                            contentType: string;
+                            size: number;
+                        } | null;
+                        printed: {
+                            governmentName: string;
+                            agencyName: string;
+                            address: string | null;
+                            contact: string | null;
+                            seat: string | null;
+                        };
+                        updatedAt: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getAgencyLetterheadLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    putAgencyLetterheadLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        officeName: string | null;
+                        address: string | null;
+                        phone: string | null;
+                        email: string | null;
+                        website: string | null;
+                        seat: string | null;
+                        defaultSeat: string | null;
+                        logo: {
+                            sha256: string;
+                            contentType: string;
+                            size: number;
+                        } | null;
+                        printed: {
+                            governmentName: string;
+                            agencyName: string;
+                            address: string | null;
+                            contact: string | null;
+                            seat: string | null;
+                        };
+                        updatedAt: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteAgencyLetterheadLogo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        officeName: string | null;
+                        address: string | null;
+                        phone: string | null;
+                        email: string | null;
+                        website: string | null;
+                        seat: string | null;
+                        defaultSeat: string | null;
+                        logo: {
+                            sha256: string;
+                            contentType: string;
+                            size: number;
+                        } | null;
+                        printed: {
+                            governmentName: string;
+                            agencyName: string;
+                            address: string | null;
+                            contact: string | null;
+                            seat: string | null;
+                        };
+                        updatedAt: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
     postAssessmentReview: {
         parameters: {
             query?: never;
@@ -3995,6 +4293,35 @@ export interface operations {
     };
     getAssessmentBeritaAcaraPdf: {
         parameters: {
+            query?: {
+                /** @description The stage whose record is wanted (default: the self-assessment) */
+                stage?: "mandiri" | "dokumen" | "interviu" | "visitasi";
+            };
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getAssessmentBeritaAcaraReviuPdf: {
+        parameters: {
             query?: never;
             header?: never;
             path: {
@@ -4275,6 +4602,12 @@ export interface operations {
                         officialRecord: {
                             submittedAt: string;
                         } | null;
+                        officialRecords: {
+                            /** @enum {string} */
+                            stage: "mandiri" | "dokumen" | "interviu" | "visitasi" | "reviu";
+                            at: string;
+                            decision: ("valid" | "tidak_valid") | null;
+                        }[];
                         score: {
                             index: number;
                             indexRounded: number;

@@ -99,8 +99,9 @@ export async function saveSectoralServices(id: number, services: SectoralService
   return api("put", "/api/assessments/{id}/sectoral-services", { path: { id }, body: { services } });
 }
 
-/** The Berita Acara Penilaian Mandiri (PDF, an attachment). */
-export const officialRecordUrl = (id: number) => `${base(id)}/berita-acara.pdf`;
+/** The Berita Acara of a closed stage or of the review decision (PDF, an attachment); the self-assessment's by default. */
+export const officialRecordUrl = (id: number, stage: "mandiri" | "dokumen" | "interviu" | "visitasi" | "reviu" = "mandiri") =>
+  stage === "reviu" ? `${base(id)}/berita-acara-reviu.pdf` : stage === "mandiri" ? `${base(id)}/berita-acara.pdf` : `${base(id)}/berita-acara.pdf?stage=${stage}`;
 
 /** The levels in force as the levels.json of `pandu score` / `pandu plan` (an attachment). */
 export const levelsFileUrl = (id: number) => `${base(id)}/levels.json`;

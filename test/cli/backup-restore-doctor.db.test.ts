@@ -10,6 +10,7 @@ import { openDatabase, type Database } from "../../src/db/client";
 import { seedDemo } from "../../src/db/commands/seed-demo";
 import { createApiToken } from "../../src/db/commands/api-tokens";
 import { uploadEvidence } from "../../src/db/commands/evidence-upload";
+import { setLetterheadLogo } from "../../src/db/commands/letterhead";
 import { appliedMigrations, codeMigrations, migrationsUpTo, writeBackup } from "../../src/db/commands/backup";
 import { agencyIdsByCode } from "../../src/db/queries/agency-ids";
 import { evidenceUploads, evidenceVersions, userRoles } from "../../src/db/schema";
@@ -107,6 +108,9 @@ describe(`pandu backup / restore / doctor on ${TEST_DB_KIND}`, () => {
       const meta = { title: `Dokumen ${code}`, documentNumber: null, documentDate: null, reviewDate: null };
       await uploadEvidence(sourceDb.db, storage, SYSTEM, { agencyId: ids.get(code)!, agencyCode: code, source: Readable.from([bytes]), fileName: "dokumen.pdf", maxBytes: 10_000_000, userId: null }, meta);
     }
+    // A kop surat logo: binary (bytea) rows must come back byte for byte.
+    const { default: QRCode } = await import("qrcode");
+    await setLetterheadLogo(sourceDb.db, SYSTEM, ids.get("15.71")!, { bytes: await QRCode.toBuffer("Logo Kota Jambi"), contentType: "image/png" });
     adminId = (await makeUser(sourceDb, "administrator", null)).id;
     token = (await createApiToken(sourceDb.db, SYSTEM, { userId: adminId, name: "cadangan", scope: "write", days: 1 })).token;
     fingerprint = secretKeyFingerprint(loadOrCreateSecretKey(undefined, source.dataDir));

@@ -8,6 +8,12 @@ describe("official document numbers", () => {
     expect(formatDocumentNumber("{seq3}/BA/{agency}/{romanMonth}/{year}", v)).toBe("004/BA/15.71/XII/2026");
     expect(formatDocumentNumber("800/{seq}/{month}/{year}", { ...v, month: 3 })).toBe("800/4/3/2026");
   });
+  it("tell kinds apart: {kind} prints the kind's code, and a pattern without it gets the code appended (but the self-assessment record keeps its numbers)", () => {
+    expect(formatDocumentNumber(DEFAULT_DOCUMENT_NUMBER_PATTERN, { ...v, kind: "BA-DOK" })).toBe("4/BA-DOK/15.71/2026");
+    expect(formatDocumentNumber("800/{seq}/{year}", { ...v, kind: "BA-REV" })).toBe("800/4/2026/BA-REV");
+    expect(formatDocumentNumber("800/{seq}/{year}", { ...v, kind: "BA-PM" })).toBe("800/4/2026");
+    expect(documentNumberPatternProblem("{seq}/{kind}/{year}")).toBeNull();
+  });
   it("refuse a pattern without a sequence or with an unknown placeholder", () => {
     expect(documentNumberPatternProblem(DEFAULT_DOCUMENT_NUMBER_PATTERN)).toBeNull();
     expect(documentNumberPatternProblem("BA/{agency}/{year}")).toMatch(/\{seq\}/);

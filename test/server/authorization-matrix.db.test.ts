@@ -10,6 +10,7 @@ import type { AppContext } from "../../src/server/context";
 import { createPeriod } from "../../src/db/commands/create-period";
 import { saveAnswer } from "../../src/db/commands/save-answer";
 import { assignToAssessment } from "../../src/db/commands/assign";
+import { setLetterheadLogo } from "../../src/db/commands/letterhead";
 import { agencyIdsByCode } from "../../src/db/queries/agency-ids";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/core";
@@ -86,6 +87,20 @@ const unitAccess = (okRead: number, okManage: number, manage: boolean) => (who: 
   return who === "koordinator_spbe" ? okManage : 403;
 };
 let unitCounter = 0;
+
+/** The kop surat is set by the agency's Koordinator SPBE, the Koordinator Provinsi over it (Kota Jambi is in province 15) and administrators. */
+const letterheadManage = (ok: number) => (who: Who, target: "own" | "other") => {
+  const read = unitAccess(200, 200, false)(who, target);
+  if (read !== 200) return read;
+  return who === "administrator" || who === "koordinator_spbe" || who === "koordinator_provinsi" ? ok : 403;
+};
+/** Gives the target agency a logo (a tiny PNG), returning its code. */
+async function withLogo(c: Ctx): Promise<string> {
+  const id = (await agencyIdsByCode(c.db.db, [c.agency])).get(c.agency)!;
+  const { default: QRCode } = await import("qrcode");
+  await setLetterheadLogo(c.db.db, { actorUserId: null, actorLabel: "test", ip: null, userAgent: null }, id, { bytes: await QRCode.toBuffer(`logo ${c.agency}`), contentType: "image/png" });
+  return c.agency;
+}
 
 /** A fresh national period with one assessment for the target agency; returns the assessment id. */
 let matrixDocuments = 0;
@@ -265,6 +280,24 @@ const MATRIX: Entry[] = [
       const selfAssessor = ["koordinator_spbe", "penanggung_jawab", "pelaksana_entri", "asesor_internal"].includes(who);
       return selfAssessor && target === "own" ? 200 : 403;
     },
+  },
+  // The kop surat: read like units; set by the agency's Koordinator SPBE, the Koordinator Provinsi over it and administrators.
+  { route: "GET /api/agencies/:code/letterhead", build: (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/letterhead` }), expect: unitAccess(200, 200, false) },
+  { route: "PUT /api/agencies/:code/letterhead", build: (c) => ({ method: "PUT", url: `/api/agencies/${c.agency}/letterhead`, body: { address: `Jl. Uji No. ${++unitCounter}` } }), expect: letterheadManage(200) },
+  { route: "GET /api/agencies/:code/letterhead/logo", build: async (c) => ({ method: "GET", url: `/api/agencies/${await withLogo(c)}/letterhead/logo` }), expect: unitAccess(200, 200, false) },
+  // JSON instead of multipart: a caller allowed to set the logo is answered 415 after every access check.
+  { route: "PUT /api/agencies/:code/letterhead/logo", build: (c) => ({ method: "PUT", url: `/api/agencies/${c.agency}/letterhead/logo`, body: { file: "x" } }), expect: letterheadManage(415) },
+  { route: "DELETE /api/agencies/:code/letterhead/logo", build: async (c) => ({ method: "DELETE", url: `/api/agencies/${await withLogo(c)}/letterhead/logo` }), expect: letterheadManage(200) },
+  {
+    route: "GET /api/assessments/:id/berita-acara-reviu.pdf",
+    build: async (c) => {
+      // A review decision: Valid moved the assessment to final.
+      const id = await assessmentIn(c);
+      await c.db.db.update(assessments).set({ stage: "final" }).where(eq(assessments.id, id));
+      await c.db.db.insert(stageTransitions).values({ assessmentId: id, fromStage: "interviu", toStage: "final", actorUserId: null, note: "Valid" });
+      return { method: "GET", url: `/api/assessments/${id}/berita-acara-reviu.pdf` };
+    },
+    expect: (who, target) => (who === "anonymous" ? 401 : readsAssessment(who, target) ? 200 : 404),
   },
   { route: "GET /api/agencies/:code/units", build: (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/units` }), expect: unitAccess(200, 200, false) },
   { route: "POST /api/agencies/:code/units", build: (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/units`, body: { name: `Dinas Uji ${++unitCounter}` } }), expect: unitAccess(200, 201, true) },

@@ -34,7 +34,7 @@ export async function findIssuedDocument(db: Pick<Db, "select">, kind: string, a
 /**
  * Issues a document once: the first call for a (kind, assessment, snapshot) takes the next number of
  * (kind, agency, year) from the pattern, a random public id (120 bits, base64url), freezes the
- * snapshot (verification URL, signatories), renders the PDF with them and registers its SHA-256,
+ * snapshot (verification URL, signatories, kop surat), renders the PDF with them and registers its SHA-256,
  * audited as `document.issue`, all in one transaction (queued on the agency row so two issues never
  * take the same number). Later calls find the row and return it without a PDF: the caller renders
  * again from the frozen identity, which gives the same bytes.
@@ -44,6 +44,8 @@ export async function issueDocumentOnce(
   ctx: AuditContext,
   input: {
     kind: string;
+    /** The kind's short code printed by `{kind}` in the number (BA-PM, BA-DOK, …). */
+    kindCode: string;
     assessmentId: number;
     agencyId: number;
     agencyCode: string;
@@ -51,7 +53,10 @@ export async function issueDocumentOnce(
     subjectAt: Date;
     pattern: string;
     verifyUrlOf: (id: string) => string;
-    signatories: IssuedDocumentSnapshot["signatories"];
+    /** Frozen in the snapshot: the self-assessment record's signatories, or the signers of any other document, and the kop surat printed. */
+    signatories?: IssuedDocumentSnapshot["signatories"];
+    signers?: IssuedDocumentSnapshot["signers"];
+    letterhead?: IssuedDocumentSnapshot["letterhead"];
     render: (identity: DocumentIdentity) => Promise<Buffer>;
   },
 ): Promise<{ document: IssuedDocument; pdf: Buffer | null }> {
@@ -68,8 +73,11 @@ export async function issueDocumentOnce(
       .where(and(eq(issuedDocuments.kind, input.kind), eq(issuedDocuments.agencyId, input.agencyId), eq(issuedDocuments.year, year)));
     const seq = (last?.seq ?? 0) + 1;
     const id = randomBytes(15).toString("base64url");
-    const number = formatDocumentNumber(input.pattern, { seq, agency: input.agencyCode, year, month });
-    const snapshot: IssuedDocumentSnapshot = { verifyUrl: input.verifyUrlOf(id), signatories: input.signatories };
+    const number = formatDocumentNumber(input.pattern, { seq, agency: input.agencyCode, year, month, kind: input.kindCode });
+    const snapshot: IssuedDocumentSnapshot = { verifyUrl: input.verifyUrlOf(id) };
+    if (input.signatories) snapshot.signatories = input.signatories;
+    if (input.signers) snapshot.signers = input.signers;
+    if (input.letterhead) snapshot.letterhead = input.letterhead;
     const pdf = await input.render({ id, number, snapshot });
     const sha256 = createHash("sha256").update(pdf).digest("hex");
     const [document] = await tx

@@ -15,3 +15,4 @@ export * from "./indicator-units";
 export * from "./server-instances";
 export * from "./job-runs";
 export * from "./issued-documents";
+export * from "./letterheads";

@@ -1,13 +1,21 @@
 import { index, integer, jsonb, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
 import { agencies } from "./agencies";
 import { assessments } from "./evaluation";
+import type { Letterhead } from "../../lib/pdf/letterhead";
+
+/** What an issued document froze of its kop surat: the text as printed and the logo by its (immutable) `agency_logos` row. */
+export type LetterheadSnapshot = Omit<Letterhead, "logo"> & { logoId: number | null };
 
 /** What an issued document froze at its first issue so that every later download gives the same bytes. */
 export interface IssuedDocumentSnapshot {
   /** The verification address printed (and QR-encoded) on the document. */
   verifyUrl: string;
-  /** The people who sign, as their profiles said at the first issue; NIP null when unknown. */
-  signatories: { coordinator: { name: string | null; nip: string | null }; leader: { name: string | null; nip: string | null } };
+  /** The people who sign the self-assessment record, as their profiles said at the first issue; NIP null when unknown. */
+  signatories?: { coordinator: { name: string | null; nip: string | null }; leader: { name: string | null; nip: string | null } };
+  /** The people who sign any other document, in order, each under a title. */
+  signers?: { title: string; name: string | null; nip: string | null }[];
+  /** The kop surat printed; absent on documents issued before kop surat existed (they render without one). */
+  letterhead?: LetterheadSnapshot;
 }
 
 /**

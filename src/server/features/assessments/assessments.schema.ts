@@ -101,6 +101,8 @@ export const WorkspaceResponse = z.object({
   sectoralServices: SectoralServicesResponse,
   /** The self-assessment was submitted: its Berita Acara can be downloaded. */
   officialRecord: z.object({ submittedAt: z.string() }).nullable(),
+  /** The Berita Acara that can be downloaded: each closed stage (mandiri, dokumen, interviu, visitasi) and the latest review decision (reviu), dated. */
+  officialRecords: z.array(z.object({ stage: z.enum(["mandiri", "dokumen", "interviu", "visitasi", "reviu"]), at: z.string(), decision: z.enum(["valid", "tidak_valid"]).nullable() })),
   score: z.object({ index: z.number(), indexRounded: z.number(), predicate: z.string(), partial: z.boolean(), answered: z.number(), total: z.number() }),
   review: z.object({ status: z.enum(["pending", "returned", "valid"]).nullable(), notes: z.string().nullable() }),
   /** The final result and its corrections (revision 1 is the finalisation): levels, who and why. */

@@ -3,7 +3,7 @@ import type { Db } from "../../../db/client";
 import { answersOf, resultsWithAuthorsOf } from "../../../db/queries/assessments";
 import { linkedEvidenceByIndicator } from "../../../db/queries/evidence";
 import { sectoralServicesOf } from "../../../db/queries/sectoral-services";
-import { selfAssessmentSubmission } from "../../../db/queries/submission";
+import { closedStages, latestReviewDecision, selfAssessmentSubmission } from "../../../db/queries/submission";
 import { ResponseCache } from "../../cache/response-cache";
 import { todayInIndonesia } from "../evidence/evidence-settings";
 import type { loadReadableAssessment } from "./load-assessment";
@@ -29,15 +29,19 @@ export async function workspaceBody(db: Db, cache: ResponseCache, loaded: Pick<L
   const key = `${id}:${today}`;
   const hit = cache.get(key, generation);
   if (hit) return hit;
-  const [evidence, services, submission, answers, results, units] = await Promise.all([
+  const [evidence, services, submission, answers, results, units, closed, decision] = await Promise.all([
     linkedEvidenceByIndicator(db, id),
     sectoralServicesOf(db, id),
     selfAssessmentSubmission(db, id),
     answersOf(db, id),
     resultsWithAuthorsOf(db, id),
     indicatorUnitsOf(db, id),
+    closedStages(db, id),
+    latestReviewDecision(db, id, found.assessment.agencyId),
   ]);
-  const extras = { evidence, today, sectoral: { indicators: sectoralServiceIndicators(compiled.instrument), services }, submittedAt: submission?.at ?? null, units };
+  const records: { stage: string; at: Date; decision?: "valid" | "tidak_valid" }[] = closed.filter((c) => c.stage !== "final");
+  if (decision) records.push({ stage: "reviu", at: decision.at, decision: decision.decision });
+  const extras = { evidence, today, sectoral: { indicators: sectoralServiceIndicators(compiled.instrument), services }, submittedAt: submission?.at ?? null, records, units };
   const { abilities: _none, ...body } = presentWorkspace(found, compiled, answers, results, NONE, extras);
   const json = JSON.stringify(body);
   cache.set(key, generation, json);

@@ -41,6 +41,8 @@ export function presentWorkspace(
     today: string;
     sectoral: { indicators: string[]; services: { indicatorCode: string; name: string; unitName: string }[] };
     submittedAt: Date | null;
+    /** The Berita Acara available: each closed stage and the latest review decision, with its date. */
+    records: { stage: string; at: Date; decision?: "valid" | "tidak_valid" }[];
     /** Indicator code → the unit (OPD) assigned to gather it. */
     units: Map<string, number>;
   },
@@ -82,6 +84,7 @@ export function presentWorkspace(
     score: { index: score.index, indexRounded: score.indexRounded, predicate: score.predicate, partial: score.partial, answered: score.completeness.answered, total: score.completeness.total },
     sectoralServices: extras.sectoral,
     officialRecord: extras.submittedAt ? { submittedAt: extras.submittedAt.toISOString() } : null,
+    officialRecords: extras.records.map((r) => ({ stage: r.stage, at: r.at.toISOString(), decision: r.decision ?? null })),
     abilities,
   };
 }

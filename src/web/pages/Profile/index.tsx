@@ -11,6 +11,14 @@ import { usePageTitle } from "../../usePageTitle";
 import { PasswordForm } from "./PasswordForm";
 import { ProfileForm } from "./ProfileForm";
 import { TwoFactor } from "./TwoFactor";
+import { LetterheadSettings } from "./LetterheadSettings";
+
+/** The agencies whose kop surat the user sets: where they are Koordinator SPBE, and the province they coordinate. */
+function letterheadAgencies(me: Me): { code: string; name: string }[] {
+  const out = new Map<string, string>();
+  for (const r of me.roles) if ((r.role === "koordinator_spbe" || r.role === "koordinator_provinsi") && r.agency) out.set(r.agency.code, r.agency.name);
+  return [...out].map(([code, name]) => ({ code, name }));
+}
 
 function Facts({ me }: { me: Me }) {
   const { t } = useTranslation();
@@ -75,6 +83,9 @@ function ProfileView() {
       <ProfileForm key={me.user.id} me={me} />
       <PasswordForm />
       <TwoFactor enabled={me.user.twoFactor} />
+      {letterheadAgencies(me).map((a) => (
+        <LetterheadSettings key={a.code} code={a.code} name={a.name} />
+      ))}
       <LogoutEverywhere />
     </>
   );

@@ -92,14 +92,14 @@ export function Actions() {
   const { ws } = useWorkspace();
   const a = ws.abilities;
   const naming = a.nameSectoralServices && ws.sectoralServices.indicators.length > 0;
-  const any = a.submit || a.advance || a.review || a.assignInternal || a.assignExternal || naming || ws.officialRecord !== null;
+  const any = a.submit || a.advance || a.review || a.assignInternal || a.assignExternal || naming || ws.officialRecords.length > 0;
   // Grows with each new assignment, so the list of assigned assessors shows it.
   const [assigned, setAssigned] = useState(0);
   if (!any) return null;
   return (
     <section className="ws-actions" aria-labelledby="ws-actions-title">
       <h2 id="ws-actions-title">{t("ws.actions")}</h2>
-      {ws.officialRecord && <OfficialRecordLink />}
+      <OfficialRecordLink />
       {naming && <SectoralServicesForm />}
       {a.submit && <CopyForwardForm />}
       {a.submit && <NoteAction kind="submit" title={t("ws.submitTitle")} intro={t("ws.submitIntro")} button={t("ws.submit")} testId="ws-submit" run={(note) => submitAssessment(ws.id, note)} />}
