@@ -36,9 +36,18 @@ import { stageScheduleRoutes } from "./features/stage-schedule/stage-schedule.ro
 import { backupRoutes } from "./features/backup/backup.routes";
 import { taskRoutes } from "./features/tasks/tasks.routes";
 import { documentVerificationRoutes } from "./features/documents/verify.routes";
+import { officialReportRoutes } from "./features/documents/official-reports.routes";
+import { createDocumentJobQueue, type DocumentJobQueue } from "./features/documents/document-jobs";
 import { registerAuthentication } from "./auth/authenticate";
 
 export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The background producer of official documents (tests await `idle()` instead of sleeping). */
+    documentJobs: DocumentJobQueue;
+  }
+}
 
 export interface BuildAppOptions {
   context: AppContext;
@@ -117,6 +126,11 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(backupRoutes(options.context));
   await app.register(taskRoutes(options.context));
   await app.register(documentVerificationRoutes(options.context));
+  // Long official PDFs are produced by the in-process document job queue (also reachable as app.documentJobs).
+  const documentJobs = createDocumentJobQueue(options.context, app.log);
+  app.decorate("documentJobs", documentJobs);
+  app.addHook("onClose", () => documentJobs.close());
+  await app.register(officialReportRoutes(options.context, documentJobs));
   const webDir = options.webDir === undefined ? DEFAULT_WEB_DIR : options.webDir;
   if (webDir) await registerSpa(app, webDir);
   return app;

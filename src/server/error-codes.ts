@@ -59,6 +59,9 @@ export const ERROR_CODES = [
   "unknown_instrument", // details.field, details.instrument
   "not_submitted",
   "no_final_result",
+  "not_final", // the LHE exists once the assessment is final
+  "no_published_results", // details.year: a province summary of a year without published results
+  "job_not_done", // details.status: a document job's file before it is done
   "division_closed",
   "not_this_agency", // details.field
   "not_this_period", // details.field

@@ -17,6 +17,7 @@ import { superviseWorkers, workerSlot } from "./workers";
 import { demoBanner, writeDemoAccounts } from "../lib/demo-accounts";
 import { startInstance } from "./server-instance";
 import { startPeriodicJobs } from "./periodic-jobs";
+import { pruneDocumentJobs } from "../db/commands/document-jobs";
 import type { SecretBox } from "../lib/secret-box";
 
 /** The demo account to try first: the one with the most waiting on its home page. */
@@ -95,6 +96,7 @@ async function main(): Promise<void> {
         documentNumberPattern: config.documentNumberPattern,
         secretBox,
         instanceId: instance.id,
+        documentJobPollMs: 5000,
         secretKeyFingerprint: secretKeyFingerprint(loadOrCreateSecretKey(config.secretKey, config.dataDir)),
       },
       logger: { level: config.logLevel },
@@ -125,6 +127,13 @@ async function main(): Promise<void> {
           run: async () => {
             const r = await sweepEvidenceLeftovers(storage, database!.db, { tempFiles: false });
             if (r.blobs || r.resumable) app.log.info({ evidence: storage.kind, ...r }, "removed evidence upload leftovers");
+          },
+        },
+        {
+          name: "document-jobs-prune",
+          run: async () => {
+            const n = await pruneDocumentJobs(database!.db, 7);
+            if (n) app.log.info({ documentJobs: n }, "removed finished document jobs older than a week");
           },
         },
         {

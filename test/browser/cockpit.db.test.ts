@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clippedChartTexts, pageApi, seriousViolations, startDemoServer, type DemoServer, limit } from "../helpers/browser";
@@ -59,6 +60,37 @@ describe(`province cockpit and national view in Chromium on ${TEST_DB_KIND}`, ()
     await page.getByTestId("target-save").click();
     await page.getByTestId("target-saved").waitFor();
     await expect.poll(() => page.getByTestId("cockpit-targets").innerText()).toContain("kurang 0,35 poin");
+    await page.context().close();
+  });
+
+  it("the Koordinator Provinsi produces the province summary as a background job: progress, then the PDF", async () => {
+    const page = await demo.signIn("koordinator.provinsi@demo.pandu.local");
+    await page.goto(`${demo.url}/kokpit?tahun=2024`);
+    await page.getByTestId("cockpit").waitFor();
+    await page.getByTestId("cockpit-summary-pdf").getByRole("button", { name: "Buat ringkasan provinsi 2024 (PDF)" }).click();
+    const link = page.getByTestId("cockpit-summary-pdf-download");
+    await link.waitFor();
+    expect(await page.getByTestId("cockpit-summary-pdf").innerText()).toContain("Dokumen siap.");
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    expect(download.suggestedFilename()).toBe("ringkasan-hasil-evaluasi-15-2024.pdf");
+    const bytes = fs.readFileSync((await download.path())!);
+    expect(bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.context().close();
+  });
+
+  it("an administrator produces the Laporan Hasil Evaluasi of a final assessment in its workspace", async () => {
+    const page = await demo.signIn("admin@demo.pandu.local");
+    const periods = (await pageApi(page, "GET", "/api/periods")).body as { periods: { name: string; assessments: { id: number; agencyCode: string }[] }[] };
+    // The demo's finalised national round (another province: Sumatera Selatan, 16).
+    const id = periods.periods.find((p) => p.name.includes("DATA DEMO") && p.assessments.some((a) => a.agencyCode === "16"))!.assessments.find((a) => a.agencyCode === "16")!.id;
+    await page.goto(`${demo.url}/penilaian/${id}`);
+    await page.getByTestId("ws-lhe").getByRole("button", { name: "Buat Laporan Hasil Evaluasi (PDF)" }).click();
+    const link = page.getByTestId("ws-lhe-download");
+    await link.waitFor();
+    const [download] = await Promise.all([page.waitForEvent("download"), link.click()]);
+    expect(download.suggestedFilename()).toBe("laporan-hasil-evaluasi-16-2024.pdf");
+    expect(fs.readFileSync((await download.path())!).subarray(0, 5).toString("latin1")).toBe("%PDF-");
     await page.context().close();
   });
 

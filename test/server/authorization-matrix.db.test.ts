@@ -2,7 +2,10 @@ import type { FastifyInstance } from "fastify";
 import { count, eq } from "drizzle-orm";
 import { Readable } from "node:stream";
 import { testEvidenceStorage } from "../helpers/test-evidence-storage";
-import { answerEvidence, assessments, evidenceItemLinks, auditEvents, issuedDocuments, oneTimeLinks, stageTransitions, units, userRoles } from "../../src/db/schema";
+import { answerEvidence, assessmentResults, assessments, documentJobs, evidenceItemLinks, auditEvents, issuedDocuments, oneTimeLinks, stageTransitions, units, userRoles } from "../../src/db/schema";
+import { enqueueDocumentJob } from "../../src/db/commands/document-jobs";
+import { resultSnapshot } from "../../src/db/commands/finalise";
+import { bundledInstrument } from "../../src/lib/instrument-files";
 import { uploadEvidence } from "../../src/db/commands/evidence-upload";
 import { startResumableUpload } from "../../src/db/commands/evidence-resumable";
 import { evidenceSettingsOf } from "../../src/server/features/evidence/evidence-settings";
@@ -115,6 +118,34 @@ async function assessmentIn(c: Ctx, instrumentId = "permenpanrb-59-2020"): Promi
 const readsAssessment = (who: Who, target: "own" | "other") =>
   who === "administrator" || who === "tim_reviu" || (target === "own" && HOME[who as Role] !== null);
 
+/** Readers of a province's cockpit (and summary): administrators, the Tim Reviu, the province's Koordinator Provinsi. */
+const cockpitReaders = (ok: number) => (who: Who, target: "own" | "other") =>
+  who === "anonymous" ? 401 : who === "administrator" || who === "tim_reviu" || (who === "koordinator_provinsi" && target === "own") ? ok : 404;
+
+/** A final assessment of the target agency with its result (every level 3). */
+async function finalAssessmentIn(c: Ctx): Promise<number> {
+  const id = await assessmentIn(c);
+  const compiled = bundledInstrument("permenpanrb-59-2020")!;
+  await c.db.db.update(assessments).set({ stage: "final", reviewStatus: "valid" }).where(eq(assessments.id, id));
+  await c.db.db.insert(assessmentResults).values({ assessmentId: id, revision: 1, ...resultSnapshot(compiled, Object.fromEntries(compiled.codes.map((code) => [code, 3])), "exact") });
+  return id;
+}
+
+/** A document job of the caller (own) or of someone else (other) for an LHE of the target agency; `done` with a file. */
+async function jobFor(c: Ctx, done: boolean): Promise<string> {
+  const owner = c.target === "own" && c.userId ? c.userId : (await makeUser(c.db, "administrator", null, null)).id;
+  const assessmentId = await finalAssessmentIn(c);
+  const id = await enqueueDocumentJob(c.db.db, { params: { kind: "lhe", assessmentId }, userId: owner, audit: { actorUserId: owner, actorLabel: "test", ip: null, userAgent: null }, origin: "http://localhost" });
+  if (done) {
+    const agencyId = (await agencyIdsByCode(c.db.db, [c.agency])).get(c.agency)!;
+    const seq = ++matrixDocuments;
+    const snapshot = { verifyUrl: `http://localhost/verifikasi/matrixJob${seq}`, signatories: { coordinator: { name: null, nip: null }, leader: { name: null, nip: null } } };
+    await c.db.db.insert(issuedDocuments).values({ id: `matrixJob${seq}`, kind: "matrix", assessmentId, agencyId, title: "LHE", year: 2026, seq, number: `${seq}/LHE`, sha256: "0".repeat(64), subjectAt: new Date(seq), snapshot });
+    await c.db.db.update(documentJobs).set({ status: "done", progress: 100, documentId: `matrixJob${seq}`, fileName: "lhe.pdf", result: Buffer.from("%PDF-1.4\n%%EOF\n") }).where(eq(documentJobs.id, id));
+  }
+  return id;
+}
+
 /** Readers get 403 on stage actions they may not take; non-readers 404. */
 const stageAction = (allowed: (who: Who, target: "own" | "other") => boolean, ok: number) => (who: Who, target: "own" | "other") =>
   who === "anonymous" ? 401 : !readsAssessment(who, target) ? 404 : allowed(who, target) ? ok : 403;
@@ -200,6 +231,23 @@ const MATRIX: Entry[] = [
       return { method: "GET", url: `/api/assessments/${id}/berita-acara.pdf` };
     },
     expect: (who, target) => (who === "anonymous" ? 401 : readsAssessment(who, target) ? 200 : 404),
+  },
+  // The Laporan Hasil Evaluasi: whoever reads the final result; anyone else, as if it did not exist.
+  { route: "GET /api/assessments/:id/lhe.pdf", build: async (c) => ({ method: "GET", url: `/api/assessments/${await finalAssessmentIn(c)}/lhe.pdf` }), expect: (who, target) => (who === "anonymous" ? 401 : readsAssessment(who, target) ? 200 : 404) },
+  // The province summary: the province's cockpit readers.
+  { route: "GET /api/provinces/:code/summary.pdf", build: (c) => ({ method: "GET", url: `/api/provinces/${c.agency.slice(0, 2)}/summary.pdf?year=2024` }), expect: cockpitReaders(200) },
+  {
+    route: "POST /api/documents/jobs",
+    build: (c) => ({ method: "POST", url: "/api/documents/jobs", body: { kind: "province-summary", province: c.agency.slice(0, 2), year: 2024 } }),
+    expect: cockpitReaders(202),
+    unaudited: "it queues the requester's own job; the document it produces is audited as document.issue when it is issued",
+  },
+  // A document job is its requester's alone ("other": someone else's job).
+  { route: "GET /api/documents/jobs/:id", build: async (c) => ({ method: "GET", url: `/api/documents/jobs/${await jobFor(c, false)}` }), expect: (who, target) => (who === "anonymous" ? 401 : target === "own" ? 200 : 404) },
+  {
+    route: "GET /api/documents/jobs/:id/file",
+    build: async (c) => ({ method: "GET", url: `/api/documents/jobs/${await jobFor(c, true)}/file` }),
+    expect: (who, target) => (who === "anonymous" ? 401 : target === "own" && readsAssessment(who, "own") ? 200 : 404),
   },
   {
     route: "POST /api/assessments/:id/answers/:code/verify",
@@ -501,6 +549,8 @@ describe(`authorization matrix on ${TEST_DB_KIND}`, () => {
     await seedDemo(database.db, { demoUsers: false });
     app = await buildApp({ context: { database, version: "test", auth: { sessions: DEFAULT_SESSION_SETTINGS, throttle: NO_THROTTLE }, storage: evidenceStorage }, webDir: null });
     await app.ready();
+    // Queued document jobs stay queued: a job issuing in the background would add audit events while another entry counts them.
+    app.documentJobs.pause();
     // Fastify keeps no public list of routes, so a second instance reports each registration.
     const probe = await buildApp({ context: { database, version: "test", auth: { sessions: DEFAULT_SESSION_SETTINGS, throttle: NO_THROTTLE }, storage: evidenceStorage }, webDir: null, onRoute: (r) => routes.push(r) });
     await probe.close();

@@ -21,13 +21,20 @@ function jakartaYearMonth(at: Date): { year: number; month: number } {
   return { year: Number(parts.find((p) => p.type === "year")!.value), month: Number(parts.find((p) => p.type === "month")!.value) };
 }
 
-/** The issued document of this kind for this assessment's snapshot, if it was issued. */
-export async function findIssuedDocument(db: Pick<Db, "select">, kind: string, assessmentId: number, subjectAt: Date): Promise<IssuedDocument | undefined> {
-  const [row] = await db
-    .select()
-    .from(issuedDocuments)
-    .where(and(eq(issuedDocuments.kind, kind), eq(issuedDocuments.assessmentId, assessmentId), eq(issuedDocuments.subjectAt, subjectAt)))
-    .limit(1);
+/**
+ * What an issued document is of: an assessment's snapshot (`assessmentId` and the moment it states,
+ * the Berita Acara), or the data it states, named by a key (the LHE: assessment, result revision and
+ * a SHA-256 of its contents; a province summary: year and a SHA-256 of the figures) within its agency.
+ */
+export type DocumentSubject = { assessmentId: number; subjectAt: Date } | { agencyId: number; subjectKey: string };
+
+/** The issued document of this kind for this subject, if it was issued. */
+export async function findIssuedDocument(db: Pick<Db, "select">, kind: string, subject: DocumentSubject): Promise<IssuedDocument | undefined> {
+  const where =
+    "subjectKey" in subject
+      ? and(eq(issuedDocuments.kind, kind), eq(issuedDocuments.agencyId, subject.agencyId), eq(issuedDocuments.subjectKey, subject.subjectKey))
+      : and(eq(issuedDocuments.kind, kind), eq(issuedDocuments.assessmentId, subject.assessmentId), eq(issuedDocuments.subjectAt, subject.subjectAt));
+  const [row] = await db.select().from(issuedDocuments).where(where).limit(1);
   return row;
 }
 
@@ -44,9 +51,12 @@ export async function issueDocumentOnce(
   ctx: AuditContext,
   input: {
     kind: string;
-    /** The kind's short code printed by `{kind}` in the number (BA-PM, BA-DOK, …). */
+    /** The kind's short code printed by `{kind}` in the number (BA-PM, BA-DOK, LHE, …). */
     kindCode: string;
-    assessmentId: number;
+    /** The assessment the document states, or null for a document of an agency's data (then `subjectKey`). */
+    assessmentId: number | null;
+    /** What data the document states (identifies it instead of assessment and `subjectAt`); required without an assessment. */
+    subjectKey?: string | null;
     agencyId: number;
     agencyCode: string;
     title: string;
@@ -60,11 +70,13 @@ export async function issueDocumentOnce(
     render: (identity: DocumentIdentity) => Promise<Buffer>;
   },
 ): Promise<{ document: IssuedDocument; pdf: Buffer | null }> {
-  const existing = await findIssuedDocument(db, input.kind, input.assessmentId, input.subjectAt);
+  if (input.assessmentId === null && !input.subjectKey) throw new TypeError("a document of no assessment needs a subject key");
+  const subject: DocumentSubject = input.subjectKey ? { agencyId: input.agencyId, subjectKey: input.subjectKey } : { assessmentId: input.assessmentId!, subjectAt: input.subjectAt };
+  const existing = await findIssuedDocument(db, input.kind, subject);
   if (existing) return { document: existing, pdf: null };
   return db.transaction(async (tx) => {
     await lockAgency(tx, input.agencyId);
-    const again = await findIssuedDocument(tx, input.kind, input.assessmentId, input.subjectAt);
+    const again = await findIssuedDocument(tx, input.kind, subject);
     if (again) return { document: again, pdf: null };
     const { year, month } = jakartaYearMonth(input.subjectAt);
     const [last] = await tx
@@ -82,9 +94,9 @@ export async function issueDocumentOnce(
     const sha256 = createHash("sha256").update(pdf).digest("hex");
     const [document] = await tx
       .insert(issuedDocuments)
-      .values({ id, kind: input.kind, assessmentId: input.assessmentId, agencyId: input.agencyId, title: input.title, year, seq, number, sha256, subjectAt: input.subjectAt, snapshot })
+      .values({ id, kind: input.kind, assessmentId: input.assessmentId, subjectKey: input.subjectKey ?? null, agencyId: input.agencyId, title: input.title, year, seq, number, sha256, subjectAt: input.subjectAt, snapshot })
       .returning();
-    await recordAudit(tx, ctx, { agencyId: input.agencyId, action: "document.issue", targetType: "assessment", targetId: input.assessmentId, after: { id, kind: input.kind, number, sha256 } });
+    await recordAudit(tx, ctx, { agencyId: input.agencyId, action: "document.issue", targetType: input.assessmentId !== null ? "assessment" : "agency", targetId: input.assessmentId ?? input.agencyId, after: { id, kind: input.kind, number, sha256 } });
     return { document: document!, pdf };
   });
 }

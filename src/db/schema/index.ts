@@ -16,3 +16,4 @@ export * from "./server-instances";
 export * from "./job-runs";
 export * from "./issued-documents";
 export * from "./letterheads";
+export * from "./document-jobs";

@@ -1,4 +1,5 @@
-import { index, integer, jsonb, pgTable, text, timestamp, unique } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { index, integer, jsonb, pgTable, text, timestamp, unique, uniqueIndex } from "drizzle-orm/pg-core";
 import { agencies } from "./agencies";
 import { assessments } from "./evaluation";
 import type { Letterhead } from "../../lib/pdf/letterhead";
@@ -19,18 +20,22 @@ export interface IssuedDocumentSnapshot {
 }
 
 /**
- * The register of official documents Pandu issued (Berita Acara, later LHE): one row per document,
+ * The register of official documents Pandu issued (Berita Acara, LHE, province summary): one row per document,
  * written at its first issue and never changed. The public id is random (unguessable) and is what
  * the verification page `/verifikasi/<id>` looks up; `sha256` is the hash of the PDF bytes, so a
  * reader can check that a copy is the one issued. A document is identified by its kind, its
- * assessment and the moment of the snapshot it states (`subjectAt`, e.g. the submission time).
+ * assessment and the moment of the snapshot it states (`subjectAt`, e.g. the submission time), or,
+ * without an assessment, by its kind, agency and `subjectKey`.
  */
 export const issuedDocuments = pgTable(
   "issued_documents",
   {
     id: text("id").primaryKey(),
     kind: text("kind").notNull(),
-    assessmentId: integer("assessment_id").notNull().references(() => assessments.id, { onDelete: "cascade" }),
+    /** The assessment stated; null for a document of an agency's data (a province summary), then `subjectKey`. */
+    assessmentId: integer("assessment_id").references(() => assessments.id, { onDelete: "cascade" }),
+    /** For a document of no assessment: what data it states (the year and a SHA-256 of the figures). */
+    subjectKey: text("subject_key"),
     agencyId: integer("agency_id").notNull().references(() => agencies.id, { onDelete: "cascade" }),
     title: text("title").notNull(),
     /** The sequence within (kind, agency, year) that the number was made from. */
@@ -47,5 +52,6 @@ export const issuedDocuments = pgTable(
     unique("issued_documents_subject_uq").on(t.kind, t.assessmentId, t.subjectAt),
     unique("issued_documents_seq_uq").on(t.kind, t.agencyId, t.year, t.seq),
     index("issued_documents_assessment_idx").on(t.assessmentId),
+    uniqueIndex("issued_documents_key_uq").on(t.kind, t.agencyId, t.subjectKey).where(sql`subject_key is not null`),
   ],
 );

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { documentKindCode, type DocumentKind } from "../../../core/documents/document-kinds";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { levelsInForce, scoreAssessment, stagesFor, type Stage } from "../../../core";
@@ -29,15 +30,18 @@ import { AssessmentParams } from "./assessments.schema";
  * public id for the verification page, the signatories (with NIP) and the kop surat frozen, and the
  * SHA-256 of the bytes in `issued_documents`.
  */
-export const OFFICIAL_RECORD_KIND = "berita-acara-penilaian-mandiri";
+export const OFFICIAL_RECORD_KIND: DocumentKind = "berita-acara-penilaian-mandiri";
+
+/** Each record's kind in the register and the code `{kind}` prints in its number. */
+const recordKind = (kind: DocumentKind) => ({ kind, code: documentKindCode(kind) });
 
 /** Each record's kind in the register and the code `{kind}` prints in its number. */
 export const RECORD_KINDS: Record<RecordStage, { kind: string; code: string }> = {
-  mandiri: { kind: OFFICIAL_RECORD_KIND, code: "BA-PM" },
-  dokumen: { kind: "berita-acara-penilaian-dokumen", code: "BA-DOK" },
-  interviu: { kind: "berita-acara-penilaian-interviu", code: "BA-INT" },
-  visitasi: { kind: "berita-acara-penilaian-visitasi", code: "BA-VIS" },
-  reviu: { kind: "berita-acara-reviu", code: "BA-REV" },
+  mandiri: recordKind(OFFICIAL_RECORD_KIND),
+  dokumen: recordKind("berita-acara-penilaian-dokumen"),
+  interviu: recordKind("berita-acara-penilaian-interviu"),
+  visitasi: recordKind("berita-acara-penilaian-visitasi"),
+  reviu: recordKind("berita-acara-reviu"),
 };
 
 const StageQuery = z.object({

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { DocumentJobButton } from "../../components/DocumentJobButton";
 import { useSearchParams } from "react-router";
 import { PredicateBadge } from "../../components/Badges";
 import { RequireSession } from "../../components/RequireSession";
@@ -70,6 +71,11 @@ function CockpitView({ code, year, onYear }: { code: string; year: number | null
           ))}
         </select>
       </div>
+      {data.years.includes(data.year) && (
+        <div className="no-print">
+          <DocumentJobButton job={{ kind: "province-summary", province: code, year: data.year }} label={t("cockpit.summaryPdf", { year: data.year })} testId="cockpit-summary-pdf" />
+        </div>
+      )}
       <Summary data={data} />
       <Section id="ck-ranking" title={t("cockpit.ranking.title", { year: data.year })}>
         <RankingChart data={data} />

@@ -12,6 +12,7 @@ import { useSubmit } from "../../useSubmit";
 import { useWorkspace } from "./context";
 import { ReviewForm } from "./ReviewForm";
 import { OfficialRecordLink } from "./OfficialRecordLink";
+import { EvaluationReportAction } from "./EvaluationReportAction";
 import { SectoralServicesForm } from "./SectoralServices";
 import { CopyForwardForm } from "./CopyForwardForm";
 import { UnitsForm } from "./UnitsForm";
@@ -92,13 +93,15 @@ export function Actions() {
   const { ws } = useWorkspace();
   const a = ws.abilities;
   const naming = a.nameSectoralServices && ws.sectoralServices.indicators.length > 0;
-  const any = a.submit || a.advance || a.review || a.assignInternal || a.assignExternal || naming || ws.officialRecords.length > 0;
+  const report = ws.stage === "final" && ws.results.length > 0;
+  const any = a.submit || a.advance || a.review || a.assignInternal || a.assignExternal || naming || ws.officialRecords.length > 0 || report;
   // Grows with each new assignment, so the list of assigned assessors shows it.
   const [assigned, setAssigned] = useState(0);
   if (!any) return null;
   return (
     <section className="ws-actions" aria-labelledby="ws-actions-title">
       <h2 id="ws-actions-title">{t("ws.actions")}</h2>
+      {report && <EvaluationReportAction />}
       <OfficialRecordLink />
       {naming && <SectoralServicesForm />}
       {a.submit && <CopyForwardForm />}
