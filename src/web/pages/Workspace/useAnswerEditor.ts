@@ -42,7 +42,16 @@ export function useAnswerEditor(code: string) {
   const fields = fieldsFor(stage);
   const indicator = ws.indicators.find((i) => i.code === code);
   const own = indicator?.answers[stage];
-  const [version, setVersion] = useState(own?.version ?? 0);
+  const [, setVersionState] = useState(own?.version ?? 0);
+  // The version to save against, current at once: a save that follows another before React renders
+  // again (the navigation guard right after a blur) must not send the version the first one replaced.
+  const versionRef = useRef(own?.version ?? 0);
+  const setVersion = (v: number) => {
+    versionRef.current = v;
+    setVersionState(v);
+  };
+  // The draft last saved, so that a second save of the very same draft does not write a new version.
+  const savedDraft = useRef<string | null>(null);
   const [texts, setTexts] = useState<Texts>(() => textsOf(own, fields));
   const [conflict, setConflict] = useState<{ mine: AnswerDraft; current: Answer | null } | null>(null);
   const [status, setStatus] = useState<EditorStatus>(null);
@@ -76,6 +85,7 @@ export function useAnswerEditor(code: string) {
   const adopt = async (a: Answer | null, sent?: { texts: Texts; external: ExternalDraft; level: number | null }) => {
     setConflict(null);
     setVersion(a?.version ?? 0);
+    if (!sent) savedDraft.current = null;
     const server = textsOf(a, fields);
     setTexts((prev) => (sent ? Object.fromEntries(fields.map((f) => [f, prev[f] === sent.texts[f] ? server[f] : prev[f]])) : server));
     setExternalState((prev) => (!sent || JSON.stringify(prev) === JSON.stringify(sent.external) ? externalOf(a) : prev));
@@ -99,6 +109,7 @@ export function useAnswerEditor(code: string) {
     try {
       const saved = await saveAnswer(ws.id, code, { stage, version: at, ...draft });
       failed.current = null;
+      savedDraft.current = `${saved.version}:${JSON.stringify(draft)}`;
       await adopt(saved, sent);
       setStatus({ kind: "saved", version: saved.version });
       return true;
@@ -133,7 +144,7 @@ export function useAnswerEditor(code: string) {
     try {
       const saved = await verifyAnswer(ws.id, code, verified, a.version);
       // Verifying changes only the flag: an editor that had seen the answer keeps working on it.
-      if (stage === "mandiri" && version === a.version) setVersion(saved.version);
+      if (stage === "mandiri" && versionRef.current === a.version) setVersion(saved.version);
       setStatus({ kind: "verified", verified });
     } catch (e) {
       setStatus({ kind: "error", error: e });
@@ -150,7 +161,10 @@ export function useAnswerEditor(code: string) {
   const inFlight = useRef<Promise<boolean> | null>(null);
   const saveNow = (): Promise<boolean> => {
     if (inFlight.current) return inFlight.current;
-    const p = write(draft(), version).finally(() => {
+    const d = draft();
+    // Already saved as it stands, and nobody has saved since: nothing to write.
+    if (savedDraft.current === `${versionRef.current}:${JSON.stringify(d)}` && (own?.version ?? 0) <= versionRef.current) return Promise.resolve(true);
+    const p = write(d, versionRef.current).finally(() => {
       inFlight.current = null;
     });
     inFlight.current = p;
