@@ -6,7 +6,7 @@ describe("configuration from the environment", () => {
   it("defaults to the embedded database in ./data, port 3000, demo mode", () => {
     const c = loadConfig({});
     expect(c).toMatchObject({ port: 3000, host: "127.0.0.1", demo: true, database: { kind: "pglite", dataDir: path.resolve("./data") } });
-    expect(c.documentNumberPattern).toBe("{seq}/BA-PM/{agency}/{year}");
+    expect(c.documentNumberPattern).toBe("{seq}/{kind}/{agency}/{year}");
     expect(loadConfig({ PANDU_DOCUMENT_NUMBER_PATTERN: "{seq3}/BA/{agency}/{romanMonth}/{year}" }).documentNumberPattern).toBe("{seq3}/BA/{agency}/{romanMonth}/{year}");
   });
 
