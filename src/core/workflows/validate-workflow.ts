@@ -187,10 +187,12 @@ export function validateWorkflow(input: unknown): WorkflowValidation {
         continue;
       }
       if (s.terminal) add(fAt, "terminal_with_actions", `"${f.value}" is terminal: no action may leave it`);
-      if (info.roles && info.roles.length > 0 && s.roles && !info.roles.some((r) => s.roles!.includes(r.value))) {
+      const known = (info.roles ?? []).filter((r) => seenRoles.has(r.value));
+      if (known.length > 0 && s.roles && !known.some((r) => s.roles!.includes(r.value))) {
         add(fAt, "role_not_in_state", `none of the action's roles acts in state "${f.value}" (its roles: ${s.roles.join(", ") || "none"})`);
       }
-      const claim = info.requiresClaim ?? s.requiresClaim;
+      // A waiting state that requires a claim is reported once, at the state.
+      const claim = info.requiresClaim ?? (s.waits ? false : s.requiresClaim);
       if (claim) {
         const who = effectiveRoles(info, s);
         if (s.waits || (who.length > 0 && who.every((r) => roleKinds.has(r) && roleKinds.get(r) !== "officer"))) {
