@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { validateWorkflow, workflowJsonSchema } from "../../src/core";
+import { LAPOR_DEADLINES, validateWorkflow, workflowJsonSchema } from "../../src/core";
 
 const DIR = path.resolve(__dirname, "../../workflows");
 const t = (id: string) => ({ id, en: id });
@@ -45,9 +45,10 @@ describe("validateWorkflow", () => {
   it("the complaint workflow carries the SP4N-LAPOR! clocks: verify 3, follow up 5, close after 10 working days", () => {
     const w = JSON.parse(fs.readFileSync(path.join(DIR, "pengaduan-lapor.json"), "utf8"));
     const state = (id: string) => w.states.find((s: { id: string }) => s.id === id);
-    expect(state("received").slaWorkingDays).toBe(3);
-    expect(state("follow_up").slaWorkingDays).toBe(5);
-    expect(state("answered")).toMatchObject({ waitsForCitizen: true, autoAction: { afterWorkingDays: 10 } });
+    expect(state("received").slaWorkingDays).toBe(LAPOR_DEADLINES.verification.workingDays);
+    expect(state("follow_up").slaWorkingDays).toBe(LAPOR_DEADLINES.followUp.workingDays);
+    expect(state("answered")).toMatchObject({ waitsForCitizen: true, autoAction: { afterWorkingDays: LAPOR_DEADLINES.autoClose.workingDays } });
+    expect([LAPOR_DEADLINES.verification.workingDays, LAPOR_DEADLINES.followUp.workingDays, LAPOR_DEADLINES.autoClose.workingDays]).toEqual([3, 5, 10]);
   });
 
   it("reports every problem with its path at once", () => {
