@@ -4,7 +4,10 @@ import { describe, expect, it } from "vitest";
 import {
   applyAction,
   buildCalendar,
+  complaintDeadlines,
   describeCase,
+  isoDayNumber,
+  isoFromDayNumber,
   parseInstant,
   replayCase,
   validateWorkflow,
@@ -90,6 +93,21 @@ describe("SLA of a state in working days", () => {
     expect(view(lapor, h, at("2026-08-13")).stateSla?.deadline).toBe("2026-08-18");
     const weekendsOnly = buildCalendar([], { uncoveredYears: "weekends-only" });
     expect(describeCase(lapor, h, { calendar: weekendsOnly, now: at("2026-08-13") }).stateSla?.deadline).toBe("2026-08-17");
+  });
+
+  it("a report received on a holiday starts counting on the next working day (Christmas 2026)", () => {
+    expect(view(lapor, complaint("2026-12-25"), at("2026-12-25")).stateSla?.deadline).toBe("2026-12-30");
+  });
+
+  it("agrees with the SP4N-LAPOR! deadlines of the calendar on every day of 2026", () => {
+    for (let d = isoDayNumber("2026-01-01"); d <= isoDayNumber("2026-12-31"); d++) {
+      const day = isoFromDayNumber(d);
+      const h = complaint(day);
+      expect(view(lapor, h, at(day, "10:00")).stateSla?.deadline, day).toBe(complaintDeadlines(day, cal).verifyBy);
+      const r = applyAction(lapor, h, { action: "verify", actor: admin, at: at(day, "11:00") });
+      if (!r.ok) throw new Error(r.refusal.message);
+      expect(view(lapor, [...h, r.transition], at(day, "12:00")).stateSla?.deadline, day).toBe(complaintDeadlines(day, cal, { verifiedOn: day }).followUpBy);
+    }
   });
 
   it("takes the working day in WIB: 18:00 UTC on Friday is already Saturday in Jambi", () => {
