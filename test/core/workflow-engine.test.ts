@@ -3,11 +3,14 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
   applyAction,
+  addWorkingDays,
   buildCalendar,
   complaintDeadlines,
   describeCase,
   isoDayNumber,
   isoFromDayNumber,
+  isWorkingDay,
+  workingDaysBetween,
   parseInstant,
   replayCase,
   validateWorkflow,
@@ -170,6 +173,26 @@ describe("pauses while waiting for the citizen", () => {
       ["accept_for_verification", verifier, at("2026-12-03")],
     ]);
     expect(view(permohonan, noPause, at("2026-12-04")).stateSla?.deadline).toBe("2026-12-08");
+  });
+
+  it("on every working day of 2026, a pause moves the deadline by exactly the working days it lasted", () => {
+    for (let d = isoDayNumber("2026-01-01"); d <= isoDayNumber("2026-12-20"); d++) {
+      const entered = isoFromDayNumber(d);
+      if (!isWorkingDay(entered, cal)) continue;
+      const paused = addWorkingDays(entered, 1, cal); // 1 of the 3 verification days used
+      for (const k of [0, 1, 2, 5]) {
+        const resumed = addWorkingDays(paused, k, cal);
+        const h = run(permohonan, [
+          ["start", citizen, at(entered, "08:00")],
+          ["accept_for_verification", verifier, at(entered)],
+          ["claim", verifier, at(entered, "09:05")],
+          ["request_correction", verifier, at(paused), "Perbaiki"],
+          ["resubmit", citizen, at(resumed, "15:00")],
+        ]);
+        const expected = addWorkingDays(addWorkingDays(entered, 3, cal), workingDaysBetween(paused, resumed, cal), cal);
+        expect(view(permohonan, h, at(resumed, "16:00")).stateSla?.deadline, `${entered} +${k}`).toBe(expected);
+      }
+    }
   });
 
   it("a state that said afterPause: restart gets its full days again (a complaint reopened by a reply)", () => {
