@@ -29,6 +29,7 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/bin ./bin
 COPY --from=build /app/instruments ./instruments
 COPY --from=build /app/forms ./forms
+COPY --from=build /app/workflows ./workflows
 COPY --from=build /app/seed ./seed
 COPY --from=build /app/scripts/build.mjs /app/scripts/build-stamp.mjs ./scripts/
 RUN mkdir -p /data && chown node:node /data && ln -s /app/bin/pandu.js /usr/local/bin/pandu

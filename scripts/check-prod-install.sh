@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # A production install, checked without a container: the same steps as the Dockerfile.
 #   1. build stage:   npm run build (here: only when dist/ is stale) in the checkout
-#   2. runtime stage: copy what the image holds (package*.json, dist/, bin/, instruments/, forms/, seed/,
+#   2. runtime stage: copy what the image holds (package*.json, dist/, bin/, instruments/, forms/, workflows/, seed/,
 #                     scripts/build*.mjs) into a temporary directory, `npm ci --omit=dev --ignore-scripts`
 #   3. start it with NODE_ENV=production via `npm start`, wait for /api/health, run `pandu --version`
 #      and `pandu score`, stop it.
@@ -23,7 +23,7 @@ echo "== runtime tree in $tmp/app"
 app="$tmp/app"
 mkdir -p "$app/scripts"
 cp "$root/package.json" "$root/package-lock.json" "$app/"
-cp -R "$root/dist" "$root/bin" "$root/instruments" "$root/forms" "$root/seed" "$app/"
+cp -R "$root/dist" "$root/bin" "$root/instruments" "$root/forms" "$root/workflows" "$root/seed" "$app/"
 cp "$root/scripts/build.mjs" "$root/scripts/build-stamp.mjs" "$app/scripts/"
 (cd "$app" && npm ci --omit=dev --ignore-scripts --prefer-offline --no-audit --no-fund --loglevel=error)
 for dev in tsx vite esbuild typescript vitest; do

@@ -11,6 +11,7 @@ type Register = (program: Command) => void;
 const GROUPS: { names: string[]; load: () => Promise<Register> }[] = [
   { names: ["instruments"], load: () => import("./commands/instruments").then((m) => m.registerInstrumentCommands) },
   { names: ["forms"], load: () => import("./commands/forms").then((m) => m.registerFormCommands) },
+  { names: ["workflows"], load: () => import("./commands/workflows").then((m) => m.registerWorkflowCommands) },
   { names: ["score"], load: () => import("./commands/score").then((m) => m.registerScoreCommand) },
   { names: ["plan"], load: () => import("./commands/plan").then((m) => m.registerPlanCommand) },
   { names: ["ikm"], load: () => import("./commands/ikm").then((m) => m.registerIkmCommand) },
