@@ -2732,6 +2732,7 @@ export interface operations {
                             manageTokens: boolean;
                             createPeriod: boolean;
                             write: boolean;
+                            uploadInstruments: boolean;
                             evidenceLibrary: boolean;
                             evidenceOtherAgencies: boolean;
                         };
@@ -2838,6 +2839,7 @@ export interface operations {
                             manageTokens: boolean;
                             createPeriod: boolean;
                             write: boolean;
+                            uploadInstruments: boolean;
                             evidenceLibrary: boolean;
                             evidenceOtherAgencies: boolean;
                         };
@@ -2907,6 +2909,7 @@ export interface operations {
                             manageTokens: boolean;
                             createPeriod: boolean;
                             write: boolean;
+                            uploadInstruments: boolean;
                             evidenceLibrary: boolean;
                             evidenceOtherAgencies: boolean;
                         };
@@ -2967,6 +2970,7 @@ export interface operations {
                             manageTokens: boolean;
                             createPeriod: boolean;
                             write: boolean;
+                            uploadInstruments: boolean;
                             evidenceLibrary: boolean;
                             evidenceOtherAgencies: boolean;
                         };
@@ -3033,6 +3037,7 @@ export interface operations {
                             manageTokens: boolean;
                             createPeriod: boolean;
                             write: boolean;
+                            uploadInstruments: boolean;
                             evidenceLibrary: boolean;
                             evidenceOtherAgencies: boolean;
                         };
