@@ -183,7 +183,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One instrument (bundled, or an uploaded version `<id>@<version>`) with its whole tree */
+        /** One instrument (bundled, or an uploaded version `<id>@<version>`, answered with its own id) with its whole tree */
         get: operations["getInstrument"];
         put?: never;
         post?: never;

@@ -4,6 +4,10 @@ import { call, makeUser, sessionFor } from "../helpers/accounts";
 import { startTestApp, type TestApp } from "../helpers/test-app";
 import { TEST_DB_KIND } from "../helpers/test-database";
 import { smallInstrument } from "../helpers/instruments";
+import { runCliAsync } from "../helpers/run-cli";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import { auditEvents } from "../../src/db/schema";
 import { eq } from "drizzle-orm";
 
@@ -54,7 +58,7 @@ describe(`uploaded instruments on ${TEST_DB_KIND}`, () => {
     expect(audit.map((a) => a.targetId)).toEqual(["instrumen-uji-daerah@1"]);
     const detail = await call(t.app, "GET", `/api/instruments/${encodeURIComponent("instrumen-uji-daerah@1")}`, null);
     expect(detail.statusCode).toBe(200);
-    expect(detail.json<{ name: string }>().name).toBe("Instrumen Uji Daerah");
+    expect(detail.json<{ id: string; name: string }>()).toMatchObject({ id: "instrumen-uji-daerah", name: "Instrumen Uji Daerah" });
   });
 
   it("a valid YAML instrument, as a multipart file and as a YAML body", async () => {
@@ -149,6 +153,19 @@ describe(`uploaded instruments on ${TEST_DB_KIND}`, () => {
     expect(levels.json()).toEqual({ "1": 5, "2": 2 });
     const scored = await call(t.app, "POST", `/api/instruments/${encodeURIComponent("instrumen-uji-daerah@2")}/score`, null, { levels: levels.json() });
     expect(scored.json<{ index: number }>().index).toBe(3.8);
+    // The version's file and the levels file, downloaded, are what `pandu score` reads.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pandu-instr-"));
+    try {
+      const file = await call(t.app, "GET", `/api/instruments/${encodeURIComponent("instrumen-uji-daerah@2")}`, null);
+      expect(file.json<{ id: string }>().id).toBe("instrumen-uji-daerah");
+      fs.writeFileSync(path.join(dir, "instrumen.json"), file.body);
+      fs.writeFileSync(path.join(dir, "levels.json"), levels.body);
+      const cli = await runCliAsync(["score", "--instrument", path.join(dir, "instrumen.json"), "--levels", path.join(dir, "levels.json")]);
+      expect(cli.stderr).toBe("");
+      expect(JSON.parse(cli.stdout)).toMatchObject({ index: 3.8, predicate: "Baik" });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
     // An explicit version is kept as named; an unknown one is refused.
     const pinned = await call(t.app, "POST", "/api/periods", admin, { name: "Versi 1", year: 2026, kind: "pemantauan", instrument: "instrumen-uji-daerah@1", schedule: {}, agencies: ["15.71"] });
     expect(pinned.statusCode).toBe(201);

@@ -4,7 +4,7 @@ import multipart from "@fastify/multipart";
 import { z } from "zod";
 import { InstrumentSchema } from "../../../core/instruments/instrument-schema";
 import { resolveScoreInputs, scoreAssessment, ScoringError } from "../../../core";
-import { bundledInstrument, bundledInstrumentIds, officialPeriods, uploadedInstrumentKey } from "../../../lib/instrument-files";
+import { bundledInstrument, bundledInstrumentIds, officialPeriods, parseInstrumentKey, uploadedInstrumentKey } from "../../../lib/instrument-files";
 import { checkUploadedInstrument, INSTRUMENT_UPLOAD_MAX_BYTES, parseUploadText, uploadFormatOf, type InstrumentProblem, type UploadFormat } from "../../../lib/instrument-upload";
 import { instrumentFor, listInstrumentVersions, loadUploadedInstruments } from "../../../db/queries/instruments";
 import { uploadInstrument } from "../../../db/commands/upload-instrument";
@@ -13,10 +13,8 @@ import { AppError, invalidField, notFound } from "../../errors";
 import { auditContextOf } from "../../request-audit";
 import { canSeeInstrumentUploaders, canUploadInstrument } from "../../policies/instrument.policy";
 import { presentInstrumentSummary } from "./instrument.presenter";
-import { InstrumentIdParams, InstrumentKey, InstrumentSummary, InstrumentUploadResponse, OfficialPeriod, ScoreBody, ScoreResponse } from "./instruments.schema";
+import { InstrumentIdParams, InstrumentSummary, InstrumentUploadResponse, OfficialPeriod, ScoreBody, ScoreResponse } from "./instruments.schema";
 
-/** An instrument file; an uploaded version carries its key `<id>@<version>` as `id`. */
-const InstrumentDetail = InstrumentSchema.extend({ id: InstrumentKey });
 const YAML_TYPES = ["application/yaml", "application/x-yaml", "text/yaml", "text/x-yaml"];
 const limitMegabytes = INSTRUMENT_UPLOAD_MAX_BYTES / (1024 * 1024);
 const tooLarge = () => invalidField("instrument_too_large", "file", `larger than ${limitMegabytes} MB`, { limitMegabytes });
@@ -98,10 +96,13 @@ export const instrumentRoutes = (ctx: AppContext): FastifyPluginAsyncZod => asyn
 
   app.get(
     "/api/instruments/:id",
-    { config: { access: "public" }, schema: { summary: "One instrument (bundled, or an uploaded version `<id>@<version>`) with its whole tree", tags: ["instruments"], params: InstrumentIdParams, response: { 200: InstrumentDetail } } },
+    { config: { access: "public" }, schema: { summary: "One instrument (bundled, or an uploaded version `<id>@<version>`, answered with its own id) with its whole tree", tags: ["instruments"], params: InstrumentIdParams, response: { 200: InstrumentSchema } } },
     async (req, reply) => {
       reply.header("cache-control", "public, max-age=3600");
-      return (await loadInstrument(req.params.id)).instrument;
+      // An uploaded version answers its file as uploaded (its own id, without `@<version>`), so the
+      // download is a file `pandu instruments validate` and `pandu score --instrument <file>` read.
+      const { instrument } = await loadInstrument(req.params.id);
+      return { ...instrument, id: parseInstrumentKey(instrument.id).id };
     },
   );
   app.post(
