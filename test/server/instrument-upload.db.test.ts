@@ -8,7 +8,7 @@ import { runCliAsync } from "../helpers/run-cli";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { auditEvents } from "../../src/db/schema";
+import { auditEvents, instrumentVersions } from "../../src/db/schema";
 import { eq } from "drizzle-orm";
 
 type Session = Awaited<ReturnType<typeof sessionFor>>;
@@ -125,6 +125,16 @@ describe(`uploaded instruments on ${TEST_DB_KIND}`, () => {
       [1, "Instrumen Uji Daerah"],
       [2, "Instrumen Uji Daerah (revisi)"],
     ]);
+  });
+
+  it("a version another instance stored (unknown in this process) is read from the database when named", async () => {
+    // As if uploaded through another instance: the row only, nothing registered here.
+    const inst = smallInstrument("instrumen-instans-lain", "Dari instans lain");
+    await t.database.db.insert(instrumentVersions).values({ instrumentId: inst.id, version: 1, name: inst.name, sha256: "0".repeat(64), body: inst, sourceFormat: "json", uploadedBy: null });
+    const created = await call(t.app, "POST", "/api/periods", admin, { name: "Instans lain", year: 2026, kind: "pemantauan", instrument: "instrumen-instans-lain", schedule: {}, agencies: ["15.71"] });
+    expect(created.statusCode).toBe(201);
+    const detail = await call(t.app, "GET", `/api/instruments/${encodeURIComponent("instrumen-instans-lain@1")}`, null);
+    expect(detail.json<{ name: string }>().name).toBe("Dari instans lain");
   });
 
   it("a period created with an uploaded instrument pins its newest version, and its assessment is scored with it", async () => {
