@@ -63,6 +63,47 @@ export function bundledInstrument(id: string): CompiledInstrument | undefined {
   return compiled;
 }
 
+/** Whether `id` names a bundled (official) instrument: such an id can never be uploaded. */
+export function isBundledInstrumentId(id: string): boolean {
+  return bundledInstrumentIds().includes(id);
+}
+
+/**
+ * Uploaded instruments known to this process, by key `<id>@<version>` (see db/queries/instruments.ts:
+ * filled from the database at start-up, on upload, and when an unknown key is asked for).
+ */
+const uploadedInstruments = new Map<string, CompiledInstrument>();
+
+/** The key a period stores for version `version` of uploaded instrument `id`. */
+export const uploadedInstrumentKey = (id: string, version: number) => `${id}@${version}`;
+
+/** `permenpanrb-59-2020` → { id, version: null }; `my-instrument@2` → { id: "my-instrument", version: 2 }. */
+export function parseInstrumentKey(key: string): { id: string; version: number | null } {
+  const m = /^(.+)@([1-9]\d*)$/.exec(key);
+  return m ? { id: m[1]!, version: Number(m[2]) } : { id: key, version: null };
+}
+
+/**
+ * Compiles an uploaded, already validated instrument under its key: the compiled copy's `id` is the
+ * key (`<id>@<version>`), so everything that names the instrument of a period names the version.
+ */
+export function registerUploadedInstrument(key: string, instrument: Instrument): CompiledInstrument {
+  const known = uploadedInstruments.get(key);
+  if (known) return known;
+  const compiled = compileInstrument({ ...instrument, id: key });
+  uploadedInstruments.set(key, compiled);
+  return compiled;
+}
+
+/**
+ * The one resolver of an instrument id within a running process: a bundled instrument, else an
+ * uploaded version by its key (as registered; db/queries/instruments.ts `instrumentFor` also reads
+ * the database when the key is unknown here).
+ */
+export function instrumentById(id: string): CompiledInstrument | undefined {
+  return bundledInstrument(id) ?? uploadedInstruments.get(id);
+}
+
 /** Resolves `--instrument <id|path>`: a bundled id, otherwise a file path. */
 export function resolveInstrument(idOrPath: string): CompiledInstrument {
   const bundled = bundledInstrument(idOrPath);

@@ -105,7 +105,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(agencyRoutes(options.context));
   await app.register(publicResultRoutes(options.context));
   await app.register(siteRoutes(options.context));
-  await app.register(instrumentRoutes());
+  await app.register(instrumentRoutes(options.context));
   await app.register(authRoutes(options.context));
   await app.register(twoFactorRoutes(options.context));
   await app.register(passwordResetRoutes(options.context));

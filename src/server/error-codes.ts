@@ -57,6 +57,8 @@ export const ERROR_CODES = [
   "level_invalid", // details.field, details.indicator
   "external_score_invalid", // details.field, details.indicator
   "unknown_instrument", // details.field, details.instrument
+  "instrument_invalid", // details.problems: [{ path, message }] — every problem of an uploaded instrument; details.count
+  "instrument_too_large", // details.field, details.limitMegabytes
   "not_submitted",
   "no_final_result",
   "not_final", // the LHE exists once the assessment is final

@@ -132,3 +132,15 @@ export async function fetchInstruments(signal?: AbortSignal): Promise<Instrument
 export async function fetchInstrument(id: string, signal?: AbortSignal): Promise<Instrument> {
   return api("get", "/api/instruments/{id}", { path: { id }, signal });
 }
+
+/** One problem of an uploaded instrument (400 `instrument_invalid`, `details.problems`). */
+export interface InstrumentProblem {
+  path: string;
+  message: string;
+}
+
+/** The problems of a refused instrument upload, or null for any other error. */
+export function instrumentProblemsOf(error: unknown): InstrumentProblem[] | null {
+  if (!(error instanceof ApiError) || error.code !== "instrument_invalid" || !isRecord(error.details) || !Array.isArray(error.details.problems)) return null;
+  return error.details.problems.filter((p): p is InstrumentProblem => isRecord(p) && typeof p.path === "string" && typeof p.message === "string");
+}

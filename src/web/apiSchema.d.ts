@@ -162,10 +162,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Bundled instruments */
+        /** Bundled instruments and every uploaded instrument version */
         get: operations["getInstruments"];
         put?: never;
-        post?: never;
+        /**
+         * Upload an instrument (administrators): kept as the next version of its id
+         * @description The instrument as a JSON body, as a YAML body (`application/yaml`), or as a multipart file (field `file`, `.json`, `.yaml` or `.yml`), at most 1 MB. It is checked by the validator of `pandu instruments validate`: 400 `instrument_invalid` lists every problem in `details.problems` ({ path, message }). The id of a bundled (official) instrument is refused. 201 with the new version (`id` is `<id>@<version>`, the key a period names); 200 when the file equals the newest version.
+         */
+        post: operations["postInstruments"];
         delete?: never;
         options?: never;
         head?: never;
@@ -179,7 +183,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One instrument with its whole tree */
+        /** One instrument (bundled, or an uploaded version `<id>@<version>`, answered with its own id) with its whole tree */
         get: operations["getInstrument"];
         put?: never;
         post?: never;
@@ -1868,7 +1872,7 @@ export interface components {
         /** @description Every 4xx/5xx answer. `error` is a stable code (the web translates it); `details` carries what the sentence names (e.g. `field`). */
         Error: {
             /** @enum {string} */
-            error: "bad_request" | "validation_error" | "invalid_text" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "database_unavailable" | "unauthenticated" | "csrf_failed" | "token_read_only" | "forbidden" | "invalid_credentials" | "totp_required" | "invalid_totp" | "too_many_attempts" | "password_too_short" | "password_too_weak" | "wrong_password" | "email_taken" | "email_failed" | "link_needs_email" | "two_factor_already_on" | "two_factor_not_started" | "two_factor_needs_session" | "role_not_grantable" | "role_needs_agency" | "role_without_agency" | "unknown_agency" | "agencies_outside_province" | "unknown_user" | "user_lacks_role" | "assignment_not_found" | "indicators_without_level" | "indicators_unverified" | "unknown_indicators" | "one_per_indicator" | "foreign_unit" | "stage_not_in_period" | "stage_not_current" | "stage_closed" | "stage_not_open" | "stage_changed" | "window_order" | "notes_required" | "level_invalid" | "external_score_invalid" | "unknown_instrument" | "not_submitted" | "no_final_result" | "not_final" | "no_published_results" | "job_not_done" | "division_closed" | "not_this_agency" | "not_this_period" | "assessment_required" | "not_reachable" | "planning_invalid" | "unit_name_taken" | "evidence_damaged" | "evidence_link_locked" | "file_missing" | "file_empty" | "title_required" | "upload_busy" | "upload_interrupted" | "offset_mismatch" | "offset_required" | "content_length_required" | "chunk_too_small" | "review_changed" | "logo_too_large" | "logo_unsupported_type" | "stage_not_closed" | "reset_needs_administrator" | "missing_levels" | "invalid_level" | "invalid_score" | "unknown_indicator";
+            error: "bad_request" | "validation_error" | "invalid_text" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "database_unavailable" | "unauthenticated" | "csrf_failed" | "token_read_only" | "forbidden" | "invalid_credentials" | "totp_required" | "invalid_totp" | "too_many_attempts" | "password_too_short" | "password_too_weak" | "wrong_password" | "email_taken" | "email_failed" | "link_needs_email" | "two_factor_already_on" | "two_factor_not_started" | "two_factor_needs_session" | "role_not_grantable" | "role_needs_agency" | "role_without_agency" | "unknown_agency" | "agencies_outside_province" | "unknown_user" | "user_lacks_role" | "assignment_not_found" | "indicators_without_level" | "indicators_unverified" | "unknown_indicators" | "one_per_indicator" | "foreign_unit" | "stage_not_in_period" | "stage_not_current" | "stage_closed" | "stage_not_open" | "stage_changed" | "window_order" | "notes_required" | "level_invalid" | "external_score_invalid" | "unknown_instrument" | "instrument_invalid" | "instrument_too_large" | "not_submitted" | "no_final_result" | "not_final" | "no_published_results" | "job_not_done" | "division_closed" | "not_this_agency" | "not_this_period" | "assessment_required" | "not_reachable" | "planning_invalid" | "unit_name_taken" | "evidence_damaged" | "evidence_link_locked" | "file_missing" | "file_empty" | "title_required" | "upload_busy" | "upload_interrupted" | "offset_mismatch" | "offset_required" | "content_length_required" | "chunk_too_small" | "review_changed" | "logo_too_large" | "logo_unsupported_type" | "stage_not_closed" | "reset_needs_administrator" | "missing_levels" | "invalid_level" | "invalid_score" | "unknown_indicator";
             /** @description English, for logs and developers; not for display */
             message: string;
             details?: {
@@ -2438,10 +2442,91 @@ export interface operations {
                                 min: number;
                                 max: number;
                             };
+                            /** @enum {string} */
+                            source: "bundled" | "uploaded";
+                            baseId: string | null;
+                            version: number | null;
+                            uploadedAt: string | null;
+                            uploadedBy: string | null;
                         }[];
                     };
                 };
             };
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    postInstruments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        instrument: {
+                            id: string;
+                            name: string;
+                            status: "official" | null;
+                            sourceConfidence: string | null;
+                            legalBasis: string | null;
+                            effectiveFrom: string | null;
+                            indicatorCount: number;
+                            levels: {
+                                min: number;
+                                max: number;
+                            };
+                            /** @enum {string} */
+                            source: "bundled" | "uploaded";
+                            baseId: string | null;
+                            version: number | null;
+                            uploadedAt: string | null;
+                            uploadedBy: string | null;
+                        };
+                        created: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        instrument: {
+                            id: string;
+                            name: string;
+                            status: "official" | null;
+                            sourceConfidence: string | null;
+                            legalBasis: string | null;
+                            effectiveFrom: string | null;
+                            indicatorCount: number;
+                            levels: {
+                                min: number;
+                                max: number;
+                            };
+                            /** @enum {string} */
+                            source: "bundled" | "uploaded";
+                            baseId: string | null;
+                            version: number | null;
+                            uploadedAt: string | null;
+                            uploadedBy: string | null;
+                        };
+                        created: boolean;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             "4XX": components["responses"]["ClientError"];
             "5XX": components["responses"]["ServerError"];
         };
@@ -2647,6 +2732,7 @@ export interface operations {
                             manageTokens: boolean;
                             createPeriod: boolean;
                             write: boolean;
+                            uploadInstruments: boolean;
                             evidenceLibrary: boolean;
                             evidenceOtherAgencies: boolean;
                         };
@@ -2753,6 +2839,7 @@ export interface operations {
                             manageTokens: boolean;
                             createPeriod: boolean;
                             write: boolean;
+                            uploadInstruments: boolean;
                             evidenceLibrary: boolean;
                             evidenceOtherAgencies: boolean;
                         };
@@ -2822,6 +2909,7 @@ export interface operations {
                             manageTokens: boolean;
                             createPeriod: boolean;
                             write: boolean;
+                            uploadInstruments: boolean;
                             evidenceLibrary: boolean;
                             evidenceOtherAgencies: boolean;
                         };
@@ -2882,6 +2970,7 @@ export interface operations {
                             manageTokens: boolean;
                             createPeriod: boolean;
                             write: boolean;
+                            uploadInstruments: boolean;
                             evidenceLibrary: boolean;
                             evidenceOtherAgencies: boolean;
                         };
@@ -2948,6 +3037,7 @@ export interface operations {
                             manageTokens: boolean;
                             createPeriod: boolean;
                             write: boolean;
+                            uploadInstruments: boolean;
                             evidenceLibrary: boolean;
                             evidenceOtherAgencies: boolean;
                         };

@@ -21,6 +21,7 @@ const router = createBrowserRouter([
     children: [
       { index: true, element: <HomePage /> },
       { path: "instrumen", element: lazyRoute(() => import("./pages/Instruments").then((m) => m.InstrumentsPage), "instrument.loading") },
+      { path: "instrumen/unggah", element: lazyRoute(() => import("./pages/InstrumentUpload").then((m) => m.InstrumentUploadPage), "instrument.loading") },
       { path: "instrumen/:id", element: lazyRoute(() => import("./pages/InstrumentDetail").then((m) => m.InstrumentDetailPage), "instrument.loading") },
       { path: "penilaian", element: lazyRoute(() => import("./pages/Assessments").then((m) => m.AssessmentsPage)) },
       { path: "penilaian/:id", element: lazyRoute(() => import("./pages/Workspace").then((m) => m.WorkspacePage), "ws.loading") },

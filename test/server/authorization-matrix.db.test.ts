@@ -26,6 +26,7 @@ import type { Database } from "../../src/db/client";
 import { call, makeUser, sessionFor } from "../helpers/accounts";
 import { openTestDatabase, TEST_DB_KIND } from "../helpers/test-database";
 import { PLANNING_MATRIX } from "./planning-matrix";
+import { smallInstrument } from "../helpers/instruments";
 
 /** The matrix tries wrong passwords as every role from one address; throttling has its own tests. */
 const NO_THROTTLE = { ...DEFAULT_THROTTLE, baseDelayMs: 0, maxFailures: 1_000_000, addressMaxFailures: 1_000_000 };
@@ -467,6 +468,12 @@ const MATRIX: Entry[] = [
   { route: "GET /api/public/agencies/:code", build: (c) => ({ method: "GET", url: `/api/public/agencies/${c.agency}` }), expect: everyone(200) },
   { route: "GET /api/public/provinces/:code", build: (c) => ({ method: "GET", url: `/api/public/provinces/${c.agency.slice(0, 2)}` }), expect: everyone(200) },
   { route: "GET /api/instruments", build: () => ({ method: "GET", url: "/api/instruments" }), expect: everyone(200) },
+  {
+    route: "POST /api/instruments",
+    // A new id per target, so the administrator's two uploads each add a version (and an audit event).
+    build: (c) => ({ method: "POST", url: "/api/instruments", body: smallInstrument(`matriks-${c.target}`) }),
+    expect: (who) => (who === "anonymous" ? 401 : who === "administrator" ? 201 : 403),
+  },
   { route: "GET /api/instruments/:id", build: () => ({ method: "GET", url: "/api/instruments/permenpanrb-59-2020" }), expect: everyone(200) },
   { route: "POST /api/instruments/:id/score", build: () => ({ method: "POST", url: "/api/instruments/pemdi-2026/score", body: { levels: {}, partial: true } }), expect: everyone(200) },
   { route: "GET /api/periods/official", build: () => ({ method: "GET", url: "/api/periods/official" }), expect: everyone(200) },

@@ -1,6 +1,7 @@
 import { hasRole, isAdministrator, NATIONAL_ROLES, type Actor } from "../../core";
 import { auditScope } from "./audit.policy";
 import { canManageUsers } from "./user.policy";
+import { canUploadInstrument } from "./instrument.policy";
 import { cockpitScope, nationalScope } from "./cockpit.policy";
 import { evidenceLibraryReach } from "./evidence.policy";
 
@@ -24,6 +25,8 @@ export function abilitiesOf(actor: Actor, options: { pimpinanOfProvince?: boolea
     /** National periods (administrators) or a province's internal ones (its Koordinator Provinsi). */
     createPeriod: actor.canWrite && (isAdministrator(actor) || actor.grants.some((g) => g.role === "koordinator_provinsi")),
     write: actor.canWrite,
+    /** Upload an instrument or a new version of one: administrators (with a token that may write). */
+    uploadInstruments: actor.canWrite && canUploadInstrument(actor),
     /** The evidence library page: people of an agency, and those who read other agencies' libraries (below). */
     evidenceLibrary: evidence !== "none",
     /** The page picks any agency (administrators, Tim Reviu, a Koordinator Provinsi); the server still answers 404 outside the reader's reach. */

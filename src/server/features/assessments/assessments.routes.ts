@@ -23,7 +23,8 @@ import { externallyAssignedAssessments } from "../../../db/queries/assignments";
 import { listPeriodsWithAssessments } from "../../../db/queries/assessments";
 import { createPeriod } from "../../../db/commands/create-period";
 import { saveAnswer } from "../../../db/commands/save-answer";
-import { bundledInstrument, officialPeriod, officialPeriodInForce } from "../../../lib/instrument-files";
+import { officialPeriod, officialPeriodInForce, parseInstrumentKey, uploadedInstrumentKey } from "../../../lib/instrument-files";
+import { instrumentFor, latestInstrumentVersion } from "../../../db/queries/instruments";
 import { presentAnswer } from "./workspace.presenter";
 import { workspaceBody } from "./workspace-cache";
 import { cacheCharsFromEnv, ResponseCache, withFields } from "../../cache/response-cache";
@@ -61,8 +62,13 @@ export const assessmentRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
           const outside = b.agencies.filter((c) => !reach.has(ids.get(c)!));
           if (outside.length) throw new AppError(403, "agencies_outside_province", `agencies outside your province: ${outside.join(", ")}`, { agencies: outside });
         }
-        const instrumentId = b.instrument ?? officialPeriodInForce(b.year).instrument;
-        if (!bundledInstrument(instrumentId)) throw invalidField("unknown_instrument", "instrument", `no instrument ${instrumentId}`, { instrument: instrumentId });
+        let instrumentId = b.instrument ?? officialPeriodInForce(b.year).instrument;
+        // An uploaded instrument named without a version: its newest version, pinned in the period.
+        if (!(await instrumentFor(db, instrumentId)) && parseInstrumentKey(instrumentId).version === null) {
+          const latest = await latestInstrumentVersion(db, instrumentId);
+          if (latest) instrumentId = uploadedInstrumentKey(instrumentId, latest.version);
+        }
+        if (!(await instrumentFor(db, instrumentId))) throw invalidField("unknown_instrument", "instrument", `no instrument ${instrumentId}`, { instrument: instrumentId });
         const stages: readonly string[] = stagesFor(b.kind, b.kind === "evaluasi" && b.withVisit);
         for (const [stage, window] of Object.entries(b.schedule)) {
           if (!stages.includes(stage)) throw invalidField("stage_not_in_period", `body.schedule.${stage}`, "not a stage of this period", { stage });

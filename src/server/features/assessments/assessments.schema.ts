@@ -15,7 +15,7 @@ export const CreatePeriodBody = z.object({
   kind: PeriodKind,
   withVisit: z.boolean().default(false),
   /** Absent: the instrument in force for the year (instruments/official-periods.json; 2026 → pemdi-2026). */
-  instrument: z.string().regex(/^[a-z0-9][a-z0-9-]{1,80}$/).optional(),
+  instrument: z.string().regex(/^[a-z0-9][a-z0-9-]{1,80}(@[1-9]\d{0,5})?$/).optional(),
   predicatePolicy: PredicatePolicy.optional(),
   /** A province's internal period: the province's code. Absent for a national period. */
   owner: AgencyCode.optional(),

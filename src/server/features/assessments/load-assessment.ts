@@ -2,7 +2,7 @@ import type { FastifyRequest } from "fastify";
 import type { Db } from "../../../db/client";
 import { findAssessment } from "../../../db/queries/assessments";
 import { assignmentsOf } from "../../../db/queries/assignments";
-import { bundledInstrument } from "../../../lib/instrument-files";
+import { instrumentFor } from "../../../db/queries/instruments";
 import { assignmentsInForce } from "../../../core";
 import { AppError, notFound } from "../../errors";
 import { canReadAssessment, type AssessmentScope } from "../../policies/assessment.policy";
@@ -15,7 +15,7 @@ export async function loadReadableAssessment(db: Db, req: FastifyRequest, id: nu
   // Only assignments whose role the caller still holds: every assignment-based permission needs the grant.
   const scope: AssessmentScope = { agencyId, stage: found.assessment.stage, reviewStatus: found.assessment.reviewStatus, assignments: assignmentsInForce(req.auth!.actor, agencyId, assignments), periodOwnerAgencyId: found.period.ownerAgencyId };
   if (!canReadAssessment(req.auth!.actor, scope)) throw notFound("assessment");
-  const compiled = bundledInstrument(found.period.instrumentId);
+  const compiled = await instrumentFor(db, found.period.instrumentId);
   if (!compiled) throw new AppError(500, "internal_error", `instrument ${found.period.instrumentId} is not available`);
   return { found, compiled, scope };
 }

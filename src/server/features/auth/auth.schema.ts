@@ -22,7 +22,7 @@ export const RoleGrantResponse = z.object({
 export const MeResponse = z.object({
   user: z.object({ id: z.number(), email: z.string(), name: z.string(), nip: z.string().nullable(), phone: z.string().nullable(), language: z.string(), twoFactor: z.boolean() }),
   roles: z.array(RoleGrantResponse),
-  abilities: z.object({ openCockpit: z.boolean(), openNational: z.boolean(), openPilotingBoard: z.boolean(), readOwnPlanning: z.boolean(), manageUsers: z.boolean(), readAudit: z.boolean(), manageTokens: z.boolean(), createPeriod: z.boolean(), write: z.boolean(), evidenceLibrary: z.boolean(), evidenceOtherAgencies: z.boolean() }),
+  abilities: z.object({ openCockpit: z.boolean(), openNational: z.boolean(), openPilotingBoard: z.boolean(), readOwnPlanning: z.boolean(), manageUsers: z.boolean(), readAudit: z.boolean(), manageTokens: z.boolean(), createPeriod: z.boolean(), write: z.boolean(), uploadInstruments: z.boolean(), evidenceLibrary: z.boolean(), evidenceOtherAgencies: z.boolean() }),
   via: z.enum(["session", "token"]),
   csrfToken: z.string().nullable(),
 });

@@ -3,7 +3,7 @@ import type { Db } from "../../../db/client";
 import { answersOfAssessments, assessmentsOfAgencies, evidenceCountsOf, latestNationalResultLevels, latestResultsOf } from "../../../db/queries/cockpit";
 import { provinceWithChildren, targetsOf } from "../../../db/queries/dashboards";
 import { publishedSnapshot } from "../../../db/queries/published-snapshot";
-import { bundledInstrument } from "../../../lib/instrument-files";
+import { instrumentById } from "../../../lib/instrument-files";
 import { notFound } from "../../errors";
 import { provinceFamilyGeneration } from "../../../db/queries/cache-generations";
 import { canReadCockpit } from "../../policies/cockpit.policy";
@@ -50,8 +50,8 @@ export async function buildCockpitBody(db: Db, code: string, year: number | unde
   const [answers, evidence] = await Promise.all([answersOfAssessments(db, needAnswers), evidenceCountsOf(db, [...current.values()].map((a) => a.id))]);
 
   const pandu = list.filter((a) => a.stage === "final" && resultById.has(a.id)).map((a) => ({ agencyId: a.agencyId, year: a.year, instrumentId: a.instrumentId, index10k: resultById.get(a.id)!.index10k }));
-  const { heatmap: provinceHeatmap, weakest } = heatmapOf(agencies, heat, bundledInstrument, answers, resultById);
-  const heatCompiled = provinceHeatmap.instrument ? bundledInstrument(provinceHeatmap.instrument) : undefined;
+  const { heatmap: provinceHeatmap, weakest } = heatmapOf(agencies, heat, instrumentById, answers, resultById);
+  const heatCompiled = provinceHeatmap.instrument ? instrumentById(provinceHeatmap.instrument) : undefined;
   const heatmap = { ...provinceHeatmap, nationalAspectAverages: heatCompiled ? nationalAspectAverages(heatCompiled, await latestNationalResultLevels(db, heatCompiled.instrument.id)) : [] };
   const yearRows = snapshot.byYear.get(chosenYear) ?? [];
   // The year's columns are the top-level nodes of its instrument (as published, else the official period's).
@@ -72,7 +72,7 @@ export async function buildCockpitBody(db: Db, code: string, year: number | unde
     trend,
     heatmap,
     weakest,
-    progress: progressRows(agencies, current, bundledInstrument, answers, evidence),
+    progress: progressRows(agencies, current, instrumentById, answers, evidence),
     targets: targetProgress(targets, province.id, published, pandu),
   };
 }

@@ -22,6 +22,7 @@ import { agencyRoleHolder, latestResultWithAuthor, recommendationsForReport } fr
 import { generalRecommendationOf } from "../../../db/queries/planning";
 import { publishedSnapshot } from "../../../db/queries/published-snapshot";
 import { bundledInstrument } from "../../../lib/instrument-files";
+import { instrumentFor } from "../../../db/queries/instruments";
 import { renderLhe, type LheData } from "../../../lib/pdf/lhe-pdf";
 import type { Signer } from "../../../lib/pdf/pdf-parts";
 import type { IssuedDocumentSnapshot } from "../../../db/schema";
@@ -88,7 +89,7 @@ export async function produceLhe(ctx: AppContext, input: { assessmentId: number;
   const found = await findAssessment(db, input.assessmentId);
   if (!found) throw notFound("assessment");
   if (found.assessment.stage !== "final") throw new AppError(409, "not_final", "the evaluation report exists once the assessment is final");
-  const compiled = bundledInstrument(found.period.instrumentId);
+  const compiled = await instrumentFor(db, found.period.instrumentId);
   if (!compiled) throw new AppError(500, "internal_error", `instrument ${found.period.instrumentId} is not available`);
   const latest = await latestResultWithAuthor(db, found.assessment.id);
   if (!latest) throw new AppError(409, "no_final_result", "this assessment has no final result");

@@ -1,6 +1,8 @@
 import { z } from "zod";
 
-export const InstrumentIdParams = z.object({ id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,80}$/, "an instrument id such as permenpanrb-59-2020") });
+/** A bundled instrument's id, or an uploaded version's key `<id>@<version>`. */
+export const InstrumentKey = z.string().regex(/^[a-z0-9][a-z0-9-]{1,80}(@[1-9]\d{0,5})?$/, "an instrument id such as permenpanrb-59-2020, or an uploaded version such as my-instrument@2");
+export const InstrumentIdParams = z.object({ id: InstrumentKey });
 
 export const InstrumentSummary = z.object({
   id: z.string(),
@@ -11,6 +13,14 @@ export const InstrumentSummary = z.object({
   effectiveFrom: z.string().nullable(),
   indicatorCount: z.number(),
   levels: z.object({ min: z.number(), max: z.number() }),
+  /** `bundled`: an official file shipped with Pandu; `uploaded`: an administrator's upload (then `id` is `<id>@<version>`). */
+  source: z.enum(["bundled", "uploaded"]),
+  /** Uploaded: the instrument's own id and its version; null for a bundled one. */
+  baseId: z.string().nullable(),
+  version: z.number().nullable(),
+  uploadedAt: z.string().nullable(),
+  /** The uploader's name, shown to administrators only (null otherwise and for bundled instruments). */
+  uploadedBy: z.string().nullable(),
 });
 export type InstrumentSummary = z.infer<typeof InstrumentSummary>;
 
@@ -43,3 +53,11 @@ export const ScoreResponse = z.object({
 });
 
 export const OfficialPeriod = z.object({ year: z.number(), instrument: z.string(), predicatePolicy: z.enum(["exact", "rounded2"]), policyBasis: z.string(), label: z.string().optional() });
+
+export const InstrumentProblem = z.object({ path: z.string(), message: z.string() });
+
+export const InstrumentUploadResponse = z.object({
+  instrument: InstrumentSummary,
+  /** false when the file equals the newest version already kept (nothing was added). */
+  created: z.boolean(),
+});

@@ -1,7 +1,7 @@
 import { indicatorsOf, type CompiledInstrument } from "../../../core";
 import type { Db } from "../../../db/client";
 import { answerLevelsOf, childAgencies, latestAssessments, planningBook, type PlanningBook } from "../../../db/queries/planning";
-import { bundledInstrument, officialPeriod, officialPeriods } from "../../../lib/instrument-files";
+import { bundledInstrument, instrumentById, officialPeriod, officialPeriods } from "../../../lib/instrument-files";
 import { aspectOfIndicator, planningLevels } from "./assessment-levels";
 import { isOverdue } from "./planning.presenter";
 import type { BoardResponse } from "./planning.schema";
@@ -30,7 +30,7 @@ function boardInstrument(ids: string[], year: number | undefined): CompiledInstr
   for (const id of ids) tally.set(id, (tally.get(id) ?? 0) + 1);
   const common = [...tally.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0];
   const fallback = (year !== undefined ? officialPeriod(year)?.instrument : undefined) ?? officialPeriods().at(-1)!.instrument;
-  return bundledInstrument(common ?? fallback) ?? bundledInstrument(fallback)!;
+  return instrumentById(common ?? fallback) ?? bundledInstrument(fallback)!;
 }
 
 /**
@@ -80,7 +80,7 @@ export async function pilotingBoard(db: Db, province: { id: number; code: string
   const levelRows = await answerLevelsOf(db, latest.filter((l) => !l.result).map((l) => l.assessment.id));
   const weak = new Map<string, BoardResponse["weakIndicators"][number]>();
   for (const l of latest) {
-    const inst = bundledInstrument(l.period.instrumentId);
+    const inst = instrumentById(l.period.instrumentId);
     if (!inst) continue;
     const { levels, missing } = planningLevels(inst, {
       period: l.period,
@@ -100,7 +100,7 @@ export async function pilotingBoard(db: Db, province: { id: number; code: string
       weak.set(key, entry);
     }
   }
-  const order = (w: { instrument: string; code: string }) => bundledInstrument(w.instrument)?.position.get(w.code) ?? 0;
+  const order = (w: { instrument: string; code: string }) => instrumentById(w.instrument)?.position.get(w.code) ?? 0;
   for (const w of weak.values()) w.agencies.sort((x, y) => x.code.localeCompare(y.code));
   const weakIndicators = [...weak.values()].filter((w) => w.agencies.length >= MIN_SHARED).sort((a, b) => b.agencies.length - a.agencies.length || a.instrument.localeCompare(b.instrument) || order(a) - order(b));
 

@@ -1,7 +1,7 @@
 import { agenciesOf, assignmentsInForce, hasRole, isAdministrator, type Actor, type Stage } from "../../../core";
 import type { Db } from "../../../db/client";
 import { actionsDueOf, assignmentsOfUser, openAssessmentsFor, openClarificationsOf, type OpenAssessmentRow } from "../../../db/queries/my-tasks";
-import { bundledInstrument } from "../../../lib/instrument-files";
+import { instrumentById } from "../../../lib/instrument-files";
 import { assignedAs, canAdvance, canAnswer, canReadAssessment, canReview, canSubmit, canVerify, type AssessmentScope } from "../../policies/assessment.policy";
 import { clarificationSide } from "../../policies/collaboration.policy";
 import { isoDaysAfter } from "../../../lib/iso-days";
@@ -93,7 +93,7 @@ function base(row: OpenAssessmentRow, today: string): Omit<TaskItem, "kind" | "c
 function assessmentTasks(actor: Actor, row: OpenAssessmentRow, scope: AssessmentScope, today: string): TaskItem[] {
   const out: TaskItem[] = [];
   const common = base(row, today);
-  const codes = bundledInstrument(row.instrumentId)?.codes ?? [];
+  const codes = instrumentById(row.instrumentId)?.codes ?? [];
   const answered = new Set(row.answeredCodes);
   const open = codes.filter((c) => !answered.has(c));
   const stage = row.stage as Stage;

@@ -88,7 +88,7 @@ export function CreatePeriod({ onCreated }: { onCreated(): void }) {
             <select id={`${id}-instrument`} required value={chosenInstrument} data-testid="period-instrument" onChange={(e) => setInstrument(e.target.value)}>
               {instrumentList.map((i) => (
                 <option key={i.id} value={i.id}>
-                  {i.name}
+                  {i.version === null ? i.name : t("instruments.uploadedName", { name: i.name, version: i.version })}
                 </option>
               ))}
             </select>

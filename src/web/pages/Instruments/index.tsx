@@ -6,6 +6,7 @@ import { ErrorMessage, Loading } from "../../components/Status";
 import { formatDate } from "../../format";
 import { useLang } from "../../i18n";
 import { useApi } from "../../useApi";
+import { useSession } from "../../session";
 import { usePageTitle } from "../../usePageTitle";
 
 function InstrumentCard({ instrument: i }: { instrument: InstrumentSummary }) {
@@ -17,9 +18,14 @@ function InstrumentCard({ instrument: i }: { instrument: InstrumentSummary }) {
       <article className="card instrument-card" aria-labelledby={headingId}>
         <div className="card-head">
           <h2 id={headingId}>
-            <Link to={`/instrumen/${i.id}`}>{i.name}</Link>
+            <Link to={`/instrumen/${encodeURIComponent(i.id)}`}>{i.name}</Link>
           </h2>
           <InstrumentStatusBadge status={i.status} />
+          {i.version !== null && (
+            <span className="badge" data-testid="instrument-uploaded-badge">
+              {t("instruments.uploadedBadge", { version: i.version })}
+            </span>
+          )}
         </div>
         <dl className="facts">
           {i.legalBasis && (
@@ -55,10 +61,18 @@ export function InstrumentsPage() {
   const { t } = useTranslation();
   usePageTitle(t("instruments.title"));
   const state = useApi("instruments", fetchInstruments);
+  const { me } = useSession();
   return (
     <>
       <h1>{t("instruments.title")}</h1>
       <p className="lead">{t("instruments.intro")}</p>
+      {me?.abilities.uploadInstruments && (
+        <p>
+          <Link to="/instrumen/unggah" className="button button-secondary" data-testid="instrument-upload-link">
+            {t("instrumentUpload.title")}
+          </Link>
+        </p>
+      )}
       {state.status === "loading" && <Loading label={t("instruments.loading")} />}
       {state.status === "error" && <ErrorMessage error={state.error} retry={state.retry} />}
       {state.status === "ok" &&
