@@ -12,6 +12,7 @@ const GROUPS: { names: string[]; load: () => Promise<Register> }[] = [
   { names: ["instruments"], load: () => import("./commands/instruments").then((m) => m.registerInstrumentCommands) },
   { names: ["forms"], load: () => import("./commands/forms").then((m) => m.registerFormCommands) },
   { names: ["score"], load: () => import("./commands/score").then((m) => m.registerScoreCommand) },
+  { names: ["lke"], load: () => import("./commands/lke").then((m) => m.registerLkeCommands) },
   { names: ["plan"], load: () => import("./commands/plan").then((m) => m.registerPlanCommand) },
   { names: ["ikm"], load: () => import("./commands/ikm").then((m) => m.registerIkmCommand) },
   { names: ["holidays"], load: () => import("./commands/holidays").then((m) => m.registerHolidayCommands) },
