@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { checkLkeImport, lkeChanges, type CompiledInstrument, type LkeParsed, type LkeProblem } from "../../core";
 import type { Db } from "../client";
 import { assessments } from "../schema";
-import { recordAudit, type AuditContext } from "../audit/record-audit";
+import { recordAudits, type AuditContext, type AuditInput } from "../audit/record-audit";
 import { currentLkeAnswers } from "../queries/lke-export";
 import { saveAnswerIn } from "./save-answer";
 
@@ -56,19 +56,18 @@ export async function importLke(db: Db, ctx: AuditContext, input: LkeImportInput
       }
       const written: string[] = [];
       const lost: string[] = [];
+      const events: AuditInput[] = [];
       for (const c of changes) {
-        const saved = await saveAnswerIn(tx, ctx, { assessmentId: input.assessmentId, agencyId: input.agencyId, stage: input.stage, indicatorCode: c.code, version: c.version, level: c.level, explanation: c.explanation, authorUserId: input.authorUserId });
+        const saved = await saveAnswerIn(tx, ctx, { assessmentId: input.assessmentId, agencyId: input.agencyId, stage: input.stage, indicatorCode: c.code, version: c.version, level: c.level, explanation: c.explanation, authorUserId: input.authorUserId }, events);
         if (saved.ok) written.push(c.code);
         else lost.push(c.code);
       }
       if (lost.length) throw new Abort({ ok: false, kind: "stale", indicators: lost });
-      await recordAudit(tx, ctx, {
-        agencyId: input.agencyId,
-        action: "assessment.lke_import",
-        targetType: "assessment",
-        targetId: input.assessmentId,
-        after: { stage: input.stage, fileName: input.fileName, rows: rows.length, changed: written },
-      });
+      // One import event first, then each changed answer's own (answer.save), in one batch.
+      await recordAudits(tx, ctx, [
+        { agencyId: input.agencyId, action: "assessment.lke_import", targetType: "assessment", targetId: input.assessmentId, after: { stage: input.stage, fileName: input.fileName, rows: rows.length, changed: written } },
+        ...events,
+      ]);
       return { ok: true as const, changed: written, rows: rows.length };
     });
   } catch (e) {

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { answers } from "../schema";
-import { recordAudit, type AuditContext } from "../audit/record-audit";
+import { recordAudit, type AuditContext, type AuditInput } from "../audit/record-audit";
 
 export interface AnswerInput {
   assessmentId: number;
@@ -39,8 +39,11 @@ export async function saveAnswer(db: Db, ctx: AuditContext, input: AnswerInput):
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-/** `saveAnswer` inside the caller's transaction (an LKE import writes many answers in one). */
-export async function saveAnswerIn(tx: Tx, ctx: AuditContext, input: AnswerInput): Promise<SaveOutcome> {
+/**
+ * `saveAnswer` inside the caller's transaction (an LKE import writes many answers in one). With
+ * `deferAudit` the audit event is pushed there for the caller to record (in one batch) instead.
+ */
+export async function saveAnswerIn(tx: Tx, ctx: AuditContext, input: AnswerInput, deferAudit?: AuditInput[]): Promise<SaveOutcome> {
   const key = and(eq(answers.assessmentId, input.assessmentId), eq(answers.stage, input.stage), eq(answers.indicatorCode, input.indicatorCode));
   const [current] = await tx.select().from(answers).where(key).for("update");
   if ((current?.version ?? 0) !== input.version) return { ok: false, current: current ?? null };
@@ -67,13 +70,15 @@ export async function saveAnswerIn(tx: Tx, ctx: AuditContext, input: AnswerInput
   }
   const withFlag = (a: typeof answers.$inferSelect) => ({ ...Object.fromEntries(FIELDS.map((f) => [f, a[f]])), verified: a.verified });
   const before = current ? withFlag(current) : null;
-  await recordAudit(tx, ctx, {
+  const event: AuditInput = {
     agencyId: input.agencyId,
     action: "answer.save",
     targetType: "answer",
     targetId: `${input.assessmentId}/${input.stage}/${input.indicatorCode}`,
     before,
     after: withFlag(saved),
-  });
+  };
+  if (deferAudit) deferAudit.push(event);
+  else await recordAudit(tx, ctx, event);
   return { ok: true, answer: saved };
 }
