@@ -7,6 +7,7 @@ import { startTestApp, type TestApp } from "../helpers/test-app";
 import { TEST_DB_KIND } from "../helpers/test-database";
 import { multipartBody } from "../lib/evidence-fixtures";
 import { answers, assessments, auditEvents } from "../../src/db/schema";
+import { verifyAudit } from "../../src/db/audit/verify-audit";
 
 type Session = Awaited<ReturnType<typeof sessionFor>>;
 interface Problem {
@@ -178,6 +179,13 @@ describe(`the LKE worksheet round-trip (Excel export and import) on ${TEST_DB_KI
     expect(rows.find((r) => r.indicatorCode === "12")).toMatchObject({ level: 2, explanation: "Diisi di Excel", version: 1 });
     const events = await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, "assessment.lke_import"));
     expect(events.at(-1)!.changes.after).toMatchObject({ stage: "mandiri", changed: ["3", "12"], rows: 47 });
+    // The import event and the answers' own events, written in one batch, keep the agency's chain intact.
+    const saves = await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, "answer.save"));
+    expect(saves.slice(-2).map((e) => [e.targetId, e.seq - events.at(-1)!.seq])).toEqual([
+      [`${id}/mandiri/3`, 1],
+      [`${id}/mandiri/12`, 2],
+    ]);
+    expect(await verifyAudit(t.database.db)).toMatchObject({ ok: true, problems: [] });
   });
 
   it("every malformed cell is reported by sheet, row and column, and nothing is written", async () => {
