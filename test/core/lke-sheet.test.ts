@@ -60,9 +60,12 @@ describe("the LKE worksheet core", () => {
       { row: 3, code: "2", level: 4, explanation: "baru", exportedVersion: 1 },
       { row: 4, code: "3", level: 2, explanation: null, exportedVersion: 1 },
       { row: 5, code: "4", level: 5, explanation: null, exportedVersion: 0 },
+      // Written as CR LF, read back from the workbook as LF: the same text.
+      { row: 6, code: "5", level: 1, explanation: "baris 1\nbaris 2", exportedVersion: 3 },
     ];
     const current = new Map([
       ["1", { level: 3, explanation: "", version: 1 }],
+      ["5", { level: 1, explanation: "baris 1\r\nbaris 2", version: 3 }],
       ["2", { level: 4, explanation: null, version: 1 }],
       ["3", { level: 5, explanation: null, version: 2 }],
     ]);

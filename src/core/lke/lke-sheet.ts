@@ -289,6 +289,9 @@ function readLevel(compiled: CompiledInstrument, position: number, cell: LkeCell
   return valueProblem(compiled, position, rounded) ? { problem: "level_out_of_range", message: `${rounded} is not ${expected}` } : { value: rounded };
 }
 
+/** Text compared as a spreadsheet keeps it: a workbook stores line breaks as LF, so CR LF equals LF. */
+const sameText = (a: string | null, b: string | null) => (a ?? "").replace(/\r\n?/g, "\n") === (b ?? "").replace(/\r\n?/g, "\n");
+
 /** A row of the import that differs from the current answer. */
 export interface LkeChange {
   code: string;
@@ -300,7 +303,7 @@ export interface LkeChange {
 
 /**
  * The rows whose level or explanation differ from the current answers of the open stage (an empty
- * explanation equals none). A differing row whose answer changed since the export (its version
+ * explanation equals none, CR LF equals LF). A differing row whose answer changed since the export (its version
  * moved on) is stale: writing it would undo someone else's work.
  */
 export function lkeChanges(rows: readonly LkeImportRow[], current: ReadonlyMap<string, { level: number | null; explanation: string | null; version: number }>): { changes: LkeChange[]; stale: string[] } {
@@ -310,7 +313,7 @@ export function lkeChanges(rows: readonly LkeImportRow[], current: ReadonlyMap<s
     const now = current.get(r.code);
     const level = now?.level ?? null;
     const explanation = now?.explanation?.trim() ? now.explanation : null;
-    if (level === r.level && (explanation ?? "") === (r.explanation ?? "")) continue;
+    if (level === r.level && sameText(explanation, r.explanation)) continue;
     const version = now?.version ?? 0;
     if (version !== r.exportedVersion) stale.push(r.code);
     else changes.push({ code: r.code, level: r.level, explanation: r.explanation, version });
