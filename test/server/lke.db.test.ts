@@ -258,6 +258,10 @@ describe(`the LKE worksheet round-trip (Excel export and import) on ${TEST_DB_KI
     expect(res.json()).toMatchObject({ error: "workbook_too_large" });
     res = await importLke(id, zipOf(Array.from({ length: 1001 }, (_, i) => ({ name: `f${i}.xml`, data: Buffer.from("x") }))));
     expect(res.json()).toMatchObject({ error: "workbook_too_large" });
+    // Above the 10 MB upload limit: refused without parsing.
+    res = await importLke(id, Buffer.alloc(10 * 1024 * 1024 + 1, 0x50));
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ error: "workbook_too_large", details: { field: "file" } });
     res = await importLke(id, Buffer.from("Kode;Tingkat\n1;3\n"));
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ error: "workbook_unreadable" });
