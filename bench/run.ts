@@ -1,4 +1,4 @@
-// `npm run bench [-- scoring|restart|startup|workspace|upload|evidence-zip|roadmap|dashboards|http|http-auth|open-data|ikm|lhe]`: benchmarks, kept apart from the tests. Each reports a
+// `npm run bench [-- scoring|restart|startup|workspace|upload|evidence-zip|roadmap|dashboards|http|http-auth|open-data|ikm|lhe|lke]`: benchmarks, kept apart from the tests. Each reports a
 // median and a ratio against a baseline measured in the same run; results go into BENCHMARKS.md.
 import os from "node:os";
 import { benchDashboards } from "./dashboards.bench";
@@ -13,6 +13,7 @@ import { benchWorkspace } from "./workspace.bench";
 import { benchUpload } from "./upload.bench";
 import { benchEvidenceZip } from "./evidence-zip.bench";
 import { benchLhe } from "./lhe.bench";
+import { benchLke } from "./lke.bench";
 
 const which = new Set(process.argv.slice(2));
 const all = which.size === 0;
@@ -31,3 +32,4 @@ if (all || which.has("http")) await benchHttp();
 if (which.has("http-auth")) await benchHttp(3000, { onlyAuthenticated: true });
 if (all || which.has("open-data")) await benchOpenData();
 if (all || which.has("lhe")) await benchLhe();
+if (all || which.has("lke")) await benchLke();

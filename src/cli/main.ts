@@ -13,6 +13,7 @@ const GROUPS: { names: string[]; load: () => Promise<Register> }[] = [
   { names: ["forms"], load: () => import("./commands/forms").then((m) => m.registerFormCommands) },
   { names: ["workflows"], load: () => import("./commands/workflows").then((m) => m.registerWorkflowCommands) },
   { names: ["score"], load: () => import("./commands/score").then((m) => m.registerScoreCommand) },
+  { names: ["lke"], load: () => import("./commands/lke").then((m) => m.registerLkeCommands) },
   { names: ["plan"], load: () => import("./commands/plan").then((m) => m.registerPlanCommand) },
   { names: ["ikm"], load: () => import("./commands/ikm").then((m) => m.registerIkmCommand) },
   { names: ["holidays"], load: () => import("./commands/holidays").then((m) => m.registerHolidayCommands) },

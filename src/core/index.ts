@@ -38,3 +38,4 @@ export * from "./calendar/holiday-file";
 export * from "./calendar/working-days";
 export * from "./calendar/complaint-deadlines";
 export * from "./workflows";
+export * from "./lke/lke-sheet";

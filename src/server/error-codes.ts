@@ -86,6 +86,10 @@ export const ERROR_CODES = [
   "logo_too_large", // details.field, details.limitMegabytes
   "logo_unsupported_type", // details.field
   "stage_not_closed", // details.stage
+  "workbook_unreadable", // details.field: not a readable .xlsx workbook
+  "workbook_too_large", // details.field: the upload or its decompressed size is over the limit
+  "workbook_invalid", // details.problems: [{ sheet, row, column, code, message }]
+  "answers_changed", // details.indicators: answers changed since the LKE export
   "reset_needs_administrator", // self-service reset without SMTP: the administrator issues links (an evidence item's review was saved by someone else)
   // scoring core (ScoringError codes)
   "missing_levels", // details.codes

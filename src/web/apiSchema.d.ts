@@ -861,6 +861,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/assessments/{id}/lke.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The assessment's LKE worksheet as an Excel workbook (a download)
+         * @description One row per indicator with the levels of the stages so far, the open stage's level (a drop-down) and explanation, and the evidence titles; a read-only criteria sheet; a hidden sheet with the workbook's identity and answer versions, which the import checks.
+         */
+        get: operations["getAssessmentLkeXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/{id}/lke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import a filled LKE workbook into the open stage (multipart, field `file`); all rows or none
+         * @description 400 workbook_unreadable (not an .xlsx), workbook_too_large (file above 10 MB, or more than 1000 ZIP entries / 50 MB decompressed), workbook_invalid with details.problems (sheet, row, column, code) for every problem found; 409 answers_changed with details.indicators when an answer changed since the export; only rows whose level or explanation differ are written, each as a new answer version.
+         */
+        post: operations["postAssessmentLke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assessments/{id}/assignments/{userId}": {
         parameters: {
             query?: never;
@@ -1872,7 +1912,7 @@ export interface components {
         /** @description Every 4xx/5xx answer. `error` is a stable code (the web translates it); `details` carries what the sentence names (e.g. `field`). */
         Error: {
             /** @enum {string} */
-            error: "bad_request" | "validation_error" | "invalid_text" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "database_unavailable" | "unauthenticated" | "csrf_failed" | "token_read_only" | "forbidden" | "invalid_credentials" | "totp_required" | "invalid_totp" | "too_many_attempts" | "password_too_short" | "password_too_weak" | "wrong_password" | "email_taken" | "email_failed" | "link_needs_email" | "two_factor_already_on" | "two_factor_not_started" | "two_factor_needs_session" | "role_not_grantable" | "role_needs_agency" | "role_without_agency" | "unknown_agency" | "agencies_outside_province" | "unknown_user" | "user_lacks_role" | "assignment_not_found" | "indicators_without_level" | "indicators_unverified" | "unknown_indicators" | "one_per_indicator" | "foreign_unit" | "stage_not_in_period" | "stage_not_current" | "stage_closed" | "stage_not_open" | "stage_changed" | "window_order" | "notes_required" | "level_invalid" | "external_score_invalid" | "unknown_instrument" | "instrument_invalid" | "instrument_too_large" | "not_submitted" | "no_final_result" | "not_final" | "no_published_results" | "job_not_done" | "division_closed" | "not_this_agency" | "not_this_period" | "assessment_required" | "not_reachable" | "planning_invalid" | "unit_name_taken" | "evidence_damaged" | "evidence_link_locked" | "file_missing" | "file_empty" | "title_required" | "upload_busy" | "upload_interrupted" | "offset_mismatch" | "offset_required" | "content_length_required" | "chunk_too_small" | "review_changed" | "logo_too_large" | "logo_unsupported_type" | "stage_not_closed" | "reset_needs_administrator" | "missing_levels" | "invalid_level" | "invalid_score" | "unknown_indicator";
+            error: "bad_request" | "validation_error" | "invalid_text" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "database_unavailable" | "unauthenticated" | "csrf_failed" | "token_read_only" | "forbidden" | "invalid_credentials" | "totp_required" | "invalid_totp" | "too_many_attempts" | "password_too_short" | "password_too_weak" | "wrong_password" | "email_taken" | "email_failed" | "link_needs_email" | "two_factor_already_on" | "two_factor_not_started" | "two_factor_needs_session" | "role_not_grantable" | "role_needs_agency" | "role_without_agency" | "unknown_agency" | "agencies_outside_province" | "unknown_user" | "user_lacks_role" | "assignment_not_found" | "indicators_without_level" | "indicators_unverified" | "unknown_indicators" | "one_per_indicator" | "foreign_unit" | "stage_not_in_period" | "stage_not_current" | "stage_closed" | "stage_not_open" | "stage_changed" | "window_order" | "notes_required" | "level_invalid" | "external_score_invalid" | "unknown_instrument" | "instrument_invalid" | "instrument_too_large" | "not_submitted" | "no_final_result" | "not_final" | "no_published_results" | "job_not_done" | "division_closed" | "not_this_agency" | "not_this_period" | "assessment_required" | "not_reachable" | "planning_invalid" | "unit_name_taken" | "evidence_damaged" | "evidence_link_locked" | "file_missing" | "file_empty" | "title_required" | "upload_busy" | "upload_interrupted" | "offset_mismatch" | "offset_required" | "content_length_required" | "chunk_too_small" | "review_changed" | "logo_too_large" | "logo_unsupported_type" | "stage_not_closed" | "workbook_unreadable" | "workbook_too_large" | "workbook_invalid" | "answers_changed" | "reset_needs_administrator" | "missing_levels" | "invalid_level" | "invalid_score" | "unknown_indicator";
             /** @description English, for logs and developers; not for display */
             message: string;
             details?: {
@@ -4546,6 +4586,65 @@ export interface operations {
                 content: {
                     "application/json": {
                         [key: string]: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getAssessmentLkeXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the .xlsx workbook */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    postAssessmentLke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        changed: string[];
+                        rows: number;
                     };
                 };
             };

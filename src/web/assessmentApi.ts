@@ -1,6 +1,7 @@
 import type { Agency } from "./adminApi";
 import { ApiError, isRecord } from "./api";
 import { api, type ApiBody, type ApiResponse } from "./apiTypes";
+import { xhrSend } from "./xhrSend";
 
 export type StageName = Workspace["stage"];
 export type PeriodKind = Period["kind"];
@@ -136,4 +137,30 @@ export async function fetchAssignments(id: number, signal?: AbortSignal): Promis
 
 export async function endAssessorAssignment(id: number, userId: number, role: AssessorAssignment["role"]): Promise<void> {
   await api("delete", "/api/assessments/{id}/assignments/{userId}", { path: { id, userId }, query: { role } });
+}
+
+/** The LKE worksheet as an Excel workbook (an attachment), to fill offline and import back. */
+export const lkeWorkbookUrl = (id: number) => `${base(id)}/lke.xlsx`;
+/** What an LKE import changed. */
+export type LkeImportResult = ApiResponse<"postAssessmentLke">;
+/** One problem of a refused LKE workbook (400 workbook_invalid, details.problems). */
+export interface LkeProblem {
+  sheet: string;
+  row: number | null;
+  column: string | null;
+  code: string;
+  message: string;
+}
+
+/** Imports a filled LKE workbook into the open stage (all rows or none). */
+export async function importLkeWorkbook(id: number, file: File): Promise<LkeImportResult> {
+  const form = new FormData();
+  form.append("file", file, file.name);
+  return (await xhrSend("POST", `${base(id)}/lke`, form, {}, () => undefined).done) as LkeImportResult;
+}
+
+/** The problems of a refused workbook, or null when the error is something else. */
+export function lkeProblemsOf(error: unknown): LkeProblem[] | null {
+  if (!(error instanceof ApiError) || error.code !== "workbook_invalid" || !isRecord(error.details) || !Array.isArray(error.details.problems)) return null;
+  return error.details.problems as LkeProblem[];
 }

@@ -214,6 +214,19 @@ const MATRIX: Entry[] = [
   },
   // The levels for pandu score / plan: whoever reads the assessment; anyone else, as if it did not exist.
   { route: "GET /api/assessments/:id/levels.json", build: async (c) => ({ method: "GET", url: `/api/assessments/${await assessmentIn(c)}/levels.json` }), expect: (who, target) => (who === "anonymous" ? 401 : readsAssessment(who, target) ? 200 : 404) },
+  // The LKE workbook: exported by whoever reads the assessment; imported by whoever may answer in the open stage
+  // (JSON instead of multipart: a caller allowed to import is answered 415 after every access check).
+  { route: "GET /api/assessments/:id/lke.xlsx", build: async (c) => ({ method: "GET", url: `/api/assessments/${await assessmentIn(c)}/lke.xlsx` }), expect: (who, target) => (who === "anonymous" ? 401 : readsAssessment(who, target) ? 200 : 404) },
+  {
+    route: "POST /api/assessments/:id/lke",
+    build: async (c) => ({ method: "POST", url: `/api/assessments/${await assessmentIn(c)}/lke`, body: { file: "x" } }),
+    expect: (who, target) => {
+      if (who === "anonymous") return 401;
+      if (!readsAssessment(who, target)) return 404;
+      const selfAssessor = ["koordinator_spbe", "penanggung_jawab", "pelaksana_entri", "asesor_internal"].includes(who);
+      return selfAssessor && target === "own" ? 415 : 403;
+    },
+  },
   // All linked evidence as one ZIP: whoever reads the assessment and its agency's evidence; anyone else, as if it did not exist.
   { route: "GET /api/assessments/:id/evidence.zip", build: async (c) => ({ method: "GET", url: `/api/assessments/${await assessmentIn(c)}/evidence.zip` }), expect: evidenceRead },
   { route: "GET /api/assessments/:id/sectoral-services", build: async (c) => ({ method: "GET", url: `/api/assessments/${await assessmentIn(c)}/sectoral-services` }), expect: (who, target) => (who === "anonymous" ? 401 : readsAssessment(who, target) ? 200 : 404) },

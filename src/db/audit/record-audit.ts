@@ -36,29 +36,46 @@ function diff(before: Record<string, unknown> | null, after: Record<string, unkn
  * Secrets (password hashes, tokens) must never be passed in before/after.
  */
 export async function recordAudit(tx: Tx, ctx: AuditContext, input: AuditInput): Promise<void> {
+  await recordAudits(tx, ctx, [input]);
+}
+
+/**
+ * Appends several audit events of one agency (or all national) in order, inside the caller's
+ * transaction: the chain head is locked once and the events are inserted in one statement (an
+ * import that changes many rows).
+ */
+export async function recordAudits(tx: Tx, ctx: AuditContext, inputs: AuditInput[]): Promise<void> {
+  if (!inputs.length) return;
+  const agencyId = inputs[0]!.agencyId;
+  if (inputs.some((i) => i.agencyId !== agencyId)) throw new Error("recordAudits: every event must belong to one chain");
   let chain = "national";
-  if (input.agencyId !== null) {
-    const [a] = await tx.select({ code: agencies.code }).from(agencies).where(eq(agencies.id, input.agencyId));
-    chain = a?.code ?? `agency:${input.agencyId}`;
+  if (agencyId !== null) {
+    const [a] = await tx.select({ code: agencies.code }).from(agencies).where(eq(agencies.id, agencyId));
+    chain = a?.code ?? `agency:${agencyId}`;
   }
   await tx.insert(auditChains).values({ chain, lastSeq: 0, lastHash: GENESIS_HASH }).onConflictDoNothing();
   const [head] = await tx.select().from(auditChains).where(eq(auditChains.chain, chain)).for("update");
-  const fields = {
-    chain,
-    seq: head!.lastSeq + 1,
-    agencyId: input.agencyId,
-    actorUserId: ctx.actorUserId,
-    actorLabel: ctx.actorLabel,
-    action: input.action,
-    targetType: input.targetType,
-    targetId: input.targetId === null ? null : String(input.targetId),
-    changes: diff(input.before ?? null, input.after ?? null),
-    ip: ctx.ip,
-    userAgent: ctx.userAgent,
-    createdAt: new Date(),
-    prevHash: head!.lastHash,
-  };
-  const hash = auditHash({ ...fields, createdAt: fields.createdAt.toISOString() });
-  await tx.insert(auditEvents).values({ ...fields, hash });
-  await tx.update(auditChains).set({ lastSeq: fields.seq, lastHash: hash }).where(eq(auditChains.chain, chain));
+  let [seq, prevHash] = [head!.lastSeq, head!.lastHash];
+  const rows = inputs.map((input) => {
+    const fields = {
+      chain,
+      seq: ++seq,
+      agencyId: input.agencyId,
+      actorUserId: ctx.actorUserId,
+      actorLabel: ctx.actorLabel,
+      action: input.action,
+      targetType: input.targetType,
+      targetId: input.targetId === null ? null : String(input.targetId),
+      changes: diff(input.before ?? null, input.after ?? null),
+      ip: ctx.ip,
+      userAgent: ctx.userAgent,
+      createdAt: new Date(),
+      prevHash,
+    };
+    const hash = auditHash({ ...fields, createdAt: fields.createdAt.toISOString() });
+    prevHash = hash;
+    return { ...fields, hash };
+  });
+  await tx.insert(auditEvents).values(rows);
+  await tx.update(auditChains).set({ lastSeq: seq, lastHash: prevHash }).where(eq(auditChains.chain, chain));
 }

@@ -12,6 +12,7 @@ import { assessmentStageRoutes } from "./assessment-stages.routes";
 import { copyForwardRoutes } from "./copy-forward.routes";
 import { officialRecordRoutes } from "./official-record.routes";
 import { levelsExportRoutes } from "./levels-export.routes";
+import { lkeRoutes } from "./lke.routes";
 import { sectoralServiceRoutes } from "./sectoral-services.routes";
 import { canUploadEvidence } from "../../policies/evidence.policy";
 import { canReadFieldNotes } from "../../policies/collaboration.policy";
@@ -40,6 +41,7 @@ export const assessmentRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
     await app.register(sectoralServiceRoutes(ctx));
     await app.register(officialRecordRoutes(ctx));
     await app.register(levelsExportRoutes(ctx));
+    await app.register(lkeRoutes(ctx));
     await app.register(assignmentRoutes(ctx));
 
     const loadReadable = (req: FastifyRequest, id: number) => loadReadableAssessment(db, req, id);

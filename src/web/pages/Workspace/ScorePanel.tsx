@@ -7,6 +7,7 @@ import { progressOf } from "../../../core";
 import { evidenceZipUrl, levelsFileUrl, type WorkspaceIndicator } from "../../assessmentApi";
 import { useWorkspace } from "./context";
 import { UnitProgress } from "./UnitProgress";
+import { LkeWorkbook } from "./LkeWorkbook";
 
 /** Filled and verified self-assessment answers and indicators with evidence, overall and per unit (the core's count). */
 export function workspaceProgress(indicators: WorkspaceIndicator[]) {
@@ -72,6 +73,7 @@ export function ScorePanel() {
         </a>{" "}
         <span className="muted">{t("ws.levelsDownloadHint")}</span>
       </p>
+      <LkeWorkbook />
       {p.withEvidence > 0 && (
         <p className="small">
           <a href={evidenceZipUrl(ws.id)} download data-testid="ws-evidence-zip">
