@@ -37,3 +37,4 @@ export * from "./calendar/iso-date";
 export * from "./calendar/holiday-file";
 export * from "./calendar/working-days";
 export * from "./calendar/complaint-deadlines";
+export * from "./services/service-standard";

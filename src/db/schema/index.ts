@@ -17,3 +17,4 @@ export * from "./job-runs";
 export * from "./issued-documents";
 export * from "./letterheads";
 export * from "./document-jobs";
+export * from "./public-services";
