@@ -84,7 +84,17 @@ export const ERROR_CODES = [
   "logo_too_large", // details.field, details.limitMegabytes
   "logo_unsupported_type", // details.field
   "stage_not_closed", // details.stage
-  "reset_needs_administrator", // self-service reset without SMTP: the administrator issues links (an evidence item's review was saved by someone else)
+  "reset_needs_administrator",
+  // service catalogue
+  "service_name_taken", // details.field
+  "standard_draft_exists", // details.version
+  "standard_not_draft", // details.status
+  "standard_incomplete", // details.fields: what a draft lacks before it is put in force // self-service reset without SMTP: the administrator issues links (an evidence item's review was saved by someone else)
+  // service catalogue
+  "service_name_taken", // details.field
+  "standard_draft_exists", // details.version
+  "standard_not_draft", // details.status
+  "standard_incomplete", // details.fields: what a draft lacks before it is put in force
   // scoring core (ScoringError codes)
   "missing_levels", // details.codes
   "invalid_level", // details.codes

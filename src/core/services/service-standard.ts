@@ -25,7 +25,7 @@ export const SERVICE_COMPONENTS = [
 export type ServiceComponentKey = (typeof SERVICE_COMPONENTS)[number]["key"];
 export const SERVICE_COMPONENT_KEYS = SERVICE_COMPONENTS.map((c) => c.key) as ServiceComponentKey[];
 /** The six components published to everyone. */
-export const PUBLIC_COMPONENT_KEYS = SERVICE_COMPONENTS.filter((c) => c.group === "delivery").map((c) => c.key);
+export const PUBLIC_COMPONENT_KEYS = ["requirements", "procedure", "duration", "cost", "product", "complaints"] as const satisfies readonly ServiceComponentKey[];
 export type PublicComponentKey = (typeof PUBLIC_COMPONENT_KEYS)[number];
 /** The eight components kept inside the agency. */
 export const INTERNAL_COMPONENT_KEYS = SERVICE_COMPONENTS.filter((c) => c.group === "management").map((c) => c.key);
