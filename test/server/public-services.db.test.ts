@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "csv-parse/sync";
 import { INTERNAL_COMPONENT_KEYS, PUBLIC_COMPONENT_KEYS, SERVICE_COMPONENT_KEYS } from "../../src/core";
 import { auditEvents } from "../../src/db/schema";
+import { seedDemoServices } from "../../src/db/commands/seed-demo-services";
 import { call, makeUser, sessionFor } from "../helpers/accounts";
 import { startTestApp, type TestApp } from "../helpers/test-app";
 import { TEST_DB_KIND } from "../helpers/test-database";
@@ -140,5 +141,21 @@ describe(`service catalogue (Standar Pelayanan) on ${TEST_DB_KIND}`, () => {
     const unit = (await call(t.app, "POST", "/api/agencies/16.71/units", other, { name: "Dinas Uji Palembang" })).json().id;
     const foreign = await call(t.app, "PUT", `/api/agencies/15.71/services/${id}`, kspbe, { name: "Surat Keterangan Uji", sector: "lainnya", unitId: unit });
     expect([foreign.statusCode, foreign.json().error]).toEqual([400, "foreign_unit"]);
+  });
+
+  it("the demo catalogue: a dozen services each for Provinsi Jambi and Kota Jambi, marked DATA DEMO, drafts not public, seeded once", async () => {
+    const added = await seedDemoServices(t.database.db);
+    expect(added).toBe(26);
+    expect(await seedDemoServices(t.database.db)).toBe(0);
+    const list = (await call(t.app, "GET", "/api/public/services?province=15", null)).json().services as { name: string; summary: string; agency: { code: string }; standard: { decreeNumber: string; version: number } }[];
+    const demo = list.filter((s) => s.summary.startsWith("DATA DEMO"));
+    expect(demo.filter((s) => s.agency.code === "15")).toHaveLength(12);
+    expect(demo.filter((s) => s.agency.code === "15.71")).toHaveLength(12);
+    for (const s of demo) expect(s.standard.decreeNumber).toContain("DATA DEMO");
+    expect(demo.map((s) => s.name)).not.toContain("Izin Penyelenggaraan Reklame");
+    expect(demo.find((s) => s.name === "Penerbitan Kartu Keluarga")!.standard.version).toBe(2);
+    const kk = await call(t.app, "GET", "/api/public/services?agency=15.71&q=akta%20kelahiran", null);
+    // The search finds the demo service by words of its name (the first test's own "Akta Kelahiran Uji" too).
+    expect(kk.json().services.filter((s: { summary: string }) => s.summary.startsWith("DATA DEMO")).map((s: { name: string }) => s.name)).toEqual(["Penerbitan Akta Kelahiran"]);
   });
 });
