@@ -203,12 +203,12 @@ function DraftEditor({ code, serviceId, version, onChanged }: { code: string; se
             question={t("services.officer.putInForceQuestion", { version: version.version })}
             className="button"
             testId="draft-in-force"
-            onConfirm={() =>
-              void inForce.run(async () => {
+            onConfirm={async () => {
+              await inForce.run(async () => {
                 await putStandardInForce(code, serviceId, version.version);
                 onChanged(null);
-              })
-            }
+              });
+            }}
           />
         )}
       </div>
@@ -294,8 +294,8 @@ function ServiceView({ code, initial, reload }: { code: string; initial: Service
           </>
         )}
       </p>
-      {abilities.manage && <ServiceFieldsForm key={service.updatedAt} code={code} service={service} onSaved={setDetail} />}
-      {abilities.manage && draft && <DraftEditor key={`${draft.version}:${draft.updatedAt}`} code={code} serviceId={service.id} version={draft} onChanged={changed} />}
+      {abilities.manage && <ServiceFieldsForm key={service.id} code={code} service={service} onSaved={setDetail} />}
+      {abilities.manage && draft && <DraftEditor key={draft.version} code={code} serviceId={service.id} version={draft} onChanged={changed} />}
       {abilities.manage && !draft && (
         <div className="card">
           <FormError error={start.error} testId="draft-start-error" />
