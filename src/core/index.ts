@@ -39,3 +39,4 @@ export * from "./calendar/working-days";
 export * from "./calendar/complaint-deadlines";
 export * from "./workflows";
 export * from "./lke/lke-sheet";
+export * from "./services/service-standard";

@@ -23,6 +23,8 @@ import { tokenRoutes } from "./features/tokens/tokens.routes";
 import { userRoutes } from "./features/users/users.routes";
 import { auditRoutes } from "./features/audit/audit.routes";
 import { letterheadRoutes } from "./features/agencies/letterhead.routes";
+import { serviceRoutes } from "./features/public-services/services.routes";
+import { publicServiceRoutes } from "./features/public-services/public-services.routes";
 import { unitRoutes } from "./features/units/units.routes";
 import { assessmentRoutes } from "./features/assessments/assessments.routes";
 import { evidenceRoutes } from "./features/evidence/evidence.routes";
@@ -114,6 +116,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(auditRoutes(options.context));
   await app.register(unitRoutes(options.context));
   await app.register(letterheadRoutes(options.context));
+  await app.register(serviceRoutes(options.context));
+  await app.register(publicServiceRoutes(options.context));
   await app.register(assessmentRoutes(options.context));
   await app.register(evidenceRoutes(options.context));
   await app.register(planningRoutes(options.context));

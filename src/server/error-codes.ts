@@ -91,6 +91,11 @@ export const ERROR_CODES = [
   "workbook_invalid", // details.problems: [{ sheet, row, column, code, message }]
   "answers_changed", // details.indicators: answers changed since the LKE export
   "reset_needs_administrator", // self-service reset without SMTP: the administrator issues links (an evidence item's review was saved by someone else)
+  // service catalogue
+  "service_name_taken", // details.field
+  "standard_draft_exists", // details.version
+  "standard_not_draft", // details.status
+  "standard_incomplete", // details.fields: what a draft lacks before it is put in force
   // scoring core (ScoringError codes)
   "missing_levels", // details.codes
   "invalid_level", // details.codes

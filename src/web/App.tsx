@@ -57,6 +57,11 @@ export function App() {
           </NavLink>
         </li>
         <li>
+          <NavLink to="/layanan" data-testid="nav-services">
+            {t("services.public.nav")}
+          </NavLink>
+        </li>
+        <li>
           <NavLink to="/instrumen">{t("nav.instruments")}</NavLink>
         </li>
         <AccountMenuItems />

@@ -649,6 +649,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agencies/{code}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agency's service catalogue, drafts included */
+        get: operations["listAgencyServices"];
+        put?: never;
+        /** Add a service to the catalogue, with an empty first draft of its Standar Pelayanan */
+        post: operations["createAgencyService"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{code}/services/{serviceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One service with every version of its standard */
+        get: operations["getAgencyService"];
+        /** Change what the catalogue says about a service (name, sector, unit, channels, fee) */
+        put: operations["updateAgencyService"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{code}/services/{serviceId}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start the next version of the standard as a draft (a copy of the latest; 409 while a draft exists) */
+        post: operations["startServiceStandardDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{code}/services/{serviceId}/versions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save a draft's fourteen components and decree (409 standard_not_draft for any other version) */
+        put: operations["saveServiceStandardDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{code}/services/{serviceId}/versions/{version}/in-force": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Put a complete draft in force; the version in force so far is replaced in the same transaction
+         * @description 400 standard_incomplete (details.fields) while a component or the decree is missing; 409 standard_not_draft for a version that is not a draft.
+         */
+        post: operations["putServiceStandardInForce"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public service catalogue (Standar Pelayanan in force, the six public components), as JSON or a CSV download */
+        get: operations["listPublicServices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/services/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One service of the public catalogue (404 unless its standard is in force) */
+        get: operations["getPublicService"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assessments/{id}/review": {
         parameters: {
             query?: never;
@@ -1912,7 +2036,7 @@ export interface components {
         /** @description Every 4xx/5xx answer. `error` is a stable code (the web translates it); `details` carries what the sentence names (e.g. `field`). */
         Error: {
             /** @enum {string} */
-            error: "bad_request" | "validation_error" | "invalid_text" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "database_unavailable" | "unauthenticated" | "csrf_failed" | "token_read_only" | "forbidden" | "invalid_credentials" | "totp_required" | "invalid_totp" | "too_many_attempts" | "password_too_short" | "password_too_weak" | "wrong_password" | "email_taken" | "email_failed" | "link_needs_email" | "two_factor_already_on" | "two_factor_not_started" | "two_factor_needs_session" | "role_not_grantable" | "role_needs_agency" | "role_without_agency" | "unknown_agency" | "agencies_outside_province" | "unknown_user" | "user_lacks_role" | "assignment_not_found" | "indicators_without_level" | "indicators_unverified" | "unknown_indicators" | "one_per_indicator" | "foreign_unit" | "stage_not_in_period" | "stage_not_current" | "stage_closed" | "stage_not_open" | "stage_changed" | "window_order" | "notes_required" | "level_invalid" | "external_score_invalid" | "unknown_instrument" | "instrument_invalid" | "instrument_too_large" | "not_submitted" | "no_final_result" | "not_final" | "no_published_results" | "job_not_done" | "division_closed" | "not_this_agency" | "not_this_period" | "assessment_required" | "not_reachable" | "planning_invalid" | "unit_name_taken" | "evidence_damaged" | "evidence_link_locked" | "file_missing" | "file_empty" | "title_required" | "upload_busy" | "upload_interrupted" | "offset_mismatch" | "offset_required" | "content_length_required" | "chunk_too_small" | "review_changed" | "logo_too_large" | "logo_unsupported_type" | "stage_not_closed" | "workbook_unreadable" | "workbook_too_large" | "workbook_invalid" | "answers_changed" | "reset_needs_administrator" | "missing_levels" | "invalid_level" | "invalid_score" | "unknown_indicator";
+            error: "bad_request" | "validation_error" | "invalid_text" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "database_unavailable" | "unauthenticated" | "csrf_failed" | "token_read_only" | "forbidden" | "invalid_credentials" | "totp_required" | "invalid_totp" | "too_many_attempts" | "password_too_short" | "password_too_weak" | "wrong_password" | "email_taken" | "email_failed" | "link_needs_email" | "two_factor_already_on" | "two_factor_not_started" | "two_factor_needs_session" | "role_not_grantable" | "role_needs_agency" | "role_without_agency" | "unknown_agency" | "agencies_outside_province" | "unknown_user" | "user_lacks_role" | "assignment_not_found" | "indicators_without_level" | "indicators_unverified" | "unknown_indicators" | "one_per_indicator" | "foreign_unit" | "stage_not_in_period" | "stage_not_current" | "stage_closed" | "stage_not_open" | "stage_changed" | "window_order" | "notes_required" | "level_invalid" | "external_score_invalid" | "unknown_instrument" | "instrument_invalid" | "instrument_too_large" | "not_submitted" | "no_final_result" | "not_final" | "no_published_results" | "job_not_done" | "division_closed" | "not_this_agency" | "not_this_period" | "assessment_required" | "not_reachable" | "planning_invalid" | "unit_name_taken" | "evidence_damaged" | "evidence_link_locked" | "file_missing" | "file_empty" | "title_required" | "upload_busy" | "upload_interrupted" | "offset_mismatch" | "offset_required" | "content_length_required" | "chunk_too_small" | "review_changed" | "logo_too_large" | "logo_unsupported_type" | "stage_not_closed" | "workbook_unreadable" | "workbook_too_large" | "workbook_invalid" | "answers_changed" | "reset_needs_administrator" | "service_name_taken" | "standard_draft_exists" | "standard_not_draft" | "standard_incomplete" | "missing_levels" | "invalid_level" | "invalid_score" | "unknown_indicator";
             /** @description English, for logs and developers; not for display */
             message: string;
             details?: {
@@ -4055,6 +4179,688 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];
             403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listAgencyServices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        services: {
+                            id: number;
+                            slug: string;
+                            name: string;
+                            summary: string;
+                            /** @enum {string} */
+                            sector: "kependudukan" | "perizinan" | "kesehatan" | "pendidikan" | "sosial" | "ketenagakerjaan" | "perhubungan" | "pajak_retribusi" | "pertanahan_pu" | "lingkungan_hidup" | "pertanian_pangan" | "umkm_perdagangan" | "lainnya";
+                            unit: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            onlineUrl: string | null;
+                            atMpp: boolean;
+                            atOffice: boolean;
+                            feeRupiah: number | null;
+                            inForce: {
+                                version: number;
+                                decreeNumber: string | null;
+                                decreeDate: string | null;
+                            } | null;
+                            draftVersion: number | null;
+                            updatedAt: string;
+                        }[];
+                        abilities: {
+                            manage: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    createAgencyService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @default  */
+                    summary?: string;
+                    /** @enum {string} */
+                    sector: "kependudukan" | "perizinan" | "kesehatan" | "pendidikan" | "sosial" | "ketenagakerjaan" | "perhubungan" | "pajak_retribusi" | "pertanahan_pu" | "lingkungan_hidup" | "pertanian_pangan" | "umkm_perdagangan" | "lainnya";
+                    /** @default null */
+                    unitId?: number | null;
+                    /** @default null */
+                    onlineUrl?: string | null;
+                    /** @default false */
+                    atMpp?: boolean;
+                    /** @default true */
+                    atOffice?: boolean;
+                    /** @default null */
+                    feeRupiah?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        service: {
+                            id: number;
+                            slug: string;
+                            name: string;
+                            summary: string;
+                            /** @enum {string} */
+                            sector: "kependudukan" | "perizinan" | "kesehatan" | "pendidikan" | "sosial" | "ketenagakerjaan" | "perhubungan" | "pajak_retribusi" | "pertanahan_pu" | "lingkungan_hidup" | "pertanian_pangan" | "umkm_perdagangan" | "lainnya";
+                            unit: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            onlineUrl: string | null;
+                            atMpp: boolean;
+                            atOffice: boolean;
+                            feeRupiah: number | null;
+                            inForce: {
+                                version: number;
+                                decreeNumber: string | null;
+                                decreeDate: string | null;
+                            } | null;
+                            draftVersion: number | null;
+                            updatedAt: string;
+                        };
+                        versions: {
+                            requirements: string;
+                            procedure: string;
+                            duration: string;
+                            cost: string;
+                            product: string;
+                            complaints: string;
+                            legalBasis: string;
+                            facilities: string;
+                            competence: string;
+                            supervision: string;
+                            staffing: string;
+                            serviceGuarantee: string;
+                            safetyGuarantee: string;
+                            performanceEvaluation: string;
+                            version: number;
+                            /** @enum {string} */
+                            status: "draft" | "in_force" | "replaced";
+                            decreeNumber: string | null;
+                            decreeDate: string | null;
+                            inForceAt: string | null;
+                            replacedAt: string | null;
+                            updatedAt: string;
+                            missing: string[];
+                        }[];
+                        abilities: {
+                            manage: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getAgencyService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                serviceId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        service: {
+                            id: number;
+                            slug: string;
+                            name: string;
+                            summary: string;
+                            /** @enum {string} */
+                            sector: "kependudukan" | "perizinan" | "kesehatan" | "pendidikan" | "sosial" | "ketenagakerjaan" | "perhubungan" | "pajak_retribusi" | "pertanahan_pu" | "lingkungan_hidup" | "pertanian_pangan" | "umkm_perdagangan" | "lainnya";
+                            unit: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            onlineUrl: string | null;
+                            atMpp: boolean;
+                            atOffice: boolean;
+                            feeRupiah: number | null;
+                            inForce: {
+                                version: number;
+                                decreeNumber: string | null;
+                                decreeDate: string | null;
+                            } | null;
+                            draftVersion: number | null;
+                            updatedAt: string;
+                        };
+                        versions: {
+                            requirements: string;
+                            procedure: string;
+                            duration: string;
+                            cost: string;
+                            product: string;
+                            complaints: string;
+                            legalBasis: string;
+                            facilities: string;
+                            competence: string;
+                            supervision: string;
+                            staffing: string;
+                            serviceGuarantee: string;
+                            safetyGuarantee: string;
+                            performanceEvaluation: string;
+                            version: number;
+                            /** @enum {string} */
+                            status: "draft" | "in_force" | "replaced";
+                            decreeNumber: string | null;
+                            decreeDate: string | null;
+                            inForceAt: string | null;
+                            replacedAt: string | null;
+                            updatedAt: string;
+                            missing: string[];
+                        }[];
+                        abilities: {
+                            manage: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    updateAgencyService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                serviceId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @default  */
+                    summary?: string;
+                    /** @enum {string} */
+                    sector: "kependudukan" | "perizinan" | "kesehatan" | "pendidikan" | "sosial" | "ketenagakerjaan" | "perhubungan" | "pajak_retribusi" | "pertanahan_pu" | "lingkungan_hidup" | "pertanian_pangan" | "umkm_perdagangan" | "lainnya";
+                    /** @default null */
+                    unitId?: number | null;
+                    /** @default null */
+                    onlineUrl?: string | null;
+                    /** @default false */
+                    atMpp?: boolean;
+                    /** @default true */
+                    atOffice?: boolean;
+                    /** @default null */
+                    feeRupiah?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        service: {
+                            id: number;
+                            slug: string;
+                            name: string;
+                            summary: string;
+                            /** @enum {string} */
+                            sector: "kependudukan" | "perizinan" | "kesehatan" | "pendidikan" | "sosial" | "ketenagakerjaan" | "perhubungan" | "pajak_retribusi" | "pertanahan_pu" | "lingkungan_hidup" | "pertanian_pangan" | "umkm_perdagangan" | "lainnya";
+                            unit: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            onlineUrl: string | null;
+                            atMpp: boolean;
+                            atOffice: boolean;
+                            feeRupiah: number | null;
+                            inForce: {
+                                version: number;
+                                decreeNumber: string | null;
+                                decreeDate: string | null;
+                            } | null;
+                            draftVersion: number | null;
+                            updatedAt: string;
+                        };
+                        versions: {
+                            requirements: string;
+                            procedure: string;
+                            duration: string;
+                            cost: string;
+                            product: string;
+                            complaints: string;
+                            legalBasis: string;
+                            facilities: string;
+                            competence: string;
+                            supervision: string;
+                            staffing: string;
+                            serviceGuarantee: string;
+                            safetyGuarantee: string;
+                            performanceEvaluation: string;
+                            version: number;
+                            /** @enum {string} */
+                            status: "draft" | "in_force" | "replaced";
+                            decreeNumber: string | null;
+                            decreeDate: string | null;
+                            inForceAt: string | null;
+                            replacedAt: string | null;
+                            updatedAt: string;
+                            missing: string[];
+                        }[];
+                        abilities: {
+                            manage: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    startServiceStandardDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                serviceId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        service: {
+                            id: number;
+                            slug: string;
+                            name: string;
+                            summary: string;
+                            /** @enum {string} */
+                            sector: "kependudukan" | "perizinan" | "kesehatan" | "pendidikan" | "sosial" | "ketenagakerjaan" | "perhubungan" | "pajak_retribusi" | "pertanahan_pu" | "lingkungan_hidup" | "pertanian_pangan" | "umkm_perdagangan" | "lainnya";
+                            unit: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            onlineUrl: string | null;
+                            atMpp: boolean;
+                            atOffice: boolean;
+                            feeRupiah: number | null;
+                            inForce: {
+                                version: number;
+                                decreeNumber: string | null;
+                                decreeDate: string | null;
+                            } | null;
+                            draftVersion: number | null;
+                            updatedAt: string;
+                        };
+                        versions: {
+                            requirements: string;
+                            procedure: string;
+                            duration: string;
+                            cost: string;
+                            product: string;
+                            complaints: string;
+                            legalBasis: string;
+                            facilities: string;
+                            competence: string;
+                            supervision: string;
+                            staffing: string;
+                            serviceGuarantee: string;
+                            safetyGuarantee: string;
+                            performanceEvaluation: string;
+                            version: number;
+                            /** @enum {string} */
+                            status: "draft" | "in_force" | "replaced";
+                            decreeNumber: string | null;
+                            decreeDate: string | null;
+                            inForceAt: string | null;
+                            replacedAt: string | null;
+                            updatedAt: string;
+                            missing: string[];
+                        }[];
+                        abilities: {
+                            manage: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    saveServiceStandardDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                serviceId: number;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    requirements: string;
+                    procedure: string;
+                    duration: string;
+                    cost: string;
+                    product: string;
+                    complaints: string;
+                    legalBasis: string;
+                    facilities: string;
+                    competence: string;
+                    supervision: string;
+                    staffing: string;
+                    serviceGuarantee: string;
+                    safetyGuarantee: string;
+                    performanceEvaluation: string;
+                    decreeNumber: string | null;
+                    decreeDate: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        service: {
+                            id: number;
+                            slug: string;
+                            name: string;
+                            summary: string;
+                            /** @enum {string} */
+                            sector: "kependudukan" | "perizinan" | "kesehatan" | "pendidikan" | "sosial" | "ketenagakerjaan" | "perhubungan" | "pajak_retribusi" | "pertanahan_pu" | "lingkungan_hidup" | "pertanian_pangan" | "umkm_perdagangan" | "lainnya";
+                            unit: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            onlineUrl: string | null;
+                            atMpp: boolean;
+                            atOffice: boolean;
+                            feeRupiah: number | null;
+                            inForce: {
+                                version: number;
+                                decreeNumber: string | null;
+                                decreeDate: string | null;
+                            } | null;
+                            draftVersion: number | null;
+                            updatedAt: string;
+                        };
+                        versions: {
+                            requirements: string;
+                            procedure: string;
+                            duration: string;
+                            cost: string;
+                            product: string;
+                            complaints: string;
+                            legalBasis: string;
+                            facilities: string;
+                            competence: string;
+                            supervision: string;
+                            staffing: string;
+                            serviceGuarantee: string;
+                            safetyGuarantee: string;
+                            performanceEvaluation: string;
+                            version: number;
+                            /** @enum {string} */
+                            status: "draft" | "in_force" | "replaced";
+                            decreeNumber: string | null;
+                            decreeDate: string | null;
+                            inForceAt: string | null;
+                            replacedAt: string | null;
+                            updatedAt: string;
+                            missing: string[];
+                        }[];
+                        abilities: {
+                            manage: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    putServiceStandardInForce: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                serviceId: number;
+                version: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        version: number;
+                        replaced: number | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listPublicServices: {
+        parameters: {
+            query?: {
+                province?: string;
+                agency?: string;
+                q?: string;
+                sector?: "kependudukan" | "perizinan" | "kesehatan" | "pendidikan" | "sosial" | "ketenagakerjaan" | "perhubungan" | "pajak_retribusi" | "pertanahan_pu" | "lingkungan_hidup" | "pertanian_pangan" | "umkm_perdagangan" | "lainnya";
+                channel?: "online" | "mpp" | "office";
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        services: {
+                            id: number;
+                            slug: string;
+                            name: string;
+                            summary: string;
+                            /** @enum {string} */
+                            sector: "kependudukan" | "perizinan" | "kesehatan" | "pendidikan" | "sosial" | "ketenagakerjaan" | "perhubungan" | "pajak_retribusi" | "pertanahan_pu" | "lingkungan_hidup" | "pertanian_pangan" | "umkm_perdagangan" | "lainnya";
+                            agency: {
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                category: "kementerian" | "lembaga" | "provinsi" | "kabupaten" | "kota";
+                                provinceCode: string | null;
+                            };
+                            unit: string | null;
+                            channels: {
+                                online: string | null;
+                                mpp: boolean;
+                                office: boolean;
+                            };
+                            feeRupiah: number | null;
+                            standard: {
+                                version: number;
+                                decreeNumber: string | null;
+                                decreeDate: string | null;
+                                inForceSince: string | null;
+                                components: {
+                                    requirements: string;
+                                    procedure: string;
+                                    duration: string;
+                                    cost: string;
+                                    product: string;
+                                    complaints: string;
+                                };
+                            };
+                        }[];
+                    } | string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getPublicService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        slug: string;
+                        name: string;
+                        summary: string;
+                        /** @enum {string} */
+                        sector: "kependudukan" | "perizinan" | "kesehatan" | "pendidikan" | "sosial" | "ketenagakerjaan" | "perhubungan" | "pajak_retribusi" | "pertanahan_pu" | "lingkungan_hidup" | "pertanian_pangan" | "umkm_perdagangan" | "lainnya";
+                        agency: {
+                            code: string;
+                            name: string;
+                            /** @enum {string} */
+                            category: "kementerian" | "lembaga" | "provinsi" | "kabupaten" | "kota";
+                            provinceCode: string | null;
+                        };
+                        unit: string | null;
+                        channels: {
+                            online: string | null;
+                            mpp: boolean;
+                            office: boolean;
+                        };
+                        feeRupiah: number | null;
+                        standard: {
+                            version: number;
+                            decreeNumber: string | null;
+                            decreeDate: string | null;
+                            inForceSince: string | null;
+                            components: {
+                                requirements: string;
+                                procedure: string;
+                                duration: string;
+                                cost: string;
+                                product: string;
+                                complaints: string;
+                            };
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
             "4XX": components["responses"]["ClientError"];
             "5XX": components["responses"]["ServerError"];

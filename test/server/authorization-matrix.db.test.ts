@@ -14,6 +14,8 @@ import { createPeriod } from "../../src/db/commands/create-period";
 import { saveAnswer } from "../../src/db/commands/save-answer";
 import { assignToAssessment } from "../../src/db/commands/assign";
 import { setLetterheadLogo } from "../../src/db/commands/letterhead";
+import { createService, putStandardInForce, saveStandardDraft } from "../../src/db/commands/public-services";
+import { SERVICE_COMPONENT_KEYS } from "../../src/core";
 import { agencyIdsByCode } from "../../src/db/queries/agency-ids";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/core";
@@ -105,6 +107,19 @@ async function withLogo(c: Ctx): Promise<string> {
   await setLetterheadLogo(c.db.db, { actorUserId: null, actorLabel: "test", ip: null, userAgent: null }, id, { bytes: await QRCode.toBuffer(`logo ${c.agency}`), contentType: "image/png" });
   return c.agency;
 }
+
+/** A service of the target agency whose standard is a blank draft, a complete draft or in force (version 1); returns its id. */
+async function serviceIn(c: Ctx, state: "draft" | "complete" | "in_force"): Promise<number> {
+  const agencyId = (await agencyIdsByCode(c.db.db, [c.agency])).get(c.agency)!;
+  const audit = { actorUserId: null, actorLabel: "test", ip: null, userAgent: null };
+  const { id } = await createService(c.db.db, audit, agencyId, { name: `Layanan Uji ${stamp()}`, summary: "", sector: "lainnya", unitId: null, onlineUrl: null, atMpp: false, atOffice: true, feeRupiah: null });
+  if (state === "draft") return id;
+  const components = Object.fromEntries(SERVICE_COMPONENT_KEYS.map((k) => [k, `Uji ${k}`])) as Parameters<typeof saveStandardDraft>[5];
+  await saveStandardDraft(c.db.db, audit, agencyId, id, 1, { ...components, decreeNumber: "SK/UJI/2026", decreeDate: "2026-01-05" });
+  if (state === "in_force") await putStandardInForce(c.db.db, audit, agencyId, id, 1);
+  return id;
+}
+const serviceDraftBody = { ...Object.fromEntries(SERVICE_COMPONENT_KEYS.map((k) => [k, `Isi ${k}`])), decreeNumber: null, decreeDate: null };
 
 /** A fresh national period with one assessment for the target agency; returns the assessment id. */
 let matrixDocuments = 0;
@@ -344,6 +359,16 @@ const MATRIX: Entry[] = [
     },
   },
   // The kop surat: read like units; set by the agency's Koordinator SPBE, the Koordinator Provinsi over it and administrators.
+  // The service catalogue: read like units, written by the Koordinator SPBE and administrators; public in force only.
+  { route: "GET /api/agencies/:code/services", build: (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/services` }), expect: unitAccess(200, 200, false) },
+  { route: "POST /api/agencies/:code/services", build: (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/services`, body: { name: `Layanan Baru ${stamp()}`, sector: "kesehatan" } }), expect: unitAccess(200, 201, true) },
+  { route: "GET /api/agencies/:code/services/:serviceId", build: async (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/services/${await serviceIn(c, "draft")}` }), expect: unitAccess(200, 200, false) },
+  { route: "PUT /api/agencies/:code/services/:serviceId", build: async (c) => ({ method: "PUT", url: `/api/agencies/${c.agency}/services/${await serviceIn(c, "draft")}`, body: { name: `Layanan Ubah ${stamp()}`, sector: "sosial" } }), expect: unitAccess(200, 200, true) },
+  { route: "POST /api/agencies/:code/services/:serviceId/versions", build: async (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/services/${await serviceIn(c, "in_force")}/versions` }), expect: unitAccess(201, 201, true) },
+  { route: "PUT /api/agencies/:code/services/:serviceId/versions/:version", build: async (c) => ({ method: "PUT", url: `/api/agencies/${c.agency}/services/${await serviceIn(c, "draft")}/versions/1`, body: serviceDraftBody }), expect: unitAccess(200, 200, true) },
+  { route: "POST /api/agencies/:code/services/:serviceId/versions/:version/in-force", build: async (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/services/${await serviceIn(c, "complete")}/versions/1/in-force` }), expect: unitAccess(200, 200, true) },
+  { route: "GET /api/public/services", build: (c) => ({ method: "GET", url: `/api/public/services?agency=${c.agency}` }), expect: everyone(200) },
+  { route: "GET /api/public/services/:id", build: async (c) => ({ method: "GET", url: `/api/public/services/${await serviceIn(c, "in_force")}` }), expect: everyone(200) },
   { route: "GET /api/agencies/:code/letterhead", build: (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/letterhead` }), expect: unitAccess(200, 200, false) },
   { route: "PUT /api/agencies/:code/letterhead", build: (c) => ({ method: "PUT", url: `/api/agencies/${c.agency}/letterhead`, body: { address: `Jl. Uji No. ${++unitCounter}` } }), expect: letterheadManage(200) },
   { route: "GET /api/agencies/:code/letterhead/logo", build: async (c) => ({ method: "GET", url: `/api/agencies/${await withLogo(c)}/letterhead/logo` }), expect: unitAccess(200, 200, false) },

@@ -7,6 +7,7 @@ import { createDemoUsers, type DemoCredential } from "./create-demo-users";
 import { seedDemoProvinceRound } from "./seed-demo-province";
 import { seedDemoNationalRound } from "./seed-demo-national";
 import { seedDemoTasks } from "./seed-demo-tasks";
+import { seedDemoServices } from "./seed-demo-services";
 import { DEMO_RESULT_FILES, readAgencySeed } from "../../lib/seed-files";
 import { readResultsCsv } from "../../lib/results-csv";
 import { officialPeriodInForce } from "../../lib/instrument-files";
@@ -48,6 +49,8 @@ export async function seedDemo(db: Db, options: { demoUsers: boolean }): Promise
   if (options.demoUsers) {
     await seedDemoProvinceRound(db);
     await seedDemoNationalRound(db);
+    // A service catalogue (Standar Pelayanan) of Provinsi Jambi and Kota Jambi, marked DATA DEMO.
+    await seedDemoServices(db);
     // Work waiting for every demo account (assignments, a review, due actions), dated around today in Indonesia.
     await seedDemoTasks(db, new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10));
   }

@@ -3,6 +3,8 @@ import type { Db } from "../client";
 
 /** Scope of the published results (the national view, the public snapshot, every cockpit). */
 export const PUBLISHED_SCOPE = "published";
+/** Scope of the public service catalogue (raised by the triggers of migration 0027 on every catalogue write). */
+export const SERVICES_SCOPE = "services";
 /** Scope of every finalised Pandu result in the country (the cockpit's national aspect averages; migration 0016). */
 export const ALL_RESULTS_SCOPE = "results";
 

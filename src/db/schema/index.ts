@@ -18,3 +18,4 @@ export * from "./issued-documents";
 export * from "./letterheads";
 export * from "./document-jobs";
 export * from "./instrument-versions";
+export * from "./public-services";

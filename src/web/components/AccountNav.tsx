@@ -24,6 +24,8 @@ export function AccountMenuItems() {
   const { abilities } = state.me;
   // The agency of the first agency-level role: where "Rekomendasi & Aksi" opens.
   const ownAgency = state.me.roles.find((r) => r.agency && r.role !== "koordinator_provinsi")?.agency?.code;
+  // The service catalogue of that agency, or of the province a Koordinator Provinsi coordinates.
+  const catalogueAgency = ownAgency ?? state.me.roles.find((r) => r.agency && r.role === "koordinator_provinsi")?.agency?.code;
   return (
     <>
       <li>
@@ -61,6 +63,13 @@ export function AccountMenuItems() {
         <li>
           <NavLink to={`/rekomendasi/${encodeURIComponent(ownAgency)}`} data-testid="nav-recommendations">
             {t("planning.nav.recommendations")}
+          </NavLink>
+        </li>
+      )}
+      {catalogueAgency && (
+        <li>
+          <NavLink to={`/katalog-layanan/${encodeURIComponent(catalogueAgency)}`} data-testid="nav-service-catalogue">
+            {t("services.officer.nav")}
           </NavLink>
         </li>
       )}

@@ -10,13 +10,13 @@ export { etagMatches } from "../../cache/prepared-answer";
 export const PUBLIC_MAX_AGE = 300;
 
 /** The published-data counter, read at most once per `windowMs` (concurrent requests share one read). */
-function publishedVersion(ctx: AppContext, windowMs: number, now: () => number): () => Promise<number> {
+function publishedVersion(ctx: AppContext, scope: string, windowMs: number, now: () => number): () => Promise<number> {
   let pending: Promise<number> | null = null;
   let readAt = -Infinity;
   return () => {
     if (pending && now() - readAt < windowMs) return pending;
     readAt = now();
-    const read = generationOf(ctx.database.db, PUBLISHED_SCOPE);
+    const read = generationOf(ctx.database.db, scope);
     pending = read;
     read.catch(() => {
       if (pending === read) pending = null; // a failed read is not reused
@@ -47,11 +47,12 @@ function canonicalKey(req: FastifyRequest): string {
  * Looked up by the raw URL first (no parsing at all), then — once the query is validated — by its
  * canonical form (path and the parsed, known query parameters in a fixed order), so a query padded
  * with unknown parameters or reordered is served from memory instead of building the answer again.
- * Bounded by PANDU_CACHE_MB like the other response caches.
+ * Bounded by PANDU_CACHE_MB like the other response caches. `scope` names the counter that guards
+ * the plugin's answers (the published results by default; the service catalogue has its own).
  */
-export function registerPublicCaching(app: FastifyInstance, ctx: AppContext): void {
+export function registerPublicCaching(app: FastifyInstance, ctx: AppContext, scope: string = PUBLISHED_SCOPE): void {
   const cache = new ResponseCache<PreparedAnswer>(cacheCharsFromEnv(), preparedSize);
-  const version = publishedVersion(ctx, ctx.publicCacheMs ?? 0, () => performance.now());
+  const version = publishedVersion(ctx, scope, ctx.publicCacheMs ?? 0, () => performance.now());
   const versionOf = new WeakMap<FastifyRequest, number>();
   const fromCache = new WeakSet<FastifyRequest>();
 

@@ -1,3 +1,4 @@
+import { Link } from "react-router";
 import { useCallback, useMemo, useRef } from "react";
 import { useTranslation } from "react-i18next";
 import { useSearchParams } from "react-router";
@@ -126,6 +127,11 @@ export function PublicResultsPage() {
     <div className="portal">
       <h1>{t("portal.title")}</h1>
       <p className="lead">{t("portal.lead")}</p>
+      <p>
+        <Link to="/layanan" data-testid="portal-services-link">
+          {t("services.public.fromPortal")}
+        </Link>
+      </p>
       {years.status === "loading" && <Loading label={t("portal.loading")} />}
       {years.status === "error" && <ErrorMessage error={years.error} retry={years.retry} />}
       {years.status === "ok" &&
