@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { readBufferedFile } from "../../multipart-file";
 import type { FastifyRequest } from "fastify";
 import multipart from "@fastify/multipart";
 import { z } from "zod";
@@ -100,21 +101,8 @@ export const letterheadRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       async (req, reply) => {
         const agencyId = await manageable(req, req.params.code);
         if (!req.isMultipart()) throw new AppError(415, "unsupported_media_type", "send the logo as multipart/form-data");
-        let part;
-        try {
-          part = await req.file({ throwFileSizeLimit: false });
-        } catch (e) {
-          const status = (e as { statusCode?: number }).statusCode;
-          if (typeof status === "number" && status >= 400 && status < 500) throw e;
-          throw new AppError(400, "bad_request", `malformed multipart body: ${(e as Error).message}`);
-        }
-        if (!part) throw invalidField("file_missing", "file", "missing");
-        const bytes = await part.toBuffer();
-        if (part.file.truncated) {
-          reply.header("connection", "close");
-          throw invalidField("logo_too_large", "file", "larger than 1 MB", { limitMegabytes: LOGO_MAX_BYTES / (1024 * 1024) });
-        }
-        if (!bytes.length) throw invalidField("file_empty", "file", "the file is empty");
+        const part = await readBufferedFile(req, reply, () => invalidField("logo_too_large", "file", "larger than 1 MB", { limitMegabytes: LOGO_MAX_BYTES / (1024 * 1024) }));
+        const bytes = part.bytes;
         const type = await logoImageType(bytes);
         if (!type) throw invalidField("logo_unsupported_type", "file", "a PNG or JPEG image");
         await setLetterheadLogo(db, auditContextOf(req), agencyId, { bytes, contentType: type === "png" ? "image/png" : "image/jpeg" });

@@ -1,9 +1,10 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { readBufferedFile } from "../../multipart-file";
 import multipart from "@fastify/multipart";
 import { z } from "zod";
 import { stagesFor, type PeriodKind, type Stage } from "../../../core";
 import type { AppContext } from "../../context";
-import { AppError, invalidField } from "../../errors";
+import { AppError } from "../../errors";
 import { auditContextOf } from "../../request-audit";
 import { canAnswer } from "../../policies/assessment.policy";
 import { assertStageWindowOpen } from "../stage-schedule/stage-window";
@@ -85,21 +86,8 @@ export const lkeRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         if (!canAnswer(actor, scope, stage)) throw new AppError(403, "forbidden", "you may not answer in this stage", { stage });
         assertStageWindowOpen(found.period.schedule, stage);
         if (!req.isMultipart()) throw new AppError(415, "unsupported_media_type", "send the workbook as multipart/form-data (field file)");
-        let part;
-        try {
-          part = await req.file({ throwFileSizeLimit: false });
-        } catch (e) {
-          const status = (e as { statusCode?: number }).statusCode;
-          if (typeof status === "number" && status >= 400 && status < 500) throw e;
-          throw new AppError(400, "bad_request", `malformed multipart body: ${(e as Error).message}`);
-        }
-        if (!part) throw invalidField("file_missing", "file", "missing");
-        const bytes = await part.toBuffer();
-        if (part.file.truncated) {
-          reply.header("connection", "close");
-          throw new AppError(400, "workbook_too_large", `file: larger than ${LKE_MAX_UPLOAD_BYTES / (1024 * 1024)} MB`, { field: "file" });
-        }
-        if (!bytes.length) throw invalidField("file_empty", "file", "the file is empty");
+        const part = await readBufferedFile(req, reply, () => new AppError(400, "workbook_too_large", `file: larger than ${LKE_MAX_UPLOAD_BYTES / (1024 * 1024)} MB`, { field: "file" }));
+        const bytes = part.bytes;
         let parsed;
         try {
           parsed = await readLkeWorkbook(bytes);

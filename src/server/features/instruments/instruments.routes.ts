@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { readBufferedFile } from "../../multipart-file";
 import type { FastifyRequest } from "fastify";
 import multipart from "@fastify/multipart";
 import { z } from "zod";
@@ -131,21 +132,8 @@ export const instrumentRoutes = (ctx: AppContext): FastifyPluginAsyncZod => asyn
 /** The uploaded instrument's parsed value and format, from a JSON body, a YAML body or a multipart file. */
 async function readUpload(req: FastifyRequest, reply: { header: (k: string, v: string) => unknown }): Promise<{ value: unknown; format: UploadFormat }> {
   if (req.isMultipart()) {
-    let part;
-    try {
-      part = await req.file({ throwFileSizeLimit: false });
-    } catch (e) {
-      const status = (e as { statusCode?: number }).statusCode;
-      if (typeof status === "number" && status >= 400 && status < 500) throw e;
-      throw new AppError(400, "bad_request", `malformed multipart body: ${(e as Error).message}`);
-    }
-    if (!part) throw invalidField("file_missing", "file", "missing");
-    const bytes = await part.toBuffer();
-    if (part.file.truncated) {
-      reply.header("connection", "close");
-      throw tooLarge();
-    }
-    if (!bytes.length) throw invalidField("file_empty", "file", "the file is empty");
+    const part = await readBufferedFile(req, reply, () => tooLarge());
+    const bytes = part.bytes;
     const format = uploadFormatOf(part.filename, part.mimetype);
     const parsed = parseUploadText(bytes.toString("utf8"), format);
     if (!parsed.ok) throw invalid(parsed.problems);
