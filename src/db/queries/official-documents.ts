@@ -1,6 +1,6 @@
 import { and, asc, desc, eq, inArray, isNull, or } from "drizzle-orm";
 import type { Db } from "../client";
-import { assessmentResults, documentJobs, improvementActions, recommendations, units, userRoles, users } from "../schema";
+import { assessmentResults, documentJobs, improvementActions, recommendations, units, users } from "../schema";
 
 /** The latest result revision of an assessment with its author's name and NIP (the evaluator of the LHE); undefined before finalisation. */
 export async function latestResultWithAuthor(db: Db, assessmentId: number) {
@@ -43,18 +43,6 @@ export async function recommendationsForReport(db: Db, input: { agencyId: number
         .orderBy(asc(improvementActions.dueDate), asc(improvementActions.id))
     : [];
   return { recommendations: recs, actions };
-}
-
-/** The first active holder of a role in an agency (the Koordinator Provinsi who signs a province summary); undefined when none. */
-export async function agencyRoleHolder(db: Db, agencyId: number, role: string): Promise<{ name: string; nip: string | null } | undefined> {
-  const [row] = await db
-    .select({ name: users.name, nip: users.nip })
-    .from(userRoles)
-    .innerJoin(users, eq(userRoles.userId, users.id))
-    .where(and(eq(userRoles.agencyId, agencyId), eq(userRoles.role, role), eq(users.disabled, false)))
-    .orderBy(asc(users.id))
-    .limit(1);
-  return row;
 }
 
 /** A document job as its requester sees it (without the bytes); undefined when unknown or another user's. */

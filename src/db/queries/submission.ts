@@ -82,8 +82,8 @@ export async function latestReviewDecision(db: Db, assessmentId: number, agencyI
   return returned;
 }
 
-/** The first active holder of an agency role (by account age), with NIP; undefined when none. */
-async function agencyRoleHolder(db: Db, agencyId: number, role: "pimpinan" | "koordinator_spbe"): Promise<{ name: string; nip: string | null } | undefined> {
+/** The first active holder of a role in an agency (by account age), with NIP — the person who signs; undefined when none. */
+export async function agencyRoleHolder(db: Db, agencyId: number, role: "pimpinan" | "koordinator_spbe" | "koordinator_provinsi"): Promise<{ name: string; nip: string | null } | undefined> {
   const [row] = await db
     .select({ name: users.name, nip: users.nip })
     .from(userRoles)
