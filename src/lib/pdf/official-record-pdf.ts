@@ -1,17 +1,13 @@
 import { sectoralServiceIndicators } from "../../core/assessment/sectoral-services";
-import type { Instrument, InstrumentNode } from "../../core";
+import type { Instrument } from "../../core";
 import { drawLetterhead, placeAndDate, type Letterhead } from "./letterhead";
+import { dateId, decimalId, groupLabel, indicatorRows, MARGIN, qrModules, subjectOf, valueText, type Signer } from "./pdf-parts";
+
+export type { Signer };
 
 /** The stages a Berita Acara is made for: each stage that closes, and the review decision. */
 export const RECORD_STAGES = ["mandiri", "dokumen", "interviu", "visitasi", "reviu"] as const;
 export type RecordStage = (typeof RECORD_STAGES)[number];
-
-/** One person who signs a record, under a title ("Asesor Eksternal"); a null name or NIP prints a blank line. */
-export interface Signer {
-  title: string;
-  name: string | null;
-  nip: string | null;
-}
 
 /**
  * What a Berita Acara states, as plain data (read from the snapshot of the stage it records): the
@@ -51,22 +47,7 @@ export interface OfficialRecordData {
   document?: { number: string; verifyUrl: string };
 }
 
-/** The modules of a QR code for `text` (the qrcode package is loaded with the first document). */
-async function qrModules(text: string): Promise<{ size: number; dark: (row: number, col: number) => boolean }> {
-  const { default: QRCode } = await import("qrcode");
-  const { modules } = QRCode.create(text, { errorCorrectionLevel: "M" });
-  return { size: modules.size, dark: (r, c) => Boolean(modules.get(r, c)) };
-}
-
-const MARGIN = 50;
-const id = (opts: Intl.NumberFormatOptions) => new Intl.NumberFormat("id-ID", opts);
-const dateId = (d: Date) => new Intl.DateTimeFormat("id-ID", { day: "numeric", month: "long", year: "numeric", timeZone: "Asia/Jakarta" }).format(d);
 const KIND: Record<string, string> = { pemantauan: "Pemantauan", evaluasi: "Evaluasi" };
-/** A grouping node is labelled by its own kind: the roots of Pemdi 2026 are aspects, not domains. */
-const NODE_KIND: Record<string, string> = { domain: "Domain", aspect: "Aspek" };
-const groupLabel = (n: InstrumentNode) => `${NODE_KIND[n.kind] ?? n.kind}: ${n.name}`;
-/** What the evaluation is of, by the index it yields: SPBE until 2025, Pemerintah Digital from 2026. */
-const subjectOf = (indexName: string) => (/pemerintah digital/i.test(indexName) ? { upper: "PEMERINTAH DIGITAL", text: "Pemerintah Digital" } : { upper: "SISTEM PEMERINTAHAN BERBASIS ELEKTRONIK (SPBE)", text: "SPBE" });
 /** The heading and the sentence that opens each kind of record. */
 const STAGE_TEXT: Record<RecordStage, { title: string; dateLabel: string; work: string }> = {
   mandiri: { title: "BERITA ACARA PENILAIAN MANDIRI", dateLabel: "Tanggal penyampaian", work: "penilaian mandiri" },
@@ -79,22 +60,6 @@ const STAGE_TEXT: Record<RecordStage, { title: string; dateLabel: string; work: 
 /** The document title of a record ("Berita Acara Penilaian Dokumen"), as the register and the PDF's metadata name it. */
 export const recordTitle = (stage: RecordStage) => STAGE_TEXT[stage].title.toLowerCase().replace(/(^|\s)\S/g, (c) => c.toUpperCase());
 
-/** A value as the instrument gives it: whole levels as they are, decimal values with two decimals and a comma. */
-const valueText = (value: number, decimal: boolean) => (decimal ? id({ minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(value) : String(value));
-
-/** Indicators in instrument order with the domain and aspect above each. */
-function rowsOf(tree: InstrumentNode[]) {
-  const rows: { domain: InstrumentNode | null; aspect: InstrumentNode | null; indicator: InstrumentNode }[] = [];
-  const walk = (nodes: InstrumentNode[], domain: InstrumentNode | null, aspect: InstrumentNode | null) => {
-    for (const n of nodes) {
-      if (!n.children?.length) rows.push({ domain, aspect, indicator: n });
-      else if (domain === null) walk(n.children, n, null);
-      else walk(n.children, domain, n);
-    }
-  };
-  walk(tree, null, null);
-  return rows;
-}
 
 /**
  * Renders a Berita Acara (pdfkit, standard Helvetica fonts, no network) — of the self-assessment,
@@ -197,7 +162,7 @@ export async function renderOfficialRecord(data: OfficialRecordData, options: { 
     row("No", data.instrument.tree.every((n) => n.children?.every((c) => !c.children?.length)) ? "Aspek / Indikator" : "Domain / Aspek / Indikator", "Tingkat", true);
     let domain: string | null = null;
     let aspect: string | null = null;
-    for (const r of rowsOf(data.instrument.tree)) {
+    for (const r of indicatorRows(data.instrument.tree)) {
       if (r.domain && r.domain.code !== domain) {
         domain = r.domain.code;
         row(r.domain.code, groupLabel(r.domain), "", true);
@@ -212,8 +177,8 @@ export async function renderOfficialRecord(data: OfficialRecordData, options: { 
     doc.moveDown(0.8);
     ensure(60);
     doc.x = MARGIN;
-    doc.font("Helvetica-Bold").fontSize(11).text(`${data.indexName}: ${id({ minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(data.index.rounded)}`, MARGIN, doc.y, { width });
-    doc.font("Helvetica").fontSize(9).text(`Nilai eksak: ${id({ minimumFractionDigits: 4, maximumFractionDigits: 4 }).format(data.index.exact)}`, { width });
+    doc.font("Helvetica-Bold").fontSize(11).text(`${data.indexName}: ${decimalId(data.index.rounded, 2)}`, MARGIN, doc.y, { width });
+    doc.font("Helvetica").fontSize(9).text(`Nilai eksak: ${decimalId(data.index.exact, 4)}`, { width });
     doc.font("Helvetica-Bold").fontSize(11).text(`Predikat: ${data.index.predicate}`, { width });
 
     // The sectoral public services, where the instrument assesses them (59/2020 indicators 45–47; Pemdi has none).
