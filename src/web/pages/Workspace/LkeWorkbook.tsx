@@ -83,7 +83,7 @@ export function LkeWorkbook() {
                       <td>{p.row ?? "—"}</td>
                       <td>{p.column ?? "—"}</td>
                       <td>
-                        {t(`ws.lke.problems.${p.code}`, { defaultValue: p.message })} <span className="muted">({p.message})</span>
+                        {t(`ws.lke.problems.${p.code}`, { defaultValue: t("ws.lke.problemOther") })}
                       </td>
                     </tr>
                   ))}
