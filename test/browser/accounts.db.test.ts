@@ -141,6 +141,8 @@ describe(`accounts UI in Chromium on ${TEST_DB_KIND}`, () => {
     await page.getByTestId("audit-apply").click();
     await expect.poll(() => page.url()).toContain("agency=15.71");
     await page.locator("[data-testid=audit-table], [data-testid=audit-empty]").first().waitFor();
+    // The table of the unfiltered list is still on screen for a moment: wait for the filtered link.
+    await expect.poll(async () => (await page.getByTestId("audit-csv").getAttribute("href")) ?? "").toContain("agency=15.71");
     const href = (await page.getByTestId("audit-csv").getAttribute("href")) ?? "";
     expect(href).toContain("format=csv");
     expect(href).toContain("agency=15.71");
