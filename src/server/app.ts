@@ -11,6 +11,7 @@ import { registerTextGuard } from "./text-guard";
 import { markPublicRoutes, requireAccessDeclarations } from "./access";
 import { registerOpenApi } from "./plugins/openapi";
 import { registerSpa } from "./plugins/spa";
+import { registerRateLimit } from "./plugins/rate-limit";
 import { healthRoutes } from "./features/health/health.routes";
 import { agencyRoutes } from "./features/agencies/agencies.routes";
 import { publicResultRoutes } from "./features/public-results/public-results.routes";
@@ -101,6 +102,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
   });
   await app.register(cookie);
+  await registerRateLimit(app);
   registerAuthentication(app, options.context.database, options.context.auth.sessions, options.context.auth.now);
   await registerOpenApi(app, options.context.version);
   await app.register(healthRoutes(options.context));

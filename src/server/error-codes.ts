@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   "totp_required",
   "invalid_totp",
   "too_many_attempts", // details.retryAfterSeconds
+  "too_many_requests", // details.retryAfterSeconds (public endpoints, per IP / per service)
   "password_too_short", // details.field, details.minLength
   "password_too_weak", // details.field
   "wrong_password", // details.field
