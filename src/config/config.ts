@@ -41,6 +41,8 @@ const EnvSchema = z.object({
     .max(200)
     .refine((v) => documentNumberPatternProblem(v) === null, "must contain {seq} (or {seq3}) and only the placeholders {kind}, {agency}, {year}, {month}, {romanMonth}")
     .default(DEFAULT_DOCUMENT_NUMBER_PATTERN),
+  /** Extra holiday files (regional holidays, a year not bundled yet), added to seed/holidays: a folder of <year>.json files. */
+  PANDU_HOLIDAYS_DIR: z.string().min(1).optional(),
   PANDU_EVIDENCE_MAX_MB: z.coerce.number().int().min(1).max(10_240).default(DEFAULT_EVIDENCE_MAX_MB),
   /** Response cache per kind in MB (read by src/server/cache); checked here so a typo stops the start-up. */
   PANDU_CACHE_MB: z.coerce.number().min(0).max(4096).default(64),
@@ -82,6 +84,8 @@ export interface Config {
   publicUrl: string | null;
   /** PANDU_DOCUMENT_NUMBER_PATTERN: how official documents are numbered. */
   documentNumberPattern: string;
+  /** PANDU_HOLIDAYS_DIR, resolved, when set: holiday files added to the bundled national ones. */
+  holidaysDir: string | null;
   smtp: { url: string; from: string; publicUrl: string } | null;
   /** PANDU_SECRET_KEY (encrypts TOTP secrets); absent: a key file in the data directory. */
   secretKey: string | undefined;
@@ -144,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicCacheMs: e.PANDU_PUBLIC_CACHE_MS,
     publicUrl: e.PANDU_PUBLIC_URL ?? null,
     documentNumberPattern: e.PANDU_DOCUMENT_NUMBER_PATTERN,
+    holidaysDir: e.PANDU_HOLIDAYS_DIR ? path.resolve(e.PANDU_HOLIDAYS_DIR) : null,
     evidence: {
       maxBytes: e.PANDU_EVIDENCE_MAX_MB * 1024 * 1024,
       s3: e.S3_BUCKET

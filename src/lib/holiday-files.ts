@@ -48,7 +48,7 @@ export function readHolidayDir(dir: string): HolidayFile[] {
  * The working calendar of a region: the bundled national files plus the files of `extraDirs` (a
  * pemda's regional holidays, or a national year not bundled yet); files for other regions are skipped.
  */
-export function loadWorkingCalendar(options: { region?: string; extraDirs?: string[] } = {}): WorkingCalendar {
+export function loadWorkingCalendar(options: { region?: string; extraDirs?: string[]; uncoveredYears?: "error" | "weekends-only" } = {}): WorkingCalendar {
   const files = [HOLIDAYS_DIR, ...(options.extraDirs ?? [])].flatMap(readHolidayDir);
-  return buildCalendar(files, { region: options.region });
+  return buildCalendar(files, { region: options.region, uncoveredYears: options.uncoveredYears });
 }

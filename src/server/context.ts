@@ -32,6 +32,8 @@ export interface AppContext {
   publicUrl?: string | null;
   /** PANDU_DOCUMENT_NUMBER_PATTERN: how official documents are numbered; absent: DEFAULT_DOCUMENT_NUMBER_PATTERN. */
   documentNumberPattern?: string;
+  /** PANDU_HOLIDAYS_DIR: holiday files added to the bundled ones (regional holidays); absent: only seed/holidays. Read through `workingCalendarOf`. */
+  holidaysDir?: string | null;
   /** How often the document job queue looks for jobs queued elsewhere or left by a dead instance, ms (main.ts: 5000); absent: only when a job is queued here. */
   documentJobPollMs?: number;
   /** How long public answers may trust one read of the published-data counter, ms (main.ts: PANDU_PUBLIC_CACHE_MS); absent: 0, read every time. */

@@ -94,6 +94,7 @@ async function main(): Promise<void> {
         publicCacheMs: config.publicCacheMs,
         publicUrl: config.publicUrl,
         documentNumberPattern: config.documentNumberPattern,
+        holidaysDir: config.holidaysDir,
         secretBox,
         instanceId: instance.id,
         documentJobPollMs: 5000,

@@ -61,3 +61,21 @@ describe("loading a pemda's own files", () => {
     expect(() => readHolidayFile(bad)).toThrow(/cannot read the holiday file/);
   });
 });
+
+describe("the server's calendar (workingCalendarOf)", () => {
+  it("adds PANDU_HOLIDAYS_DIR for the region and counts a year without a national file as weekends only", async () => {
+    const { workingCalendarOf } = await import("../../src/server/working-calendar");
+    const dir = path.join(tmp, "server-regional");
+    fs.mkdirSync(dir);
+    fs.writeFileSync(
+      path.join(dir, "2026-15.json"),
+      JSON.stringify({ year: 2026, region: "15", includeSubregions: true, status: "official", legalBasis: [{ title: "contoh uji" }], days: [{ date: "2026-12-09", kind: "libur_daerah", name: "contoh uji" }] }),
+    );
+    const ctx = { holidaysDir: dir } as unknown as Parameters<typeof workingCalendarOf>[0];
+    expect(isWorkingDay("2026-12-09", workingCalendarOf(ctx, "15.71"))).toBe(false);
+    expect(isWorkingDay("2026-12-09", workingCalendarOf(ctx, "16"))).toBe(true);
+    expect(workingCalendarOf(ctx, "15.71")).toBe(workingCalendarOf(ctx, "15.71")); // read once
+    expect(isWorkingDay("2031-01-06", workingCalendarOf(ctx, "15"))).toBe(true); // a Monday of a year with no file: no error
+    expect(isWorkingDay("2031-01-04", workingCalendarOf(ctx, "15"))).toBe(false); // a Saturday
+  });
+});
