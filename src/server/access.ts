@@ -23,5 +23,6 @@ export function requireAccessDeclarations(app: FastifyInstance): void {
 export function markPublicRoutes(app: FastifyInstance): void {
   app.addHook("onRoute", (route) => {
     if (route.config?.access === "public") route.schema = { ...(route.schema ?? {}), security: [] } as typeof route.schema;
+    if (route.config?.access === "citizen") route.schema = { ...(route.schema ?? {}), security: [{ citizen: [] }] } as typeof route.schema;
   });
 }

@@ -42,6 +42,8 @@ import { documentVerificationRoutes } from "./features/documents/verify.routes";
 import { officialReportRoutes } from "./features/documents/official-reports.routes";
 import { createDocumentJobQueue, type DocumentJobQueue } from "./features/documents/document-jobs";
 import { registerAuthentication } from "./auth/authenticate";
+import { registerCitizenAuthentication } from "./citizens/citizen-auth";
+import { citizenSessionRoutes } from "./features/citizens/citizen-session.routes";
 
 export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
@@ -104,6 +106,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(cookie);
   await registerRateLimit(app);
   registerAuthentication(app, options.context.database, options.context.auth.sessions, options.context.auth.now);
+  registerCitizenAuthentication(app, options.context.database, options.context.auth.sessions, options.context.auth.now);
   await registerOpenApi(app, options.context.version);
   await app.register(healthRoutes(options.context));
   await app.register(agencyRoutes(options.context));
@@ -111,6 +114,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(siteRoutes(options.context));
   await app.register(instrumentRoutes(options.context));
   await app.register(authRoutes(options.context));
+  await app.register(citizenSessionRoutes(options.context));
   await app.register(twoFactorRoutes(options.context));
   await app.register(passwordResetRoutes(options.context));
   await app.register(tokenRoutes(options.context));

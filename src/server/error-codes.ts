@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   // sign-in and accounts
   "unauthenticated",
   "csrf_failed",
+  "citizen_sign_in_required",
   "token_read_only",
   "forbidden",
   "invalid_credentials",

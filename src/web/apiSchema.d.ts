@@ -364,6 +364,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/citizen/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in citizen */
+        get: operations["getCitizenMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/sign-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign the citizen out (this session) */
+        post: operations["postCitizenSignOut"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/2fa/setup": {
         parameters: {
             query?: never;
@@ -1991,6 +2025,17 @@ export interface components {
                 }[];
             };
         };
+        CitizenMeInput: {
+            citizen: {
+                /** Format: uuid */
+                id: string;
+                email: string | null;
+                name: string | null;
+                language: string;
+            };
+            csrfToken: string;
+            method: string;
+        };
         InstrumentNode: {
             code: string;
             kind: string;
@@ -2033,10 +2078,21 @@ export interface components {
                 }[];
             };
         };
+        CitizenMe: {
+            citizen: {
+                /** Format: uuid */
+                id: string;
+                email: string | null;
+                name: string | null;
+                language: string;
+            };
+            csrfToken: string;
+            method: string;
+        };
         /** @description Every 4xx/5xx answer. `error` is a stable code (the web translates it); `details` carries what the sentence names (e.g. `field`). */
         Error: {
             /** @enum {string} */
-            error: "bad_request" | "validation_error" | "invalid_text" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "database_unavailable" | "unauthenticated" | "csrf_failed" | "token_read_only" | "forbidden" | "invalid_credentials" | "totp_required" | "invalid_totp" | "too_many_attempts" | "password_too_short" | "password_too_weak" | "wrong_password" | "email_taken" | "email_failed" | "link_needs_email" | "two_factor_already_on" | "two_factor_not_started" | "two_factor_needs_session" | "role_not_grantable" | "role_needs_agency" | "role_without_agency" | "unknown_agency" | "agencies_outside_province" | "unknown_user" | "user_lacks_role" | "assignment_not_found" | "indicators_without_level" | "indicators_unverified" | "unknown_indicators" | "one_per_indicator" | "foreign_unit" | "stage_not_in_period" | "stage_not_current" | "stage_closed" | "stage_not_open" | "stage_changed" | "window_order" | "notes_required" | "level_invalid" | "external_score_invalid" | "unknown_instrument" | "instrument_invalid" | "instrument_too_large" | "not_submitted" | "no_final_result" | "not_final" | "no_published_results" | "job_not_done" | "division_closed" | "not_this_agency" | "not_this_period" | "assessment_required" | "not_reachable" | "planning_invalid" | "unit_name_taken" | "evidence_damaged" | "evidence_link_locked" | "file_missing" | "file_empty" | "title_required" | "upload_busy" | "upload_interrupted" | "offset_mismatch" | "offset_required" | "content_length_required" | "chunk_too_small" | "review_changed" | "logo_too_large" | "logo_unsupported_type" | "stage_not_closed" | "workbook_unreadable" | "workbook_too_large" | "workbook_invalid" | "answers_changed" | "reset_needs_administrator" | "service_name_taken" | "standard_draft_exists" | "standard_not_draft" | "standard_incomplete" | "missing_levels" | "invalid_level" | "invalid_score" | "unknown_indicator";
+            error: "bad_request" | "validation_error" | "invalid_text" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "database_unavailable" | "unauthenticated" | "csrf_failed" | "citizen_sign_in_required" | "token_read_only" | "forbidden" | "invalid_credentials" | "totp_required" | "invalid_totp" | "too_many_attempts" | "too_many_requests" | "password_too_short" | "password_too_weak" | "wrong_password" | "email_taken" | "email_failed" | "link_needs_email" | "two_factor_already_on" | "two_factor_not_started" | "two_factor_needs_session" | "role_not_grantable" | "role_needs_agency" | "role_without_agency" | "unknown_agency" | "agencies_outside_province" | "unknown_user" | "user_lacks_role" | "assignment_not_found" | "indicators_without_level" | "indicators_unverified" | "unknown_indicators" | "one_per_indicator" | "foreign_unit" | "stage_not_in_period" | "stage_not_current" | "stage_closed" | "stage_not_open" | "stage_changed" | "window_order" | "notes_required" | "level_invalid" | "external_score_invalid" | "unknown_instrument" | "instrument_invalid" | "instrument_too_large" | "not_submitted" | "no_final_result" | "not_final" | "no_published_results" | "job_not_done" | "division_closed" | "not_this_agency" | "not_this_period" | "assessment_required" | "not_reachable" | "planning_invalid" | "unit_name_taken" | "evidence_damaged" | "evidence_link_locked" | "file_missing" | "file_empty" | "title_required" | "upload_busy" | "upload_interrupted" | "offset_mismatch" | "offset_required" | "content_length_required" | "chunk_too_small" | "review_changed" | "logo_too_large" | "logo_unsupported_type" | "stage_not_closed" | "workbook_unreadable" | "workbook_too_large" | "workbook_invalid" | "answers_changed" | "reset_needs_administrator" | "service_name_taken" | "standard_draft_exists" | "standard_not_draft" | "standard_incomplete" | "missing_levels" | "invalid_level" | "invalid_score" | "unknown_indicator";
             /** @description English, for logs and developers; not for display */
             message: string;
             details?: {
@@ -2880,7 +2936,7 @@ export interface operations {
                         roles: {
                             id: number;
                             /** @enum {string} */
-                            role: "koordinator_spbe" | "penanggung_jawab" | "pelaksana_entri" | "asesor_internal" | "pimpinan" | "koordinator_provinsi" | "asesor_eksternal" | "tim_reviu" | "administrator";
+                            role: "koordinator_spbe" | "penanggung_jawab" | "pelaksana_entri" | "asesor_internal" | "pimpinan" | "petugas_layanan" | "pejabat_layanan" | "koordinator_provinsi" | "asesor_eksternal" | "tim_reviu" | "administrator";
                             agency: {
                                 code: string;
                                 name: string;
@@ -2987,7 +3043,7 @@ export interface operations {
                         roles: {
                             id: number;
                             /** @enum {string} */
-                            role: "koordinator_spbe" | "penanggung_jawab" | "pelaksana_entri" | "asesor_internal" | "pimpinan" | "koordinator_provinsi" | "asesor_eksternal" | "tim_reviu" | "administrator";
+                            role: "koordinator_spbe" | "penanggung_jawab" | "pelaksana_entri" | "asesor_internal" | "pimpinan" | "petugas_layanan" | "pejabat_layanan" | "koordinator_provinsi" | "asesor_eksternal" | "tim_reviu" | "administrator";
                             agency: {
                                 code: string;
                                 name: string;
@@ -3057,7 +3113,7 @@ export interface operations {
                         roles: {
                             id: number;
                             /** @enum {string} */
-                            role: "koordinator_spbe" | "penanggung_jawab" | "pelaksana_entri" | "asesor_internal" | "pimpinan" | "koordinator_provinsi" | "asesor_eksternal" | "tim_reviu" | "administrator";
+                            role: "koordinator_spbe" | "penanggung_jawab" | "pelaksana_entri" | "asesor_internal" | "pimpinan" | "petugas_layanan" | "pejabat_layanan" | "koordinator_provinsi" | "asesor_eksternal" | "tim_reviu" | "administrator";
                             agency: {
                                 code: string;
                                 name: string;
@@ -3118,7 +3174,7 @@ export interface operations {
                         roles: {
                             id: number;
                             /** @enum {string} */
-                            role: "koordinator_spbe" | "penanggung_jawab" | "pelaksana_entri" | "asesor_internal" | "pimpinan" | "koordinator_provinsi" | "asesor_eksternal" | "tim_reviu" | "administrator";
+                            role: "koordinator_spbe" | "penanggung_jawab" | "pelaksana_entri" | "asesor_internal" | "pimpinan" | "petugas_layanan" | "pejabat_layanan" | "koordinator_provinsi" | "asesor_eksternal" | "tim_reviu" | "administrator";
                             agency: {
                                 code: string;
                                 name: string;
@@ -3185,7 +3241,7 @@ export interface operations {
                         roles: {
                             id: number;
                             /** @enum {string} */
-                            role: "koordinator_spbe" | "penanggung_jawab" | "pelaksana_entri" | "asesor_internal" | "pimpinan" | "koordinator_provinsi" | "asesor_eksternal" | "tim_reviu" | "administrator";
+                            role: "koordinator_spbe" | "penanggung_jawab" | "pelaksana_entri" | "asesor_internal" | "pimpinan" | "petugas_layanan" | "pejabat_layanan" | "koordinator_provinsi" | "asesor_eksternal" | "tim_reviu" | "administrator";
                             agency: {
                                 code: string;
                                 name: string;
@@ -3273,6 +3329,52 @@ export interface operations {
                 content?: never;
             };
             400: components["responses"]["BadRequest"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getCitizenMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CitizenMe"];
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    postCitizenSignOut: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             "4XX": components["responses"]["ClientError"];
             "5XX": components["responses"]["ServerError"];
         };
@@ -3554,7 +3656,7 @@ export interface operations {
                             roles: {
                                 id: number;
                                 /** @enum {string} */
-                                role: "koordinator_spbe" | "penanggung_jawab" | "pelaksana_entri" | "asesor_internal" | "pimpinan" | "koordinator_provinsi" | "asesor_eksternal" | "tim_reviu" | "administrator";
+                                role: "koordinator_spbe" | "penanggung_jawab" | "pelaksana_entri" | "asesor_internal" | "pimpinan" | "petugas_layanan" | "pejabat_layanan" | "koordinator_provinsi" | "asesor_eksternal" | "tim_reviu" | "administrator";
                                 agency: {
                                     code: string;
                                     name: string;
@@ -3591,7 +3693,7 @@ export interface operations {
                     phone?: string;
                     roles: {
                         /** @enum {string} */
-                        role: "koordinator_spbe" | "penanggung_jawab" | "pelaksana_entri" | "asesor_internal" | "pimpinan" | "koordinator_provinsi" | "asesor_eksternal" | "tim_reviu" | "administrator";
+                        role: "koordinator_spbe" | "penanggung_jawab" | "pelaksana_entri" | "asesor_internal" | "pimpinan" | "petugas_layanan" | "pejabat_layanan" | "koordinator_provinsi" | "asesor_eksternal" | "tim_reviu" | "administrator";
                         agencyCode?: string;
                     }[];
                 };
@@ -3615,7 +3717,7 @@ export interface operations {
                             roles: {
                                 id: number;
                                 /** @enum {string} */
-                                role: "koordinator_spbe" | "penanggung_jawab" | "pelaksana_entri" | "asesor_internal" | "pimpinan" | "koordinator_provinsi" | "asesor_eksternal" | "tim_reviu" | "administrator";
+                                role: "koordinator_spbe" | "penanggung_jawab" | "pelaksana_entri" | "asesor_internal" | "pimpinan" | "petugas_layanan" | "pejabat_layanan" | "koordinator_provinsi" | "asesor_eksternal" | "tim_reviu" | "administrator";
                                 agency: {
                                     code: string;
                                     name: string;
@@ -3661,7 +3763,7 @@ export interface operations {
                     "application/json": {
                         roles: {
                             /** @enum {string} */
-                            role: "koordinator_spbe" | "penanggung_jawab" | "pelaksana_entri" | "asesor_internal" | "pimpinan" | "koordinator_provinsi" | "asesor_eksternal" | "tim_reviu" | "administrator";
+                            role: "koordinator_spbe" | "penanggung_jawab" | "pelaksana_entri" | "asesor_internal" | "pimpinan" | "petugas_layanan" | "pejabat_layanan" | "koordinator_provinsi" | "asesor_eksternal" | "tim_reviu" | "administrator";
                             /** @enum {string} */
                             scope: "national" | "any_agency" | "agencies";
                             agencies: {
@@ -3691,7 +3793,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    role: "koordinator_spbe" | "penanggung_jawab" | "pelaksana_entri" | "asesor_internal" | "pimpinan" | "koordinator_provinsi" | "asesor_eksternal" | "tim_reviu" | "administrator";
+                    role: "koordinator_spbe" | "penanggung_jawab" | "pelaksana_entri" | "asesor_internal" | "pimpinan" | "petugas_layanan" | "pejabat_layanan" | "koordinator_provinsi" | "asesor_eksternal" | "tim_reviu" | "administrator";
                     agencyCode?: string;
                 };
             };
@@ -3713,7 +3815,7 @@ export interface operations {
                         roles: {
                             id: number;
                             /** @enum {string} */
-                            role: "koordinator_spbe" | "penanggung_jawab" | "pelaksana_entri" | "asesor_internal" | "pimpinan" | "koordinator_provinsi" | "asesor_eksternal" | "tim_reviu" | "administrator";
+                            role: "koordinator_spbe" | "penanggung_jawab" | "pelaksana_entri" | "asesor_internal" | "pimpinan" | "petugas_layanan" | "pejabat_layanan" | "koordinator_provinsi" | "asesor_eksternal" | "tim_reviu" | "administrator";
                             agency: {
                                 code: string;
                                 name: string;

@@ -155,3 +155,14 @@ describe("workflows/workflow.schema.json", () => {
     expect(committed).toEqual(JSON.parse(JSON.stringify(workflowJsonSchema())));
   });
 });
+
+describe("officer roles held by Pandu's service roles (heldBy)", () => {
+  it("maps petugas_layanan and pejabat_layanan to the workflow's officer roles; a role without heldBy is held by both", async () => {
+    const { officerRolesOf } = await import("../../src/core");
+    const def = JSON.parse(fs.readFileSync(path.join(DIR, "permohonan-layanan.json"), "utf8"));
+    expect(officerRolesOf(def, ["petugas_layanan"])).toEqual(["petugas_loket", "verifikator", "pengolah"]);
+    expect(officerRolesOf(def, ["pejabat_layanan"])).toEqual(["petugas_loket", "verifikator", "pengolah", "kepala_unit"]);
+    expect(officerRolesOf(def, ["koordinator_spbe", "pimpinan"])).toEqual([]);
+    expect(officerRolesOf({ roles: [{ id: "x", kind: "officer" }, { id: "p", kind: "citizen" }] }, ["petugas_layanan"])).toEqual(["x"]);
+  });
+});

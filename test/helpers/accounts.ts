@@ -1,6 +1,7 @@
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
 import type { Database } from "../../src/db/client";
 import { createSession } from "../../src/db/commands/sessions";
+import { citizenByEmail, createCitizenSession } from "../../src/db/commands/citizens";
 import { createUser } from "../../src/db/commands/users";
 import { agencyIdsByCode } from "../../src/db/queries/agency-ids";
 import { hashPassword } from "../../src/lib/passwords";
@@ -22,6 +23,14 @@ export async function makeUser(database: Database, role: Role, agencyCode: strin
 export async function sessionFor(database: Database, userId: number) {
   const s = await createSession(database.db, { userId, ip: null, userAgent: "test", maxHours: 12 });
   return { cookie: `pandu_session=${s.token}`, csrf: s.csrfToken, sessionId: s.sessionId };
+}
+
+/** A signed-in citizen (cookie `pandu_citizen` + CSRF token), made directly as after an e-mail code; `call` sends it. */
+export async function citizenSessionFor(database: Database, email = `warga.${++counter}.${Date.now()}@test.pandu.local`) {
+  const now = new Date();
+  const citizen = await citizenByEmail(database.db, email, now);
+  const s = await createCitizenSession(database.db, { citizenId: citizen.id, method: "email_code", ip: null, userAgent: "test", maxHours: 12, now });
+  return { cookie: `pandu_citizen=${s.token}`, csrf: s.csrfToken, sessionId: s.sessionId, citizen };
 }
 
 /** Sends a request as a session (cookie + CSRF header on writes) or anonymously. */

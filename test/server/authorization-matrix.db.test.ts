@@ -38,7 +38,7 @@ import { COLLABORATION_MATRIX } from "./collaboration-matrix";
 // Kota Jambi (15.71, inside the Koordinator Provinsi's province 15); "other" targets in Kota
 // Palembang (16.71). A route registered without an entry here fails the test.
 type Who = "anonymous" | Role;
-const WHO: Who[] = ["anonymous", "administrator", "koordinator_provinsi", "koordinator_spbe", "penanggung_jawab", "pelaksana_entri", "asesor_internal", "pimpinan", "asesor_eksternal", "tim_reviu"];
+const WHO: Who[] = ["anonymous", "administrator", "koordinator_provinsi", "koordinator_spbe", "penanggung_jawab", "pelaksana_entri", "asesor_internal", "pimpinan", "petugas_layanan", "pejabat_layanan", "asesor_eksternal", "tim_reviu"];
 const HOME: Record<Role, string | null> = {
   administrator: null,
   koordinator_provinsi: "15",
@@ -47,6 +47,8 @@ const HOME: Record<Role, string | null> = {
   pelaksana_entri: "15.71",
   asesor_internal: "15.71",
   pimpinan: "15.71",
+  petugas_layanan: "15.71",
+  pejabat_layanan: "15.71",
   asesor_eksternal: null,
   tim_reviu: null,
 };
@@ -519,6 +521,9 @@ const MATRIX: Entry[] = [
   { route: "GET /api/auth/links/:token", build: () => ({ method: "GET", url: `/api/auth/links/${"a".repeat(43)}` }), expect: everyone(404) },
   { route: "POST /api/auth/set-password", build: () => ({ method: "POST", url: "/api/auth/set-password", body: { token: "a".repeat(43), password: "x" } }), expect: everyone(404) },
   { route: "GET /api/session", build: () => ({ method: "GET", url: "/api/session" }), expect: everyone(200) },
+  // Citizen routes: no staff session (nor none) is a citizen's; citizens themselves: test/server/citizen-session.db.test.ts.
+  { route: "GET /api/citizen/me", build: () => ({ method: "GET", url: "/api/citizen/me" }), expect: everyone(401) },
+  { route: "POST /api/citizen/sign-out", build: () => ({ method: "POST", url: "/api/citizen/sign-out" }), expect: everyone(401) },
   { route: "GET /api/me", build: () => ({ method: "GET", url: "/api/me" }), expect: signedIn(200) },
   { route: "GET /api/me/tasks", build: () => ({ method: "GET", url: "/api/me/tasks" }), expect: signedIn(200) },
   { route: "GET /api/auth/forgot-password", build: () => ({ method: "GET", url: "/api/auth/forgot-password" }), expect: everyone(200) },

@@ -2,7 +2,14 @@
  * SPBE roles (PermenPANRB 59/2020 BAB III, Pedoman 3/2024) and where each applies. Codes are stable
  * values stored in the database; the interface shows the Indonesian names from the catalogues.
  */
-export const AGENCY_ROLES = ["koordinator_spbe", "penanggung_jawab", "pelaksana_entri", "asesor_internal", "pimpinan"] as const;
+export const AGENCY_ROLES = ["koordinator_spbe", "penanggung_jawab", "pelaksana_entri", "asesor_internal", "pimpinan", "petugas_layanan", "pejabat_layanan"] as const;
+/**
+ * The agency roles of citizen services (applications, complaints), apart from the SPBE evaluation:
+ * a service officer (front desk, verification, processing, complaint handling) and the official who
+ * decides and signs. Which of a workflow's officer roles each holds is the workflow's `heldBy`.
+ */
+export const SERVICE_ROLES = ["petugas_layanan", "pejabat_layanan"] as const;
+export type ServiceRole = (typeof SERVICE_ROLES)[number];
 export const PROVINCE_ROLES = ["koordinator_provinsi"] as const;
 export const NATIONAL_ROLES = ["asesor_eksternal", "tim_reviu", "administrator"] as const;
 export const ROLES = [...AGENCY_ROLES, ...PROVINCE_ROLES, ...NATIONAL_ROLES] as const;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LocalizedTextSchema } from "../forms/form-schema";
+import { SERVICE_ROLES } from "../access/roles";
 
 /**
  * Zod schemas of the workflow file format (workflows/*.json), shapes only. The rules that need the
@@ -25,7 +26,20 @@ export const WorkflowRoleSchema = z.strictObject({
   id: code,
   kind: z.enum(ROLE_KINDS),
   title: LocalizedTextSchema,
+  /** Officer roles: the Pandu agency roles that hold it; absent = both service roles (DEFAULT_HELD_BY). */
+  heldBy: z.array(z.enum(SERVICE_ROLES)).min(1).optional(),
 });
+
+/** Who holds an officer role that names no `heldBy`: every service officer and official. */
+export const DEFAULT_HELD_BY: readonly (typeof SERVICE_ROLES)[number][] = SERVICE_ROLES;
+
+/**
+ * The workflow's officer roles a staff member acts in, from the Pandu roles they hold in the case's
+ * agency (e.g. ["petugas_layanan"] → ["petugas_loket", "verifikator", "pengolah"]).
+ */
+export function officerRolesOf(def: { roles: readonly { id: string; kind: string; heldBy?: readonly string[] | undefined }[] }, agencyRoles: readonly string[]): string[] {
+  return def.roles.filter((r) => r.kind === "officer" && (r.heldBy ?? DEFAULT_HELD_BY).some((h) => agencyRoles.includes(h))).map((r) => r.id);
+}
 
 export const WorkflowStateSchema = z.strictObject({
   id: code,

@@ -13,6 +13,8 @@ const DEMO_ACCOUNTS: { email: string; name: string; role: string; agencyCode: st
   { email: "pelaksana.entri@demo.pandu.local", name: "Pelaksana Entri Data Kota Jambi", role: "pelaksana_entri", agencyCode: "15.71" },
   { email: "asesor.internal@demo.pandu.local", name: "Asesor Internal Kota Jambi", role: "asesor_internal", agencyCode: "15.71" },
   { email: "pimpinan@demo.pandu.local", name: "Pimpinan Kota Jambi", role: "pimpinan", agencyCode: "15.71" },
+  { email: "petugas.layanan@demo.pandu.local", name: "Petugas Layanan Kota Jambi", role: "petugas_layanan", agencyCode: "15.71" },
+  { email: "pejabat.layanan@demo.pandu.local", name: "Pejabat Layanan Kota Jambi", role: "pejabat_layanan", agencyCode: "15.71" },
   { email: "asesor.eksternal@demo.pandu.local", name: "Asesor Eksternal Demo", role: "asesor_eksternal", agencyCode: null },
   { email: "tim.reviu@demo.pandu.local", name: "Tim Reviu Demo", role: "tim_reviu", agencyCode: null },
 ];

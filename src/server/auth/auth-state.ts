@@ -10,8 +10,11 @@ export interface AuthState {
   csrfToken?: string;
 }
 
-/** Who may call a route: anyone, or a signed-in user (fine checks live in the resource policies). */
-export type RouteAccess = "public" | "authenticated";
+/**
+ * Who may call a route: anyone, a signed-in staff user (fine checks live in the resource policies), or
+ * a signed-in citizen (`pandu_citizen` cookie; see citizens/citizen-auth.ts).
+ */
+export type RouteAccess = "public" | "authenticated" | "citizen";
 
 declare module "fastify" {
   interface FastifyRequest {

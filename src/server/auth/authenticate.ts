@@ -47,7 +47,7 @@ export function registerAuthentication(app: FastifyInstance, database: Database,
   });
   app.addHook("preHandler", async (req) => {
     const access = req.routeOptions.config?.access;
-    if (!access) return;
+    if (!access || access === "citizen") return; // citizens: citizens/citizen-auth.ts
     if (access === "authenticated" && !req.auth) throw new AppError(401, "unauthenticated", "sign in first");
     if (SAFE_METHODS.has(req.method) || !req.auth) return;
     if (req.auth.via === "session") {

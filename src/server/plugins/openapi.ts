@@ -114,7 +114,7 @@ export async function registerOpenApi(app: FastifyInstance, version: string): Pr
         license: { name: "Apache-2.0", identifier: "Apache-2.0" },
       },
       servers: [{ url: "/", description: "This installation" }],
-      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "pandu_session" }, bearer: { type: "http", scheme: "bearer" } } },
+      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "pandu_session" }, citizen: { type: "apiKey", in: "cookie", name: "pandu_citizen" }, bearer: { type: "http", scheme: "bearer" } } },
       security: [{ session: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
