@@ -53,6 +53,11 @@ const HOME: Record<Role, string | null> = {
   tim_reviu: null,
 };
 
+/** The citizen-service roles: they read their agency's catalogue and units, never its SPBE evaluation. */
+const SERVICE: Who[] = ["petugas_layanan", "pejabat_layanan"];
+/** Holds an SPBE role in an agency (the Koordinator Provinsi's province included). */
+const spbeMember = (who: Who) => who !== "anonymous" && HOME[who] !== null && !SERVICE.includes(who);
+
 interface Ctx {
   db: Database;
   userId: number | null;
@@ -97,8 +102,10 @@ const unitAccess = (okRead: number, okManage: number, manage: boolean) => (who: 
 let unitCounter = 0;
 
 /** The kop surat is set by the agency's Koordinator SPBE, the Koordinator Provinsi over it (Kota Jambi is in province 15) and administrators. */
+/** The kop surat is read like the agency's SPBE data (service roles: 404). */
+const letterheadRead = (who: Who, target: "own" | "other") => (who === "anonymous" ? 401 : who === "administrator" || (target === "own" && spbeMember(who)) ? 200 : 404);
 const letterheadManage = (ok: number) => (who: Who, target: "own" | "other") => {
-  const read = unitAccess(200, 200, false)(who, target);
+  const read = letterheadRead(who, target);
   if (read !== 200) return read;
   return who === "administrator" || who === "koordinator_spbe" || who === "koordinator_provinsi" ? ok : 403;
 };
@@ -134,7 +141,7 @@ async function assessmentIn(c: Ctx, instrumentId = "permenpanrb-59-2020"): Promi
   return a!.id;
 }
 const readsAssessment = (who: Who, target: "own" | "other") =>
-  who === "administrator" || who === "tim_reviu" || (target === "own" && HOME[who as Role] !== null);
+  who === "administrator" || who === "tim_reviu" || (target === "own" && spbeMember(who));
 
 /** Readers of a province's cockpit (and summary): administrators, the Tim Reviu, the province's Koordinator Provinsi. */
 const cockpitReaders = (ok: number) => (who: Who, target: "own" | "other") =>
@@ -371,9 +378,9 @@ const MATRIX: Entry[] = [
   { route: "POST /api/agencies/:code/services/:serviceId/versions/:version/in-force", build: async (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/services/${await serviceIn(c, "complete")}/versions/1/in-force` }), expect: unitAccess(200, 200, true) },
   { route: "GET /api/public/services", build: (c) => ({ method: "GET", url: `/api/public/services?agency=${c.agency}` }), expect: everyone(200) },
   { route: "GET /api/public/services/:id", build: async (c) => ({ method: "GET", url: `/api/public/services/${await serviceIn(c, "in_force")}` }), expect: everyone(200) },
-  { route: "GET /api/agencies/:code/letterhead", build: (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/letterhead` }), expect: unitAccess(200, 200, false) },
+  { route: "GET /api/agencies/:code/letterhead", build: (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/letterhead` }), expect: letterheadRead },
   { route: "PUT /api/agencies/:code/letterhead", build: (c) => ({ method: "PUT", url: `/api/agencies/${c.agency}/letterhead`, body: { address: `Jl. Uji No. ${++unitCounter}` } }), expect: letterheadManage(200) },
-  { route: "GET /api/agencies/:code/letterhead/logo", build: async (c) => ({ method: "GET", url: `/api/agencies/${await withLogo(c)}/letterhead/logo` }), expect: unitAccess(200, 200, false) },
+  { route: "GET /api/agencies/:code/letterhead/logo", build: async (c) => ({ method: "GET", url: `/api/agencies/${await withLogo(c)}/letterhead/logo` }), expect: letterheadRead },
   // JSON instead of multipart: a caller allowed to set the logo is answered 415 after every access check.
   { route: "PUT /api/agencies/:code/letterhead/logo", build: (c) => ({ method: "PUT", url: `/api/agencies/${c.agency}/letterhead/logo`, body: { file: "x" } }), expect: letterheadManage(415) },
   { route: "DELETE /api/agencies/:code/letterhead/logo", build: async (c) => ({ method: "DELETE", url: `/api/agencies/${await withLogo(c)}/letterhead/logo` }), expect: letterheadManage(200) },

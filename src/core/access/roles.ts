@@ -45,10 +45,16 @@ export function hasRole(actor: Actor, role: Role, agencyId?: number): boolean {
 
 export const isAdministrator = (actor: Actor) => hasRole(actor, "administrator");
 
-/** Agencies where the actor holds any agency-level role. */
+/** Agencies where the actor holds an SPBE agency role (not the province coordinator's, not a service role). */
 export function agenciesOf(actor: Actor): number[] {
-  return actor.grants.filter((g) => g.agencyId !== null && g.role !== "koordinator_provinsi").map((g) => g.agencyId!);
+  return actor.grants.filter((g) => g.agencyId !== null && g.role !== "koordinator_provinsi" && !isServiceRole(g.role)).map((g) => g.agencyId!);
 }
+
+/** A citizen-service role: it opens the agency's services, applications and complaints, not its SPBE evaluation. */
+export const isServiceRole = (role: Role): role is ServiceRole => (SERVICE_ROLES as readonly string[]).includes(role);
+
+/** Whether the actor serves citizens in the agency (petugas_layanan or pejabat_layanan there). */
+export const servesAgency = (actor: Actor, agencyId: number): boolean => actor.grants.some((g) => g.agencyId === agencyId && isServiceRole(g.role));
 
 /** Agencies the actor may read as a coordinator: own agencies, plus each coordinated province and its kab/kota. */
 export function readableAgencies(actor: Actor): Set<number> {
