@@ -16,6 +16,8 @@ const DEMO_ACCOUNTS = [
   "asesor.eksternal@demo.pandu.local",
   "tim.reviu@demo.pandu.local",
 ];
+/** The citizen-service roles' demo accounts (their work is the service inbox, not an evaluation task). */
+const SERVICE_ACCOUNTS = ["petugas.layanan@demo.pandu.local", "pejabat.layanan@demo.pandu.local"];
 
 // Everyone lands on their work: each demo role signs in and finds at least one task on its home page.
 describe(`the home page (Beranda kerja) in Chromium on ${TEST_DB_KIND}`, () => {
@@ -28,7 +30,7 @@ describe(`the home page (Beranda kerja) in Chromium on ${TEST_DB_KIND}`, () => {
   it("the first demo start wrote every demo account to demo-accounts.txt, readable by the owner only", () => {
     const file = path.join(demo.dataDir, "demo-accounts.txt");
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
-    expect([...demo.passwords.keys()].sort()).toEqual([...DEMO_ACCOUNTS].sort());
+    expect([...demo.passwords.keys()].sort()).toEqual([...DEMO_ACCOUNTS, ...SERVICE_ACCOUNTS].sort());
     expect(demo.server.output()).toContain(`demo passwords: ${file}`);
   });
 

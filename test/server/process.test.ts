@@ -25,7 +25,7 @@ describe("the server process on the embedded database", () => {
     expect(fs.statSync(file).mode & 0o777).toBe(0o600);
     const accounts = fs.readFileSync(file, "utf8");
     expect(accounts).toMatch(/administrator\s+admin@demo\.pandu\.local\s+\S{16}/);
-    expect(accounts.match(/@demo\.pandu\.local/g)).toHaveLength(9);
+    expect(accounts.match(/@demo\.pandu\.local/g)).toHaveLength(11);
     // The passwords stay off the console; the banner says where they are, after the ready line.
     const password = /admin@demo\.pandu\.local\s+(\S{16})/.exec(accounts)![1]!;
     expect(first.output()).not.toContain(password);
