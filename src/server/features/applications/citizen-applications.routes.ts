@@ -216,7 +216,7 @@ export const citizenApplicationRoutes = (ctx: AppContext): FastifyPluginAsyncZod
         const today = todayOf(ctx);
         const files = await applicationFilesOf(db, req.params.id);
         const checked = checkAnswers(def, req.body.data, files, today);
-        if (!checked.ok) throw new AppError(400, "application_invalid", `${checked.errors.length} answer(s) need attention`, { errors: checked.errors });
+        if (!checked.ok) throw new AppError(400, "application_invalid", `${checked.errors.length} answer(s) need attention`, { errors: checked.errors, count: checked.errors.length });
         const tracking = newTracking(today);
         const at = nowOf(ctx).toISOString();
         const done = await actOnApplication(db, citizenAudit(req, c.id), req.params.id, { citizenId: c.id }, (locked) => {
@@ -236,7 +236,7 @@ export const citizenApplicationRoutes = (ctx: AppContext): FastifyPluginAsyncZod
       let values: Record<string, unknown> | undefined;
       if (withData) {
         const checked = checkAnswers(def, withData, await applicationFilesOf(db, id), todayOf(ctx));
-        if (!checked.ok) throw new AppError(400, "application_invalid", `${checked.errors.length} answer(s) need attention`, { errors: checked.errors });
+        if (!checked.ok) throw new AppError(400, "application_invalid", `${checked.errors.length} answer(s) need attention`, { errors: checked.errors, count: checked.errors.length });
         values = checked.values;
       }
       const at = nowOf(ctx).toISOString();
@@ -293,7 +293,7 @@ export const citizenApplicationRoutes = (ctx: AppContext): FastifyPluginAsyncZod
     app.post(
       "/api/public/applications/track",
       {
-        config: { access: "public", rateLimit: { max: 20, timeWindow: 60_000 } },
+        config: { access: "public", rateLimit: { max: 30, timeWindow: 60_000 } },
         schema: { operationId: "trackApplication", summary: "Track an application by tracking number and check value, without signing in: status only (wrong pair: 404)", tags: ["applications"], body: TrackBody, response: { 200: TrackResponse } },
       },
       async (req) => {
