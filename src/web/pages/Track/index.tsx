@@ -34,7 +34,7 @@ export function TrackApplicationPage() {
     <section className="page-narrow" data-testid="track-page">
       <h1>{t("track.title")}</h1>
       <p>{t("track.intro")}</p>
-      <form onSubmit={submit} className="form-stack">
+      <form className="card" onSubmit={(e) => void submit(e)} aria-label={t("track.title")}>
         <label>
           {t("track.number")}
           <input value={number} onChange={(e) => setNumber(e.target.value)} required maxLength={40} autoComplete="off" data-testid="track-number" />
