@@ -44,6 +44,8 @@ import { createDocumentJobQueue, type DocumentJobQueue } from "./features/docume
 import { registerAuthentication } from "./auth/authenticate";
 import { registerCitizenAuthentication } from "./citizens/citizen-auth";
 import { citizenSessionRoutes } from "./features/citizens/citizen-session.routes";
+import { citizenApplicationRoutes } from "./features/applications/citizen-applications.routes";
+import { officerApplicationRoutes } from "./features/applications/officer-applications.routes";
 
 export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
@@ -136,6 +138,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(backupRoutes(options.context));
   await app.register(taskRoutes(options.context));
   await app.register(documentVerificationRoutes(options.context));
+  await app.register(citizenApplicationRoutes(options.context));
+  await app.register(officerApplicationRoutes(options.context));
   // Long official PDFs are produced by the in-process document job queue (also reachable as app.documentJobs).
   const documentJobs = createDocumentJobQueue(options.context, app.log);
   app.decorate("documentJobs", documentJobs);

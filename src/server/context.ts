@@ -3,6 +3,8 @@ import type { Database } from "../db/client";
 import type { ThrottleSettings } from "../db/commands/login-throttle";
 import type { SessionSettings } from "./auth/session-settings";
 import type { Mailer } from "../lib/mailer";
+import type { MessageSender } from "../lib/message-sender";
+import type { DocumentSigner } from "../lib/document-signer";
 import type { EvidenceStorage } from "../lib/storage";
 import { createSecretBox, type SecretBox } from "../lib/secret-box";
 
@@ -38,6 +40,12 @@ export interface AppContext {
   documentJobPollMs?: number;
   /** How long public answers may trust one read of the published-data counter, ms (main.ts: PANDU_PUBLIC_CACHE_MS); absent: 0, read every time. */
   publicCacheMs?: number;
+  /** The clock of application workflows (deadlines, transitions); absent: the system clock (tests inject one). */
+  clock?: () => Date;
+  /** SMS/WhatsApp notices to citizens (src/lib/message-sender.ts); absent: none sent. E-mail goes through `mailer`. */
+  messageSender?: MessageSender | null;
+  /** Signs service products (BSrE); absent: unsigned (src/lib/document-signer.ts). */
+  documentSigner?: DocumentSigner;
   /** SHA-256 of that key (never the key), recorded in backups. */
   secretKeyFingerprint?: string | null;
 }

@@ -98,6 +98,23 @@ export const ERROR_CODES = [
   "standard_draft_exists", // details.version
   "standard_not_draft", // details.status
   "standard_incomplete", // details.fields: what a draft lacks before it is put in force
+  // online applications (workflow refusals carry the engine's code; details.refusal)
+  "application_invalid", // details.errors: every answer error ({ path, code, params })
+  "application_not_editable", // details.state
+  "no_published_form",
+  "form_version_exists", // details.version
+  "form_invalid", // details.problems: every problem of an uploaded form definition ({ path, message })
+  "form_not_draft", // details.status
+  "too_many_files", // details.max
+  "attachment_type", // details.field, details.accepted
+  "attachment_too_large", // details.field, details.limitMegabytes
+  "unknown_action",
+  "action_not_allowed_in_state",
+  "role_not_allowed",
+  "claim_required",
+  "already_claimed",
+  "not_claimed",
+  "reason_required",
   // scoring core (ScoringError codes)
   "missing_levels", // details.codes
   "invalid_level", // details.codes

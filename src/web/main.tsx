@@ -45,6 +45,7 @@ const router = createBrowserRouter([
       { path: "layanan/:id", element: lazyRoute(() => import("./pages/Services").then((m) => m.PublicServicePage), "services.loading") },
       { path: "katalog-layanan/:code", element: lazyRoute(() => import("./pages/Services").then((m) => m.AgencyCataloguePage), "services.loading") },
       { path: "katalog-layanan/:code/:serviceId", element: lazyRoute(() => import("./pages/Services").then((m) => m.AgencyServicePage), "services.loading") },
+      { path: "lacak", element: lazyRoute(() => import("./pages/Track").then((m) => m.TrackApplicationPage), "portal.loading") },
       { path: "verifikasi/:id", element: lazyRoute(() => import("./pages/Verify").then((m) => m.VerifyDocumentPage), "portal.loading") },
       { path: "atur-sandi/:token", element: lazyRoute(() => import("./pages/SetPassword").then((m) => m.SetPasswordPage)) },
       { path: "*", element: <NotFoundPage /> },

@@ -80,6 +80,8 @@ interface Entry {
 }
 
 const everyone = (status: number) => () => status;
+/** Online applications of an agency: its service officers and officials only; everyone else, and other agencies, 404. */
+const serviceOfficers = (ok: number) => (who: Who, target: "own" | "other") => (who === "anonymous" ? 401 : (who === "petugas_layanan" || who === "pejabat_layanan") && target === "own" ? ok : 404);
 const signedIn = (status: number) => (who: Who) => (who === "anonymous" ? 401 : status);
 const managers = (own: number, other: number) => (who: Who, target: "own" | "other") => {
   if (who === "anonymous") return 401;
@@ -531,6 +533,35 @@ const MATRIX: Entry[] = [
   // Citizen routes: no staff session (nor none) is a citizen's; citizens themselves: test/server/citizen-session.db.test.ts.
   { route: "GET /api/citizen/me", build: () => ({ method: "GET", url: "/api/citizen/me" }), expect: everyone(401) },
   { route: "POST /api/citizen/sign-out", build: () => ({ method: "POST", url: "/api/citizen/sign-out" }), expect: everyone(401) },
+  // Online applications, the citizen's side: no staff session is a citizen's (citizens: test/server/applications.db.test.ts).
+  { route: "POST /api/citizen/applications", build: () => ({ method: "POST", url: "/api/citizen/applications", body: { serviceId: 1 } }), expect: everyone(401) },
+  { route: "GET /api/citizen/applications", build: () => ({ method: "GET", url: "/api/citizen/applications" }), expect: everyone(401) },
+  { route: "GET /api/citizen/applications/:id", build: () => ({ method: "GET", url: "/api/citizen/applications/00000000-0000-4000-8000-000000000001" }), expect: everyone(401) },
+  { route: "PUT /api/citizen/applications/:id/draft", build: () => ({ method: "PUT", url: "/api/citizen/applications/00000000-0000-4000-8000-000000000001/draft", body: { data: {} } }), expect: everyone(401) },
+  { route: "POST /api/citizen/applications/:id/files", build: () => ({ method: "POST", url: "/api/citizen/applications/00000000-0000-4000-8000-000000000001/files" }), expect: everyone(401) },
+  { route: "POST /api/citizen/applications/:id/submit", build: () => ({ method: "POST", url: "/api/citizen/applications/00000000-0000-4000-8000-000000000001/submit", body: { data: {} } }), expect: everyone(401) },
+  { route: "POST /api/citizen/applications/:id/resubmit", build: () => ({ method: "POST", url: "/api/citizen/applications/00000000-0000-4000-8000-000000000001/resubmit", body: { data: {} } }), expect: everyone(401) },
+  { route: "POST /api/citizen/applications/:id/withdraw", build: () => ({ method: "POST", url: "/api/citizen/applications/00000000-0000-4000-8000-000000000001/withdraw", body: {} }), expect: everyone(401) },
+  { route: "GET /api/citizen/applications/:id/product", build: () => ({ method: "GET", url: "/api/citizen/applications/00000000-0000-4000-8000-000000000001/product" }), expect: everyone(401) },
+  { route: "GET /api/citizen/notifications", build: () => ({ method: "GET", url: "/api/citizen/notifications" }), expect: everyone(401) },
+  { route: "POST /api/citizen/notifications/read", build: () => ({ method: "POST", url: "/api/citizen/notifications/read" }), expect: everyone(401) },
+  { route: "GET /api/public/services/:serviceId/form", build: () => ({ method: "GET", url: "/api/public/services/1/form" }), expect: everyone(200) },
+  { route: "POST /api/public/applications/track", build: () => ({ method: "POST", url: "/api/public/applications/track", body: { trackingNumber: "PL-2612-ABCDEFGH", check: "ABCDEFGH" } }), expect: everyone(404) },
+  // The officer workbench: the agency's petugas_layanan / pejabat_layanan only; everyone else and other agencies 404.
+  { route: "GET /api/agencies/:code/applications", build: (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/applications` }), expect: serviceOfficers(200) },
+  { route: "GET /api/agencies/:code/applications/:id", build: (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/applications/00000000-0000-4000-8000-000000000001` }), expect: signedIn(404) },
+  { route: "GET /api/agencies/:code/applications/:id/files/:fileId", build: (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/applications/00000000-0000-4000-8000-000000000001/files/00000000-0000-4000-8000-000000000001` }), expect: signedIn(404) },
+  { route: "POST /api/agencies/:code/applications/:id/actions", build: (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/applications/00000000-0000-4000-8000-000000000001/actions`, body: { action: "claim" } }), expect: signedIn(404) },
+  {
+    route: "POST /api/agencies/:code/applications/bulk",
+    build: (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/applications/bulk`, body: { action: "claim", ids: ["00000000-0000-4000-8000-000000000001"] } }),
+    expect: serviceOfficers(200),
+    unaudited: "an unknown application is reported per item and nothing changes",
+  },
+  { route: "GET /api/agencies/:code/forms", build: (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/forms` }), expect: serviceOfficers(200) },
+  { route: "POST /api/agencies/:code/forms", build: (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/forms`, body: { definition: { id: "x" } } }), expect: serviceOfficers(400) },
+  { route: "POST /api/agencies/:code/forms/:formVersionId/publish", build: (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/forms/999999/publish` }), expect: signedIn(404) },
+  { route: "GET /api/agencies/:code/applications-stats", build: (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/applications-stats` }), expect: serviceOfficers(200) },
   { route: "GET /api/me", build: () => ({ method: "GET", url: "/api/me" }), expect: signedIn(200) },
   { route: "GET /api/me/tasks", build: () => ({ method: "GET", url: "/api/me/tasks" }), expect: signedIn(200) },
   { route: "GET /api/auth/forgot-password", build: () => ({ method: "GET", url: "/api/auth/forgot-password" }), expect: everyone(200) },

@@ -11,6 +11,8 @@ export const DOCUMENT_KINDS = {
   "berita-acara-reviu": { code: "BA-REV" },
   "laporan-hasil-evaluasi": { code: "LHE" },
   "ringkasan-provinsi": { code: "RHE-PROV" },
+  /** The product of an approved online application (surat keterangan, izin …). */
+  "produk-layanan": { code: "PRODUK" },
 } as const;
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
 

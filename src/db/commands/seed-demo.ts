@@ -8,6 +8,8 @@ import { seedDemoProvinceRound } from "./seed-demo-province";
 import { seedDemoNationalRound } from "./seed-demo-national";
 import { seedDemoTasks } from "./seed-demo-tasks";
 import { seedDemoServices } from "./seed-demo-services";
+import { loadFormVersions } from "./applications";
+import { bundledFormFiles, readFormFile } from "../../lib/form-files";
 import { DEMO_RESULT_FILES, readAgencySeed } from "../../lib/seed-files";
 import { readResultsCsv } from "../../lib/results-csv";
 import { officialPeriodInForce } from "../../lib/instrument-files";
@@ -44,6 +46,8 @@ export async function seedDemo(db: Db, options: { demoUsers: boolean }): Promise
     results += outcome.imported;
   }
   const credentials = options.demoUsers ? await createDemoUsers(db) : [];
+  // The bundled application forms (forms/*.json); linked to their catalogue services once these exist.
+  await loadFormVersions(db, bundledFormFiles().map(readFormFile));
   // Demo mode only (marked DATA DEMO): a current internal round of Provinsi Jambi for the province
   // cockpit, and a finalised national round of the other provinces for its national aspect averages.
   if (options.demoUsers) {

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { answerEvidence, assessments, evidence, evidenceVersions, periods, users } from "../schema";
+import { answerEvidence, applicationFiles, assessments, evidence, evidenceVersions, periods, users } from "../schema";
 
 export type EvidenceRow = typeof evidence.$inferSelect;
 export type EvidenceVersionRow = typeof evidenceVersions.$inferSelect;
@@ -124,7 +124,9 @@ export async function evidenceCountsByIndicator(db: Db, assessmentId: number): P
 export async function referencedStorageKeys(db: Db, keys: string[]): Promise<Set<string>> {
   if (!keys.length) return new Set();
   const rows = await db.selectDistinct({ key: evidenceVersions.storageKey }).from(evidenceVersions).where(inArray(evidenceVersions.storageKey, keys));
-  return new Set(rows.map((r) => r.key));
+  // Application attachments share the store (same content-addressed keys).
+  const attached = await db.selectDistinct({ key: applicationFiles.storageKey }).from(applicationFiles).where(inArray(applicationFiles.storageKey, keys));
+  return new Set([...rows, ...attached].map((r) => r.key));
 }
 
 /** Every piece of evidence linked to the indicators of an assessment: code → rows, oldest link first. */
