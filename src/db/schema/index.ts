@@ -19,3 +19,4 @@ export * from "./letterheads";
 export * from "./document-jobs";
 export * from "./instrument-versions";
 export * from "./public-services";
+export * from "./skm";
