@@ -4,6 +4,7 @@
  * and the server's survey import. csv-parse and exceljs load on first use.
  */
 import type { SheetRow } from "../core";
+import { checkZipLimits, WORKBOOK_ZIP_LIMITS, ZipLimitError } from "./zip-limits";
 
 /** The file is not a readable CSV or workbook; the message is Indonesian and names no path. */
 export class SheetFileError extends Error {
@@ -42,8 +43,12 @@ export async function readXlsxSheet(source: string | Buffer): Promise<SheetRow[]
   const wb = new ExcelJS.Workbook();
   try {
     if (typeof source === "string") await wb.xlsx.readFile(source);
-    else await wb.xlsx.load(source as unknown as ArrayBuffer);
+    else {
+      checkZipLimits(source, WORKBOOK_ZIP_LIMITS); // an uploaded workbook is checked before it is inflated
+      await wb.xlsx.load(source as unknown as ArrayBuffer);
+    }
   } catch (e) {
+    if (e instanceof ZipLimitError) throw new SheetFileError(`berkas .xlsx terlalu besar atau tidak sah: ${e.message}`);
     throw new SheetFileError(`tidak dapat dibaca sebagai berkas .xlsx: ${(e as Error).message}`);
   }
   const sheet = wb.worksheets[0];

@@ -38,6 +38,8 @@ export interface AppContext {
   documentJobPollMs?: number;
   /** How long public answers may trust one read of the published-data counter, ms (main.ts: PANDU_PUBLIC_CACHE_MS); absent: 0, read every time. */
   publicCacheMs?: number;
+  /** Public SKM responses accepted per IP and survey per window (tests and benchmarks set it); absent: 20 per minute. */
+  skmRateLimit?: { max: number; timeWindowMs: number };
   /** SHA-256 of that key (never the key), recorded in backups. */
   secretKeyFingerprint?: string | null;
 }

@@ -3,7 +3,6 @@ import {
   IKM_POLICIES,
   IKM_POLICY_NAMES,
   SKM_ELEMENTS,
-  SKM_ELEMENT_CODES,
   addResponse,
   emptyTally,
   ikmFromTally,
