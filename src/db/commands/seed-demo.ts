@@ -8,6 +8,7 @@ import { seedDemoProvinceRound } from "./seed-demo-province";
 import { seedDemoNationalRound } from "./seed-demo-national";
 import { seedDemoTasks } from "./seed-demo-tasks";
 import { seedDemoServices } from "./seed-demo-services";
+import { seedDemoSkm } from "./seed-demo-skm";
 import { DEMO_RESULT_FILES, readAgencySeed } from "../../lib/seed-files";
 import { readResultsCsv } from "../../lib/results-csv";
 import { officialPeriodInForce } from "../../lib/instrument-files";
@@ -51,6 +52,8 @@ export async function seedDemo(db: Db, options: { demoUsers: boolean }): Promise
     await seedDemoNationalRound(db);
     // A service catalogue (Standar Pelayanan) of Provinsi Jambi and Kota Jambi, marked DATA DEMO.
     await seedDemoServices(db);
+    // SKM surveys of those services for this year with deterministic responses, marked DATA DEMO.
+    await seedDemoSkm(db, Number(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 4)));
     // Work waiting for every demo account (assignments, a review, due actions), dated around today in Indonesia.
     await seedDemoTasks(db, new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10));
   }
