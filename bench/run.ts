@@ -1,4 +1,4 @@
-// `npm run bench [-- scoring|restart|startup|workspace|upload|evidence-zip|roadmap|dashboards|http|http-auth|open-data|ikm|lhe|lke]`: benchmarks, kept apart from the tests. Each reports a
+// `npm run bench [-- scoring|restart|startup|workspace|upload|evidence-zip|roadmap|dashboards|http|http-auth|open-data|ikm|lhe|lke|skm]`: benchmarks, kept apart from the tests. Each reports a
 // median and a ratio against a baseline measured in the same run; results go into BENCHMARKS.md.
 import os from "node:os";
 import { benchDashboards } from "./dashboards.bench";
@@ -14,6 +14,7 @@ import { benchUpload } from "./upload.bench";
 import { benchEvidenceZip } from "./evidence-zip.bench";
 import { benchLhe } from "./lhe.bench";
 import { benchLke } from "./lke.bench";
+import { benchSkm } from "./skm.bench";
 
 const which = new Set(process.argv.slice(2));
 const all = which.size === 0;
@@ -33,3 +34,4 @@ if (which.has("http-auth")) await benchHttp(3000, { onlyAuthenticated: true });
 if (all || which.has("open-data")) await benchOpenData();
 if (all || which.has("lhe")) await benchLhe();
 if (all || which.has("lke")) await benchLke();
+if (all || which.has("skm")) await benchSkm();

@@ -41,3 +41,4 @@ export * from "./workflows";
 export * from "./lke/lke-sheet";
 export * from "./services/service-standard";
 export * from "./applications/case-columns";
+export * from "./service-quality/skm-sheet";

@@ -26,6 +26,8 @@ import { auditRoutes } from "./features/audit/audit.routes";
 import { letterheadRoutes } from "./features/agencies/letterhead.routes";
 import { serviceRoutes } from "./features/public-services/services.routes";
 import { publicServiceRoutes } from "./features/public-services/public-services.routes";
+import { skmRoutes } from "./features/skm/skm.routes";
+import { publicSkmRoutes } from "./features/skm/public-skm.routes";
 import { unitRoutes } from "./features/units/units.routes";
 import { assessmentRoutes } from "./features/assessments/assessments.routes";
 import { evidenceRoutes } from "./features/evidence/evidence.routes";
@@ -126,6 +128,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(letterheadRoutes(options.context));
   await app.register(serviceRoutes(options.context));
   await app.register(publicServiceRoutes(options.context));
+  await app.register(skmRoutes(options.context));
+  await app.register(publicSkmRoutes(options.context));
   await app.register(assessmentRoutes(options.context));
   await app.register(evidenceRoutes(options.context));
   await app.register(planningRoutes(options.context));

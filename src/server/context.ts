@@ -46,6 +46,8 @@ export interface AppContext {
   messageSender?: MessageSender | null;
   /** Signs service products (BSrE); absent: unsigned (src/lib/document-signer.ts). */
   documentSigner?: DocumentSigner;
+  /** Public SKM responses accepted per IP and survey per window (tests and benchmarks set it); absent: 20 per minute. */
+  skmRateLimit?: { max: number; timeWindowMs: number };
   /** SHA-256 of that key (never the key), recorded in backups. */
   secretKeyFingerprint?: string | null;
 }

@@ -115,6 +115,15 @@ export const ERROR_CODES = [
   "already_claimed",
   "not_claimed",
   "reason_required",
+  // SKM surveys
+  "survey_closed", // details.periodEnd: the survey no longer takes responses
+  "survey_not_open", // details.periodStart: the survey does not take responses yet
+  "duplicate_response", // this device already answered this survey
+  "survey_bad_transition", // details.status: open a draft, close an open survey
+  "foreign_service", // details.field: the service is not in this agency's catalogue
+  "foreign_action", // details.field: the improvement action is not this agency's
+  "responses_invalid", // details.problems: [{ row, column, message }]; nothing stored
+  "sheet_unreadable", // details.field: not a readable CSV or .xlsx
   // scoring core (ScoringError codes)
   "missing_levels", // details.codes
   "invalid_level", // details.codes

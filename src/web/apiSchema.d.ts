@@ -807,6 +807,227 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agencies/{code}/surveys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agency's SKM surveys with respondents and IKM */
+        get: operations["listAgencySurveys"];
+        put?: never;
+        /** Create a draft SKM survey for a catalogue service and period */
+        post: operations["createAgencySurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{code}/surveys/{surveyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One survey with its result (NRR per element, IKM, mutu, minimum respondents) and follow-up actions */
+        get: operations["getAgencySurvey"];
+        /** Change a survey's title, period, population and counters */
+        put: operations["updateAgencySurvey"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{code}/surveys/{surveyId}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Open a draft survey to responses
+         * @description 409 survey_bad_transition otherwise.
+         */
+        post: operations["openAgencySurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{code}/surveys/{surveyId}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Close an open survey (no more responses)
+         * @description 409 survey_bad_transition otherwise.
+         */
+        post: operations["closeAgencySurvey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{code}/surveys/{surveyId}/qr": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The survey's public link as a QR code to print (SVG or PNG), optionally for one counter (?loket=) */
+        get: operations["getSurveyQr"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{code}/surveys/{surveyId}/responses/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import paper or spreadsheet responses (multipart field `file`: CSV or .xlsx, one row per respondent, columns U1…U9 and optional Usia, Jenis Kelamin, Pendidikan, Pekerjaan); all rows or none
+         * @description 400 responses_invalid with details.problems [{ row, column, message }] naming every bad cell, nothing stored; 400 sheet_unreadable; 409 survey_not_open / survey_closed.
+         */
+        post: operations["importSurveyResponses"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{code}/surveys/{surveyId}/follow-ups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a follow-up action for an element of a survey period */
+        post: operations["createSurveyFollowUp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{code}/surveys/{surveyId}/follow-ups/{followUpId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Change a follow-up action (status, owner, due date, link to the improvement plan) */
+        put: operations["updateSurveyFollowUp"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{code}/skm-summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The pooled IKM per service, unit and agency (and for a province: per agency of the province and the province as a whole) for a year
+         * @description Drafts are left out. Every group pools its respondents (core aggregateIkm): counts are added, IKMs are never averaged.
+         */
+        get: operations["getSkmSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/surveys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the public survey page shows: the service, the agency, the nine elements with their official answer labels, the profile choices (404 for a draft) */
+        get: operations["getPublicSurvey"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/surveys/{id}/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Answer a survey: the nine elements U1…U9 (1–4), optional profile, a device token kept by the page
+         * @description 400 validation_error naming the field (body.answers.U3) for an answer outside 1–4 or a missing element; 409 survey_closed / survey_not_open; 409 duplicate_response when this device already answered; 429 too_many_requests per IP and survey. A filled honeypot field is answered 201 and nothing is stored.
+         */
+        post: operations["submitSurveyResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/skm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SKM results as open data: per service and survey period the respondents, IKM (exact 1/9), mutu and whether the minimum respondents is met; JSON or CSV */
+        get: operations["listPublicSkm"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assessments/{id}/review": {
         parameters: {
             query?: never;
@@ -2434,7 +2655,7 @@ export interface components {
         /** @description Every 4xx/5xx answer. `error` is a stable code (the web translates it); `details` carries what the sentence names (e.g. `field`). */
         Error: {
             /** @enum {string} */
-            error: "bad_request" | "validation_error" | "invalid_text" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "database_unavailable" | "unauthenticated" | "csrf_failed" | "citizen_sign_in_required" | "token_read_only" | "forbidden" | "invalid_credentials" | "totp_required" | "invalid_totp" | "too_many_attempts" | "too_many_requests" | "password_too_short" | "password_too_weak" | "wrong_password" | "email_taken" | "email_failed" | "link_needs_email" | "two_factor_already_on" | "two_factor_not_started" | "two_factor_needs_session" | "role_not_grantable" | "role_needs_agency" | "role_without_agency" | "unknown_agency" | "agencies_outside_province" | "unknown_user" | "user_lacks_role" | "assignment_not_found" | "indicators_without_level" | "indicators_unverified" | "unknown_indicators" | "one_per_indicator" | "foreign_unit" | "stage_not_in_period" | "stage_not_current" | "stage_closed" | "stage_not_open" | "stage_changed" | "window_order" | "notes_required" | "level_invalid" | "external_score_invalid" | "unknown_instrument" | "instrument_invalid" | "instrument_too_large" | "not_submitted" | "no_final_result" | "not_final" | "no_published_results" | "job_not_done" | "division_closed" | "not_this_agency" | "not_this_period" | "assessment_required" | "not_reachable" | "planning_invalid" | "unit_name_taken" | "evidence_damaged" | "evidence_link_locked" | "file_missing" | "file_empty" | "title_required" | "upload_busy" | "upload_interrupted" | "offset_mismatch" | "offset_required" | "content_length_required" | "chunk_too_small" | "review_changed" | "logo_too_large" | "logo_unsupported_type" | "stage_not_closed" | "workbook_unreadable" | "workbook_too_large" | "workbook_invalid" | "answers_changed" | "reset_needs_administrator" | "service_name_taken" | "standard_draft_exists" | "standard_not_draft" | "standard_incomplete" | "application_invalid" | "application_not_editable" | "no_published_form" | "form_version_exists" | "form_invalid" | "form_not_draft" | "too_many_files" | "attachment_type" | "attachment_too_large" | "unknown_action" | "action_not_allowed_in_state" | "role_not_allowed" | "claim_required" | "already_claimed" | "not_claimed" | "reason_required" | "missing_levels" | "invalid_level" | "invalid_score" | "unknown_indicator";
+            error: "bad_request" | "validation_error" | "invalid_text" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "database_unavailable" | "unauthenticated" | "csrf_failed" | "citizen_sign_in_required" | "token_read_only" | "forbidden" | "invalid_credentials" | "totp_required" | "invalid_totp" | "too_many_attempts" | "too_many_requests" | "password_too_short" | "password_too_weak" | "wrong_password" | "email_taken" | "email_failed" | "link_needs_email" | "two_factor_already_on" | "two_factor_not_started" | "two_factor_needs_session" | "role_not_grantable" | "role_needs_agency" | "role_without_agency" | "unknown_agency" | "agencies_outside_province" | "unknown_user" | "user_lacks_role" | "assignment_not_found" | "indicators_without_level" | "indicators_unverified" | "unknown_indicators" | "one_per_indicator" | "foreign_unit" | "stage_not_in_period" | "stage_not_current" | "stage_closed" | "stage_not_open" | "stage_changed" | "window_order" | "notes_required" | "level_invalid" | "external_score_invalid" | "unknown_instrument" | "instrument_invalid" | "instrument_too_large" | "not_submitted" | "no_final_result" | "not_final" | "no_published_results" | "job_not_done" | "division_closed" | "not_this_agency" | "not_this_period" | "assessment_required" | "not_reachable" | "planning_invalid" | "unit_name_taken" | "evidence_damaged" | "evidence_link_locked" | "file_missing" | "file_empty" | "title_required" | "upload_busy" | "upload_interrupted" | "offset_mismatch" | "offset_required" | "content_length_required" | "chunk_too_small" | "review_changed" | "logo_too_large" | "logo_unsupported_type" | "stage_not_closed" | "workbook_unreadable" | "workbook_too_large" | "workbook_invalid" | "answers_changed" | "reset_needs_administrator" | "service_name_taken" | "standard_draft_exists" | "standard_not_draft" | "standard_incomplete" | "application_invalid" | "application_not_editable" | "no_published_form" | "form_version_exists" | "form_invalid" | "form_not_draft" | "too_many_files" | "attachment_type" | "attachment_too_large" | "unknown_action" | "action_not_allowed_in_state" | "role_not_allowed" | "claim_required" | "already_claimed" | "not_claimed" | "reason_required" | "survey_closed" | "survey_not_open" | "duplicate_response" | "survey_bad_transition" | "foreign_service" | "foreign_action" | "responses_invalid" | "sheet_unreadable" | "missing_levels" | "invalid_level" | "invalid_score" | "unknown_indicator";
             /** @description English, for logs and developers; not for display */
             message: string;
             details?: {
@@ -5306,6 +5527,1155 @@ export interface operations {
             };
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listAgencySurveys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        surveys: {
+                            id: number;
+                            title: string;
+                            service: {
+                                id: number;
+                                name: string;
+                            };
+                            unit: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            agency: {
+                                code: string;
+                                name: string;
+                            };
+                            periodStart: string;
+                            periodEnd: string;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed";
+                            population: number | null;
+                            counters: string[];
+                            demo: boolean;
+                            respondents: number;
+                            openedAt: string | null;
+                            closedAt: string | null;
+                            publicPath: string;
+                            ikm: number | null;
+                            mutu: ("A" | "B" | "C" | "D") | null;
+                            enough: boolean | null;
+                        }[];
+                        abilities: {
+                            manage: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    createAgencySurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    serviceId: number;
+                    title: string;
+                    periodStart: string;
+                    periodEnd: string;
+                    /** @default null */
+                    population?: number | null;
+                    /** @default [] */
+                    counters?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        survey: {
+                            id: number;
+                            title: string;
+                            service: {
+                                id: number;
+                                name: string;
+                            };
+                            unit: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            agency: {
+                                code: string;
+                                name: string;
+                            };
+                            periodStart: string;
+                            periodEnd: string;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed";
+                            population: number | null;
+                            counters: string[];
+                            demo: boolean;
+                            respondents: number;
+                            openedAt: string | null;
+                            closedAt: string | null;
+                            publicPath: string;
+                        };
+                        result: {
+                            respondents: number;
+                            nrr: (number | null)[];
+                            nrrConverted: (number | null)[];
+                            ikm: number | null;
+                            mutu: ("A" | "B" | "C" | "D") | null;
+                            kinerja: {
+                                id: string;
+                                en: string;
+                            } | null;
+                            /** @enum {string} */
+                            policy: "exact" | "legacy-0111" | "legacy-011";
+                            population: number | null;
+                            minimumRespondents: number | null;
+                            enough: boolean | null;
+                            weakestElements: ("U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9")[];
+                        };
+                        followUps: {
+                            id: number;
+                            /** @enum {string} */
+                            element: "U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9";
+                            action: string;
+                            ownerUnit: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            dueDate: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "done";
+                            improvementActionId: number | null;
+                        }[];
+                        suggestedElements: ("U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9")[];
+                        abilities: {
+                            manage: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getAgencySurvey: {
+        parameters: {
+            query?: {
+                policy?: "exact" | "legacy-0111" | "legacy-011";
+            };
+            header?: never;
+            path: {
+                code: string;
+                surveyId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        survey: {
+                            id: number;
+                            title: string;
+                            service: {
+                                id: number;
+                                name: string;
+                            };
+                            unit: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            agency: {
+                                code: string;
+                                name: string;
+                            };
+                            periodStart: string;
+                            periodEnd: string;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed";
+                            population: number | null;
+                            counters: string[];
+                            demo: boolean;
+                            respondents: number;
+                            openedAt: string | null;
+                            closedAt: string | null;
+                            publicPath: string;
+                        };
+                        result: {
+                            respondents: number;
+                            nrr: (number | null)[];
+                            nrrConverted: (number | null)[];
+                            ikm: number | null;
+                            mutu: ("A" | "B" | "C" | "D") | null;
+                            kinerja: {
+                                id: string;
+                                en: string;
+                            } | null;
+                            /** @enum {string} */
+                            policy: "exact" | "legacy-0111" | "legacy-011";
+                            population: number | null;
+                            minimumRespondents: number | null;
+                            enough: boolean | null;
+                            weakestElements: ("U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9")[];
+                        };
+                        followUps: {
+                            id: number;
+                            /** @enum {string} */
+                            element: "U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9";
+                            action: string;
+                            ownerUnit: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            dueDate: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "done";
+                            improvementActionId: number | null;
+                        }[];
+                        suggestedElements: ("U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9")[];
+                        abilities: {
+                            manage: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    updateAgencySurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                surveyId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title: string;
+                    periodStart: string;
+                    periodEnd: string;
+                    /** @default null */
+                    population?: number | null;
+                    /** @default [] */
+                    counters?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        survey: {
+                            id: number;
+                            title: string;
+                            service: {
+                                id: number;
+                                name: string;
+                            };
+                            unit: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            agency: {
+                                code: string;
+                                name: string;
+                            };
+                            periodStart: string;
+                            periodEnd: string;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed";
+                            population: number | null;
+                            counters: string[];
+                            demo: boolean;
+                            respondents: number;
+                            openedAt: string | null;
+                            closedAt: string | null;
+                            publicPath: string;
+                        };
+                        result: {
+                            respondents: number;
+                            nrr: (number | null)[];
+                            nrrConverted: (number | null)[];
+                            ikm: number | null;
+                            mutu: ("A" | "B" | "C" | "D") | null;
+                            kinerja: {
+                                id: string;
+                                en: string;
+                            } | null;
+                            /** @enum {string} */
+                            policy: "exact" | "legacy-0111" | "legacy-011";
+                            population: number | null;
+                            minimumRespondents: number | null;
+                            enough: boolean | null;
+                            weakestElements: ("U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9")[];
+                        };
+                        followUps: {
+                            id: number;
+                            /** @enum {string} */
+                            element: "U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9";
+                            action: string;
+                            ownerUnit: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            dueDate: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "done";
+                            improvementActionId: number | null;
+                        }[];
+                        suggestedElements: ("U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9")[];
+                        abilities: {
+                            manage: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    openAgencySurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                surveyId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        survey: {
+                            id: number;
+                            title: string;
+                            service: {
+                                id: number;
+                                name: string;
+                            };
+                            unit: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            agency: {
+                                code: string;
+                                name: string;
+                            };
+                            periodStart: string;
+                            periodEnd: string;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed";
+                            population: number | null;
+                            counters: string[];
+                            demo: boolean;
+                            respondents: number;
+                            openedAt: string | null;
+                            closedAt: string | null;
+                            publicPath: string;
+                        };
+                        result: {
+                            respondents: number;
+                            nrr: (number | null)[];
+                            nrrConverted: (number | null)[];
+                            ikm: number | null;
+                            mutu: ("A" | "B" | "C" | "D") | null;
+                            kinerja: {
+                                id: string;
+                                en: string;
+                            } | null;
+                            /** @enum {string} */
+                            policy: "exact" | "legacy-0111" | "legacy-011";
+                            population: number | null;
+                            minimumRespondents: number | null;
+                            enough: boolean | null;
+                            weakestElements: ("U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9")[];
+                        };
+                        followUps: {
+                            id: number;
+                            /** @enum {string} */
+                            element: "U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9";
+                            action: string;
+                            ownerUnit: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            dueDate: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "done";
+                            improvementActionId: number | null;
+                        }[];
+                        suggestedElements: ("U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9")[];
+                        abilities: {
+                            manage: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    closeAgencySurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                surveyId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        survey: {
+                            id: number;
+                            title: string;
+                            service: {
+                                id: number;
+                                name: string;
+                            };
+                            unit: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            agency: {
+                                code: string;
+                                name: string;
+                            };
+                            periodStart: string;
+                            periodEnd: string;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed";
+                            population: number | null;
+                            counters: string[];
+                            demo: boolean;
+                            respondents: number;
+                            openedAt: string | null;
+                            closedAt: string | null;
+                            publicPath: string;
+                        };
+                        result: {
+                            respondents: number;
+                            nrr: (number | null)[];
+                            nrrConverted: (number | null)[];
+                            ikm: number | null;
+                            mutu: ("A" | "B" | "C" | "D") | null;
+                            kinerja: {
+                                id: string;
+                                en: string;
+                            } | null;
+                            /** @enum {string} */
+                            policy: "exact" | "legacy-0111" | "legacy-011";
+                            population: number | null;
+                            minimumRespondents: number | null;
+                            enough: boolean | null;
+                            weakestElements: ("U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9")[];
+                        };
+                        followUps: {
+                            id: number;
+                            /** @enum {string} */
+                            element: "U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9";
+                            action: string;
+                            ownerUnit: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            dueDate: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "done";
+                            improvementActionId: number | null;
+                        }[];
+                        suggestedElements: ("U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9")[];
+                        abilities: {
+                            manage: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getSurveyQr: {
+        parameters: {
+            query?: {
+                loket?: string;
+                format?: "svg" | "png";
+            };
+            header?: never;
+            path: {
+                code: string;
+                surveyId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    importSurveyResponses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                surveyId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        imported: number;
+                        respondents: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    createSurveyFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                surveyId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    element: "U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9";
+                    action: string;
+                    /** @default null */
+                    ownerUnitId?: number | null;
+                    /** @default null */
+                    dueDate?: string | null;
+                    /**
+                     * @default planned
+                     * @enum {string}
+                     */
+                    status?: "planned" | "in_progress" | "done";
+                    /** @default null */
+                    improvementActionId?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        survey: {
+                            id: number;
+                            title: string;
+                            service: {
+                                id: number;
+                                name: string;
+                            };
+                            unit: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            agency: {
+                                code: string;
+                                name: string;
+                            };
+                            periodStart: string;
+                            periodEnd: string;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed";
+                            population: number | null;
+                            counters: string[];
+                            demo: boolean;
+                            respondents: number;
+                            openedAt: string | null;
+                            closedAt: string | null;
+                            publicPath: string;
+                        };
+                        result: {
+                            respondents: number;
+                            nrr: (number | null)[];
+                            nrrConverted: (number | null)[];
+                            ikm: number | null;
+                            mutu: ("A" | "B" | "C" | "D") | null;
+                            kinerja: {
+                                id: string;
+                                en: string;
+                            } | null;
+                            /** @enum {string} */
+                            policy: "exact" | "legacy-0111" | "legacy-011";
+                            population: number | null;
+                            minimumRespondents: number | null;
+                            enough: boolean | null;
+                            weakestElements: ("U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9")[];
+                        };
+                        followUps: {
+                            id: number;
+                            /** @enum {string} */
+                            element: "U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9";
+                            action: string;
+                            ownerUnit: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            dueDate: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "done";
+                            improvementActionId: number | null;
+                        }[];
+                        suggestedElements: ("U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9")[];
+                        abilities: {
+                            manage: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    updateSurveyFollowUp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                surveyId: number;
+                followUpId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    element: "U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9";
+                    action: string;
+                    /** @default null */
+                    ownerUnitId?: number | null;
+                    /** @default null */
+                    dueDate?: string | null;
+                    /**
+                     * @default planned
+                     * @enum {string}
+                     */
+                    status?: "planned" | "in_progress" | "done";
+                    /** @default null */
+                    improvementActionId?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        survey: {
+                            id: number;
+                            title: string;
+                            service: {
+                                id: number;
+                                name: string;
+                            };
+                            unit: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            agency: {
+                                code: string;
+                                name: string;
+                            };
+                            periodStart: string;
+                            periodEnd: string;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed";
+                            population: number | null;
+                            counters: string[];
+                            demo: boolean;
+                            respondents: number;
+                            openedAt: string | null;
+                            closedAt: string | null;
+                            publicPath: string;
+                        };
+                        result: {
+                            respondents: number;
+                            nrr: (number | null)[];
+                            nrrConverted: (number | null)[];
+                            ikm: number | null;
+                            mutu: ("A" | "B" | "C" | "D") | null;
+                            kinerja: {
+                                id: string;
+                                en: string;
+                            } | null;
+                            /** @enum {string} */
+                            policy: "exact" | "legacy-0111" | "legacy-011";
+                            population: number | null;
+                            minimumRespondents: number | null;
+                            enough: boolean | null;
+                            weakestElements: ("U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9")[];
+                        };
+                        followUps: {
+                            id: number;
+                            /** @enum {string} */
+                            element: "U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9";
+                            action: string;
+                            ownerUnit: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            dueDate: string | null;
+                            /** @enum {string} */
+                            status: "planned" | "in_progress" | "done";
+                            improvementActionId: number | null;
+                        }[];
+                        suggestedElements: ("U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9")[];
+                        abilities: {
+                            manage: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getSkmSummary: {
+        parameters: {
+            query?: {
+                year?: number;
+                policy?: "exact" | "legacy-0111" | "legacy-011";
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number | null;
+                        /** @enum {string} */
+                        policy: "exact" | "legacy-0111" | "legacy-011";
+                        agency: {
+                            key: string;
+                            name: string;
+                            surveys: number;
+                            partsBelowMinimum: number;
+                            result: {
+                                respondents: number;
+                                nrr: (number | null)[];
+                                nrrConverted: (number | null)[];
+                                ikm: number | null;
+                                mutu: ("A" | "B" | "C" | "D") | null;
+                                kinerja: {
+                                    id: string;
+                                    en: string;
+                                } | null;
+                                /** @enum {string} */
+                                policy: "exact" | "legacy-0111" | "legacy-011";
+                                population: number | null;
+                                minimumRespondents: number | null;
+                                enough: boolean | null;
+                                weakestElements: ("U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9")[];
+                            };
+                        };
+                        byService: {
+                            key: string;
+                            name: string;
+                            surveys: number;
+                            partsBelowMinimum: number;
+                            result: {
+                                respondents: number;
+                                nrr: (number | null)[];
+                                nrrConverted: (number | null)[];
+                                ikm: number | null;
+                                mutu: ("A" | "B" | "C" | "D") | null;
+                                kinerja: {
+                                    id: string;
+                                    en: string;
+                                } | null;
+                                /** @enum {string} */
+                                policy: "exact" | "legacy-0111" | "legacy-011";
+                                population: number | null;
+                                minimumRespondents: number | null;
+                                enough: boolean | null;
+                                weakestElements: ("U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9")[];
+                            };
+                        }[];
+                        byUnit: {
+                            key: string;
+                            name: string;
+                            surveys: number;
+                            partsBelowMinimum: number;
+                            result: {
+                                respondents: number;
+                                nrr: (number | null)[];
+                                nrrConverted: (number | null)[];
+                                ikm: number | null;
+                                mutu: ("A" | "B" | "C" | "D") | null;
+                                kinerja: {
+                                    id: string;
+                                    en: string;
+                                } | null;
+                                /** @enum {string} */
+                                policy: "exact" | "legacy-0111" | "legacy-011";
+                                population: number | null;
+                                minimumRespondents: number | null;
+                                enough: boolean | null;
+                                weakestElements: ("U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9")[];
+                            };
+                        }[];
+                        byAgency: {
+                            key: string;
+                            name: string;
+                            surveys: number;
+                            partsBelowMinimum: number;
+                            result: {
+                                respondents: number;
+                                nrr: (number | null)[];
+                                nrrConverted: (number | null)[];
+                                ikm: number | null;
+                                mutu: ("A" | "B" | "C" | "D") | null;
+                                kinerja: {
+                                    id: string;
+                                    en: string;
+                                } | null;
+                                /** @enum {string} */
+                                policy: "exact" | "legacy-0111" | "legacy-011";
+                                population: number | null;
+                                minimumRespondents: number | null;
+                                enough: boolean | null;
+                                weakestElements: ("U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9")[];
+                            };
+                        }[];
+                        province: {
+                            key: string;
+                            name: string;
+                            surveys: number;
+                            partsBelowMinimum: number;
+                            result: {
+                                respondents: number;
+                                nrr: (number | null)[];
+                                nrrConverted: (number | null)[];
+                                ikm: number | null;
+                                mutu: ("A" | "B" | "C" | "D") | null;
+                                kinerja: {
+                                    id: string;
+                                    en: string;
+                                } | null;
+                                /** @enum {string} */
+                                policy: "exact" | "legacy-0111" | "legacy-011";
+                                population: number | null;
+                                minimumRespondents: number | null;
+                                enough: boolean | null;
+                                weakestElements: ("U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9")[];
+                            };
+                        } | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getPublicSurvey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        title: string;
+                        /** @enum {string} */
+                        status: "draft" | "open" | "closed";
+                        accepting: boolean;
+                        periodStart: string;
+                        periodEnd: string;
+                        service: {
+                            id: number;
+                            name: string;
+                        };
+                        agency: {
+                            code: string;
+                            name: string;
+                        };
+                        counters: string[];
+                        elements: {
+                            /** @enum {string} */
+                            code: "U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9";
+                            name: {
+                                id: string;
+                                en: string;
+                            };
+                            answers: {
+                                id: string;
+                                en: string;
+                            }[];
+                        }[];
+                        profile: {
+                            ageBands: string[];
+                            sexes: string[];
+                            educations: string[];
+                            occupations: string[];
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    submitSurveyResponse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    answers: {
+                        U1: number;
+                        U2: number;
+                        U3: number;
+                        U4: number;
+                        U5: number;
+                        U6: number;
+                        U7: number;
+                        U8: number;
+                        U9: number;
+                    };
+                    /** @default null */
+                    ageBand?: ("<20" | "20-29" | "30-39" | "40-49" | "50-59" | ">=60") | null;
+                    /** @default null */
+                    sex?: ("L" | "P") | null;
+                    /** @default null */
+                    education?: ("SD" | "SMP" | "SMA" | "D1-D3" | "D4-S1" | "S2" | "S3") | null;
+                    /** @default null */
+                    occupation?: ("PNS" | "TNI" | "POLRI" | "SWASTA" | "WIRAUSAHA" | "PELAJAR" | "LAINNYA") | null;
+                    /** @default null */
+                    counter?: string | null;
+                    deviceToken: string;
+                    website?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {boolean} */
+                        accepted: true;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listPublicSkm: {
+        parameters: {
+            query?: {
+                province?: string;
+                agency?: string;
+                year?: number;
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        policy: "exact";
+                        surveys: {
+                            provinceCode: string | null;
+                            agencyCode: string;
+                            agencyName: string;
+                            serviceId: number;
+                            serviceName: string;
+                            surveyId: number;
+                            periodStart: string;
+                            periodEnd: string;
+                            /** @enum {string} */
+                            status: "draft" | "open" | "closed";
+                            respondents: number;
+                            ikm: number | null;
+                            mutu: ("A" | "B" | "C" | "D") | null;
+                            minimumRespondents: number | null;
+                            enough: boolean | null;
+                        }[];
+                    } | string;
+                };
+            };
+            400: components["responses"]["BadRequest"];
             "4XX": components["responses"]["ClientError"];
             "5XX": components["responses"]["ServerError"];
         };

@@ -15,6 +15,7 @@ import { saveAnswer } from "../../src/db/commands/save-answer";
 import { assignToAssessment } from "../../src/db/commands/assign";
 import { setLetterheadLogo } from "../../src/db/commands/letterhead";
 import { createService, putStandardInForce, saveStandardDraft } from "../../src/db/commands/public-services";
+import { createFollowUp, createSurvey, setSurveyStatus } from "../../src/db/commands/skm";
 import { SERVICE_COMPONENT_KEYS } from "../../src/core";
 import { agencyIdsByCode } from "../../src/db/queries/agency-ids";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -130,6 +131,23 @@ async function serviceIn(c: Ctx, state: "draft" | "complete" | "in_force"): Prom
   if (state === "in_force") await putStandardInForce(c.db.db, audit, agencyId, id, 1);
   return id;
 }
+/** A survey of a fresh service of the target agency (open unless "draft"); the period holds every day of 2020–2099. */
+async function surveyIn(c: Ctx, state: "draft" | "open" = "open"): Promise<number> {
+  const agencyId = (await agencyIdsByCode(c.db.db, [c.agency])).get(c.agency)!;
+  const audit = { actorUserId: null, actorLabel: "test", ip: null, userAgent: null };
+  const serviceId = await serviceIn(c, "draft");
+  const id = await createSurvey(c.db.db, audit, agencyId, { serviceId, title: "SKM Uji", periodStart: "2020-01-01", periodEnd: "2099-12-31", population: null, counters: [] });
+  if (state === "open") await setSurveyStatus(c.db.db, audit, agencyId, id, "open");
+  return id;
+}
+async function followUpIn(c: Ctx): Promise<string> {
+  const agencyId = (await agencyIdsByCode(c.db.db, [c.agency])).get(c.agency)!;
+  const survey = await surveyIn(c);
+  const f = await createFollowUp(c.db.db, { actorUserId: null, actorLabel: "test", ip: null, userAgent: null }, agencyId, survey, { element: "U9", action: "Uji tindak lanjut", ownerUnitId: null, dueDate: null, status: "planned", improvementActionId: null });
+  return `${survey}/follow-ups/${f}`;
+}
+const skmAnswers = Object.fromEntries(["U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9"].map((k) => [k, 3]));
+let skmDevice = 0;
 const serviceDraftBody = { ...Object.fromEntries(SERVICE_COMPONENT_KEYS.map((k) => [k, `Isi ${k}`])), decreeNumber: null, decreeDate: null };
 
 /** A fresh national period with one assessment for the target agency; returns the assessment id. */
@@ -380,6 +398,22 @@ const MATRIX: Entry[] = [
   { route: "POST /api/agencies/:code/services/:serviceId/versions/:version/in-force", build: async (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/services/${await serviceIn(c, "complete")}/versions/1/in-force` }), expect: unitAccess(200, 200, true) },
   { route: "GET /api/public/services", build: (c) => ({ method: "GET", url: `/api/public/services?agency=${c.agency}` }), expect: everyone(200) },
   { route: "GET /api/public/services/:id", build: async (c) => ({ method: "GET", url: `/api/public/services/${await serviceIn(c, "in_force")}` }), expect: everyone(200) },
+  // SKM surveys: read like the catalogue, run by the Koordinator SPBE and administrators; the survey page and open data are public.
+  { route: "GET /api/agencies/:code/surveys", build: (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/surveys` }), expect: unitAccess(200, 200, false) },
+  { route: "POST /api/agencies/:code/surveys", build: async (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/surveys`, body: { serviceId: await serviceIn(c, "draft"), title: "SKM Uji", periodStart: "2026-01-01", periodEnd: "2026-06-30" } }), expect: unitAccess(201, 201, true) },
+  { route: "GET /api/agencies/:code/surveys/:surveyId", build: async (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/surveys/${await surveyIn(c)}` }), expect: unitAccess(200, 200, false) },
+  { route: "PUT /api/agencies/:code/surveys/:surveyId", build: async (c) => ({ method: "PUT", url: `/api/agencies/${c.agency}/surveys/${await surveyIn(c)}`, body: { title: "SKM Uji Ubah", periodStart: "2020-01-01", periodEnd: "2099-12-31" } }), expect: unitAccess(200, 200, true) },
+  { route: "POST /api/agencies/:code/surveys/:surveyId/open", build: async (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/surveys/${await surveyIn(c, "draft")}/open` }), expect: unitAccess(200, 200, true) },
+  { route: "POST /api/agencies/:code/surveys/:surveyId/close", build: async (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/surveys/${await surveyIn(c)}/close` }), expect: unitAccess(200, 200, true) },
+  { route: "GET /api/agencies/:code/surveys/:surveyId/qr", build: async (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/surveys/${await surveyIn(c)}/qr` }), expect: unitAccess(200, 200, false) },
+  // JSON instead of multipart: a caller allowed to import is answered 415 after every access check.
+  { route: "POST /api/agencies/:code/surveys/:surveyId/responses/import", build: async (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/surveys/${await surveyIn(c)}/responses/import`, body: { file: "x" } }), expect: unitAccess(415, 415, true) },
+  { route: "POST /api/agencies/:code/surveys/:surveyId/follow-ups", build: async (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/surveys/${await surveyIn(c)}/follow-ups`, body: { element: "U3", action: "Memangkas antrean" } }), expect: unitAccess(201, 201, true) },
+  { route: "PUT /api/agencies/:code/surveys/:surveyId/follow-ups/:followUpId", build: async (c) => ({ method: "PUT", url: `/api/agencies/${c.agency}/surveys/${await followUpIn(c)}`, body: { element: "U9", action: "Uji tindak lanjut", status: "done" } }), expect: unitAccess(200, 200, true) },
+  { route: "GET /api/agencies/:code/skm-summary", build: (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/skm-summary` }), expect: unitAccess(200, 200, false) },
+  { route: "GET /api/public/surveys/:id", build: async (c) => ({ method: "GET", url: `/api/public/surveys/${await surveyIn(c)}` }), expect: everyone(200) },
+  { route: "POST /api/public/surveys/:id/responses", build: async (c) => ({ method: "POST", url: `/api/public/surveys/${await surveyIn(c)}/responses`, body: { answers: skmAnswers, deviceToken: `matriks-perangkat-${++skmDevice}-uji` } }), expect: everyone(201), unaudited: "an anonymous survey response is not an officer's action: the response row is the record" },
+  { route: "GET /api/public/skm", build: () => ({ method: "GET", url: "/api/public/skm?province=15" }), expect: everyone(200) },
   { route: "GET /api/agencies/:code/letterhead", build: (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/letterhead` }), expect: letterheadRead },
   { route: "PUT /api/agencies/:code/letterhead", build: (c) => ({ method: "PUT", url: `/api/agencies/${c.agency}/letterhead`, body: { address: `Jl. Uji No. ${++unitCounter}` } }), expect: letterheadManage(200) },
   { route: "GET /api/agencies/:code/letterhead/logo", build: async (c) => ({ method: "GET", url: `/api/agencies/${await withLogo(c)}/letterhead/logo` }), expect: letterheadRead },

@@ -10,6 +10,7 @@ import { seedDemoTasks } from "./seed-demo-tasks";
 import { seedDemoServices } from "./seed-demo-services";
 import { loadFormVersions } from "./applications";
 import { bundledFormFiles, readFormFile } from "../../lib/form-files";
+import { seedDemoSkm } from "./seed-demo-skm";
 import { DEMO_RESULT_FILES, readAgencySeed } from "../../lib/seed-files";
 import { readResultsCsv } from "../../lib/results-csv";
 import { officialPeriodInForce } from "../../lib/instrument-files";
@@ -55,6 +56,10 @@ export async function seedDemo(db: Db, options: { demoUsers: boolean }): Promise
     await seedDemoNationalRound(db);
     // A service catalogue (Standar Pelayanan) of Provinsi Jambi and Kota Jambi, marked DATA DEMO.
     await seedDemoServices(db);
+    // …and now link the bundled forms to those services (matched by agency and slug).
+    await loadFormVersions(db, bundledFormFiles().map(readFormFile));
+    // SKM surveys of those services for this year with deterministic responses, marked DATA DEMO.
+    await seedDemoSkm(db, Number(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 4)));
     // Work waiting for every demo account (assignments, a review, due actions), dated around today in Indonesia.
     await seedDemoTasks(db, new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10));
   }

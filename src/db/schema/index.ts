@@ -21,3 +21,4 @@ export * from "./instrument-versions";
 export * from "./public-services";
 export * from "./citizens";
 export * from "./applications";
+export * from "./skm";

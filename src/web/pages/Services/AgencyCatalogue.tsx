@@ -82,6 +82,11 @@ export function AgencyCataloguePage() {
       <p>
         <Link to={`/layanan?provinsi=${encodeURIComponent(code.slice(0, 2))}`}>{t("services.officer.publicLink")}</Link>
       </p>
+      <p>
+        <Link to={`/survei-kepuasan/${encodeURIComponent(code)}`} data-testid="skm-surveys-link">
+          {t("skm.officer.fromCatalogue")}
+        </Link>
+      </p>
       {services.length === 0 ? (
         <p className="muted">{t("services.officer.none")}</p>
       ) : (
