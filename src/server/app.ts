@@ -44,6 +44,7 @@ import { createDocumentJobQueue, type DocumentJobQueue } from "./features/docume
 import { registerAuthentication } from "./auth/authenticate";
 import { registerCitizenAuthentication } from "./citizens/citizen-auth";
 import { citizenSessionRoutes } from "./features/citizens/citizen-session.routes";
+import { citizenSignInRoutes } from "./features/citizens/citizen-sign-in.routes";
 
 export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
@@ -115,6 +116,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(instrumentRoutes(options.context));
   await app.register(authRoutes(options.context));
   await app.register(citizenSessionRoutes(options.context));
+  await app.register(citizenSignInRoutes(options.context));
   await app.register(twoFactorRoutes(options.context));
   await app.register(passwordResetRoutes(options.context));
   await app.register(tokenRoutes(options.context));
