@@ -45,6 +45,7 @@ import { registerAuthentication } from "./auth/authenticate";
 import { registerCitizenAuthentication } from "./citizens/citizen-auth";
 import { citizenSessionRoutes } from "./features/citizens/citizen-session.routes";
 import { citizenSignInRoutes } from "./features/citizens/citizen-sign-in.routes";
+import { staffOidcRoutes } from "./features/auth/staff-oidc.routes";
 
 export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
@@ -117,6 +118,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(authRoutes(options.context));
   await app.register(citizenSessionRoutes(options.context));
   await app.register(citizenSignInRoutes(options.context));
+  await app.register(staffOidcRoutes(options.context));
   await app.register(twoFactorRoutes(options.context));
   await app.register(passwordResetRoutes(options.context));
   await app.register(tokenRoutes(options.context));

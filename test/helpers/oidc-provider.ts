@@ -36,7 +36,7 @@ export async function startTestOidcProvider(redirectUris: string[]): Promise<Tes
     pkce: { required: () => true },
     cookies: { keys: ["kunci-cookie-uji"] },
     findAccount: async (_ctx, sub) => {
-      const a = accounts.get(sub) ?? { sub };
+      const a: TestAccount = accounts.get(sub) ?? { sub };
       return {
         accountId: sub,
         claims: async () => ({ sub, ...(a.email ? { email: a.email, email_verified: a.emailVerified ?? true } : {}), ...(a.name ? { name: a.name } : {}) }),

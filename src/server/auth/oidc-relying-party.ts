@@ -51,7 +51,7 @@ function configurationOf(p: OidcProviderConfig): Promise<oidc.Configuration> {
 export function safeReturnTo(value: string | undefined, fallback: string): string {
   if (!value || value.length > 500) return fallback;
   if (!value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return fallback;
-  if (/[\u0000-\u001f\u007f]/.test(value)) return fallback;
+  if ([...value].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) return fallback;
   return value;
 }
 
