@@ -524,6 +524,18 @@ const MATRIX: Entry[] = [
   // Citizen routes: no staff session (nor none) is a citizen's; citizens themselves: test/server/citizen-session.db.test.ts.
   { route: "GET /api/citizen/me", build: () => ({ method: "GET", url: "/api/citizen/me" }), expect: everyone(401) },
   { route: "POST /api/citizen/sign-out", build: () => ({ method: "POST", url: "/api/citizen/sign-out" }), expect: everyone(401) },
+  { route: "PATCH /api/citizen/me", build: () => ({ method: "PATCH", url: "/api/citizen/me", body: { name: "Warga" } }), expect: everyone(401) },
+  { route: "GET /api/citizen/me/export", build: () => ({ method: "GET", url: "/api/citizen/me/export" }), expect: everyone(401) },
+  // Citizen sign-in (test/server/citizen-sign-in.db.test.ts): public; here without SMTP, demo mode or an OIDC provider.
+  { route: "GET /api/citizen/sign-in/options", build: () => ({ method: "GET", url: "/api/citizen/sign-in/options" }), expect: everyone(200) },
+  { route: "POST /api/citizen/sign-in/code", build: () => ({ method: "POST", url: "/api/citizen/sign-in/code", body: { email: `warga-${stamp()}@test.pandu.local` } }), expect: everyone(503) },
+  { route: "POST /api/citizen/sign-in/verify", build: () => ({ method: "POST", url: "/api/citizen/sign-in/verify", body: { email: `warga-${stamp()}@test.pandu.local`, code: "123456" } }), expect: everyone(401) },
+  { route: "GET /api/citizen/oidc/start", build: () => ({ method: "GET", url: "/api/citizen/oidc/start" }), expect: everyone(404) },
+  { route: "GET /api/citizen/oidc/callback", build: () => ({ method: "GET", url: "/api/citizen/oidc/callback?code=x&state=y" }), expect: everyone(404) },
+  // Staff SSO (test/server/staff-oidc.db.test.ts): off here.
+  { route: "GET /api/auth/oidc/options", build: () => ({ method: "GET", url: "/api/auth/oidc/options" }), expect: everyone(200) },
+  { route: "GET /api/auth/oidc/start", build: () => ({ method: "GET", url: "/api/auth/oidc/start" }), expect: everyone(404) },
+  { route: "GET /api/auth/oidc/callback", build: () => ({ method: "GET", url: "/api/auth/oidc/callback?code=x&state=y" }), expect: everyone(404) },
   { route: "GET /api/me", build: () => ({ method: "GET", url: "/api/me" }), expect: signedIn(200) },
   { route: "GET /api/me/tasks", build: () => ({ method: "GET", url: "/api/me/tasks" }), expect: signedIn(200) },
   { route: "GET /api/auth/forgot-password", build: () => ({ method: "GET", url: "/api/auth/forgot-password" }), expect: everyone(200) },
@@ -597,7 +609,7 @@ describe(`authorization matrix on ${TEST_DB_KIND}`, () => {
   beforeAll(async () => {
     database = await openTestDatabase();
     await seedDemo(database.db, { demoUsers: false });
-    app = await buildApp({ context: { database, version: "test", auth: { sessions: DEFAULT_SESSION_SETTINGS, throttle: NO_THROTTLE }, storage: evidenceStorage }, webDir: null });
+    app = await buildApp({ context: { database, version: "test", auth: { sessions: DEFAULT_SESSION_SETTINGS, throttle: NO_THROTTLE }, storage: evidenceStorage, citizenSignIn: { perIpPerHour: 1_000_000 } }, webDir: null });
     await app.ready();
     // Queued document jobs stay queued: a job issuing in the background would add audit events while another entry counts them.
     app.documentJobs.pause();
