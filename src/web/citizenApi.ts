@@ -42,12 +42,8 @@ async function citizenRequest(method: "GET" | "POST" | "PATCH", path: string, bo
 
 /** The signed-in citizen, or null when no citizen is signed in. */
 export async function fetchCitizenMe(): Promise<CitizenMe | null> {
-  try {
-    return (await citizenRequest("GET", "/api/citizen/me")) as CitizenMe;
-  } catch (e) {
-    if (e instanceof ApiError && e.code === "citizen_sign_in_required") return null;
-    throw e;
-  }
+  const answer = (await citizenRequest("GET", "/api/citizen/session")) as ApiResponse<"getCitizenSession">;
+  return answer.citizen ? (answer as CitizenMe) : null;
 }
 
 export const fetchSignInOptions = async () => (await citizenRequest("GET", "/api/citizen/sign-in/options")) as CitizenSignInOptions;

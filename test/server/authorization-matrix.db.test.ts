@@ -524,6 +524,7 @@ const MATRIX: Entry[] = [
   // Citizen routes: no staff session (nor none) is a citizen's; citizens themselves: test/server/citizen-session.db.test.ts.
   { route: "GET /api/citizen/me", build: () => ({ method: "GET", url: "/api/citizen/me" }), expect: everyone(401) },
   { route: "POST /api/citizen/sign-out", build: () => ({ method: "POST", url: "/api/citizen/sign-out" }), expect: everyone(401) },
+  { route: "GET /api/citizen/session", build: () => ({ method: "GET", url: "/api/citizen/session" }), expect: everyone(200) },
   { route: "PATCH /api/citizen/me", build: () => ({ method: "PATCH", url: "/api/citizen/me", body: { name: "Warga" } }), expect: everyone(401) },
   { route: "GET /api/citizen/me/export", build: () => ({ method: "GET", url: "/api/citizen/me/export" }), expect: everyone(401) },
   // Citizen sign-in (test/server/citizen-sign-in.db.test.ts): public; here without SMTP, demo mode or an OIDC provider.

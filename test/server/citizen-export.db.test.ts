@@ -37,5 +37,8 @@ describe(`a citizen's own data on ${TEST_DB_KIND}`, () => {
     expect(text).not.toContain(me.sessionId);
     expect(text).not.toMatch(/code_?hash|salt/i);
     expect((await call(t.app, "GET", "/api/citizen/me/export", null)).statusCode).toBe(401);
+    // The probe the SPA makes on every page: signed out is an answer, not a 401.
+    expect((await call(t.app, "GET", "/api/citizen/session", null)).json()).toEqual({ citizen: null });
+    expect((await call(t.app, "GET", "/api/citizen/session", me)).json()).toMatchObject({ citizen: { email: "ekspor.saya@example.id" }, csrfToken: me.csrf });
   });
 });

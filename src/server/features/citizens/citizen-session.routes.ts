@@ -40,6 +40,17 @@ export const citizenSessionRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         return { citizen: { id: c.id, email: c.email, name: c.name, phone: c.phone, language: c.language }, csrfToken: req.citizenAuth!.csrfToken, method: req.citizenAuth!.method };
       },
     );
+    // A probe every page may make (the SPA's useCitizen): being signed out is an answer here, not a 401 in the console.
+    app.get(
+      "/api/citizen/session",
+      { config: { access: "public" }, schema: { summary: "The signed-in citizen as GET /api/citizen/me, or { citizen: null }", tags: ["citizens"], response: { 200: z.union([CitizenMe, z.object({ citizen: z.null() })]) } } },
+      async (req) => {
+        const a = req.citizenAuth;
+        if (!a) return { citizen: null };
+        const c = a.citizen;
+        return { citizen: { id: c.id, email: c.email, name: c.name, phone: c.phone, language: c.language }, csrfToken: a.csrfToken, method: a.method };
+      },
+    );
     app.patch(
       "/api/citizen/me",
       { config: { access: "citizen" }, schema: { summary: "The citizen edits their name and phone", tags: ["citizens"], body: CitizenProfileBody, response: { 200: CitizenMe } } },
