@@ -2196,53 +2196,6 @@ export interface components {
                 }[];
             };
         };
-        CitizenMeInput: {
-            citizen: {
-                /** Format: uuid */
-                id: string;
-                email: string | null;
-                name: string | null;
-                phone: string | null;
-                language: string;
-            };
-            csrfToken: string;
-            method: string;
-        };
-        CitizenProfileBodyInput: {
-            name?: string | null;
-            phone?: string | null;
-        };
-        CitizenCodeRequestInput: {
-            /** Format: email */
-            email: string;
-            website?: string;
-        };
-        CitizenCodeRequestResponseInput: {
-            /** @constant */
-            sent: true;
-            expiresAt: string;
-            demoCode?: string;
-        };
-        CitizenCodeVerifyInput: {
-            /** Format: email */
-            email: string;
-            code: string;
-            website?: string;
-        };
-        CitizenSignedInInput: {
-            csrfToken: string;
-        };
-        CitizenSignInOptionsInput: {
-            emailCode: boolean;
-            oidc: {
-                label: string;
-            } | null;
-        };
-        StaffOidcOptionsInput: {
-            oidc: {
-                label: string;
-            } | null;
-        };
         InstrumentNode: {
             code: string;
             kind: string;
@@ -2284,53 +2237,6 @@ export interface components {
                     valueTo?: number;
                 }[];
             };
-        };
-        CitizenMe: {
-            citizen: {
-                /** Format: uuid */
-                id: string;
-                email: string | null;
-                name: string | null;
-                phone: string | null;
-                language: string;
-            };
-            csrfToken: string;
-            method: string;
-        };
-        CitizenProfileBody: {
-            name?: string | null;
-            phone?: string | null;
-        };
-        CitizenCodeRequest: {
-            /** Format: email */
-            email: string;
-            website?: string;
-        };
-        CitizenCodeRequestResponse: {
-            /** @constant */
-            sent: true;
-            expiresAt: string;
-            demoCode?: string;
-        };
-        CitizenCodeVerify: {
-            /** Format: email */
-            email: string;
-            code: string;
-            website?: string;
-        };
-        CitizenSignedIn: {
-            csrfToken: string;
-        };
-        CitizenSignInOptions: {
-            emailCode: boolean;
-            oidc: {
-                label: string;
-            } | null;
-        };
-        StaffOidcOptions: {
-            oidc: {
-                label: string;
-            } | null;
         };
         /** @description Every 4xx/5xx answer. `error` is a stable code (the web translates it); `details` carries what the sentence names (e.g. `field`). */
         Error: {
@@ -3591,7 +3497,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CitizenMe"];
+                    "application/json": {
+                        citizen: {
+                            /** Format: uuid */
+                            id: string;
+                            email: string | null;
+                            name: string | null;
+                            phone: string | null;
+                            language: string;
+                        };
+                        csrfToken: string;
+                        method: string;
+                    };
                 };
             };
             401: components["responses"]["Unauthenticated"];
@@ -3609,7 +3526,10 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CitizenProfileBodyInput"];
+                "application/json": {
+                    name?: string | null;
+                    phone?: string | null;
+                };
             };
         };
         responses: {
@@ -3619,7 +3539,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CitizenMe"];
+                    "application/json": {
+                        citizen: {
+                            /** Format: uuid */
+                            id: string;
+                            email: string | null;
+                            name: string | null;
+                            phone: string | null;
+                            language: string;
+                        };
+                        csrfToken: string;
+                        method: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3644,7 +3575,18 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CitizenMe"] | {
+                    "application/json": {
+                        citizen: {
+                            /** Format: uuid */
+                            id: string;
+                            email: string | null;
+                            name: string | null;
+                            phone: string | null;
+                            language: string;
+                        };
+                        csrfToken: string;
+                        method: string;
+                    } | {
                         citizen: null;
                     };
                 };
@@ -3716,7 +3658,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CitizenSignInOptions"];
+                    "application/json": {
+                        emailCode: boolean;
+                        oidc: {
+                            label: string;
+                        } | null;
+                    };
                 };
             };
             "4XX": components["responses"]["ClientError"];
@@ -3732,7 +3679,11 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CitizenCodeRequestInput"];
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    website?: string;
+                };
             };
         };
         responses: {
@@ -3742,7 +3693,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CitizenCodeRequestResponse"];
+                    "application/json": {
+                        /** @enum {boolean} */
+                        sent: true;
+                        expiresAt: string;
+                        demoCode?: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3759,7 +3715,12 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CitizenCodeVerifyInput"];
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    code: string;
+                    website?: string;
+                };
             };
         };
         responses: {
@@ -3769,7 +3730,9 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CitizenSignedIn"];
+                    "application/json": {
+                        csrfToken: string;
+                    };
                 };
             };
             400: components["responses"]["BadRequest"];
@@ -3835,7 +3798,11 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["StaffOidcOptions"];
+                    "application/json": {
+                        oidc: {
+                            label: string;
+                        } | null;
+                    };
                 };
             };
             "4XX": components["responses"]["ClientError"];

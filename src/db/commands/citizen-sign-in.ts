@@ -28,6 +28,8 @@ export async function issueSignInCode(
   const limits = input.limits ?? DEFAULT_SIGN_IN_CODE_LIMITS;
   const email = input.email.trim().toLowerCase();
   const now = input.now;
+  // Rows whose window and code are both over hold nothing needed any more (an address is personal data): swept here.
+  await db.delete(citizenSignInCodes).where(and(lt(citizenSignInCodes.windowStartedAt, new Date(now.getTime() - limits.windowMs)), lt(citizenSignInCodes.expiresAt, now)));
   return db.transaction(async (tx) => {
     await tx
       .insert(citizenSignInCodes)

@@ -10,7 +10,7 @@ import { beginOidcSignIn, finishOidcSignIn, OidcRefused, safeReturnTo } from "..
 import { createSession } from "../../../db/commands/sessions";
 import { staffByOidc } from "../../../db/commands/citizen-sign-in";
 
-export const StaffOidcOptions = z.object({ oidc: z.object({ label: z.string() }).nullable() }).meta({ id: "StaffOidcOptions" });
+export const StaffOidcOptions = z.object({ oidc: z.object({ label: z.string() }).nullable() });
 const StartQuery = z.object({ returnTo: z.string().max(500).optional() });
 
 const STAFF_SIGN_IN_PAGE = "/masuk";

@@ -6,15 +6,14 @@ import { exportCitizenData } from "../../citizens/citizen-export";
 import { updateCitizenProfile } from "../../../db/commands/citizens";
 import { AppError } from "../../errors";
 
-export const CitizenMe = z
-  .object({
-    citizen: z.object({ id: z.string().uuid(), email: z.string().nullable(), name: z.string().nullable(), phone: z.string().nullable(), language: z.string() }),
-    /** Send it as X-CSRF-Token on every write of the citizen's session. */
-    csrfToken: z.string(),
-    /** How the citizen signed in: `email_code` or `oidc`. */
-    method: z.string(),
-  })
-  .meta({ id: "CitizenMe" });
+const citizenMeShape = {
+  citizen: z.object({ id: z.string().uuid(), email: z.string().nullable(), name: z.string().nullable(), phone: z.string().nullable(), language: z.string() }),
+  /** Send it as X-CSRF-Token on every write of the citizen's session. */
+  csrfToken: z.string(),
+  /** How the citizen signed in: `email_code` or `oidc`. */
+  method: z.string(),
+};
+export const CitizenMe = z.object(citizenMeShape);
 
 export const CitizenProfileBody = z
   .object({
@@ -26,8 +25,7 @@ export const CitizenProfileBody = z
       .regex(/^(\+?[0-9][0-9 ()-]{5,28})?$/, "a phone number: digits, spaces, +, -, parentheses")
       .nullable()
       .optional(),
-  })
-  .meta({ id: "CitizenProfileBody" });
+  });
 
 /** The signed-in citizen and signing out; the ways of signing in live beside this file. */
 export const citizenSessionRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -43,7 +41,7 @@ export const citizenSessionRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
     // A probe every page may make (the SPA's useCitizen): being signed out is an answer here, not a 401 in the console.
     app.get(
       "/api/citizen/session",
-      { config: { access: "public" }, schema: { summary: "The signed-in citizen as GET /api/citizen/me, or { citizen: null }", tags: ["citizens"], response: { 200: z.union([CitizenMe, z.object({ citizen: z.null() })]) } } },
+      { config: { access: "public" }, schema: { summary: "The signed-in citizen as GET /api/citizen/me, or { citizen: null }", tags: ["citizens"], response: { 200: z.union([z.object(citizenMeShape), z.object({ citizen: z.null() })]) } } },
       async (req) => {
         const a = req.citizenAuth;
         if (!a) return { citizen: null };

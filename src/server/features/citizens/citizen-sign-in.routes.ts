@@ -13,7 +13,7 @@ import { newSignInCode } from "../../../lib/sign-in-code";
 
 const Email = z.string().trim().toLowerCase().email().max(254);
 
-export const CodeRequestBody = z.object({ email: Email, ...honeypotField }).meta({ id: "CitizenCodeRequest" });
+export const CodeRequestBody = z.object({ email: Email, ...honeypotField });
 export const CodeRequestResponse = z
   .object({
     /** The same answer whether or not the address has an account. */
@@ -21,18 +21,16 @@ export const CodeRequestResponse = z
     expiresAt: z.string(),
     /** Demo mode without SMTP only: the code itself, shown instead of e-mailed. */
     demoCode: z.string().optional(),
-  })
-  .meta({ id: "CitizenCodeRequestResponse" });
-export const CodeVerifyBody = z.object({ email: Email, code: z.string().trim().regex(/^\d{6}$/, "six digits"), ...honeypotField }).meta({ id: "CitizenCodeVerify" });
-export const CitizenSignedIn = z.object({ csrfToken: z.string() }).meta({ id: "CitizenSignedIn" });
+  });
+export const CodeVerifyBody = z.object({ email: Email, code: z.string().trim().regex(/^\d{6}$/, "six digits"), ...honeypotField });
+export const CitizenSignedIn = z.object({ csrfToken: z.string() });
 export const CitizenSignInOptions = z
   .object({
     /** E-mail codes can be sent (SMTP configured, or demo mode showing them). */
     emailCode: z.boolean(),
     /** The OpenID Connect provider's button, when configured. */
     oidc: z.object({ label: z.string() }).nullable(),
-  })
-  .meta({ id: "CitizenSignInOptions" });
+  });
 const OidcStartQuery = z.object({ returnTo: z.string().max(500).optional() });
 
 /** The citizen sign-in page of the SPA, where refusals of the provider flow are explained. */
