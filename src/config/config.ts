@@ -62,7 +62,38 @@ const EnvSchema = z.object({
     .string()
     .refine((v) => parseSecretKey(v) !== null, "must be 32 bytes as 64 hex digits or base64 (e.g. `openssl rand -hex 32`)")
     .optional(),
+  /** OpenID Connect sign-in for citizens (INApas or any provider): the issuer turns it on. */
+  PANDU_CITIZEN_OIDC_ISSUER: z.string().url().optional(),
+  PANDU_CITIZEN_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  PANDU_CITIZEN_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  PANDU_CITIZEN_OIDC_SCOPES: z.string().min(1).default("openid email profile"),
+  PANDU_CITIZEN_OIDC_LABEL: z.string().min(1).max(60).default("INApas"),
+  /** OpenID Connect sign-in for staff (optional per deployment): links to existing accounts only. */
+  PANDU_STAFF_OIDC_ISSUER: z.string().url().optional(),
+  PANDU_STAFF_OIDC_CLIENT_ID: z.string().min(1).optional(),
+  PANDU_STAFF_OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  PANDU_STAFF_OIDC_SCOPES: z.string().min(1).default("openid email profile"),
+  PANDU_STAFF_OIDC_LABEL: z.string().min(1).max(60).default("SSO"),
 });
+
+/** One OpenID Connect provider Pandu signs people in with (a relying party of it). */
+export interface OidcProviderConfig {
+  issuer: string;
+  clientId: string;
+  /** Absent: a public client (PKCE only, token endpoint auth `none`). */
+  clientSecret: string | null;
+  scopes: string;
+  /** The button's name ("INApas"). */
+  label: string;
+}
+
+function oidcProvider(prefix: string, issuer: string | undefined, clientId: string | undefined, clientSecret: string | undefined, scopes: string, label: string): OidcProviderConfig | null {
+  if (!issuer && !clientId && !clientSecret) return null;
+  if (!issuer) throw new ConfigError(`invalid configuration: ${prefix}_ISSUER: required with the other ${prefix}_ variables`);
+  if (!clientId) throw new ConfigError(`invalid configuration: ${prefix}_CLIENT_ID: required with ${prefix}_ISSUER`);
+  if (!scopes.split(/\s+/).includes("openid")) throw new ConfigError(`invalid configuration: ${prefix}_SCOPES: must include openid`);
+  return { issuer, clientId, clientSecret: clientSecret ?? null, scopes, label };
+}
 
 export interface Config {
   port: number;
@@ -87,6 +118,10 @@ export interface Config {
   /** PANDU_HOLIDAYS_DIR, resolved, when set: holiday files added to the bundled national ones. */
   holidaysDir: string | null;
   smtp: { url: string; from: string; publicUrl: string } | null;
+  /** PANDU_CITIZEN_OIDC_*: citizens' OpenID Connect provider (INApas), when configured. */
+  citizenOidc: OidcProviderConfig | null;
+  /** PANDU_STAFF_OIDC_*: staff's OpenID Connect provider, when configured. */
+  staffOidc: OidcProviderConfig | null;
   /** PANDU_SECRET_KEY (encrypts TOTP secrets); absent: a key file in the data directory. */
   secretKey: string | undefined;
   /** PANDU_DATA_DIR, resolved: the embedded database (PGlite) and local evidence files (both modes). */
@@ -142,6 +177,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jobIntervalMs: e.PANDU_JOB_INTERVAL_MS,
     trustProxy: e.TRUST_PROXY === "true" ? true : e.TRUST_PROXY === "false" ? false : e.TRUST_PROXY,
     sessions: { idleMinutes: e.SESSION_IDLE_MINUTES, maxHours: e.SESSION_MAX_HOURS },
+    citizenOidc: oidcProvider("PANDU_CITIZEN_OIDC", e.PANDU_CITIZEN_OIDC_ISSUER, e.PANDU_CITIZEN_OIDC_CLIENT_ID, e.PANDU_CITIZEN_OIDC_CLIENT_SECRET, e.PANDU_CITIZEN_OIDC_SCOPES, e.PANDU_CITIZEN_OIDC_LABEL),
+    staffOidc: oidcProvider("PANDU_STAFF_OIDC", e.PANDU_STAFF_OIDC_ISSUER, e.PANDU_STAFF_OIDC_CLIENT_ID, e.PANDU_STAFF_OIDC_CLIENT_SECRET, e.PANDU_STAFF_OIDC_SCOPES, e.PANDU_STAFF_OIDC_LABEL),
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM, publicUrl: e.PANDU_PUBLIC_URL! } : null,
     secretKey: e.PANDU_SECRET_KEY,
     dataDir: path.resolve(e.PANDU_DATA_DIR),

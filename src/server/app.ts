@@ -48,6 +48,8 @@ import { registerCitizenAuthentication } from "./citizens/citizen-auth";
 import { citizenSessionRoutes } from "./features/citizens/citizen-session.routes";
 import { citizenApplicationRoutes } from "./features/applications/citizen-applications.routes";
 import { officerApplicationRoutes } from "./features/applications/officer-applications.routes";
+import { citizenSignInRoutes } from "./features/citizens/citizen-sign-in.routes";
+import { staffOidcRoutes } from "./features/auth/staff-oidc.routes";
 
 export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
@@ -119,6 +121,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(instrumentRoutes(options.context));
   await app.register(authRoutes(options.context));
   await app.register(citizenSessionRoutes(options.context));
+  await app.register(citizenSignInRoutes(options.context));
+  await app.register(staffOidcRoutes(options.context));
   await app.register(twoFactorRoutes(options.context));
   await app.register(passwordResetRoutes(options.context));
   await app.register(tokenRoutes(options.context));

@@ -7,6 +7,8 @@ import type { MessageSender } from "../lib/message-sender";
 import type { DocumentSigner } from "../lib/document-signer";
 import type { EvidenceStorage } from "../lib/storage";
 import { createSecretBox, type SecretBox } from "../lib/secret-box";
+import type { OidcProviderConfig } from "../config/config";
+import type { SignInCodeLimits } from "../db/commands/citizen-sign-in";
 
 /** What every feature receives: the database, auth settings and facts about this installation. */
 export interface AppContext {
@@ -50,6 +52,17 @@ export interface AppContext {
   skmRateLimit?: { max: number; timeWindowMs: number };
   /** SHA-256 of that key (never the key), recorded in backups. */
   secretKeyFingerprint?: string | null;
+  /** Demo mode (PANDU_DEMO): without SMTP, citizens' sign-in codes are shown in the answer, marked as demo. */
+  demo?: boolean;
+  /** Citizens' sign-in (docs/citizen-sign-in.md): the OIDC provider (PANDU_CITIZEN_OIDC_*) and the code limits. */
+  citizenSignIn?: {
+    oidc?: OidcProviderConfig | null;
+    codeLimits?: SignInCodeLimits;
+    /** Code requests (and, separately, code checks) per client IP per hour; absent: 20. */
+    perIpPerHour?: number;
+  };
+  /** PANDU_STAFF_OIDC_*: staff sign-in through an OpenID Connect provider; absent: off. */
+  staffOidc?: OidcProviderConfig | null;
 }
 
 let ephemeral: SecretBox | null = null;

@@ -124,6 +124,17 @@ export const ERROR_CODES = [
   "foreign_action", // details.field: the improvement action is not this agency's
   "responses_invalid", // details.problems: [{ row, column, message }]; nothing stored
   "sheet_unreadable", // details.field: not a readable CSV or .xlsx
+  // citizen and staff sign-in (e-mail codes, OpenID Connect); docs/citizen-sign-in.md
+  "sign_in_email_unavailable", // no SMTP and not demo mode: codes cannot be e-mailed
+  "sign_in_code_wrong", // details.triesLeft
+  "sign_in_code_expired", // unknown, used or older than 10 minutes
+  "sign_in_code_exhausted", // 5 wrong tries: a new code is needed
+  "oidc_not_configured",
+  "oidc_state_invalid", // unknown or replayed state (SPA: ?galat=)
+  "oidc_state_expired",
+  "oidc_failed", // provider error, nonce mismatch, token not verified
+  "oidc_no_account", // staff: no linked account and no enabled user with the provider's verified e-mail
+  "oidc_account_disabled",
   // scoring core (ScoringError codes)
   "missing_levels", // details.codes
   "invalid_level", // details.codes

@@ -7,6 +7,7 @@ import { LanguageSwitch } from "./components/LanguageSwitch";
 import { Logo } from "./components/Logo";
 import { NavigationGuard } from "./components/NavigationGuard";
 import { useSession } from "./session";
+import { useCitizen } from "./citizen";
 
 /** The page frame: skip link, header with navigation and language switch, main, footer. */
 export function App() {
@@ -15,6 +16,7 @@ export function App() {
   const { pathname } = useLocation();
   const first = useRef(true);
   const { me } = useSession();
+  const citizen = useCitizen();
   // On a narrow screen the menu folds behind a "Menu" button (CSS hides it only there).
   const [menuOpen, setMenuOpen] = useState(false);
   const menuButton = useRef<HTMLButtonElement>(null);
@@ -64,6 +66,13 @@ export function App() {
         <li>
           <NavLink to="/instrumen">{t("nav.instruments")}</NavLink>
         </li>
+        {!me && (
+          <li>
+            <NavLink to={citizen.me ? "/warga" : "/masuk-warga"} data-testid="nav-citizen">
+              {citizen.me ? t("citizen.navAccount") : t("citizen.nav")}
+            </NavLink>
+          </li>
+        )}
         <AccountMenuItems />
       </ul>
     </nav>

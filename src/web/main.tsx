@@ -10,6 +10,7 @@ import { HomePage } from "./pages/Home";
 import { publicPortalRoutes } from "./pages/Public/routes";
 import { NotFoundPage } from "./pages/NotFound";
 import { SessionProvider } from "./session";
+import { CitizenProvider } from "./citizen";
 
 const recommendationsRoute = lazyRoute(() => import("./pages/Recommendations").then((m) => m.RecommendationsPage), "planning.loading");
 const pilotingBoardRoute = lazyRoute(() => import("./pages/PilotingBoard").then((m) => m.PilotingBoardPage), "planning.loading");
@@ -51,6 +52,8 @@ const router = createBrowserRouter([
       { path: "survei-kepuasan/:code/:surveyId", element: lazyRoute(() => import("./pages/Skm").then((m) => m.AgencySurveyPage), "skm.loading") },
       { path: "verifikasi/:id", element: lazyRoute(() => import("./pages/Verify").then((m) => m.VerifyDocumentPage), "portal.loading") },
       { path: "atur-sandi/:token", element: lazyRoute(() => import("./pages/SetPassword").then((m) => m.SetPasswordPage)) },
+      { path: "masuk-warga", element: lazyRoute(() => import("./pages/Citizen").then((m) => m.CitizenSignInPage)) },
+      { path: "warga", element: lazyRoute(() => import("./pages/Citizen").then((m) => m.CitizenAccountPage)) },
       { path: "*", element: <NotFoundPage /> },
     ],
   },
@@ -61,7 +64,9 @@ if (!container) throw new Error("#root is missing from index.html");
 createRoot(container).render(
   <StrictMode>
     <SessionProvider>
-      <RouterProvider router={router} />
+      <CitizenProvider>
+        <RouterProvider router={router} />
+      </CitizenProvider>
     </SessionProvider>
   </StrictMode>,
 );

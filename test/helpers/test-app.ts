@@ -22,7 +22,14 @@ export interface TestApp {
 
 /** The real app on a fresh test database, optionally with the demo master data loaded. */
 export async function startTestApp(
-  options: { seed?: boolean; throttleBaseMs?: number; webDir?: string | null; auth?: Partial<Omit<AppContext["auth"], "throttle">> & { throttle?: Partial<ThrottleSettings> } } = {},
+  options: {
+    seed?: boolean;
+    throttleBaseMs?: number;
+    webDir?: string | null;
+    auth?: Partial<Omit<AppContext["auth"], "throttle">> & { throttle?: Partial<ThrottleSettings> };
+    /** Further context (demo mode, mailer, OIDC providers …). */
+    context?: Partial<Omit<AppContext, "database" | "auth">>;
+  } = {},
 ): Promise<TestApp> {
   const database = await openTestDatabase();
   // Evidence files go to a temporary directory of this app, never into the checkout's ./data.
@@ -38,6 +45,7 @@ export async function startTestApp(
     },
     secretBox: createSecretBox(randomBytes(32)),
     storage: new LocalEvidenceStorage(evidenceDir),
+    ...options.context,
   };
   const app = await buildApp({ context, webDir: options.webDir ?? null });
   await app.ready();

@@ -596,6 +596,19 @@ const MATRIX: Entry[] = [
   { route: "POST /api/agencies/:code/forms", build: (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/forms`, body: { definition: { id: "x" } } }), expect: serviceOfficers(400) },
   { route: "POST /api/agencies/:code/forms/:formVersionId/publish", build: (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/forms/999999/publish` }), expect: signedIn(404) },
   { route: "GET /api/agencies/:code/applications-stats", build: (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/applications-stats` }), expect: serviceOfficers(200) },
+  { route: "GET /api/citizen/session", build: () => ({ method: "GET", url: "/api/citizen/session" }), expect: everyone(200) },
+  { route: "PATCH /api/citizen/me", build: () => ({ method: "PATCH", url: "/api/citizen/me", body: { name: "Warga" } }), expect: everyone(401) },
+  { route: "GET /api/citizen/me/export", build: () => ({ method: "GET", url: "/api/citizen/me/export" }), expect: everyone(401) },
+  // Citizen sign-in (test/server/citizen-sign-in.db.test.ts): public; here without SMTP, demo mode or an OIDC provider.
+  { route: "GET /api/citizen/sign-in/options", build: () => ({ method: "GET", url: "/api/citizen/sign-in/options" }), expect: everyone(200) },
+  { route: "POST /api/citizen/sign-in/code", build: () => ({ method: "POST", url: "/api/citizen/sign-in/code", body: { email: `warga-${stamp()}@test.pandu.local` } }), expect: everyone(503) },
+  { route: "POST /api/citizen/sign-in/verify", build: () => ({ method: "POST", url: "/api/citizen/sign-in/verify", body: { email: `warga-${stamp()}@test.pandu.local`, code: "123456" } }), expect: everyone(401) },
+  { route: "GET /api/citizen/oidc/start", build: () => ({ method: "GET", url: "/api/citizen/oidc/start" }), expect: everyone(404) },
+  { route: "GET /api/citizen/oidc/callback", build: () => ({ method: "GET", url: "/api/citizen/oidc/callback?code=x&state=y" }), expect: everyone(404) },
+  // Staff SSO (test/server/staff-oidc.db.test.ts): off here.
+  { route: "GET /api/auth/oidc/options", build: () => ({ method: "GET", url: "/api/auth/oidc/options" }), expect: everyone(200) },
+  { route: "GET /api/auth/oidc/start", build: () => ({ method: "GET", url: "/api/auth/oidc/start" }), expect: everyone(404) },
+  { route: "GET /api/auth/oidc/callback", build: () => ({ method: "GET", url: "/api/auth/oidc/callback?code=x&state=y" }), expect: everyone(404) },
   { route: "GET /api/me", build: () => ({ method: "GET", url: "/api/me" }), expect: signedIn(200) },
   { route: "GET /api/me/tasks", build: () => ({ method: "GET", url: "/api/me/tasks" }), expect: signedIn(200) },
   { route: "GET /api/auth/forgot-password", build: () => ({ method: "GET", url: "/api/auth/forgot-password" }), expect: everyone(200) },
@@ -669,7 +682,7 @@ describe(`authorization matrix on ${TEST_DB_KIND}`, () => {
   beforeAll(async () => {
     database = await openTestDatabase();
     await seedDemo(database.db, { demoUsers: false });
-    app = await buildApp({ context: { database, version: "test", auth: { sessions: DEFAULT_SESSION_SETTINGS, throttle: NO_THROTTLE }, storage: evidenceStorage }, webDir: null });
+    app = await buildApp({ context: { database, version: "test", auth: { sessions: DEFAULT_SESSION_SETTINGS, throttle: NO_THROTTLE }, storage: evidenceStorage, citizenSignIn: { perIpPerHour: 1_000_000 } }, webDir: null });
     await app.ready();
     // Queued document jobs stay queued: a job issuing in the background would add audit events while another entry counts them.
     app.documentJobs.pause();

@@ -26,6 +26,21 @@ describe("configuration from the environment", () => {
     expect(c.database).toMatchObject({ timeouts: { connectMs: 800, statementMs: 0, idleInTransactionMs: 15_000 } });
   });
 
+  it("reads the citizen and staff OpenID Connect providers (issuer and client id go together; scopes need openid)", () => {
+    expect(loadConfig({}).citizenOidc).toBeNull();
+    expect(loadConfig({ PANDU_CITIZEN_OIDC_ISSUER: "https://id.inadigital.go.id", PANDU_CITIZEN_OIDC_CLIENT_ID: "pandu" }).citizenOidc).toEqual({
+      issuer: "https://id.inadigital.go.id",
+      clientId: "pandu",
+      clientSecret: null,
+      scopes: "openid email profile",
+      label: "INApas",
+    });
+    expect(loadConfig({ PANDU_STAFF_OIDC_ISSUER: "https://sso.jambiprov.go.id", PANDU_STAFF_OIDC_CLIENT_ID: "pandu", PANDU_STAFF_OIDC_CLIENT_SECRET: "s" }).staffOidc).toMatchObject({ label: "SSO", clientSecret: "s" });
+    expect(() => loadConfig({ PANDU_CITIZEN_OIDC_CLIENT_ID: "pandu" })).toThrow(/PANDU_CITIZEN_OIDC_ISSUER: required/);
+    expect(() => loadConfig({ PANDU_STAFF_OIDC_ISSUER: "https://sso.example" })).toThrow(/PANDU_STAFF_OIDC_CLIENT_ID: required/);
+    expect(() => loadConfig({ PANDU_CITIZEN_OIDC_ISSUER: "https://x.example", PANDU_CITIZEN_OIDC_CLIENT_ID: "c", PANDU_CITIZEN_OIDC_SCOPES: "email" })).toThrow(/must include openid/);
+  });
+
   it("never enables demo accounts in production", () => {
     expect(loadConfig({ NODE_ENV: "production" }).demo).toBe(false);
     expect(() => loadConfig({ NODE_ENV: "production", PANDU_DEMO: "true" })).toThrow(ConfigError);

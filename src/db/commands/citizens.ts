@@ -86,3 +86,16 @@ export async function deleteCitizenSession(db: Db, sessionId: string): Promise<v
 export async function touchCitizenSession(db: Db, sessionId: string, now: Date): Promise<void> {
   await db.update(citizenSessions).set({ lastSeenAt: now }).where(and(eq(citizenSessions.id, sessionId), lt(citizenSessions.lastSeenAt, now)));
 }
+
+/** A citizen edits their own name and phone (null clears); returns the row. */
+export async function updateCitizenProfile(db: Db, citizenId: string, input: { name?: string | null; phone?: string | null }): Promise<CitizenRow | null> {
+  const set: { name?: string | null; phone?: string | null } = {};
+  if (input.name !== undefined) set.name = input.name;
+  if (input.phone !== undefined) set.phone = input.phone;
+  if (!Object.keys(set).length) {
+    const [row] = await db.select(returning).from(citizens).where(eq(citizens.id, citizenId));
+    return row ?? null;
+  }
+  const [row] = await db.update(citizens).set(set).where(eq(citizens.id, citizenId)).returning(returning);
+  return row ?? null;
+}

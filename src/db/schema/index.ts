@@ -22,3 +22,4 @@ export * from "./public-services";
 export * from "./citizens";
 export * from "./applications";
 export * from "./skm";
+export * from "./citizen-sign-in";

@@ -3,6 +3,8 @@ import { useTranslation } from "react-i18next";
 import { Link, Navigate, useSearchParams } from "react-router";
 import { login } from "../../accountsApi";
 import { ApiError } from "../../api";
+import { fetchStaffSsoOptions, staffSsoStartUrl } from "../../citizenApi";
+import { errorText } from "../../errorText";
 import { PasswordField } from "../../components/PasswordField";
 import { FormError } from "../../components/Status";
 import { useSession } from "../../session";
@@ -28,6 +30,12 @@ export function LoginPage() {
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const totpInput = useRef<HTMLInputElement>(null);
+  const [sso, setSso] = useState<{ label: string } | null>(null);
+  const refused = params.get("galat");
+
+  useEffect(() => {
+    fetchStaffSsoOptions().then((o) => setSso(o.oidc), () => setSso(null));
+  }, []);
 
   useEffect(() => {
     if (needTotp) totpInput.current?.focus();
@@ -61,6 +69,11 @@ export function LoginPage() {
     <section className="page-narrow">
       <h1>{t("login.title")}</h1>
       <p>{needTotp ? t("login.totpIntro") : t("login.intro")}</p>
+      {refused?.startsWith("oidc_") && (
+        <div className="status-error" role="alert" data-testid="login-sso-refused">
+          {errorText(t, new ApiError(401, refused, refused))}
+        </div>
+      )}
       <form className="card form" onSubmit={(e) => void submit(e)} aria-describedby={error ? errorId : undefined}>
         <FormError error={error} id={errorId} testId="login-error" />
         {!needTotp ? (
@@ -118,10 +131,24 @@ export function LoginPage() {
           )}
         </div>
       </form>
+      {!needTotp && sso && (
+        <p>
+          <a className="button button-secondary" href={staffSsoStartUrl(safeNext(params.get("next")))} data-testid="login-sso">
+            {sso.label === "SSO" ? t("login.sso") : t("login.ssoVia", { label: sso.label })}
+          </a>
+        </p>
+      )}
       {!needTotp && (
         <p>
           <Link to="/lupa-sandi" data-testid="login-forgot">
             {t("forgot.link")}
+          </Link>
+        </p>
+      )}
+      {!needTotp && (
+        <p>
+          <Link to="/masuk-warga" data-testid="login-citizen">
+            {t("login.citizenLink")}
           </Link>
         </p>
       )}

@@ -1,0 +1,2 @@
+export { CitizenSignInPage } from "./SignIn";
+export { CitizenAccountPage } from "./Account";
