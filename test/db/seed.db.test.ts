@@ -55,7 +55,7 @@ describe(`demo data on ${TEST_DB_KIND}`, () => {
 
   it("creates one demo account per role with a random password, stored only as an argon2id hash", async () => {
     expect(credentials.map((c) => c.role).sort()).toEqual(
-      ["administrator", "asesor_eksternal", "asesor_internal", "koordinator_provinsi", "koordinator_spbe", "pelaksana_entri", "penanggung_jawab", "pimpinan", "tim_reviu"].sort(),
+      ["administrator", "asesor_eksternal", "asesor_internal", "koordinator_provinsi", "koordinator_spbe", "pelaksana_entri", "penanggung_jawab", "pimpinan", "tim_reviu", "petugas_layanan", "pejabat_layanan"].sort(),
     );
     expect(new Set(credentials.map((c) => c.password)).size).toBe(credentials.length);
     const stored = await database.db.select({ hash: users.passwordHash }).from(users);
