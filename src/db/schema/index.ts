@@ -20,3 +20,4 @@ export * from "./document-jobs";
 export * from "./instrument-versions";
 export * from "./public-services";
 export * from "./citizens";
+export * from "./complaints";
