@@ -40,3 +40,4 @@ export * from "./calendar/complaint-deadlines";
 export * from "./workflows";
 export * from "./lke/lke-sheet";
 export * from "./services/service-standard";
+export * from "./services/complaints";

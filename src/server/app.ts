@@ -26,6 +26,7 @@ import { auditRoutes } from "./features/audit/audit.routes";
 import { letterheadRoutes } from "./features/agencies/letterhead.routes";
 import { serviceRoutes } from "./features/public-services/services.routes";
 import { publicServiceRoutes } from "./features/public-services/public-services.routes";
+import { complaintRoutes } from "./features/complaints/complaints.routes";
 import { unitRoutes } from "./features/units/units.routes";
 import { assessmentRoutes } from "./features/assessments/assessments.routes";
 import { evidenceRoutes } from "./features/evidence/evidence.routes";
@@ -124,6 +125,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(letterheadRoutes(options.context));
   await app.register(serviceRoutes(options.context));
   await app.register(publicServiceRoutes(options.context));
+  await app.register(complaintRoutes(options.context));
   await app.register(assessmentRoutes(options.context));
   await app.register(evidenceRoutes(options.context));
   await app.register(planningRoutes(options.context));

@@ -98,6 +98,18 @@ export const ERROR_CODES = [
   "standard_draft_exists", // details.version
   "standard_not_draft", // details.status
   "standard_incomplete", // details.fields: what a draft lacks before it is put in force
+  // complaints (the workflow engine's refusal codes keep their names)
+  "unknown_action", // details.action
+  "action_not_allowed_in_state", // details.state, details.action
+  "role_not_allowed", // details.action
+  "claim_required",
+  "already_claimed",
+  "not_claimed",
+  "reason_required", // details.field
+  "answer_required", // details.field
+  "foreign_service", // details.field, details.service
+  "attachment_too_large", // details.field, details.limitMegabytes
+  "attachment_type_not_allowed", // details.field
   // scoring core (ScoringError codes)
   "missing_levels", // details.codes
   "invalid_level", // details.codes
