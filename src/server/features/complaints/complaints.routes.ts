@@ -91,7 +91,7 @@ export const complaintRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
     app.post(
       "/api/public/agencies/:code/complaints",
       {
-        config: { access: "public", rateLimit: { max: 20, timeWindow: "1 hour" } },
+        config: { access: "public", rateLimit: { max: 30, timeWindow: "1 hour" } },
         bodyLimit: 12 * 1024 * 1024,
         schema: {
           operationId: "fileComplaint",
