@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, complaintAttachments, complaintIdentityAccess, complaints, complaintTransitions, units } from "../../src/db/schema";
+import { auditEvents, complaintAttachments, complaintIdentityAccess, complaints, complaintTransitions, notifications, units } from "../../src/db/schema";
+import { runComplaintReminders, runComplaintRetention } from "../../src/server/features/complaints/complaint-jobs";
 import { agencyIdsByCode } from "../../src/db/queries/agency-ids";
 import { seedDemoServices } from "../../src/db/commands/seed-demo-services";
 import { call, citizenSessionFor, makeUser, sessionFor } from "../helpers/accounts";
@@ -27,6 +28,8 @@ describe(`complaints (SP4N-LAPOR!) on ${TEST_DB_KIND}`, () => {
   let t: TestApp;
   let clock = wib("2026-01-14T10:00");
   let petugas: Session;
+  let petugasId: number;
+  let pejabatId: number;
   let petugas2: Session;
   let pejabat: Session;
   let kspbe: Session;
@@ -34,9 +37,11 @@ describe(`complaints (SP4N-LAPOR!) on ${TEST_DB_KIND}`, () => {
   let unitId: number;
   beforeAll(async () => {
     t = await startTestApp({ seed: true, auth: { now: () => clock } });
-    petugas = await sessionFor(t.database, (await makeUser(t.database, "petugas_layanan", "15.71")).id);
+    petugasId = (await makeUser(t.database, "petugas_layanan", "15.71")).id;
+    petugas = await sessionFor(t.database, petugasId);
     petugas2 = await sessionFor(t.database, (await makeUser(t.database, "petugas_layanan", "15.71")).id);
-    pejabat = await sessionFor(t.database, (await makeUser(t.database, "pejabat_layanan", "15.71")).id);
+    pejabatId = (await makeUser(t.database, "pejabat_layanan", "15.71")).id;
+    pejabat = await sessionFor(t.database, pejabatId);
     kspbe = await sessionFor(t.database, (await makeUser(t.database, "koordinator_spbe", "15.71")).id);
     otherAgency = await sessionFor(t.database, (await makeUser(t.database, "pejabat_layanan", "15")).id);
     const agencyId = (await agencyIdsByCode(t.database.db, ["15.71"])).get("15.71")!;
@@ -183,5 +188,36 @@ describe(`complaints (SP4N-LAPOR!) on ${TEST_DB_KIND}`, () => {
     expect((await call(t.app, "PUT", `/api/agencies/15.71/services/${sid}/faq`, otherAgency, { entries })).statusCode).toBe(404);
     expect((await call(t.app, "PUT", `/api/agencies/15.71/services/${sid}/faq`, petugas, { entries })).json()).toEqual({ entries });
     expect((await call(t.app, "GET", `/api/public/services/${sid}/faq`, null)).json()).toMatchObject({ service: { id: sid }, entries });
+  });
+
+  it("reminds before a breach and escalates at it, once per state visit (injected clock)", async () => {
+    clock = wib("2026-03-02T08:00"); // Monday: verification due Thursday 5 March
+    const { trackingNumber } = (await call(t.app, "POST", "/api/public/agencies/15.71/complaints", null, complaint({ anonymous: true, name: null, email: null, phone: null }))).json();
+    const notes = async (kind: string) => (await t.database.db.select().from(notifications).where(eq(notifications.kind, kind))).filter((n) => n.params.trackingNumber === trackingNumber).map((n) => n.userId);
+    await runComplaintReminders(t.context, wib("2026-03-03T08:00"));
+    expect(await notes("complaint.due_soon")).toEqual([]);
+    await runComplaintReminders(t.context, wib("2026-03-04T08:00"));
+    const dueSoon = await notes("complaint.due_soon");
+    expect(dueSoon).toEqual(expect.arrayContaining([petugasId, pejabatId]));
+    await runComplaintReminders(t.context, wib("2026-03-04T15:00"));
+    expect(await notes("complaint.due_soon")).toHaveLength(dueSoon.length);
+    await runComplaintReminders(t.context, wib("2026-03-06T08:00"));
+    await runComplaintReminders(t.context, wib("2026-03-06T09:00"));
+    const breached = await notes("complaint.breached");
+    expect(breached).toContain(pejabatId);
+    expect(breached).not.toContain(petugasId);
+    expect(new Set(breached).size).toBe(breached.length);
+  });
+
+  it("removes personal data after the retention period, audited", async () => {
+    const withData = (await t.database.db.select().from(complaints)).filter((c) => c.reporterName !== null);
+    expect(withData.length).toBeGreaterThan(0);
+    expect(await runComplaintRetention(t.context, wib("2027-01-01T08:00"))).toBe(0);
+    const n = await runComplaintRetention(t.context, wib("2030-01-01T08:00"));
+    expect(n).toBe((await t.database.db.select().from(complaints)).length);
+    expect((await t.database.db.select().from(complaints)).every((c) => c.reporterName === null && c.reporterEmail === null && c.citizenId === null && c.personalDataRemovedAt !== null)).toBe(true);
+    expect(await t.database.db.select().from(complaintAttachments)).toEqual([]);
+    expect((await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, "complaint.personal_data_removed"))).length).toBe(n);
+    expect(await runComplaintRetention(t.context, wib("2030-01-02T08:00"))).toBe(0);
   });
 });
