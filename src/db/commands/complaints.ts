@@ -5,7 +5,6 @@ import { recordAudit, type AuditContext } from "../audit/record-audit";
 import { notifyUsers, agencyRoleHolders } from "./notify";
 import { applyAction, type Refusal, type Transition, type WorkflowActor, type WorkflowDefinition } from "../../core";
 
-type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** Why a complaint command refused; the route turns it into its error. */
 export class ComplaintCommandError extends Error {
