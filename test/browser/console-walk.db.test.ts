@@ -20,7 +20,7 @@ const ROUTES = routePatterns();
 /** Routes no walk can reach by following links, and why. */
 const NOT_WALKED: Record<string, string> = {
   "atur-sandi/:token": "opened only from the one-time link an administrator hands out",
-  "pengaduan-masuk/:code/:id": "a complaint's page; the walk's demo data has complaints only after seed-demo-complaints runs — test/browser/complaints.db.test.ts opens it",
+  "pengaduan-masuk/:code/:id": "a complaint's page, reached from the inbox when the demo has open complaints; test/browser/complaints.db.test.ts opens it",
   "verifikasi/:id": "opened from the address or QR code printed on a document; test/browser/evidence-cycle.db.test.ts opens it",
 };
 

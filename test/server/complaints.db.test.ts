@@ -1,6 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditEvents, complaintAttachments, complaintIdentityAccess, complaints, complaintTransitions, notifications, units } from "../../src/db/schema";
+import { seedDemoComplaints } from "../../src/db/commands/seed-demo-complaints";
+import { complaintWorkflow } from "../../src/server/features/complaints/complaint-workflow";
 import { runComplaintReminders, runComplaintRetention } from "../../src/server/features/complaints/complaint-jobs";
 import { agencyIdsByCode } from "../../src/db/queries/agency-ids";
 import { seedDemoServices } from "../../src/db/commands/seed-demo-services";
@@ -219,5 +221,15 @@ describe(`complaints (SP4N-LAPOR!) on ${TEST_DB_KIND}`, () => {
     expect(await t.database.db.select().from(complaintAttachments)).toEqual([]);
     expect((await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, "complaint.personal_data_removed"))).length).toBe(n);
     expect(await runComplaintRetention(t.context, wib("2030-01-02T08:00"))).toBe(0);
+  });
+
+  it("seeds demo complaints in several states, once", async () => {
+    expect(await seedDemoComplaints(t.database.db, complaintWorkflow(), "2026-12-07")).toBe(10);
+    expect(await seedDemoComplaints(t.database.db, complaintWorkflow(), "2026-12-07")).toBe(0);
+    const demo = (await t.database.db.select().from(complaints)).filter((c) => c.trackingNumber.startsWith("ADU-DEMO1571"));
+    expect(demo.map((c) => c.state).sort()).toEqual(["answered", "finished", "follow_up", "received", "received"]);
+    clock = wib("2026-12-07T10:00");
+    const tracked = await call(t.app, "POST", "/api/public/complaints/track", null, { trackingNumber: "ADU-DEMO15710002", checkValue: "DEMO22" });
+    expect(tracked.json()).toMatchObject({ state: "received", stateSla: { status: "breached" } });
   });
 });

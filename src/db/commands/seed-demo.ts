@@ -8,6 +8,9 @@ import { seedDemoProvinceRound } from "./seed-demo-province";
 import { seedDemoNationalRound } from "./seed-demo-national";
 import { seedDemoTasks } from "./seed-demo-tasks";
 import { seedDemoServices } from "./seed-demo-services";
+import { seedDemoComplaints } from "./seed-demo-complaints";
+import { readWorkflowFile, WORKFLOWS_DIR } from "../../lib/workflow-files";
+import path from "node:path";
 import { DEMO_RESULT_FILES, readAgencySeed } from "../../lib/seed-files";
 import { readResultsCsv } from "../../lib/results-csv";
 import { officialPeriodInForce } from "../../lib/instrument-files";
@@ -51,6 +54,8 @@ export async function seedDemo(db: Db, options: { demoUsers: boolean }): Promise
     await seedDemoNationalRound(db);
     // A service catalogue (Standar Pelayanan) of Provinsi Jambi and Kota Jambi, marked DATA DEMO.
     await seedDemoServices(db);
+    // Complaints in several states for the same two agencies (DATA DEMO, check value DEMO22).
+    await seedDemoComplaints(db, readWorkflowFile(path.join(WORKFLOWS_DIR, "pengaduan-lapor.json")), new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10));
     // Work waiting for every demo account (assignments, a review, due actions), dated around today in Indonesia.
     await seedDemoTasks(db, new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10));
   }
