@@ -42,3 +42,4 @@ export * from "./lke/lke-sheet";
 export * from "./services/service-standard";
 export * from "./applications/case-columns";
 export * from "./service-quality/skm-sheet";
+export * from "./services/complaints";

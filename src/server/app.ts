@@ -28,6 +28,7 @@ import { serviceRoutes } from "./features/public-services/services.routes";
 import { publicServiceRoutes } from "./features/public-services/public-services.routes";
 import { skmRoutes } from "./features/skm/skm.routes";
 import { publicSkmRoutes } from "./features/skm/public-skm.routes";
+import { complaintRoutes } from "./features/complaints/complaints.routes";
 import { unitRoutes } from "./features/units/units.routes";
 import { assessmentRoutes } from "./features/assessments/assessments.routes";
 import { evidenceRoutes } from "./features/evidence/evidence.routes";
@@ -134,6 +135,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(publicServiceRoutes(options.context));
   await app.register(skmRoutes(options.context));
   await app.register(publicSkmRoutes(options.context));
+  await app.register(complaintRoutes(options.context));
   await app.register(assessmentRoutes(options.context));
   await app.register(evidenceRoutes(options.context));
   await app.register(planningRoutes(options.context));

@@ -135,6 +135,9 @@ export const ERROR_CODES = [
   "oidc_failed", // provider error, nonce mismatch, token not verified
   "oidc_no_account", // staff: no linked account and no enabled user with the provider's verified e-mail
   "oidc_account_disabled",
+  // complaints (the workflow engine's refusal codes keep their names)
+  "answer_required", // details.field
+  "attachment_type_not_allowed", // details.field
   // scoring core (ScoringError codes)
   "missing_levels", // details.codes
   "invalid_level", // details.codes

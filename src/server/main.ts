@@ -17,6 +17,7 @@ import { superviseWorkers, workerSlot } from "./workers";
 import { demoBanner, writeDemoAccounts } from "../lib/demo-accounts";
 import { startInstance } from "./server-instance";
 import { startPeriodicJobs } from "./periodic-jobs";
+import { runComplaintReminders, runComplaintRetention } from "./features/complaints/complaint-jobs";
 import { pruneDocumentJobs } from "../db/commands/document-jobs";
 import type { SecretBox } from "../lib/secret-box";
 
@@ -121,6 +122,7 @@ async function main(): Promise<void> {
     }
     // Periodic jobs, once per cluster and period (an hour): whichever instance claims the period in
     // `job_runs` runs the job (src/server/periodic-jobs.ts); at start-up, then every period.
+    const jobContext = { database, holidaysDir: config.holidaysDir };
     const stopJobs = startPeriodicJobs({
       db: database.db,
       instanceId: instance.id,
@@ -138,6 +140,20 @@ async function main(): Promise<void> {
           run: async () => {
             const n = await pruneDocumentJobs(database!.db, 7);
             if (n) app.log.info({ documentJobs: n }, "removed finished document jobs older than a week");
+          },
+        },
+        {
+          name: "complaint-reminders",
+          run: async () => {
+            const r = await runComplaintReminders(jobContext, new Date());
+            if (r.dueSoon || r.breached) app.log.info(r, "sent complaint reminders");
+          },
+        },
+        {
+          name: "complaint-retention",
+          run: async () => {
+            const n = await runComplaintRetention(jobContext, new Date());
+            if (n) app.log.info({ complaints: n }, "removed complaint personal data past its retention");
           },
         },
         {

@@ -2,7 +2,7 @@ import type { WorkingCalendar } from "../core/calendar/working-days";
 import { loadWorkingCalendar } from "../lib/holiday-files";
 import type { AppContext } from "./context";
 
-const calendars = new WeakMap<AppContext, Map<string, WorkingCalendar>>();
+const calendars = new WeakMap<Pick<AppContext, "holidaysDir">, Map<string, WorkingCalendar>>();
 
 /**
  * The working calendar deadlines are counted in for a region ("ID", a province "15" or a kab/kota
@@ -10,7 +10,7 @@ const calendars = new WeakMap<AppContext, Map<string, WorkingCalendar>>();
  * region and process. A year without a national file counts weekends only instead of failing a
  * request (`spansProvisionalYear` / the calendar's `years` tell the UI to mark such a deadline).
  */
-export function workingCalendarOf(ctx: AppContext, region: string): WorkingCalendar {
+export function workingCalendarOf(ctx: Pick<AppContext, "holidaysDir">, region: string): WorkingCalendar {
   let byRegion = calendars.get(ctx);
   if (!byRegion) calendars.set(ctx, (byRegion = new Map()));
   let cal = byRegion.get(region);

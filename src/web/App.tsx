@@ -64,6 +64,11 @@ export function App() {
           </NavLink>
         </li>
         <li>
+          <NavLink to="/pengaduan" data-testid="nav-complaint">
+            {t("complaints.file.title")}
+          </NavLink>
+        </li>
+        <li>
           <NavLink to="/instrumen">{t("nav.instruments")}</NavLink>
         </li>
         {!me && (

@@ -1199,6 +1199,199 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/public/agencies/{code}/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * File a complaint with an agency (anonymous or confidential allowed); answers the tracking number and the check value, shown once
+         * @description Attachments: base64, at most 3, each at most 2 MB, PDF/PNG/JPEG/DOCX/XLSX by content. 400 attachment_too_large / attachment_type_not_allowed naming `attachments.<i>`; nothing is stored. 429 per IP and per agency.
+         */
+        post: operations["fileComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/complaints/track": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A complaint as its reporter sees it, by tracking number and check value (404 when either is wrong) */
+        post: operations["trackComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/complaints/track/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The reporter accepts the answer, replies to it, or gives the details asked for (through the workflow engine: 409 when not allowed now) */
+        post: operations["actOnTrackedComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/citizen/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in citizen's complaints */
+        get: operations["listMyComplaints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{code}/complaints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The agency's complaint inbox, filtered by SLA state (computed with the agency's working calendar) or workflow state */
+        get: operations["listAgencyComplaints"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{code}/complaints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One complaint with its history, deadlines and the actions open to the caller */
+        get: operations["getAgencyComplaint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{code}/complaints/{id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Take a workflow action (claim, release, verify with dispositionUnitId, request_details, not_authority, archive, return_disposition, post_answer with answer)
+         * @description Refusals carry the engine's code: 409 action_not_allowed_in_state / already_claimed / claim_required / not_claimed, 403 role_not_allowed, 400 reason_required / unknown_action.
+         */
+        post: operations["actOnComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{code}/complaints/{id}/identity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Show the reporter's identity (logged in the complaint's access log and the audit trail) */
+        post: operations["viewComplaintReporter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{code}/complaints/{id}/lapor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the SP4N-LAPOR! tracking id cross-reference (no call to LAPOR! is made) */
+        put: operations["setComplaintLaporId"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/services/{id}/faq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Questions and answers of a service in the public catalogue */
+        get: operations["getPublicServiceFaq"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{code}/services/{serviceId}/faq": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace a service's questions and answers (in order) */
+        put: operations["replaceServiceFaq"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assessments/{id}/review": {
         parameters: {
             query?: never;
@@ -2804,7 +2997,7 @@ export interface components {
         /** @description Every 4xx/5xx answer. `error` is a stable code (the web translates it); `details` carries what the sentence names (e.g. `field`). */
         Error: {
             /** @enum {string} */
-            error: "bad_request" | "validation_error" | "invalid_text" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "database_unavailable" | "unauthenticated" | "csrf_failed" | "citizen_sign_in_required" | "token_read_only" | "forbidden" | "invalid_credentials" | "totp_required" | "invalid_totp" | "too_many_attempts" | "too_many_requests" | "password_too_short" | "password_too_weak" | "wrong_password" | "email_taken" | "email_failed" | "link_needs_email" | "two_factor_already_on" | "two_factor_not_started" | "two_factor_needs_session" | "role_not_grantable" | "role_needs_agency" | "role_without_agency" | "unknown_agency" | "agencies_outside_province" | "unknown_user" | "user_lacks_role" | "assignment_not_found" | "indicators_without_level" | "indicators_unverified" | "unknown_indicators" | "one_per_indicator" | "foreign_unit" | "stage_not_in_period" | "stage_not_current" | "stage_closed" | "stage_not_open" | "stage_changed" | "window_order" | "notes_required" | "level_invalid" | "external_score_invalid" | "unknown_instrument" | "instrument_invalid" | "instrument_too_large" | "not_submitted" | "no_final_result" | "not_final" | "no_published_results" | "job_not_done" | "division_closed" | "not_this_agency" | "not_this_period" | "assessment_required" | "not_reachable" | "planning_invalid" | "unit_name_taken" | "evidence_damaged" | "evidence_link_locked" | "file_missing" | "file_empty" | "title_required" | "upload_busy" | "upload_interrupted" | "offset_mismatch" | "offset_required" | "content_length_required" | "chunk_too_small" | "review_changed" | "logo_too_large" | "logo_unsupported_type" | "stage_not_closed" | "workbook_unreadable" | "workbook_too_large" | "workbook_invalid" | "answers_changed" | "reset_needs_administrator" | "service_name_taken" | "standard_draft_exists" | "standard_not_draft" | "standard_incomplete" | "application_invalid" | "application_not_editable" | "no_published_form" | "form_version_exists" | "form_invalid" | "form_not_draft" | "too_many_files" | "attachment_type" | "attachment_too_large" | "unknown_action" | "action_not_allowed_in_state" | "role_not_allowed" | "claim_required" | "already_claimed" | "not_claimed" | "reason_required" | "survey_closed" | "survey_not_open" | "duplicate_response" | "survey_bad_transition" | "foreign_service" | "foreign_action" | "responses_invalid" | "sheet_unreadable" | "sign_in_email_unavailable" | "sign_in_code_wrong" | "sign_in_code_expired" | "sign_in_code_exhausted" | "oidc_not_configured" | "oidc_state_invalid" | "oidc_state_expired" | "oidc_failed" | "oidc_no_account" | "oidc_account_disabled" | "missing_levels" | "invalid_level" | "invalid_score" | "unknown_indicator";
+            error: "bad_request" | "validation_error" | "invalid_text" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "database_unavailable" | "unauthenticated" | "csrf_failed" | "citizen_sign_in_required" | "token_read_only" | "forbidden" | "invalid_credentials" | "totp_required" | "invalid_totp" | "too_many_attempts" | "too_many_requests" | "password_too_short" | "password_too_weak" | "wrong_password" | "email_taken" | "email_failed" | "link_needs_email" | "two_factor_already_on" | "two_factor_not_started" | "two_factor_needs_session" | "role_not_grantable" | "role_needs_agency" | "role_without_agency" | "unknown_agency" | "agencies_outside_province" | "unknown_user" | "user_lacks_role" | "assignment_not_found" | "indicators_without_level" | "indicators_unverified" | "unknown_indicators" | "one_per_indicator" | "foreign_unit" | "stage_not_in_period" | "stage_not_current" | "stage_closed" | "stage_not_open" | "stage_changed" | "window_order" | "notes_required" | "level_invalid" | "external_score_invalid" | "unknown_instrument" | "instrument_invalid" | "instrument_too_large" | "not_submitted" | "no_final_result" | "not_final" | "no_published_results" | "job_not_done" | "division_closed" | "not_this_agency" | "not_this_period" | "assessment_required" | "not_reachable" | "planning_invalid" | "unit_name_taken" | "evidence_damaged" | "evidence_link_locked" | "file_missing" | "file_empty" | "title_required" | "upload_busy" | "upload_interrupted" | "offset_mismatch" | "offset_required" | "content_length_required" | "chunk_too_small" | "review_changed" | "logo_too_large" | "logo_unsupported_type" | "stage_not_closed" | "workbook_unreadable" | "workbook_too_large" | "workbook_invalid" | "answers_changed" | "reset_needs_administrator" | "service_name_taken" | "standard_draft_exists" | "standard_not_draft" | "standard_incomplete" | "application_invalid" | "application_not_editable" | "no_published_form" | "form_version_exists" | "form_invalid" | "form_not_draft" | "too_many_files" | "attachment_type" | "attachment_too_large" | "unknown_action" | "action_not_allowed_in_state" | "role_not_allowed" | "claim_required" | "already_claimed" | "not_claimed" | "reason_required" | "survey_closed" | "survey_not_open" | "duplicate_response" | "survey_bad_transition" | "foreign_service" | "foreign_action" | "responses_invalid" | "sheet_unreadable" | "sign_in_email_unavailable" | "sign_in_code_wrong" | "sign_in_code_expired" | "sign_in_code_exhausted" | "oidc_not_configured" | "oidc_state_invalid" | "oidc_state_expired" | "oidc_failed" | "oidc_no_account" | "oidc_account_disabled" | "answer_required" | "attachment_type_not_allowed" | "missing_levels" | "invalid_level" | "invalid_score" | "unknown_indicator";
             /** @description English, for logs and developers; not for display */
             message: string;
             details?: {
@@ -7149,6 +7342,793 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    fileComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @default null */
+                    serviceId?: number | null;
+                    /** @enum {string} */
+                    category: "pelayanan" | "prosedur" | "biaya" | "waktu" | "petugas" | "sarana" | "informasi" | "lainnya";
+                    title: string;
+                    description: string;
+                    /** @default null */
+                    location?: string | null;
+                    /** @default false */
+                    anonymous?: boolean;
+                    /** @default false */
+                    confidential?: boolean;
+                    /** @default null */
+                    name?: string | null;
+                    /** @default null */
+                    email?: string | null;
+                    /** @default null */
+                    phone?: string | null;
+                    /** @default [] */
+                    attachments?: {
+                        fileName: string;
+                        contentBase64: string;
+                    }[];
+                    website?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        trackingNumber: string;
+                        checkValue: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    trackComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    trackingNumber: string;
+                    checkValue: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        trackingNumber: string;
+                        agency: {
+                            code: string;
+                            name: string;
+                        };
+                        service: {
+                            id: number;
+                            name: string;
+                        } | null;
+                        /** @enum {string} */
+                        category: "pelayanan" | "prosedur" | "biaya" | "waktu" | "petugas" | "sarana" | "informasi" | "lainnya";
+                        title: string;
+                        description: string;
+                        state: string;
+                        terminal: boolean;
+                        filedAt: string;
+                        stateSla: {
+                            workingDays: number;
+                            deadline: string | null;
+                            daysLeft: number | null;
+                            /** @enum {string} */
+                            status: "on_track" | "due_soon" | "breached" | "paused" | "met" | "missed";
+                            provisional: boolean;
+                        } | null;
+                        autoClose: {
+                            on: string;
+                        } | null;
+                        answer: string | null;
+                        history: {
+                            action: string;
+                            from: string | null;
+                            to: string;
+                            at: string;
+                            reason: string | null;
+                            byReporter: boolean;
+                        }[];
+                        actions: {
+                            action: string;
+                            reasonRequired: boolean;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    actOnTrackedComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    trackingNumber: string;
+                    checkValue: string;
+                    /** @enum {string} */
+                    action: "accept_answer" | "reply" | "provide_details";
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        trackingNumber: string;
+                        agency: {
+                            code: string;
+                            name: string;
+                        };
+                        service: {
+                            id: number;
+                            name: string;
+                        } | null;
+                        /** @enum {string} */
+                        category: "pelayanan" | "prosedur" | "biaya" | "waktu" | "petugas" | "sarana" | "informasi" | "lainnya";
+                        title: string;
+                        description: string;
+                        state: string;
+                        terminal: boolean;
+                        filedAt: string;
+                        stateSla: {
+                            workingDays: number;
+                            deadline: string | null;
+                            daysLeft: number | null;
+                            /** @enum {string} */
+                            status: "on_track" | "due_soon" | "breached" | "paused" | "met" | "missed";
+                            provisional: boolean;
+                        } | null;
+                        autoClose: {
+                            on: string;
+                        } | null;
+                        answer: string | null;
+                        history: {
+                            action: string;
+                            from: string | null;
+                            to: string;
+                            at: string;
+                            reason: string | null;
+                            byReporter: boolean;
+                        }[];
+                        actions: {
+                            action: string;
+                            reasonRequired: boolean;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listMyComplaints: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        complaints: {
+                            trackingNumber: string;
+                            agency: {
+                                code: string;
+                                name: string;
+                            };
+                            service: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            /** @enum {string} */
+                            category: "pelayanan" | "prosedur" | "biaya" | "waktu" | "petugas" | "sarana" | "informasi" | "lainnya";
+                            title: string;
+                            description: string;
+                            state: string;
+                            terminal: boolean;
+                            filedAt: string;
+                            stateSla: {
+                                workingDays: number;
+                                deadline: string | null;
+                                daysLeft: number | null;
+                                /** @enum {string} */
+                                status: "on_track" | "due_soon" | "breached" | "paused" | "met" | "missed";
+                                provisional: boolean;
+                            } | null;
+                            autoClose: {
+                                on: string;
+                            } | null;
+                            answer: string | null;
+                            history: {
+                                action: string;
+                                from: string | null;
+                                to: string;
+                                at: string;
+                                reason: string | null;
+                                byReporter: boolean;
+                            }[];
+                            actions: {
+                                action: string;
+                                reasonRequired: boolean;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listAgencyComplaints: {
+        parameters: {
+            query?: {
+                sla?: "on_track" | "due_soon" | "breached" | "paused";
+                state?: string;
+                open?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        complaints: {
+                            id: number;
+                            trackingNumber: string;
+                            title: string;
+                            /** @enum {string} */
+                            category: "pelayanan" | "prosedur" | "biaya" | "waktu" | "petugas" | "sarana" | "informasi" | "lainnya";
+                            service: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            state: string;
+                            terminal: boolean;
+                            filedAt: string;
+                            anonymous: boolean;
+                            confidential: boolean;
+                            dispositionUnit: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            claim: {
+                                actorId: string;
+                                mine: boolean;
+                                at: string;
+                            } | null;
+                            stateSla: {
+                                workingDays: number;
+                                deadline: string | null;
+                                daysLeft: number | null;
+                                /** @enum {string} */
+                                status: "on_track" | "due_soon" | "breached" | "paused" | "met" | "missed";
+                                provisional: boolean;
+                            } | null;
+                            laporTrackingId: string | null;
+                        }[];
+                        abilities: {
+                            handle: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getAgencyComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        trackingNumber: string;
+                        title: string;
+                        /** @enum {string} */
+                        category: "pelayanan" | "prosedur" | "biaya" | "waktu" | "petugas" | "sarana" | "informasi" | "lainnya";
+                        service: {
+                            id: number;
+                            name: string;
+                        } | null;
+                        state: string;
+                        terminal: boolean;
+                        filedAt: string;
+                        anonymous: boolean;
+                        confidential: boolean;
+                        dispositionUnit: {
+                            id: number;
+                            name: string;
+                        } | null;
+                        claim: {
+                            actorId: string;
+                            mine: boolean;
+                            at: string;
+                        } | null;
+                        stateSla: {
+                            workingDays: number;
+                            deadline: string | null;
+                            daysLeft: number | null;
+                            /** @enum {string} */
+                            status: "on_track" | "due_soon" | "breached" | "paused" | "met" | "missed";
+                            provisional: boolean;
+                        } | null;
+                        laporTrackingId: string | null;
+                        description: string;
+                        location: string | null;
+                        channel: string;
+                        answer: string | null;
+                        reporter: {
+                            name: string | null;
+                            email: string | null;
+                            phone: string | null;
+                        } | null;
+                        personalDataRemoved: boolean;
+                        retainUntil: string;
+                        history: {
+                            action: string;
+                            from: string | null;
+                            to: string;
+                            at: string;
+                            reason: string | null;
+                            byReporter: boolean;
+                            actorRole: string;
+                        }[];
+                        attachments: {
+                            id: number;
+                            fileName: string;
+                            fileType: string;
+                            size: number;
+                        }[];
+                        identityViews: {
+                            at: string;
+                            reason: string | null;
+                            userName: string | null;
+                        }[];
+                        actions: {
+                            action: string;
+                            to: string;
+                            reasonRequired: boolean;
+                            allowed: boolean;
+                            refusal: string | null;
+                        }[];
+                        abilities: {
+                            handle: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    actOnComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    action: string;
+                    reason?: string;
+                    dispositionUnitId?: number | null;
+                    answer?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        trackingNumber: string;
+                        title: string;
+                        /** @enum {string} */
+                        category: "pelayanan" | "prosedur" | "biaya" | "waktu" | "petugas" | "sarana" | "informasi" | "lainnya";
+                        service: {
+                            id: number;
+                            name: string;
+                        } | null;
+                        state: string;
+                        terminal: boolean;
+                        filedAt: string;
+                        anonymous: boolean;
+                        confidential: boolean;
+                        dispositionUnit: {
+                            id: number;
+                            name: string;
+                        } | null;
+                        claim: {
+                            actorId: string;
+                            mine: boolean;
+                            at: string;
+                        } | null;
+                        stateSla: {
+                            workingDays: number;
+                            deadline: string | null;
+                            daysLeft: number | null;
+                            /** @enum {string} */
+                            status: "on_track" | "due_soon" | "breached" | "paused" | "met" | "missed";
+                            provisional: boolean;
+                        } | null;
+                        laporTrackingId: string | null;
+                        description: string;
+                        location: string | null;
+                        channel: string;
+                        answer: string | null;
+                        reporter: {
+                            name: string | null;
+                            email: string | null;
+                            phone: string | null;
+                        } | null;
+                        personalDataRemoved: boolean;
+                        retainUntil: string;
+                        history: {
+                            action: string;
+                            from: string | null;
+                            to: string;
+                            at: string;
+                            reason: string | null;
+                            byReporter: boolean;
+                            actorRole: string;
+                        }[];
+                        attachments: {
+                            id: number;
+                            fileName: string;
+                            fileType: string;
+                            size: number;
+                        }[];
+                        identityViews: {
+                            at: string;
+                            reason: string | null;
+                            userName: string | null;
+                        }[];
+                        actions: {
+                            action: string;
+                            to: string;
+                            reasonRequired: boolean;
+                            allowed: boolean;
+                            refusal: string | null;
+                        }[];
+                        abilities: {
+                            handle: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    viewComplaintReporter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string | null;
+                        email: string | null;
+                        phone: string | null;
+                        anonymous: boolean;
+                        removed: boolean;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    setComplaintLaporId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    laporTrackingId: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        trackingNumber: string;
+                        title: string;
+                        /** @enum {string} */
+                        category: "pelayanan" | "prosedur" | "biaya" | "waktu" | "petugas" | "sarana" | "informasi" | "lainnya";
+                        service: {
+                            id: number;
+                            name: string;
+                        } | null;
+                        state: string;
+                        terminal: boolean;
+                        filedAt: string;
+                        anonymous: boolean;
+                        confidential: boolean;
+                        dispositionUnit: {
+                            id: number;
+                            name: string;
+                        } | null;
+                        claim: {
+                            actorId: string;
+                            mine: boolean;
+                            at: string;
+                        } | null;
+                        stateSla: {
+                            workingDays: number;
+                            deadline: string | null;
+                            daysLeft: number | null;
+                            /** @enum {string} */
+                            status: "on_track" | "due_soon" | "breached" | "paused" | "met" | "missed";
+                            provisional: boolean;
+                        } | null;
+                        laporTrackingId: string | null;
+                        description: string;
+                        location: string | null;
+                        channel: string;
+                        answer: string | null;
+                        reporter: {
+                            name: string | null;
+                            email: string | null;
+                            phone: string | null;
+                        } | null;
+                        personalDataRemoved: boolean;
+                        retainUntil: string;
+                        history: {
+                            action: string;
+                            from: string | null;
+                            to: string;
+                            at: string;
+                            reason: string | null;
+                            byReporter: boolean;
+                            actorRole: string;
+                        }[];
+                        attachments: {
+                            id: number;
+                            fileName: string;
+                            fileType: string;
+                            size: number;
+                        }[];
+                        identityViews: {
+                            at: string;
+                            reason: string | null;
+                            userName: string | null;
+                        }[];
+                        actions: {
+                            action: string;
+                            to: string;
+                            reasonRequired: boolean;
+                            allowed: boolean;
+                            refusal: string | null;
+                        }[];
+                        abilities: {
+                            handle: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getPublicServiceFaq: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        service: {
+                            id: number;
+                            name: string;
+                            agency: {
+                                code: string;
+                                name: string;
+                            };
+                        };
+                        entries: {
+                            question: string;
+                            answer: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    replaceServiceFaq: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                serviceId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    entries: {
+                        question: string;
+                        answer: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entries: {
+                            question: string;
+                            answer: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
             "4XX": components["responses"]["ClientError"];
             "5XX": components["responses"]["ServerError"];
         };

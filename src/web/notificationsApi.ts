@@ -1,6 +1,6 @@
 import { api, type ApiResponse } from "./apiTypes";
 
-export type NotificationKind = "clarification.message" | "assessment.submitted" | "assessment.stage_advanced" | "assessment.returned" | "assessment.review_requested" | "assessment.finalised" | "assessment.revised" | "account.reset_link";
+export type NotificationKind = "clarification.message" | "assessment.submitted" | "assessment.stage_advanced" | "assessment.returned" | "assessment.review_requested" | "assessment.finalised" | "assessment.revised" | "account.reset_link" | "complaint.received" | "complaint.due_soon" | "complaint.breached";
 
 /** One in-app notification; `params` fill the interface's message of its kind, `link` is an app path (types from the API contract). */
 export type AppNotification = NotificationPage["notifications"][number];

@@ -22,6 +22,7 @@ const NOT_WALKED: Record<string, string> = {
   "atur-sandi/:token": "opened only from the one-time link an administrator hands out",
   lacak: "public tracking by number + check value, opened from the submission e-mail (docs/applications.md); no page links it yet",
   warga: "the citizen's account, reached once a citizen signs in; test/browser/citizen-sign-in.db.test.ts opens it",
+  "pengaduan-masuk/:code/:id": "a complaint's page, reached from the inbox when the demo has open complaints; test/browser/complaints.db.test.ts opens it",
   "verifikasi/:id": "opened from the address or QR code printed on a document; test/browser/evidence-cycle.db.test.ts opens it",
 };
 

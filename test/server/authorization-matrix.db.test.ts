@@ -17,6 +17,8 @@ import { setLetterheadLogo } from "../../src/db/commands/letterhead";
 import { createService, putStandardInForce, saveStandardDraft } from "../../src/db/commands/public-services";
 import { createFollowUp, createSurvey, setSurveyStatus } from "../../src/db/commands/skm";
 import { SERVICE_COMPONENT_KEYS } from "../../src/core";
+import { fileComplaint } from "../../src/db/commands/complaints";
+import { complaintWorkflow } from "../../src/server/features/complaints/complaint-workflow";
 import { agencyIdsByCode } from "../../src/db/queries/agency-ids";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Role } from "../../src/core";
@@ -148,6 +150,25 @@ async function followUpIn(c: Ctx): Promise<string> {
 }
 const skmAnswers = Object.fromEntries(["U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9"].map((k) => [k, 3]));
 let skmDevice = 0;
+
+/** Complaints: read by the agency's service staff, its Koordinator SPBE and administrators (others 404); acted on only by the service staff. */
+const complaintAccess = (ok: number, handle: boolean) => (who: Who, target: "own" | "other") => {
+  if (who === "anonymous") return 401;
+  const reads = who === "administrator" || (target === "own" && (who === "petugas_layanan" || who === "pejabat_layanan" || who === "koordinator_spbe"));
+  if (!reads) return 404;
+  if (!handle) return ok;
+  return who === "petugas_layanan" || who === "pejabat_layanan" ? (target === "own" ? ok : 404) : 403;
+};
+/** A fresh complaint (received, confidential) of the target agency; returns its id. */
+async function complaintIn(c: Ctx): Promise<number> {
+  const agencyId = (await agencyIdsByCode(c.db.db, [c.agency])).get(c.agency)!;
+  const n = stamp().toUpperCase().replace(/[^A-Z0-9]/g, "");
+  const { id } = await fileComplaint(c.db.db, { actorUserId: null, actorLabel: "test", ip: null, userAgent: null }, complaintWorkflow(), {
+    agencyId, serviceId: null, category: "lainnya", title: "Pengaduan uji", description: "Pengaduan uji untuk matriks otorisasi.", location: null, channel: "web", anonymous: false, confidential: true,
+    reporterName: "Pelapor Uji", reporterEmail: null, reporterPhone: null, citizenId: null, trackingNumber: `ADU-${n}`, checkHash: "0".repeat(64), retainUntil: "2028-01-01", attachments: [],
+  }, new Date());
+  return id;
+}
 const serviceDraftBody = { ...Object.fromEntries(SERVICE_COMPONENT_KEYS.map((k) => [k, `Isi ${k}`])), decreeNumber: null, decreeDate: null };
 
 /** A fresh national period with one assessment for the target agency; returns the assessment id. */
@@ -564,6 +585,18 @@ const MATRIX: Entry[] = [
   { route: "GET /api/auth/links/:token", build: () => ({ method: "GET", url: `/api/auth/links/${"a".repeat(43)}` }), expect: everyone(404) },
   { route: "POST /api/auth/set-password", build: () => ({ method: "POST", url: "/api/auth/set-password", body: { token: "a".repeat(43), password: "x" } }), expect: everyone(404) },
   { route: "GET /api/session", build: () => ({ method: "GET", url: "/api/session" }), expect: everyone(200) },
+  // Complaints (SP4N-LAPOR!): intake and tracking are public; the inbox is the agency's.
+  { route: "POST /api/public/agencies/:code/complaints", build: (c) => ({ method: "POST", url: `/api/public/agencies/${c.agency}/complaints`, body: { category: "lainnya", title: "Pengaduan matriks", description: "Isi pengaduan untuk matriks otorisasi.", anonymous: true } }), expect: everyone(201) },
+  { route: "POST /api/public/complaints/track", build: () => ({ method: "POST", url: "/api/public/complaints/track", body: { trackingNumber: "ADU-TIDAKADA22", checkValue: "AAAAAA" } }), expect: everyone(404) },
+  { route: "POST /api/public/complaints/track/actions", build: () => ({ method: "POST", url: "/api/public/complaints/track/actions", body: { trackingNumber: "ADU-TIDAKADA22", checkValue: "AAAAAA", action: "accept_answer" } }), expect: everyone(404) },
+  { route: "GET /api/citizen/complaints", build: () => ({ method: "GET", url: "/api/citizen/complaints" }), expect: everyone(401) },
+  { route: "GET /api/agencies/:code/complaints", build: (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/complaints` }), expect: complaintAccess(200, false) },
+  { route: "GET /api/agencies/:code/complaints/:id", build: async (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/complaints/${await complaintIn(c)}` }), expect: complaintAccess(200, false) },
+  { route: "POST /api/agencies/:code/complaints/:id/actions", build: async (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/complaints/${await complaintIn(c)}/actions`, body: { action: "claim" } }), expect: complaintAccess(200, true) },
+  { route: "POST /api/agencies/:code/complaints/:id/identity", build: async (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/complaints/${await complaintIn(c)}/identity`, body: { reason: "matriks" } }), expect: complaintAccess(200, true) },
+  { route: "PUT /api/agencies/:code/complaints/:id/lapor", build: async (c) => ({ method: "PUT", url: `/api/agencies/${c.agency}/complaints/${await complaintIn(c)}/lapor`, body: { laporTrackingId: "LAPOR-1" } }), expect: complaintAccess(200, true) },
+  { route: "PUT /api/agencies/:code/services/:serviceId/faq", build: async (c) => ({ method: "PUT", url: `/api/agencies/${c.agency}/services/${await serviceIn(c, "in_force")}/faq`, body: { entries: [{ question: "Apa?", answer: "Itu." }] } }), expect: complaintAccess(200, false) },
+  { route: "GET /api/public/services/:id/faq", build: async (c) => ({ method: "GET", url: `/api/public/services/${await serviceIn(c, "in_force")}/faq` }), expect: everyone(200) },
   // Citizen routes: no staff session (nor none) is a citizen's; citizens themselves: test/server/citizen-session.db.test.ts.
   { route: "GET /api/citizen/me", build: () => ({ method: "GET", url: "/api/citizen/me" }), expect: everyone(401) },
   { route: "POST /api/citizen/sign-out", build: () => ({ method: "POST", url: "/api/citizen/sign-out" }), expect: everyone(401) },

@@ -6,7 +6,7 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 /** What the interface renders (in the reader's language) and where it leads. */
 export interface NotificationInput {
-  kind: "clarification.message" | "assessment.returned" | "assessment.stage_advanced" | "assessment.submitted" | "assessment.finalised" | "assessment.review_requested" | "assessment.revised" | "account.reset_link";
+  kind: "clarification.message" | "assessment.returned" | "assessment.stage_advanced" | "assessment.submitted" | "assessment.finalised" | "assessment.review_requested" | "assessment.revised" | "account.reset_link" | "complaint.received" | "complaint.due_soon" | "complaint.breached";
   params: Record<string, string>;
   link: string;
 }

@@ -11,6 +11,9 @@ import { seedDemoServices } from "./seed-demo-services";
 import { loadFormVersions } from "./applications";
 import { bundledFormFiles, readFormFile } from "../../lib/form-files";
 import { seedDemoSkm } from "./seed-demo-skm";
+import { seedDemoComplaints } from "./seed-demo-complaints";
+import { readWorkflowFile, WORKFLOWS_DIR } from "../../lib/workflow-files";
+import path from "node:path";
 import { DEMO_RESULT_FILES, readAgencySeed } from "../../lib/seed-files";
 import { readResultsCsv } from "../../lib/results-csv";
 import { officialPeriodInForce } from "../../lib/instrument-files";
@@ -60,6 +63,8 @@ export async function seedDemo(db: Db, options: { demoUsers: boolean }): Promise
     await loadFormVersions(db, bundledFormFiles().map(readFormFile));
     // SKM surveys of those services for this year with deterministic responses, marked DATA DEMO.
     await seedDemoSkm(db, Number(new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 4)));
+    // Complaints in several states for the same two agencies (DATA DEMO, check value DEMO22).
+    await seedDemoComplaints(db, readWorkflowFile(path.join(WORKFLOWS_DIR, "pengaduan-lapor.json")), new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10));
     // Work waiting for every demo account (assignments, a review, due actions), dated around today in Indonesia.
     await seedDemoTasks(db, new Date(Date.now() + 7 * 3_600_000).toISOString().slice(0, 10));
   }

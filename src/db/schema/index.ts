@@ -23,3 +23,4 @@ export * from "./citizens";
 export * from "./applications";
 export * from "./skm";
 export * from "./citizen-sign-in";
+export * from "./complaints";

@@ -2,6 +2,7 @@ import type { AppContext } from "../context";
 import type { CitizenRow } from "../../db/queries/citizens";
 import { citizenAccountExport } from "../../db/queries/citizen-export";
 import { citizenApplicationsExport } from "../../db/queries/applications";
+import { citizenComplaints } from "../../db/queries/complaints";
 
 /**
  * The citizen's export of their own data (UU 27/2022, `GET /api/citizen/me/export`): one JSON object
@@ -27,6 +28,29 @@ export const CITIZEN_EXPORT_SECTIONS: CitizenExportSection[] = [
     key: "applications",
     description: { id: "Permohonan layanan daring beserta isian, berkas (metadata), riwayat dan pemberitahuan", en: "Online service applications with their answers, files (metadata), history and notices" },
     collect: (ctx, citizen) => citizenApplicationsExport(ctx.database.db, citizen.id),
+  },
+  {
+    key: "complaints",
+    description: { id: "Pengaduan yang diajukan saat masuk sebagai warga", en: "Complaints filed while signed in as a citizen" },
+    collect: async (ctx, citizen) =>
+      (await citizenComplaints(ctx.database.db, citizen.id)).map(({ complaint: c, serviceName, agencyName, transitions }) => ({
+        trackingNumber: c.trackingNumber,
+        agency: agencyName,
+        service: serviceName,
+        category: c.category,
+        title: c.title,
+        description: c.description,
+        location: c.location,
+        anonymous: c.anonymous,
+        confidential: c.confidential,
+        reporter: { name: c.reporterName, email: c.reporterEmail, phone: c.reporterPhone },
+        state: c.state,
+        answer: c.answer,
+        filedAt: c.createdAt.toISOString(),
+        retainUntil: c.retainUntil,
+        // The history without the officers' identities (their role only).
+        history: transitions.map((t) => ({ action: t.action, from: t.fromState, to: t.toState, role: t.actorRole, at: t.at.toISOString(), reason: t.reason })),
+      })),
   },
 ];
 

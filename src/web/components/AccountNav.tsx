@@ -26,6 +26,8 @@ export function AccountMenuItems() {
   const ownAgency = state.me.roles.find((r) => r.agency && r.role !== "koordinator_provinsi")?.agency?.code;
   // The service catalogue of that agency, or of the province a Koordinator Provinsi coordinates.
   const catalogueAgency = ownAgency ?? state.me.roles.find((r) => r.agency && r.role === "koordinator_provinsi")?.agency?.code;
+  // Complaints: the agency's service staff and Koordinator SPBE read its inbox.
+  const complaintAgency = state.me.roles.find((r) => r.agency && ["petugas_layanan", "pejabat_layanan", "koordinator_spbe"].includes(r.role))?.agency?.code;
   return (
     <>
       <li>
@@ -70,6 +72,13 @@ export function AccountMenuItems() {
         <li>
           <NavLink to={`/katalog-layanan/${encodeURIComponent(catalogueAgency)}`} data-testid="nav-service-catalogue">
             {t("services.officer.nav")}
+          </NavLink>
+        </li>
+      )}
+      {complaintAgency && (
+        <li>
+          <NavLink to={`/pengaduan-masuk/${encodeURIComponent(complaintAgency)}`} data-testid="nav-complaints">
+            {t("complaints.inbox.title")}
           </NavLink>
         </li>
       )}

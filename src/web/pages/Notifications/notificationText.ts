@@ -11,6 +11,9 @@ const KINDS: Record<NotificationKind, true> = {
   "assessment.finalised": true,
   "assessment.revised": true,
   "account.reset_link": true,
+  "complaint.received": true,
+  "complaint.due_soon": true,
+  "complaint.breached": true,
 };
 const STAGE_CODES: ReadonlySet<string> = new Set(STAGES);
 

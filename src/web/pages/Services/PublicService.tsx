@@ -83,6 +83,15 @@ export function PublicServicePage() {
         ))}
       </section>
       <p>
+        <Link to={`/layanan/${s.id}/bantuan`} data-testid="service-help">
+          {t("complaints.faq.link")}
+        </Link>
+        {" · "}
+        <Link to={`/pengaduan?instansi=${encodeURIComponent(s.agency.code)}&layanan=${s.id}`} data-testid="service-complain">
+          {t("complaints.faq.complain")}
+        </Link>
+      </p>
+      <p>
         <Link to="/layanan">{t("services.public.back")}</Link>
       </p>
     </article>
