@@ -62,7 +62,7 @@ describe(`demo data on ${TEST_DB_KIND}`, () => {
     expect(stored.every((s) => s.hash?.startsWith("$argon2id$"))).toBe(true);
     expect(stored.some((s) => credentials.some((c) => s.hash!.includes(c.password)))).toBe(false);
     const [roles] = await database.db.select({ n: count() }).from(userRoles);
-    expect(roles!.n).toBe(9);
+    expect(roles!.n).toBe(11);
   });
 
   it("demo mode adds a finalised 2024 national round in Pandu for every other province, near its published domain indices and scored by the core", async () => {
