@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, useNavigate } from "react-router";
+import { SERVICE_ROLES } from "../../core/access/roles";
 import { useSession } from "../session";
 import { NotificationBell } from "./NotificationBell";
 
@@ -26,6 +27,8 @@ export function AccountMenuItems() {
   const ownAgency = state.me.roles.find((r) => r.agency && r.role !== "koordinator_provinsi")?.agency?.code;
   // The service catalogue of that agency, or of the province a Koordinator Provinsi coordinates.
   const catalogueAgency = ownAgency ?? state.me.roles.find((r) => r.agency && r.role === "koordinator_provinsi")?.agency?.code;
+  // The officers' workbench of online applications, for those who serve citizens (petugas/pejabat layanan).
+  const serviceAgency = state.me.roles.find((r) => r.agency && (SERVICE_ROLES as readonly string[]).includes(r.role))?.agency?.code;
   return (
     <>
       <li>
@@ -70,6 +73,13 @@ export function AccountMenuItems() {
         <li>
           <NavLink to={`/katalog-layanan/${encodeURIComponent(catalogueAgency)}`} data-testid="nav-service-catalogue">
             {t("services.officer.nav")}
+          </NavLink>
+        </li>
+      )}
+      {serviceAgency && (
+        <li>
+          <NavLink to="/layanan-masuk" data-testid="nav-application-queue">
+            {t("applications.officer.nav")}
           </NavLink>
         </li>
       )}
