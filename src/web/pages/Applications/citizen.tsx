@@ -40,7 +40,11 @@ export function CitizenSignIn() {
   );
 }
 
-/** The "Ajukan online" button of a public service page: shown when the service has a published form. */
+/**
+ * The "Ajukan online" button of a public service page: shown when the service has a published form.
+ * No link to "Permohonan saya" here: that page answers 401 without a citizen session, which the
+ * signed-out console walk would meet (the citizen area /warga links it).
+ */
 export function ApplyOnlineButton({ serviceId, hasForm }: { serviceId: number; hasForm: boolean }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -55,10 +59,7 @@ export function ApplyOnlineButton({ serviceId, hasForm }: { serviceId: number; h
     <div className="apply-online" data-testid="apply-online">
       <button type="button" className="button" disabled={busy} onClick={start} data-testid="apply-online-button">
         {t("applications.apply.button")}
-      </button>{" "}
-      <Link to="/permohonan-saya" data-testid="my-applications-link">
-        {t("applications.mine.title")}
-      </Link>
+      </button>
       {needsCitizenSignIn(error) ? <CitizenSignIn /> : <FormError error={error} />}
     </div>
   );
