@@ -101,7 +101,7 @@ function FieldInput({ field, value, onChange, ctx, path }: { field: Exclude<Form
       break;
     case "nik":
     case "kk": {
-      input = <input {...common} inputMode="numeric" autoComplete="off" maxLength={16} value={str} onChange={(e) => onChange(e.target.value.replace(/\s/g, ""))} />;
+      input = <input {...common} type="text" inputMode="numeric" autoComplete="off" maxLength={16} value={str} onChange={(e) => onChange(e.target.value.replace(/\s/g, ""))} />;
       if (str.length > 0) {
         const r = field.type === "nik" ? validateNik(str) : validateKk(str);
         if (!r.ok) hint = r.reasons.map((reason) => answerErrorText(t, { code: `${field.type}_${reason}` })).join(" ");
@@ -187,6 +187,7 @@ function AddressInput({ field, value, onChange, ctx, path, errors }: { field: Ad
             <input
               id={subId}
               data-testid={subId}
+              type="text"
               inputMode="numeric"
               value={code}
               disabled={ctx.disabled}
@@ -201,11 +202,11 @@ function AddressInput({ field, value, onChange, ctx, path, errors }: { field: Ad
       {field.street && (
         <div>
           <label htmlFor={inputId(`${path}.street`)}>{t("applications.form.street")}</label>
-          <input id={inputId(`${path}.street`)} data-testid={inputId(`${path}.street`)} value={typeof v.street === "string" ? v.street : ""} disabled={ctx.disabled} onChange={(e) => onChange({ ...v, street: e.target.value })} />
+          <input type="text" id={inputId(`${path}.street`)} data-testid={inputId(`${path}.street`)} value={typeof v.street === "string" ? v.street : ""} disabled={ctx.disabled} onChange={(e) => onChange({ ...v, street: e.target.value })} />
         </div>
       )}
       <span className="hint">{t("applications.form.regionHint")}</span>
-      <ErrorList errors={errors.map((e) => ({ ...e, code: e.code }))} id={`${id}-err`} />
+      <ErrorList errors={errors} id={`${id}-err`} />
     </fieldset>
   );
 }
