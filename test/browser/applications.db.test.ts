@@ -85,12 +85,20 @@ describe(`online applications in Chromium on ${TEST_DB_KIND}`, () => {
   };
 
   it("apply with attachments, correction, resubmission, approval, product download and verification", async () => {
+    // Without a citizen session, "Ajukan online" asks to sign in and comes back to the page.
+    const anonymous = await (await demo.browser.newContext()).newPage();
+    await anonymous.goto(`${demo.url}/layanan/${serviceId}`);
+    await anonymous.getByTestId("apply-online-button").click();
+    expect(await anonymous.getByTestId("citizen-sign-in-link").getAttribute("href")).toBe(`/masuk-warga?returnTo=${encodeURIComponent(`/layanan/${serviceId}`)}`);
+    await anonymous.context().close();
+
     // The citizen opens the service page on a phone and applies online.
     const warga = await citizenPage();
     await warga.goto(`${demo.url}/layanan/${serviceId}`);
     await warga.getByTestId("apply-online-button").click();
     await warga.getByTestId("application-form").waitFor();
     const applicationUrl = warga.url();
+    expect(await warga.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await warga.getByTestId("answer-nama").fill("Siti Aminah");
     // The draft saves itself and is there after a reload.
     await expect.poll(() => warga.getByTestId("autosave-state").innerText(), { timeout: limit(10_000) }).toBe("Draf tersimpan.");

@@ -238,6 +238,8 @@ function Detail({ code }: { code: string }) {
   const [dialog, setDialog] = useState<OfficerApplication["actions"][number] | null>(null);
   const [reason, setReason] = useState("");
   const act = useSubmit();
+  const { state: session } = useSession();
+  const myId = session.status === "signedIn" ? session.me.user.id : null;
   if (state.status === "loading") return <Loading label={t("applications.loading")} />;
   if (state.status === "error") return <LoadFailure error={state.error} retry={state.retry} />;
   const d = state.data;
@@ -286,7 +288,7 @@ function Detail({ code }: { code: string }) {
           </>
         )}
         <dt>{t("applications.officer.claimedBy")}</dt>
-        <dd data-testid="officer-claimed">{d.claimedBy === null ? t("applications.officer.unclaimed") : t("applications.officer.claimed")}</dd>
+        <dd data-testid="officer-claimed">{d.claimedBy === null ? t("applications.officer.unclaimed") : d.claimedBy === myId ? t("applications.officer.claimedByMe") : t("applications.officer.claimed")}</dd>
         {d.correctionReason && (
           <>
             <dt>{t("applications.correction.reason")}</dt>
