@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { Loading } from "./components/Status";
 
 /** The "loading…" sentence a lazy page shows while it is fetched. */
-type LoadingKey = "app.loading" | "instrument.loading" | "ws.loading" | "planning.loading" | "cockpit.loading" | "national.loading" | "notifications.loading" | "portal.loading" | "services.loading" | "skm.loading";
+type LoadingKey = "app.loading" | "instrument.loading" | "ws.loading" | "planning.loading" | "cockpit.loading" | "national.loading" | "notifications.loading" | "portal.loading" | "services.loading" | "skm.loading" | "applications.loading";
 
 /**
  * A route whose page is fetched when first opened: the entry bundle carries only the frame, the home

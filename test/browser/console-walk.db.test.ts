@@ -23,6 +23,10 @@ const NOT_WALKED: Record<string, string> = {
   lacak: "public tracking by number + check value, opened from the submission e-mail (docs/applications.md); no page links it yet",
   warga: "the citizen's account, reached once a citizen signs in; test/browser/citizen-sign-in.db.test.ts opens it",
   "pengaduan-masuk/:code/:id": "a complaint's page, reached from the inbox when the demo has open complaints; test/browser/complaints.db.test.ts opens it",
+  "permohonan-saya": "a citizen's page (pandu_citizen session; the walk signs in staff only); linked from a service page with an online form; test/browser/applications.db.test.ts opens it",
+  "permohonan-saya/:id": "a citizen's application; test/browser/applications.db.test.ts opens it",
+  "layanan-masuk": "the officers' workbench, linked in the menu of petugas_layanan / pejabat_layanan (no such demo account); test/browser/applications.db.test.ts opens it",
+  "layanan-masuk/:id": "an application in the officers' workbench; test/browser/applications.db.test.ts opens it",
   "verifikasi/:id": "opened from the address or QR code printed on a document; test/browser/evidence-cycle.db.test.ts opens it",
 };
 

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { NavLink, useNavigate } from "react-router";
+import { SERVICE_ROLES } from "../../core/access/roles";
 import { useSession } from "../session";
 import { NotificationBell } from "./NotificationBell";
 
@@ -28,6 +29,8 @@ export function AccountMenuItems() {
   const catalogueAgency = ownAgency ?? state.me.roles.find((r) => r.agency && r.role === "koordinator_provinsi")?.agency?.code;
   // Complaints: the agency's service staff and Koordinator SPBE read its inbox.
   const complaintAgency = state.me.roles.find((r) => r.agency && ["petugas_layanan", "pejabat_layanan", "koordinator_spbe"].includes(r.role))?.agency?.code;
+  // The officers' workbench of online applications, for those who serve citizens (petugas/pejabat layanan).
+  const serviceAgency = state.me.roles.find((r) => r.agency && (SERVICE_ROLES as readonly string[]).includes(r.role))?.agency?.code;
   return (
     <>
       <li>
@@ -79,6 +82,13 @@ export function AccountMenuItems() {
         <li>
           <NavLink to={`/pengaduan-masuk/${encodeURIComponent(complaintAgency)}`} data-testid="nav-complaints">
             {t("complaints.inbox.title")}
+          </NavLink>
+        </li>
+      )}
+      {serviceAgency && (
+        <li>
+          <NavLink to="/layanan-masuk" data-testid="nav-application-queue">
+            {t("applications.officer.nav")}
           </NavLink>
         </li>
       )}

@@ -56,6 +56,11 @@ function Account({ me }: { me: CitizenMe }) {
     <section>
       <h1 data-testid="citizen-account-title">{t("citizen.account.title")}</h1>
       <p>{t("citizen.account.intro")}</p>
+      <p>
+        <Link to="/permohonan-saya" data-testid="citizen-my-applications">
+          {t("applications.mine.title")}
+        </Link>
+      </p>
       <dl className="facts">
         <dt>{t("citizen.account.email")}</dt>
         <dd data-testid="citizen-account-email">{me.citizen.email ?? t("citizen.account.noEmail")}</dd>

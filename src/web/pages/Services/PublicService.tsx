@@ -4,9 +4,11 @@ import { PUBLIC_COMPONENT_KEYS } from "../../../core/services/service-standard";
 import { Loading } from "../../components/Status";
 import { formatDate } from "../../format";
 import { useLang } from "../../i18n";
+import { fetchServiceForm } from "../../applicationsApi";
 import { fetchPublicService } from "../../servicesApi";
 import { useApi } from "../../useApi";
 import { usePageTitle } from "../../usePageTitle";
+import { ApplyOnlineButton } from "../Applications/citizen";
 import { LoadFailure } from "../NotFound";
 import { feeText } from "./labels";
 
@@ -16,6 +18,8 @@ export function PublicServicePage() {
   const lang = useLang();
   const { id = "" } = useParams();
   const state = useApi(`public-service:${id}`, (signal) => fetchPublicService(id, signal));
+  // The published application form, when the service takes applications online ("Ajukan online").
+  const form = useApi(`service-form:${id}`, (signal) => (/^\d+$/.test(id) ? fetchServiceForm(Number(id), signal) : Promise.resolve(null)));
   usePageTitle(state.status === "ok" ? state.data.name : t("services.public.title"));
   if (state.status === "loading") return <Loading label={t("services.loading")} />;
   if (state.status === "error") return <LoadFailure error={state.error} retry={state.retry} />;
@@ -33,6 +37,7 @@ export function PublicServicePage() {
       </nav>
       <h1 data-testid="service-name">{s.name}</h1>
       {s.summary && <p className="lead">{s.summary}</p>}
+      <ApplyOnlineButton serviceId={s.id} hasForm={form.status === "ok" && form.data !== null} />
       <dl className="facts service-facts">
         <div>
           <dt>{t("services.agency")}</dt>

@@ -1,0 +1,2 @@
+export { ApplyOnlineButton, MyApplicationPage, MyApplicationsPage } from "./citizen";
+export { ApplicationQueuePage, OfficerApplicationPage } from "./officer";
