@@ -97,7 +97,7 @@ describe(`users, roles and the audit trail on ${TEST_DB_KIND}`, () => {
     await call(t.app, "POST", `/api/users/${coordinator.id}/roles`, admin, { role: "pimpinan", agencyCode: "15.03" });
     const mine = await sessionFor(t.database, coordinator.id);
     const offered = await grantable(mine);
-    expect(offered.map((g) => g.role)).toEqual(["penanggung_jawab", "pelaksana_entri", "asesor_internal", "pimpinan"]);
+    expect(offered.map((g) => g.role)).toEqual(["penanggung_jawab", "pelaksana_entri", "asesor_internal", "pimpinan", "petugas_layanan", "pejabat_layanan"]);
     expect(offered.every((g) => g.scope === "agencies" && g.agencies.length === 1 && g.agencies[0]!.code === "15.02" && g.agencies[0]!.name.length > 0)).toBe(true);
     // Every role offered is one the server then grants.
     const user = (await call(t.app, "POST", "/api/users", mine, { email: "tim.merangin@test.pandu.local", name: "Tim Merangin", roles: [{ role: "pelaksana_entri", agencyCode: "15.02" }] })).json().user as { id: number };
@@ -111,7 +111,7 @@ describe(`users, roles and the audit trail on ${TEST_DB_KIND}`, () => {
     }
 
     const all = await grantable(admin);
-    expect(all.map((g) => g.role).sort()).toEqual(["administrator", "asesor_eksternal", "asesor_internal", "koordinator_provinsi", "koordinator_spbe", "pelaksana_entri", "penanggung_jawab", "pimpinan", "tim_reviu"]);
+    expect(all.map((g) => g.role).sort()).toEqual(["administrator", "asesor_eksternal", "asesor_internal", "koordinator_provinsi", "koordinator_spbe", "pejabat_layanan", "pelaksana_entri", "penanggung_jawab", "petugas_layanan", "pimpinan", "tim_reviu"]);
     expect(all.find((g) => g.role === "administrator")).toEqual({ role: "administrator", scope: "national", agencies: [] });
     expect(all.find((g) => g.role === "pimpinan")).toEqual({ role: "pimpinan", scope: "any_agency", agencies: [] });
 
