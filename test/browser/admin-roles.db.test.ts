@@ -50,7 +50,7 @@ describe(`roles and the audit trail in Chromium on ${TEST_DB_KIND}`, () => {
     const role = page.getByTestId("new-user-role");
     await role.waitFor();
     const offered = await role.locator("option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
-    expect(offered).toEqual(["penanggung_jawab", "pelaksana_entri", "asesor_internal", "pimpinan"]);
+    expect(offered).toEqual(["penanggung_jawab", "pelaksana_entri", "asesor_internal", "pimpinan", "petugas_layanan", "pejabat_layanan"]);
     expect(await role.innerText()).not.toContain("Administrator");
     // The agency is a choice among the coordinator's own agencies: Kota Jambi only.
     const agency = page.getByTestId("new-user-agency");
