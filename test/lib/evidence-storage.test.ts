@@ -108,7 +108,7 @@ describe("staging an upload", () => {
     const staging = stageUpload(source, dir, 1024 * 1024);
     source.write(samplePdf());
     // The partial file exists (the bytes are being staged) before the source fails.
-    await expect.poll(async () => (await readdir(dir)).length, { interval: 5 }).toBe(1);
+    await expect.poll(async () => (await readdir(dir)).length, { interval: 5, timeout: 15_000 }).toBe(1);
     source.destroy(new Error("client went away"));
     await expect(staging).rejects.toBeInstanceOf(UploadInterruptedError);
     expect(await readdir(dir)).toEqual([]);
