@@ -71,7 +71,7 @@ describe(`roles and the audit trail in Chromium on ${TEST_DB_KIND}`, () => {
     await page.goto(`${demo.url}/pengguna`);
     const role = page.getByTestId("new-user-role");
     await role.waitFor();
-    expect(await role.locator("option").count()).toBe(9);
+    expect(await role.locator("option").count()).toBe(11);
     await role.selectOption("administrator");
     expect(await page.getByTestId("new-user-agency").count()).toBe(0);
     await page.close();
