@@ -13,7 +13,7 @@ const out = fs.mkdtempSync(path.join(os.tmpdir(), "pandu-build-"));
 afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
 
 beforeAll(() => {
-  for (const f of ["package.json", "instruments", "seed", "node_modules"]) fs.symlinkSync(path.join(ROOT, f), path.join(out, f));
+  for (const f of ["package.json", "instruments", "forms", "workflows", "seed", "node_modules"]) fs.symlinkSync(path.join(ROOT, f), path.join(out, f));
   const r = spawnSync(process.execPath, [path.join(ROOT, "scripts/build.mjs"), "--out", out, "--no-web"], { encoding: "utf8" });
   expect(r.status, r.stderr).toBe(0);
 }, 180_000);
