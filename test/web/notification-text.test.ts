@@ -4,7 +4,7 @@ import en from "../../src/web/i18n/en.json";
 import id from "../../src/web/i18n/id.json";
 import { NOTIFICATION_KINDS, notificationText } from "../../src/web/pages/Notifications/notificationText";
 
-const params = { agency: "Pemerintah Kota Jambi", indicator: "7", excerpt: "Mohon unggah SK", stage: "interviu", notes: "Bukti kurang", predicate: "Baik", revision: "2", index: "3.5", by: "Budi Santoso" };
+const params = { agency: "Pemerintah Kota Jambi", indicator: "7", excerpt: "Mohon unggah SK", stage: "interviu", notes: "Bukti kurang", predicate: "Baik", revision: "2", index: "3.5", by: "Budi Santoso", trackingNumber: "ADU-23456789AB", title: "Antrean terlalu lama" };
 
 // The server stores a kind and parameters; the reader's language makes the sentence.
 describe("notification sentences", () => {

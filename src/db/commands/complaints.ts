@@ -83,8 +83,8 @@ export async function fileComplaint(db: Db, ctx: AuditContext, def: WorkflowDefi
       after: { trackingNumber: input.trackingNumber, serviceId: input.serviceId, category: input.category, anonymous: input.anonymous, confidential: input.confidential, attachments: attachments.length },
     });
     const officers = await agencyRoleHolders(tx, input.agencyId, ["petugas_layanan", "pejabat_layanan"]);
-    const [agency] = await tx.select({ code: agencies.code }).from(agencies).where(eq(agencies.id, input.agencyId));
-    await notifyUsers(tx, officers, { kind: "complaint.received", params: { trackingNumber: input.trackingNumber, title: input.title }, link: `/pengaduan-masuk/${agency!.code}/${row!.id}` }, null);
+    const [agency] = await tx.select({ code: agencies.code, name: agencies.name }).from(agencies).where(eq(agencies.id, input.agencyId));
+    await notifyUsers(tx, officers, { kind: "complaint.received", params: { agency: agency!.name, trackingNumber: input.trackingNumber, title: input.title }, link: `/pengaduan-masuk/${agency!.code}/${row!.id}` }, null);
     return { id: row!.id };
   });
 }
@@ -192,11 +192,11 @@ export async function revealReporterIdentity(db: Db, ctx: AuditContext, agencyId
  * Records a reminder (due soon / breached) for one state visit and notifies the recipients, in one
  * transaction; false when this reminder was already sent (the unique key makes the job idempotent).
  */
-export async function sendComplaintReminder(db: Db, input: { complaintId: number; agencyId: number; agencyCode: string; visitSeq: number; status: "due_soon" | "breached"; recipients: number[]; trackingNumber: string; at: Date }): Promise<boolean> {
+export async function sendComplaintReminder(db: Db, input: { complaintId: number; agencyId: number; agencyCode: string; agencyName: string; visitSeq: number; status: "due_soon" | "breached"; recipients: number[]; trackingNumber: string; at: Date }): Promise<boolean> {
   return db.transaction(async (tx) => {
     const [row] = await tx.insert(complaintReminders).values({ complaintId: input.complaintId, visitSeq: input.visitSeq, status: input.status, sentAt: input.at }).onConflictDoNothing().returning({ id: complaintReminders.complaintId });
     if (!row) return false;
-    await notifyUsers(tx, input.recipients, { kind: input.status === "due_soon" ? "complaint.due_soon" : "complaint.breached", params: { trackingNumber: input.trackingNumber }, link: `/pengaduan-masuk/${input.agencyCode}/${input.complaintId}` }, null);
+    await notifyUsers(tx, input.recipients, { kind: input.status === "due_soon" ? "complaint.due_soon" : "complaint.breached", params: { agency: input.agencyName, trackingNumber: input.trackingNumber }, link: `/pengaduan-masuk/${input.agencyCode}/${input.complaintId}` }, null);
     return true;
   });
 }

@@ -38,7 +38,7 @@ export async function agencyComplaints(db: Db, agencyId: number, options: { open
 /** Every open complaint of every agency (for the reminder job), with its history. */
 export async function openComplaints(db: Db, terminalStates: readonly string[]) {
   const rows = await db
-    .select({ complaint: complaints, agencyCode: agencies.code })
+    .select({ complaint: complaints, agencyCode: agencies.code, agencyName: agencies.name })
     .from(complaints)
     .innerJoin(agencies, eq(agencies.id, complaints.agencyId))
     .where(notInArray(complaints.state, [...terminalStates]));

@@ -25,7 +25,7 @@ export async function runComplaintReminders(ctx: Pick<AppContext, "database" | "
     const entered = [...r.transitions].reverse().find((t) => t.fromState !== t.toState)!;
     const claimant = view.claim?.actorId.startsWith("user:") ? [Number(view.claim.actorId.slice(5))] : [];
     const recipients = status === "breached" ? await complaintOfficers(db, r.complaint.agencyId, ["pejabat_layanan"]) : claimant.length ? claimant : await complaintOfficers(db, r.complaint.agencyId, ["petugas_layanan", "pejabat_layanan"]);
-    if (await sendComplaintReminder(db, { complaintId: r.complaint.id, agencyId: r.complaint.agencyId, agencyCode: r.agencyCode, visitSeq: entered.seq, status, recipients, trackingNumber: r.complaint.trackingNumber, at: now })) {
+    if (await sendComplaintReminder(db, { complaintId: r.complaint.id, agencyId: r.complaint.agencyId, agencyCode: r.agencyCode, agencyName: r.agencyName, visitSeq: entered.seq, status, recipients, trackingNumber: r.complaint.trackingNumber, at: now })) {
       if (status === "due_soon") sent.dueSoon++;
       else sent.breached++;
     }
