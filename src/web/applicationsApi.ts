@@ -1,11 +1,12 @@
 import { ApiError, isRecord } from "./api";
 import { api, apiUrl, type ApiResponse, type CallOptions, type MethodOf, type SuccessOf } from "./apiTypes";
 import type { paths } from "./apiSchema";
+import { citizenCsrfToken, setCitizenCsrfToken } from "./citizenApi";
 
 /*
  * Client of online applications (docs/applications.md): the citizen's routes (`/api/citizen/…`,
- * cookie `pandu_citizen`, with the citizen session's own CSRF token from `GET /api/citizen/me`, kept
- * apart from a staff session's) and the officers' workbench (`/api/agencies/:code/applications…`).
+ * cookie `pandu_citizen`, with the citizen session's own CSRF token — the one store of citizenApi.ts,
+ * filled at sign-in or from `GET /api/citizen/me`, kept apart from a staff session's) and the officers' workbench (`/api/agencies/:code/applications…`).
  */
 
 export type ServiceForm = ApiResponse<"getServiceForm">["form"];
@@ -32,8 +33,6 @@ export function answerErrorsOf(error: unknown): AnswerErrorItem[] | null {
   return error.details.errors.filter((e): e is AnswerErrorItem => isRecord(e) && typeof e.path === "string" && typeof e.code === "string");
 }
 
-let citizenCsrf: string | null = null;
-
 async function readJson(res: Response): Promise<unknown> {
   try {
     return await res.json();
@@ -54,8 +53,8 @@ async function fetchCitizenCsrf(): Promise<string> {
   if (!res.ok) throw await failure(res);
   const me = await readJson(res);
   if (!isRecord(me) || typeof me.csrfToken !== "string") throw new ApiError(res.status, "invalid_response", "no csrfToken");
-  citizenCsrf = me.csrfToken;
-  return citizenCsrf;
+  setCitizenCsrfToken(me.csrfToken);
+  return me.csrfToken;
 }
 
 async function citizenSend(method: string, url: string, body: BodyInit | undefined, json: boolean, signal?: AbortSignal): Promise<Response> {
@@ -71,7 +70,7 @@ async function citizenSend(method: string, url: string, body: BodyInit | undefin
     }
   };
   if (method === "GET") return send(null);
-  let res = await send(citizenCsrf ?? (await fetchCitizenCsrf()));
+  let res = await send(citizenCsrfToken() ?? (await fetchCitizenCsrf()));
   if (res.status === 403) {
     const copy = await readJson(res.clone());
     if (isRecord(copy) && copy.error === "csrf_failed") res = await send(await fetchCitizenCsrf());

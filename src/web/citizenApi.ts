@@ -11,6 +11,9 @@ export function setCitizenCsrfToken(token: string | null): void {
   citizenCsrf = token;
 }
 
+/** The citizen session's CSRF token as last seen (null until a sign-in or `/api/citizen/me` answered). */
+export const citizenCsrfToken = (): string | null => citizenCsrf;
+
 export type CitizenMe = ApiResponse<"getCitizenMe">;
 export type CitizenSignInOptions = ApiResponse<"getCitizenSignInOptions">;
 export type CodeRequestAnswer = ApiResponse<"postCitizenSignInCode">;
