@@ -16,7 +16,9 @@ import { agencyIdsByCode } from "../../src/db/queries/agency-ids";
 import { evidenceUploads, evidenceVersions, userRoles } from "../../src/db/schema";
 import { DEFAULT_THROTTLE } from "../../src/db/commands/login-throttle";
 import { loadOrCreateSecretKey, secretKeyFingerprint } from "../../src/lib/secret-box";
-import { LocalEvidenceStorage } from "../../src/lib/storage";
+import { evidenceKey, LocalEvidenceStorage, stageUpload } from "../../src/lib/storage";
+import { citizenByEmail } from "../../src/db/commands/citizens";
+import { addApplicationFile, createApplicationDraft } from "../../src/db/commands/applications";
 import { buildApp } from "../../src/server/app";
 import { DEFAULT_SESSION_SETTINGS } from "../../src/server/auth/session-settings";
 import { makeUser } from "../helpers/accounts";
@@ -108,6 +110,15 @@ describe(`pandu backup / restore / doctor on ${TEST_DB_KIND}`, () => {
       const meta = { title: `Dokumen ${code}`, documentNumber: null, documentDate: null, reviewDate: null };
       await uploadEvidence(sourceDb.db, storage, SYSTEM, { agencyId: ids.get(code)!, agencyCode: code, source: Readable.from([bytes]), fileName: "dokumen.pdf", maxBytes: 10_000_000, userId: null }, meta);
     }
+    // A citizen's application attachment shares the store: backups must carry it and doctor must not call it an orphan.
+    const citizen = await citizenByEmail(sourceDb.db, "warga.cadangan@example.org", new Date());
+    const [form] = rows<{ service_id: number }>(await sourceDb.db.execute(sql`select service_id from form_versions where status = 'published' and service_id is not null order by id limit 1`));
+    const applicationId = await createApplicationDraft(sourceDb.db, { citizenId: citizen.id, serviceId: form!.service_id, workflowId: "permohonan-layanan", workflowVersion: 1 });
+    const staged = await stageUpload(Readable.from([Buffer.from("%PDF-1.4\n% KTP pemohon (lampiran permohonan)\n%%EOF\n")]), storage.tempDir, 1_000_000);
+    const key = evidenceKey("15.71", staged.sha256);
+    await storage.put(key, staged);
+    await addApplicationFile(sourceDb.db, citizen.id, applicationId, { fieldKey: "ktp", storageKey: key, name: "ktp.pdf", size: staged.size, mediaType: staged.contentType, sha256: staged.sha256, maxFiles: 1 });
+    await staged.discard();
     // A kop surat logo: binary (bytea) rows must come back byte for byte.
     const { default: QRCode } = await import("qrcode");
     await setLetterheadLogo(sourceDb.db, SYSTEM, ids.get("15.71")!, { bytes: await QRCode.toBuffer("Logo Kota Jambi"), contentType: "image/png" });
@@ -138,7 +149,7 @@ describe(`pandu backup / restore / doctor on ${TEST_DB_KIND}`, () => {
     }
     const r = await runCliAsync(["backup", hotFile, "--url", `http://127.0.0.1:${port}`, "--token", token], { env: envOf(source) });
     expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout).toContain("3 evidence files");
+    expect(r.stdout).toContain("4 evidence files");
     hotSummary = summary(r.stdout);
     expect(r.stdout).toContain(`key fingerprint ${fingerprint}`);
     expect(fs.readFileSync(hotFile).toString("latin1")).not.toContain(fs.readFileSync(path.join(source.dataDir, "secret.key"), "utf8").trim());
@@ -159,7 +170,7 @@ describe(`pandu backup / restore / doctor on ${TEST_DB_KIND}`, () => {
     for (const name of Object.keys(before.tables)) expect(after.tables[name], name).toEqual(before.tables[name]);
     expect(after.sequences).toEqual(before.sequences);
     expect(after.migrations).toBe(codeMigrations().length);
-    expect(Object.keys(blobsOf(target))).toHaveLength(3);
+    expect(Object.keys(blobsOf(target))).toHaveLength(4);
     expect(blobsOf(target)).toEqual(blobsOf(source));
   }, LONG);
 
@@ -215,7 +226,7 @@ describe(`pandu backup / restore / doctor on ${TEST_DB_KIND}`, () => {
     const found = runCli(["doctor"], { env: envOf(target) });
     expect(found.status).toBe(1);
     for (const text of [
-      `${orphan.slice(evidenceDir.length + 1)} is referenced by no evidence version`,
+      `${orphan.slice(evidenceDir.length + 1)} is referenced by no evidence version or application file`,
       "is missing from the store",
       "does not match its SHA-256",
       `temporary upload file ${temp}`,

@@ -14,6 +14,7 @@ import { MIGRATIONS_FOLDER } from "../client";
 import { BackupWriter, readBackupLines } from "../../lib/backup-archive";
 import { assertEvidenceKey, type EvidenceStorage } from "../../lib/storage";
 import { VERSION } from "../../lib/version";
+import { referencedBlobs } from "../queries/evidence";
 
 /** One applied migration, as drizzle records it (content hash and the journal's time). */
 export interface AppliedMigration {
@@ -134,9 +135,7 @@ export async function writeBackup(db: Db, kind: DbKind, storage: EvidenceStorage
           await tx.execute(sql`select sequencename as name, last_value as value from pg_sequences where schemaname = 'public' order by sequencename`),
         );
         for (const s of sequences) if (s.value !== null) await writer.json({ sequence: s.name, lastValue: Number(s.value) });
-        const blobs = rowsOf<{ key: string; sha256: string; size: string | number }>(
-          await tx.execute(sql`select storage_key as key, min(sha256) as sha256, min(size) as size from evidence_versions group by storage_key order by storage_key`),
-        ).map((b) => ({ key: b.key, sha256: b.sha256, size: Number(b.size) }));
+        const blobs = (await referencedBlobs(tx)).map((b) => ({ key: b.key, sha256: b.sha256, size: b.size }));
         return { ...header, tables, blobs };
       },
       { isolationLevel: "repeatable read", accessMode: "read only" },

@@ -8,6 +8,7 @@ import { recordAudit, type AuditContext } from "../audit/record-audit";
 import { verifyAudit } from "../audit/verify-audit";
 import { EvidenceObjectMissingError, partDir, type EvidenceStorage } from "../../lib/storage";
 import { appliedMigrations, codeMigrations } from "./backup";
+import { referencedBlobs } from "../queries/evidence";
 
 /** One problem found; `fix` is absent when it must not be repaired automatically (report only). */
 export interface DoctorFinding {
@@ -60,20 +61,16 @@ export async function diagnose(db: Db, storage: EvidenceStorage, options: Doctor
   for (const r of crossAgency) findings.push({ check: "invariant", problem: `evidence version #${r.id} belongs to another agency than its evidence` });
 
   // Every referenced evidence file exists and hashes right (never "fixed": the content is lost or altered).
-  const referenced = rowsOf<{ key: string; sha256: string; versions: string }>(
-    await db.execute(
-      sql`select storage_key as key, min(sha256) as sha256, string_agg('#' || id::text, ', ' order by id) as versions from evidence_versions group by storage_key order by storage_key`,
-    ),
-  );
+  const referenced = await referencedBlobs(db);
   const referencedKeys = new Set(referenced.map((r) => r.key));
   for (const r of referenced) {
     try {
       const hash = createHash("sha256");
       for await (const chunk of (await storage.open(r.key)) as AsyncIterable<Buffer>) hash.update(chunk);
-      if (hash.digest("hex") !== r.sha256) findings.push({ check: "blob", problem: `evidence file ${r.key} (version ${r.versions}) does not match its SHA-256: altered or corrupted` });
+      if (hash.digest("hex") !== r.sha256) findings.push({ check: "blob", problem: `evidence file ${r.key} (${r.refs}) does not match its SHA-256: altered or corrupted` });
     } catch (e) {
       if (!(e instanceof EvidenceObjectMissingError)) throw e;
-      findings.push({ check: "blob", problem: `evidence file ${r.key} (version ${r.versions}) is missing from the store` });
+      findings.push({ check: "blob", problem: `evidence file ${r.key} (${r.refs}) is missing from the store` });
     }
   }
 
@@ -82,7 +79,7 @@ export async function diagnose(db: Db, storage: EvidenceStorage, options: Doctor
     if (referencedKeys.has(o.key)) continue;
     findings.push({
       check: "orphan_blob",
-      problem: `evidence file ${o.key} is referenced by no evidence version`,
+      problem: `evidence file ${o.key} is referenced by no evidence version or application file`,
       fix: async () => {
         if (!oldEnough(o.modifiedAt)) return youngMessage(o.key);
         await storage.delete(o.key);

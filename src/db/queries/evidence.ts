@@ -129,6 +129,31 @@ export async function referencedStorageKeys(db: Db, keys: string[]): Promise<Set
   return new Set([...rows, ...attached].map((r) => r.key));
 }
 
+/** A stored object the database references, with the hash and size it must have and who refers to it. */
+export interface ReferencedBlob {
+  key: string;
+  sha256: string;
+  size: number;
+  /** "version #12", "application file <uuid>", …: for messages. */
+  refs: string;
+}
+
+/**
+ * Every object of the evidence store that a row references: evidence versions and the attachments
+ * of online applications (they share the content-addressed store). Backups copy exactly these,
+ * and `pandu doctor` checks them and treats every other object as an orphan — so a new table
+ * that keeps files in the store must be added here.
+ */
+export async function referencedBlobs(db: Pick<Db, "execute">): Promise<ReferencedBlob[]> {
+  const result = await db.execute(sql`
+    select key, min(sha256) as sha256, min(size) as size, string_agg(ref, ', ' order by ref) as refs from (
+      select storage_key as key, sha256, size::bigint as size, 'version #' || id::text as ref from evidence_versions
+      union all
+      select storage_key, sha256, size::bigint, 'application file ' || id::text from application_files
+    ) r group by key order by key`);
+  return (result as unknown as { rows: { key: string; sha256: string; size: string | number; refs: string }[] }).rows.map((r) => ({ ...r, size: Number(r.size) }));
+}
+
 /** Every piece of evidence linked to the indicators of an assessment: code → rows, oldest link first. */
 export async function linkedEvidenceByIndicator(db: Db, assessmentId: number): Promise<Map<string, EvidenceSummaryRow[]>> {
   const rows = await db
