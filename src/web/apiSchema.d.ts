@@ -12307,7 +12307,7 @@ export interface operations {
                         today: string;
                         tasks: {
                             /** @enum {string} */
-                            kind: "fill" | "verify" | "assess" | "submit" | "close_stage" | "review" | "clarification" | "monitor" | "action";
+                            kind: "fill" | "verify" | "assess" | "submit" | "close_stage" | "review" | "clarification" | "monitor" | "action" | "applications" | "complaints";
                             count: number;
                             agency: {
                                 code: string;

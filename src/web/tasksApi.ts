@@ -6,7 +6,7 @@ export type TaskList = ApiResponse<"getMeTasks">;
 export type Task = TaskList["tasks"][number];
 /** What a task asks (the catalogue words each kind under `tasks.kind.*`). */
 export type TaskKind = Task["kind"];
-export const TASK_KINDS: TaskKind[] = ["fill", "verify", "assess", "submit", "close_stage", "review", "clarification", "monitor", "action"];
+export const TASK_KINDS: TaskKind[] = ["fill", "verify", "assess", "submit", "close_stage", "review", "clarification", "monitor", "action", "applications", "complaints"];
 
 /** My work list (GET /api/me/tasks). */
 export async function fetchTasks(signal?: AbortSignal): Promise<TaskList> {

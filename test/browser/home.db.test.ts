@@ -16,7 +16,7 @@ const DEMO_ACCOUNTS = [
   "asesor.eksternal@demo.pandu.local",
   "tim.reviu@demo.pandu.local",
 ];
-/** The citizen-service roles' demo accounts (their work is the service inbox, not an evaluation task). */
+/** The citizen-service roles' demo accounts: their tasks are the service queues (complaints, applications), not an evaluation. */
 const SERVICE_ACCOUNTS = ["petugas.layanan@demo.pandu.local", "pejabat.layanan@demo.pandu.local"];
 
 // Everyone lands on their work: each demo role signs in and finds at least one task on its home page.
@@ -51,6 +51,21 @@ describe(`the home page (Beranda kerja) in Chromium on ${TEST_DB_KIND}`, () => {
         await first.click();
         await expect.poll(() => new URL(page.url()).pathname).toBe(href);
       }
+      await page.close();
+    });
+  }
+
+  for (const email of SERVICE_ACCOUNTS) {
+    it(`${email} lands on /beranda with the complaints waiting for their roles, linking to the inbox`, async () => {
+      const page = await demo.signIn(email);
+      await expect.poll(() => page.url()).toBe(`${demo.url}/beranda`);
+      await page.getByTestId("task-list").waitFor();
+      const item = page.locator('[data-testid="task-item"][data-kind="complaints"]');
+      await expect.poll(() => item.count()).toBe(1);
+      const link = item.getByRole("link");
+      expect(await link.getAttribute("href")).toBe("/pengaduan-masuk/15.71");
+      await link.click();
+      await expect.poll(() => new URL(page.url()).pathname).toBe("/pengaduan-masuk/15.71");
       await page.close();
     });
   }

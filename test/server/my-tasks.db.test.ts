@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { seedDemo } from "../../src/db/commands/seed-demo";
 import { DEMO_PERIOD_NAME } from "../../src/db/commands/seed-demo-province";
 import { DEMO_CLARIFICATION } from "../../src/db/commands/seed-demo-tasks";
-import { agencies, assessmentAssignments, assessments, clarificationMessages, clarificationThreads, periods, userRoles, users } from "../../src/db/schema";
+import { agencies, applications, assessmentAssignments, assessments, clarificationMessages, clarificationThreads, complaints, formVersions, periods, userRoles, users } from "../../src/db/schema";
+import { citizenByEmail } from "../../src/db/commands/citizens";
+import { createApplicationDraft } from "../../src/db/commands/applications";
 import { TasksResponse } from "../../src/server/features/tasks/tasks.schema";
 import { call, makeUser, sessionFor } from "../helpers/accounts";
 import { startTestApp, type TestApp } from "../helpers/test-app";
@@ -68,6 +70,41 @@ describe(`GET /api/me/tasks on ${TEST_DB_KIND}`, () => {
       ["monitor", 9, mandiriCloses],
       ["monitor", 2, schedule.dokumen!.closes],
     ]);
+  });
+
+  it("gives service officers the applications and complaints waiting for their workflow roles", async () => {
+    const db = t.database.db;
+    // Kota Jambi's demo complaints: those in a state the officer's roles act in, not waiting for the reporter.
+    const [{ n }] = (await db.select({ n: sql<number>`count(*)::int` }).from(complaints).innerJoin(agencies, eq(agencies.id, complaints.agencyId)).where(and(eq(agencies.code, "15.71"), inArray(complaints.state, ["received", "follow_up"])))) as [{ n: number }];
+    expect(n).toBeGreaterThan(0);
+    for (const who of ["petugas.layanan", "pejabat.layanan"]) {
+      const tasks = await demoTasks(who);
+      expect(summary(tasks), who).toEqual(["complaints 15.71"]);
+      expect(tasks[0]).toMatchObject({ count: n, link: "/pengaduan-masuk/15.71" });
+    }
+
+    // Applications of Provinsi Jambi: one waiting for the front desk and overdue, one claimed by someone else, one paused for the citizen.
+    const officer = await makeUser(t.database, "petugas_layanan", "15");
+    const colleague = await makeUser(t.database, "petugas_layanan", "15");
+    const citizen = await citizenByEmail(db, "pemohon.tugas@example.org", new Date());
+    const [form] = await db.select({ serviceId: formVersions.serviceId }).from(formVersions).innerJoin(agencies, eq(agencies.id, formVersions.agencyId)).where(and(eq(agencies.code, "15"), eq(formVersions.status, "published")));
+    const waiting = { state: "submitted", stateRoles: ["petugas_loket", "verifikator", "pemohon"], submittedAt: new Date("2026-01-05T02:00:00Z") };
+    const cases = [
+      { ...waiting, stateDeadline: "2026-01-08" },
+      { ...waiting, stateDeadline: "2026-01-06", claimedByUserId: colleague.id },
+      { ...waiting, stateDeadline: "2026-01-07", paused: true },
+    ];
+    for (const c of cases) {
+      const id = await createApplicationDraft(db, { citizenId: citizen.id, serviceId: form!.serviceId!, workflowId: "permohonan-layanan", workflowVersion: 1 });
+      await db.update(applications).set(c).where(eq(applications.id, id));
+    }
+    const mine = (await tasksOf(officer.id)).tasks.filter((x) => x.kind === "applications");
+    expect(mine).toEqual([expect.objectContaining({ count: 1, deadline: "2026-01-08", overdue: true, link: "/layanan-masuk/15", agency: expect.objectContaining({ code: "15" }) })]);
+    // The colleague's claim counts for the colleague.
+    expect((await tasksOf(colleague.id)).tasks.find((x) => x.kind === "applications")).toMatchObject({ count: 2, deadline: "2026-01-06" });
+    // Not a service role, or another agency: no queue.
+    expect((await tasksOf((await makeUser(t.database, "koordinator_spbe", "15")).id)).tasks.filter((x) => x.kind === "applications" || x.kind === "complaints")).toEqual([]);
+    expect((await tasksOf((await makeUser(t.database, "petugas_layanan", "15.02")).id)).total).toBe(0);
   });
 
   it("shows nothing of another agency and counts only the caller's own work", async () => {

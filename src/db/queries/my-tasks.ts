@@ -88,3 +88,41 @@ export async function actionsDueOf(db: Db, agencyIds: number[], until: string) {
     .where(and(inArray(improvementActions.agencyId, agencyIds), ne(improvementActions.status, "done"), isNotNull(improvementActions.dueDate), lte(improvementActions.dueDate, until)))
     .orderBy(asc(improvementActions.dueDate), asc(improvementActions.id));
 }
+
+/** One agency's open cases waiting for an officer: how many, how many past their state's deadline, the nearest deadline. */
+export interface WaitingCases {
+  agencyId: number;
+  agencyCode: string;
+  agencyName: string;
+  count: number;
+  overdue: number;
+  nearestDeadline: string | null;
+}
+
+/**
+ * Open online applications of `agencyId` in a state one of `roles` acts in, not paused for the
+ * citizen, and unclaimed or claimed by `userId`: what the officer's role queue shows first.
+ */
+export async function applicationsWaitingFor(db: Db, input: { agencyId: number; roles: string[]; userId: number; today: string }): Promise<WaitingCases | null> {
+  if (!input.roles.length) return null;
+  const result = await db.execute(sql`
+    select g.id as "agencyId", g.code as "agencyCode", g.name as "agencyName", count(*)::int as count,
+           count(*) filter (where a.state_deadline < ${input.today})::int as overdue, min(a.state_deadline)::text as "nearestDeadline"
+    from applications a join agencies g on g.id = a.agency_id
+    where a.agency_id = ${input.agencyId} and not a.terminal and not a.paused and a.state <> 'draft'
+      and a.state_roles && array(select jsonb_array_elements_text(${JSON.stringify(input.roles)}::jsonb))
+      and (a.claimed_by_user_id is null or a.claimed_by_user_id = ${input.userId})
+    group by g.id, g.code, g.name`);
+  return ((result as unknown as { rows: WaitingCases[] }).rows[0] ?? null);
+}
+
+/** Open complaints of `agencyId` in one of `states` (the states the officer's roles act in). */
+export async function complaintsWaitingIn(db: Db, input: { agencyId: number; states: string[] }): Promise<WaitingCases | null> {
+  if (!input.states.length) return null;
+  const result = await db.execute(sql`
+    select g.id as "agencyId", g.code as "agencyCode", g.name as "agencyName", count(*)::int as count, 0 as overdue, null as "nearestDeadline"
+    from complaints c join agencies g on g.id = c.agency_id
+    where c.agency_id = ${input.agencyId} and c.state in (select jsonb_array_elements_text(${JSON.stringify(input.states)}::jsonb))
+    group by g.id, g.code, g.name`);
+  return ((result as unknown as { rows: WaitingCases[] }).rows[0] ?? null);
+}

@@ -1,6 +1,10 @@
-import { agenciesOf, assignmentsInForce, hasRole, isAdministrator, type Actor, type Stage } from "../../../core";
+import { agenciesOf, assignmentsInForce, hasRole, isAdministrator, isServiceRole, officerRolesOf, type Actor, type Stage } from "../../../core";
 import type { Db } from "../../../db/client";
-import { actionsDueOf, assignmentsOfUser, openAssessmentsFor, openClarificationsOf, type OpenAssessmentRow } from "../../../db/queries/my-tasks";
+import { actionsDueOf, applicationsWaitingFor, assignmentsOfUser, complaintsWaitingIn, openAssessmentsFor, openClarificationsOf, type OpenAssessmentRow, type WaitingCases } from "../../../db/queries/my-tasks";
+import { agencyRolesOf } from "../../policies/application.policy";
+import { complaintRolesOf } from "../../policies/complaint.policy";
+import { defaultWorkflow } from "../applications/applications-runtime";
+import { complaintWorkflow } from "../complaints/complaint-workflow";
 import { instrumentById } from "../../../lib/instrument-files";
 import { assignedAs, canAdvance, canAnswer, canReadAssessment, canReview, canSubmit, canVerify, type AssessmentScope } from "../../policies/assessment.policy";
 import { clarificationSide } from "../../policies/collaboration.policy";
@@ -71,7 +75,42 @@ export async function collectTasks(db: Db, actor: Actor, today: string): Promise
       link: `/rekomendasi/${encodeURIComponent(a.agencyCode)}`,
     });
   }
+  if (actor.canWrite) tasks.push(...(await serviceTasks(db, actor, today)));
   return tasks;
+}
+
+/**
+ * A service officer's (petugas/pejabat layanan) queues, per agency served: online applications in
+ * a state their workflow roles act in (unclaimed or theirs; overdue when past the state's
+ * deadline) and open complaints in a state their roles act in — the counts the workbench and the
+ * complaints inbox open on.
+ */
+async function serviceTasks(db: Db, actor: Actor, today: string): Promise<TaskItem[]> {
+  const served = [...new Set(actor.grants.filter((g) => g.agencyId !== null && isServiceRole(g.role)).map((g) => g.agencyId!))];
+  const out: TaskItem[] = [];
+  const item = (kind: "applications" | "complaints", w: WaitingCases, link: string): TaskItem => ({
+    kind,
+    count: w.count,
+    agency: { code: w.agencyCode, name: w.agencyName },
+    period: null,
+    stage: null,
+    indicator: null,
+    title: null,
+    deadline: w.nearestDeadline,
+    overdue: w.overdue > 0,
+    link,
+  });
+  for (const agencyId of served) {
+    const applicationRoles = officerRolesOf(defaultWorkflow(), agencyRolesOf(actor, agencyId));
+    const waiting = await applicationsWaitingFor(db, { agencyId, roles: applicationRoles, userId: actor.userId, today });
+    if (waiting) out.push(item("applications", waiting, `/layanan-masuk/${encodeURIComponent(waiting.agencyCode)}`));
+    const complaints = complaintWorkflow();
+    const roles = officerRolesOf(complaints, complaintRolesOf(actor, agencyId));
+    const states = complaints.states.filter((s) => !s.terminal && !s.waitsForCitizen && (s.roles ?? []).some((r) => roles.includes(r))).map((s) => s.id);
+    const open = await complaintsWaitingIn(db, { agencyId, states });
+    if (open) out.push(item("complaints", open, `/pengaduan-masuk/${encodeURIComponent(open.agencyCode)}`));
+  }
+  return out;
 }
 
 /** The fields every assessment task shares; the deadline is the open stage's closing day. */

@@ -1,12 +1,12 @@
 import { z } from "zod";
 
 /** What a task asks of the user (the interface words each kind from its catalogue). */
-export const TaskKind = z.enum(["fill", "verify", "assess", "submit", "close_stage", "review", "clarification", "monitor", "action"]);
+export const TaskKind = z.enum(["fill", "verify", "assess", "submit", "close_stage", "review", "clarification", "monitor", "action", "applications", "complaints"]);
 export type TaskKind = z.infer<typeof TaskKind>;
 
 export const TaskItem = z.object({
   kind: TaskKind,
-  /** How many: indicators to fill or verify, agencies still in a stage; 0 when the task is one act. */
+  /** How many: indicators to fill or verify, agencies still in a stage, cases waiting in a queue; 0 when the task is one act. */
   count: z.number().int(),
   agency: z.object({ code: z.string(), name: z.string() }).nullable(),
   period: z.string().nullable(),
@@ -15,7 +15,7 @@ export const TaskItem = z.object({
   indicator: z.string().nullable(),
   /** The title of an improvement action. */
   title: z.string().nullable(),
-  /** ISO date: the stage's closing day from the period schedule, or the action's due date; null when none is set. */
+  /** ISO date: the stage's closing day from the period schedule, the action's due date or a queue's nearest state deadline; null when none is set. */
   deadline: z.string().nullable(),
   overdue: z.boolean(),
   /** A path of the app where the work is done. */
