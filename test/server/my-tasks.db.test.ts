@@ -80,7 +80,9 @@ describe(`GET /api/me/tasks on ${TEST_DB_KIND}`, () => {
     for (const who of ["petugas.layanan", "pejabat.layanan"]) {
       const tasks = await demoTasks(who);
       expect(summary(tasks), who).toEqual(["complaints 15.71"]);
-      expect(tasks[0]).toMatchObject({ count: n, link: "/pengaduan-masuk/15.71" });
+      // One demo complaint is past its verification deadline (3 working days): the engine's deadline, on the agency's calendar.
+      expect(tasks[0]).toMatchObject({ count: n, link: "/pengaduan-masuk/15.71", overdue: true });
+      expect(tasks[0]!.deadline! < (await tasksOf(await userId(`${who}@demo.pandu.local`))).today).toBe(true);
     }
 
     // Applications of Provinsi Jambi: one waiting for the front desk and overdue, one claimed by someone else, one paused for the citizen.

@@ -116,13 +116,3 @@ export async function applicationsWaitingFor(db: Db, input: { agencyId: number; 
   return ((result as unknown as { rows: WaitingCases[] }).rows[0] ?? null);
 }
 
-/** Open complaints of `agencyId` in one of `states` (the states the officer's roles act in). */
-export async function complaintsWaitingIn(db: Db, input: { agencyId: number; states: string[] }): Promise<WaitingCases | null> {
-  if (!input.states.length) return null;
-  const result = await db.execute(sql`
-    select g.id as "agencyId", g.code as "agencyCode", g.name as "agencyName", count(*)::int as count, 0 as overdue, null as "nearestDeadline"
-    from complaints c join agencies g on g.id = c.agency_id
-    where c.agency_id = ${input.agencyId} and c.state in (select jsonb_array_elements_text(${JSON.stringify(input.states)}::jsonb))
-    group by g.id, g.code, g.name`);
-  return ((result as unknown as { rows: WaitingCases[] }).rows[0] ?? null);
-}

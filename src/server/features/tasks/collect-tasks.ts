@@ -1,10 +1,12 @@
-import { agenciesOf, assignmentsInForce, hasRole, isAdministrator, isServiceRole, officerRolesOf, type Actor, type Stage } from "../../../core";
+import { agenciesOf, assignmentsInForce, hasRole, isAdministrator, isServiceRole, officerRolesOf, type Actor, type Stage, type WorkingCalendar } from "../../../core";
 import type { Db } from "../../../db/client";
-import { actionsDueOf, applicationsWaitingFor, assignmentsOfUser, complaintsWaitingIn, openAssessmentsFor, openClarificationsOf, type OpenAssessmentRow, type WaitingCases } from "../../../db/queries/my-tasks";
+import { actionsDueOf, applicationsWaitingFor, assignmentsOfUser, openAssessmentsFor, openClarificationsOf, type OpenAssessmentRow, type WaitingCases } from "../../../db/queries/my-tasks";
 import { agencyRolesOf } from "../../policies/application.policy";
 import { complaintRolesOf } from "../../policies/complaint.policy";
 import { defaultWorkflow } from "../applications/applications-runtime";
-import { complaintWorkflow } from "../complaints/complaint-workflow";
+import { complaintWorkflow, terminalStates } from "../complaints/complaint-workflow";
+import { caseViewOf } from "../complaints/complaints.presenter";
+import { agencyComplaints } from "../../../db/queries/complaints";
 import { instrumentById } from "../../../lib/instrument-files";
 import { assignedAs, canAdvance, canAnswer, canReadAssessment, canReview, canSubmit, canVerify, type AssessmentScope } from "../../policies/assessment.policy";
 import { clarificationSide } from "../../policies/collaboration.policy";
@@ -24,7 +26,13 @@ const ACTION_ROLES = ["koordinator_spbe", "penanggung_jawab", "pimpinan"] as con
  * close a stage, review, reply in a clarification). Improvement actions come from the actor's own
  * agencies; a Koordinator Provinsi follows the rounds its province runs.
  */
-export async function collectTasks(db: Db, actor: Actor, today: string): Promise<TaskItem[]> {
+/** The moment tasks are collected at, and the working calendar of an agency (complaint deadlines count in working days). */
+export interface TaskClock {
+  now: Date;
+  calendarOf(agencyCode: string): WorkingCalendar;
+}
+
+export async function collectTasks(db: Db, actor: Actor, today: string, clock: TaskClock): Promise<TaskItem[]> {
   const assignments = await assignmentsOfUser(db, actor.userId);
   const provinces = actor.grants.filter((g) => g.role === "koordinator_provinsi" && g.agencyId !== null).map((g) => g.agencyId!);
   const rows = await openAssessmentsFor(db, {
@@ -75,7 +83,7 @@ export async function collectTasks(db: Db, actor: Actor, today: string): Promise
       link: `/rekomendasi/${encodeURIComponent(a.agencyCode)}`,
     });
   }
-  if (actor.canWrite) tasks.push(...(await serviceTasks(db, actor, today)));
+  if (actor.canWrite) tasks.push(...(await serviceTasks(db, actor, today, clock)));
   return tasks;
 }
 
@@ -85,7 +93,7 @@ export async function collectTasks(db: Db, actor: Actor, today: string): Promise
  * deadline) and open complaints in a state their roles act in — the counts the workbench and the
  * complaints inbox open on.
  */
-async function serviceTasks(db: Db, actor: Actor, today: string): Promise<TaskItem[]> {
+async function serviceTasks(db: Db, actor: Actor, today: string, clock: TaskClock): Promise<TaskItem[]> {
   const served = [...new Set(actor.grants.filter((g) => g.agencyId !== null && isServiceRole(g.role)).map((g) => g.agencyId!))];
   const out: TaskItem[] = [];
   const item = (kind: "applications" | "complaints", w: WaitingCases, link: string): TaskItem => ({
@@ -104,11 +112,16 @@ async function serviceTasks(db: Db, actor: Actor, today: string): Promise<TaskIt
     const applicationRoles = officerRolesOf(defaultWorkflow(), agencyRolesOf(actor, agencyId));
     const waiting = await applicationsWaitingFor(db, { agencyId, roles: applicationRoles, userId: actor.userId, today });
     if (waiting) out.push(item("applications", waiting, `/layanan-masuk/${encodeURIComponent(waiting.agencyCode)}`));
-    const complaints = complaintWorkflow();
-    const roles = officerRolesOf(complaints, complaintRolesOf(actor, agencyId));
-    const states = complaints.states.filter((s) => !s.terminal && !s.waitsForCitizen && (s.roles ?? []).some((r) => roles.includes(r))).map((s) => s.id);
-    const open = await complaintsWaitingIn(db, { agencyId, states });
-    if (open) out.push(item("complaints", open, `/pengaduan-masuk/${encodeURIComponent(open.agencyCode)}`));
+    const def = complaintWorkflow();
+    const roles = officerRolesOf(def, complaintRolesOf(actor, agencyId));
+    const states = new Set(def.states.filter((s) => !s.terminal && !s.waitsForCitizen && (s.roles ?? []).some((r) => roles.includes(r))).map((s) => s.id));
+    if (!states.size) continue;
+    const open = (await agencyComplaints(db, agencyId, { openOnly: true, terminalStates: terminalStates(def) })).filter((r) => states.has(r.complaint.state));
+    if (!open.length) continue;
+    // Complaint deadlines are not stored: the engine computes them from the history on the agency's calendar.
+    const deadlines = open.map((r) => caseViewOf(def, r.transitions, clock.calendarOf(r.agencyCode), clock.now).stateSla?.deadline ?? null).filter((d): d is string => d !== null).sort();
+    const first = open[0]!;
+    out.push(item("complaints", { agencyId, agencyCode: first.agencyCode, agencyName: first.agencyName, count: open.length, overdue: deadlines.filter((d) => d < today).length, nearestDeadline: deadlines[0] ?? null }, `/pengaduan-masuk/${encodeURIComponent(first.agencyCode)}`));
   }
   return out;
 }

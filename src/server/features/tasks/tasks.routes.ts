@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { AppContext } from "../../context";
 import { todayInIndonesia } from "../evidence/evidence-settings";
 import { collectTasks } from "./collect-tasks";
+import { workingCalendarOf } from "../../working-calendar";
 import { presentTasks } from "./tasks.presenter";
 import { TasksResponse } from "./tasks.schema";
 
@@ -16,8 +17,9 @@ export const taskRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         schema: { summary: "What waits for me now: indicators to fill or verify, clarifications, stages to close, reviews, actions due", tags: ["auth"], response: { 200: TasksResponse } },
       },
       async (req) => {
-        const today = todayInIndonesia(ctx.auth.now?.() ?? new Date());
-        return presentTasks(await collectTasks(db, req.auth!.actor, today), today);
+        const now = ctx.auth.now?.() ?? new Date();
+        const today = todayInIndonesia(now);
+        return presentTasks(await collectTasks(db, req.auth!.actor, today, { now, calendarOf: (code) => workingCalendarOf(ctx, code) }), today);
       },
     );
   };
