@@ -45,7 +45,8 @@ export async function loadFormVersions(db: Db, forms: readonly FormDefinition[])
   return added;
 }
 
-async function serviceIdOf(db: Db | Tx, agencyId: number, slug: string): Promise<number | null> {
+/** The id of the agency's catalogue service with this slug, or null. */
+export async function serviceIdOf(db: Db | Tx, agencyId: number, slug: string): Promise<number | null> {
   const [s] = await db
     .select({ id: publicServices.id })
     .from(publicServices)
