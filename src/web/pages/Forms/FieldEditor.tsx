@@ -26,7 +26,7 @@ export function ownProblems(problems: FormProblemItem[], path: string): FormProb
 }
 
 /** The builder's id of an input of a field (`fb-fields-2-fields-0-key`), for labels and tests. */
-export const builderId = (path: string, what: string) => `fb-${path.replace(/[^a-zA-Z0-9]+/g, "-")}-${what}`;
+export const builderId = (path: string, what: string) => `fb-${path.replace(/[^a-zA-Z0-9]+/g, "-").replace(/-$/, "")}-${what}`;
 
 /** Two inputs for a text in Bahasa Indonesia and English; both empty removes it when `optional`. */
 function TextPair({ value, onChange, id, label, optional }: { value: LocalizedText | undefined; onChange(v: LocalizedText | undefined): void; id: string; label: string; optional?: boolean }) {
