@@ -1,9 +1,9 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { formVersions } from "../schema";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
 import type { FormDefinition } from "../../core";
-import { ApplicationCommandError, serviceIdOf } from "./applications";
+import { lockDraftFormVersion, serviceIdOf } from "./applications";
 
 /**
  * Replaces the definition of a draft form version (the form builder's save; the core has validated
@@ -13,13 +13,7 @@ import { ApplicationCommandError, serviceIdOf } from "./applications";
  */
 export async function updateFormDraft(db: Db, ctx: AuditContext, agencyId: number, formVersionId: number, form: FormDefinition): Promise<{ id: number; version: number }> {
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(formVersions)
-      .where(and(eq(formVersions.id, formVersionId), eq(formVersions.agencyId, agencyId)))
-      .for("update");
-    if (!row) throw new ApplicationCommandError("not_found");
-    if (row.status !== "draft") throw new ApplicationCommandError("not_draft", { status: row.status });
+    const row = await lockDraftFormVersion(tx, agencyId, formVersionId);
     const serviceId = form.service ? await serviceIdOf(tx, agencyId, form.service) : null;
     const definition: FormDefinition = { ...form, id: row.formId, version: row.version, status: "draft" };
     await tx.update(formVersions).set({ definition, serviceId }).where(eq(formVersions.id, formVersionId));

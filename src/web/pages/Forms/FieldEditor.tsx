@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { Condition, FieldType, FormDefinition, FormField, LocalizedText } from "../../../core/forms/types";
 import { FIELD_TYPES, FILE_MEDIA_TYPES, REGION_LEVELS } from "../../../core/forms/types";
 import type { FormProblemItem } from "../../formsApi";
-import { earlierKeyPaths, editList, freshKey, moveField, newField, placePath, removeField, replaceField, retype, type FieldPlace } from "./formDraft";
+import { earlierKeyPaths, editList, fieldAt, freshKey, moveField, newField, placePath, removeField, replaceField, retype, type FieldPlace } from "./formDraft";
 import { ProblemList } from "./ProblemList";
 
 type Loose = Record<string, unknown>;
@@ -123,15 +123,7 @@ function ConditionEditor({ form, place, when, onChange, path }: { form: FormDefi
 export function FieldEditor({ form, place, count, problems, onChange }: Props) {
   const { t } = useTranslation();
   const path = placePath(place);
-  const list = ((): FormField[] => {
-    let fields = form.fields;
-    for (const i of place.slice(0, -1)) {
-      const g = fields[i];
-      fields = g && g.type === "group" ? g.fields : [];
-    }
-    return fields;
-  })();
-  const field = list[place[place.length - 1]!]!;
+  const field = fieldAt(form, place);
   const f = field as unknown as Loose;
   const id = (what: string) => builderId(path, what);
   const put = (changes: Loose) => {

@@ -77,6 +77,12 @@ function siblingsOf(form: FormDefinition, place: FieldPlace): { list: FormField[
   return { list, index: place[place.length - 1]! };
 }
 
+/** The field at a place. */
+export function fieldAt(form: FormDefinition, place: FieldPlace): FormField {
+  const { list, index } = siblingsOf(form, place);
+  return list[index]!;
+}
+
 /** A copy of the form with the field list at a place (the root for `[]`, a group's otherwise) changed. */
 export function editList(form: FormDefinition, groupPlace: FieldPlace, change: (list: FormField[]) => FormField[]): FormDefinition {
   const next = structuredClone(form);
