@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { FormDefinition } from "../../../core/forms/types";
@@ -48,6 +48,8 @@ function Builder({ code, version }: { code: string; version: AgencyFormVersion }
   const [jsonText, setJsonText] = useState("");
   const [jsonError, setJsonError] = useState<string | null>(null);
   const editable = version.status === "draft";
+  const latest = useRef(form);
+  latest.current = form;
   usePageTitle(t("forms.builder.title", { title: form.title.id }));
 
   const check = useMemo(() => validateForm(form), [form]);
@@ -62,11 +64,13 @@ function Builder({ code, version }: { code: string; version: AgencyFormVersion }
 
   const save = useCallback(async (): Promise<boolean> => {
     setFailure(null);
-    if (!validateForm(form).ok) return false;
+    const sent = latest.current;
+    if (!validateForm(sent).ok) return false;
     setSaveState("saving");
     try {
-      await saveFormDraft(code, version.id, form);
-      setDirty(false);
+      await saveFormDraft(code, version.id, sent);
+      // A change made while saving stays unsaved.
+      if (latest.current === sent) setDirty(false);
       setSaveState("saved");
       return true;
     } catch (e) {
@@ -75,7 +79,7 @@ function Builder({ code, version }: { code: string; version: AgencyFormVersion }
       setSaveState("idle");
       return false;
     }
-  }, [code, version.id, form]);
+  }, [code, version.id]);
   useUnsavedChanges(dirty, editable ? save : undefined);
 
   const openJson = () => {
