@@ -2781,6 +2781,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agencies/{code}/forms/{formVersionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Save the definition of a draft form version (the form builder); its form id and version stay; 400 form_invalid with paths, 409 form_not_draft */
+        put: operations["updateFormDraft"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agencies/{code}/forms/{formVersionId}/publish": {
         parameters: {
             query?: never;
@@ -13330,6 +13347,7 @@ export interface operations {
                             serviceName: string | null;
                             createdAt: string;
                             publishedAt: string | null;
+                            createdBy: string | null;
                         }[];
                     };
                 };
@@ -13361,6 +13379,44 @@ export interface operations {
         responses: {
             /** @description Default Response */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: number;
+                        version: number;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    updateFormDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                formVersionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    definition: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };

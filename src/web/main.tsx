@@ -59,6 +59,8 @@ const router = createBrowserRouter([
       { path: "permohonan-saya/:id", element: lazyRoute(() => import("./pages/Applications").then((m) => m.MyApplicationPage), "applications.loading") },
       { path: "layanan-masuk", element: lazyRoute(() => import("./pages/Applications").then((m) => m.ApplicationQueuePage), "applications.loading") },
       { path: "layanan-masuk/:id", element: lazyRoute(() => import("./pages/Applications").then((m) => m.OfficerApplicationPage), "applications.loading") },
+      { path: "formulir/:code", element: lazyRoute(() => import("./pages/Forms").then((m) => m.FormsListPage), "applications.loading") },
+      { path: "formulir/:code/:formVersionId/ubah", element: lazyRoute(() => import("./pages/Forms").then((m) => m.FormBuilderPage), "applications.loading") },
       { path: "verifikasi/:id", element: lazyRoute(() => import("./pages/Verify").then((m) => m.VerifyDocumentPage), "portal.loading") },
       { path: "atur-sandi/:token", element: lazyRoute(() => import("./pages/SetPassword").then((m) => m.SetPasswordPage)) },
       { path: "masuk-warga", element: lazyRoute(() => import("./pages/Citizen").then((m) => m.CitizenSignInPage)) },

@@ -27,6 +27,8 @@ const NOT_WALKED: Record<string, string> = {
   "permohonan-saya/:id": "a citizen's application; test/browser/applications.db.test.ts opens it",
   "layanan-masuk": "the officers' workbench, linked in the menu of petugas_layanan / pejabat_layanan (no such demo account); test/browser/applications.db.test.ts opens it",
   "layanan-masuk/:id": "an application in the officers' workbench; test/browser/applications.db.test.ts opens it",
+  "formulir/:code": "an agency's application forms, linked in the menu of petugas_layanan / pejabat_layanan (no such demo account); test/browser/form-builder.db.test.ts opens it",
+  "formulir/:code/:formVersionId/ubah": "the form builder of a form version; test/browser/form-builder.db.test.ts opens it",
   "verifikasi/:id": "opened from the address or QR code printed on a document; test/browser/evidence-cycle.db.test.ts opens it",
 };
 

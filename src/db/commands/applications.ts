@@ -45,7 +45,8 @@ export async function loadFormVersions(db: Db, forms: readonly FormDefinition[])
   return added;
 }
 
-async function serviceIdOf(db: Db | Tx, agencyId: number, slug: string): Promise<number | null> {
+/** The id of the agency's catalogue service with this slug, or null. */
+export async function serviceIdOf(db: Db | Tx, agencyId: number, slug: string): Promise<number | null> {
   const [s] = await db
     .select({ id: publicServices.id })
     .from(publicServices)
@@ -69,16 +70,22 @@ export async function uploadFormVersion(db: Db, ctx: AuditContext, agencyId: num
   });
 }
 
+/** Locks an agency's draft form version for a change; not_found for another agency's, not_draft once published. */
+export async function lockDraftFormVersion(tx: Tx, agencyId: number, formVersionId: number) {
+  const [row] = await tx
+    .select()
+    .from(formVersions)
+    .where(and(eq(formVersions.id, formVersionId), eq(formVersions.agencyId, agencyId)))
+    .for("update");
+  if (!row) throw new ApplicationCommandError("not_found");
+  if (row.status !== "draft") throw new ApplicationCommandError("not_draft", { status: row.status });
+  return row;
+}
+
 /** Publishes a draft form version (new applications use the newest published version). */
 export async function publishFormVersion(db: Db, ctx: AuditContext, agencyId: number, formVersionId: number): Promise<void> {
   await db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(formVersions)
-      .where(and(eq(formVersions.id, formVersionId), eq(formVersions.agencyId, agencyId)))
-      .for("update");
-    if (!row) throw new ApplicationCommandError("not_found");
-    if (row.status !== "draft") throw new ApplicationCommandError("not_draft", { status: row.status });
+    const row = await lockDraftFormVersion(tx, agencyId, formVersionId);
     await tx
       .update(formVersions)
       .set({ status: "published", publishedAt: sql`now()`, definition: { ...(row.definition as object), status: "published" } })

@@ -22,12 +22,13 @@ export async function formVersionById(db: Db, id: number): Promise<FormVersionRo
   return row;
 }
 
-/** Every form version of an agency, newest first per form. */
+/** Every form version of an agency with its service and author, newest first per form. */
 export async function listAgencyFormVersions(db: Db, agencyId: number) {
   return db
-    .select({ v: formVersions, serviceName: publicServices.name, serviceSlug: publicServices.slug })
+    .select({ v: formVersions, serviceName: publicServices.name, serviceSlug: publicServices.slug, createdByName: users.name })
     .from(formVersions)
     .leftJoin(publicServices, eq(publicServices.id, formVersions.serviceId))
+    .leftJoin(users, eq(users.id, formVersions.createdByUserId))
     .where(eq(formVersions.agencyId, agencyId))
     .orderBy(asc(formVersions.formId), desc(formVersions.version));
 }

@@ -87,6 +87,13 @@ export function AccountMenuItems() {
       )}
       {serviceAgency && (
         <li>
+          <NavLink to={`/formulir/${encodeURIComponent(serviceAgency)}`} data-testid="nav-forms">
+            {t("forms.nav")}
+          </NavLink>
+        </li>
+      )}
+      {serviceAgency && (
+        <li>
           <NavLink to="/layanan-masuk" data-testid="nav-application-queue">
             {t("applications.officer.nav")}
           </NavLink>

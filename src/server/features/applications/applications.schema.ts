@@ -86,5 +86,8 @@ export const QueueResponse = z.object({ items: z.array(QueueItem), today: z.stri
 export const OfficerApplicationDetail = CitizenApplicationDetail.extend({ access: z.array(z.object({ at: z.string(), what: z.string(), userName: z.string().nullable() })), myRoles: z.array(z.string()), claimedBy: z.number().nullable() });
 export const ActionResponse = z.object({ state: z.string(), claimedBy: z.number().nullable() });
 export const BulkResponse = z.object({ results: z.array(z.object({ id: z.string(), ok: z.boolean(), error: z.string().nullable(), state: z.string().nullable() })) });
-export const FormVersionList = z.object({ forms: z.array(FormOut.extend({ serviceName: z.string().nullable(), createdAt: z.string(), publishedAt: z.string().nullable() })) });
+export const FormVersionList = z.object({ forms: z.array(FormOut.extend({ serviceName: z.string().nullable(), createdAt: z.string(), publishedAt: z.string().nullable(), createdBy: z.string().nullable() })) });
+/** A form definition sent by an officer; its shape and rules are checked by the core's validateForm (every problem with its path). */
+export const FormDefinitionBody = z.object({ definition: z.unknown() }).refine((b) => JSON.stringify(b.definition ?? null).length <= 500_000, "definition larger than 500 kB");
+export const FormSaved = z.object({ id: z.number(), version: z.number() });
 export const StatsResponse = z.object({ services: z.array(z.object({ serviceId: z.number(), serviceName: z.string(), submitted: z.number(), open: z.number(), approved: z.number(), rejected: z.number(), closed: z.number(), closedOnTime: z.number(), slaCompliance: z.number().nullable(), medianDays: z.number().nullable() })) });

@@ -17,14 +17,15 @@ import { correctionReason, presentCase, presentFile, presentForm, presentHistory
 import { applicationRefusal, maxIso } from "./citizen-applications.routes";
 import { notifyCitizenOutside } from "./citizen-notices";
 import { issueProduct } from "./application-product";
-import { ActionBody, ActionResponse, AgencyApplicationParams, AgencyFileParams, BulkBody, BulkResponse, FormVersionList, FormVersionParams, OfficerApplicationDetail, QueueQuery, QueueResponse, StatsResponse } from "./applications.schema";
+import { updateFormDraft } from "../../../db/commands/form-drafts";
+import { ActionBody, ActionResponse, AgencyApplicationParams, AgencyFileParams, BulkBody, BulkResponse, FormDefinitionBody, FormSaved, FormVersionList, FormVersionParams, OfficerApplicationDetail, QueueQuery, QueueResponse, StatsResponse } from "./applications.schema";
 import { z } from "zod";
 
 /**
  * The officer workbench (`/layanan-masuk`): an agency's queue per workflow role and SLA status, the
  * application detail (each view logged), claim / act / bulk act through the workflow engine (every
  * transition with its audit row in one transaction; refusals carry the engine's code and status),
- * the agency's forms (upload a version, publish) and per-service figures for evidence. Only the
+ * the agency's forms (upload a version, save a draft from the builder, publish) and per-service figures for evidence. Only the
  * agency's petugas_layanan / pejabat_layanan; anyone else and any other agency: 404.
  */
 export const officerApplicationRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -189,23 +190,47 @@ export const officerApplicationRoutes = (ctx: AppContext): FastifyPluginAsyncZod
       { config: { access: "authenticated" }, schema: { operationId: "listAgencyForms", summary: "The agency's application forms, every version", tags: ["applications"], params: AgencyCodeParams, response: { 200: FormVersionList } } },
       async (req) => {
         const agencyId = await agencyOf(req, req.params.code);
-        return { forms: (await listAgencyFormVersions(db, agencyId)).map((r) => ({ ...presentForm(r.v), serviceName: r.serviceName, createdAt: r.v.createdAt.toISOString(), publishedAt: r.v.publishedAt?.toISOString() ?? null })) };
+        return { forms: (await listAgencyFormVersions(db, agencyId)).map((r) => ({ ...presentForm(r.v), serviceName: r.serviceName, createdAt: r.v.createdAt.toISOString(), publishedAt: r.v.publishedAt?.toISOString() ?? null, createdBy: r.createdByName })) };
       },
     );
+
+    /** The definition checked by the core (400 `form_invalid` with every problem and its path), for this agency. */
+    const checkedForm = (definition: unknown, code: string): FormDefinition => {
+      const v = validateForm(definition);
+      if (!v.ok) throw new AppError(400, "form_invalid", `${v.problems.length} problem(s) in the form definition`, { problems: v.problems });
+      if (v.form.agency && v.form.agency !== code) throw new AppError(400, "form_invalid", "the form names another agency", { problems: [{ path: "agency", code: "agency_mismatch" }] });
+      return v.form;
+    };
+    const notDraft = (e: unknown): never => {
+      if (e instanceof ApplicationCommandError && e.reason === "not_draft") throw new AppError(409, "form_not_draft", "only a draft is changed or published", { status: e.details.status });
+      if (e instanceof ApplicationCommandError && e.reason === "not_found") throw notFound("form");
+      return applicationRefusal(e);
+    };
 
     app.post(
       "/api/agencies/:code/forms",
       {
         config: { access: "authenticated" },
-        schema: { operationId: "uploadFormVersion", summary: "Upload a new version of a form as a draft (400 form_invalid listing every problem with its path)", tags: ["applications"], params: AgencyCodeParams, body: z.object({ definition: z.unknown() }), response: { 201: z.object({ id: z.number(), version: z.number() }) } },
+        schema: { operationId: "uploadFormVersion", summary: "Upload a new version of a form as a draft (400 form_invalid listing every problem with its path)", tags: ["applications"], params: AgencyCodeParams, body: FormDefinitionBody, response: { 201: FormSaved } },
       },
       async (req, reply) => {
         const agencyId = await agencyOf(req, req.params.code);
-        const v = validateForm(req.body.definition);
-        if (!v.ok) throw new AppError(400, "form_invalid", `${v.problems.length} problem(s) in the form definition`, { problems: v.problems });
-        if (v.form.agency && v.form.agency !== req.params.code) throw new AppError(400, "form_invalid", "the form names another agency", { problems: [{ path: "agency", code: "agency_mismatch" }] });
-        const created = await uploadFormVersion(db, auditContextOf(req), agencyId, v.form).catch(applicationRefusal);
+        const form = checkedForm(req.body.definition, req.params.code);
+        const created = await uploadFormVersion(db, auditContextOf(req), agencyId, form).catch(applicationRefusal);
         return reply.status(201).send(created);
+      },
+    );
+
+    app.put(
+      "/api/agencies/:code/forms/:formVersionId",
+      {
+        config: { access: "authenticated" },
+        schema: { operationId: "updateFormDraft", summary: "Save the definition of a draft form version (the form builder); its form id and version stay; 400 form_invalid with paths, 409 form_not_draft", tags: ["applications"], params: FormVersionParams, body: FormDefinitionBody, response: { 200: FormSaved } },
+      },
+      async (req) => {
+        const agencyId = await agencyOf(req, req.params.code);
+        const form = checkedForm(req.body.definition, req.params.code);
+        return updateFormDraft(db, auditContextOf(req), agencyId, req.params.formVersionId, form).catch(notDraft);
       },
     );
 
@@ -214,10 +239,7 @@ export const officerApplicationRoutes = (ctx: AppContext): FastifyPluginAsyncZod
       { config: { access: "authenticated" }, schema: { operationId: "publishFormVersion", summary: "Publish a draft form version (new applications use it)", tags: ["applications"], params: FormVersionParams, response: { 204: z.null() } } },
       async (req, reply) => {
         const agencyId = await agencyOf(req, req.params.code);
-        await publishFormVersion(db, auditContextOf(req), agencyId, req.params.formVersionId).catch((e: unknown) => {
-          if (e instanceof ApplicationCommandError && e.reason === "not_draft") throw new AppError(409, "form_not_draft", "only a draft is published", { status: e.details.status });
-          applicationRefusal(e);
-        });
+        await publishFormVersion(db, auditContextOf(req), agencyId, req.params.formVersionId).catch(notDraft);
         return reply.status(204).send(null);
       },
     );

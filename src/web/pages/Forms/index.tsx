@@ -1,0 +1,2 @@
+export { FormsListPage } from "./FormsList";
+export { FormBuilderPage } from "./FormBuilder";
