@@ -22,6 +22,19 @@ export async function formVersionById(db: Db, id: number): Promise<FormVersionRo
   return row;
 }
 
+/**
+ * Open applications of a workflow version in one of `states` (the states where the workflow acts by
+ * itself): the auto-action job's candidates, with what it needs to act outside a request.
+ */
+export async function openApplicationsInStates(db: Db, workflow: { id: string; version: number }, states: readonly string[]) {
+  if (!states.length) return [];
+  return db
+    .select({ id: applications.id, agencyId: applications.agencyId, agencyCode: agencies.code, formVersionId: applications.formVersionId })
+    .from(applications)
+    .innerJoin(agencies, eq(agencies.id, applications.agencyId))
+    .where(and(eq(applications.workflowId, workflow.id), eq(applications.workflowVersion, workflow.version), eq(applications.terminal, false), inArray(applications.state, [...states])));
+}
+
 /** Every form version of an agency, newest first per form. */
 export async function listAgencyFormVersions(db: Db, agencyId: number) {
   return db

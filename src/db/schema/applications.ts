@@ -80,6 +80,8 @@ export const applications = pgTable(
     productDocumentId: text("product_document_id"),
     /** Deleted after this day (closing + the form's retention). */
     retentionUntil: date("retention_until", { mode: "string" }),
+    /** The next day some answer of the closed application is due for erasure (its field's retention); null when none is left. */
+    retentionDue: date("retention_due", { mode: "string" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
@@ -87,6 +89,9 @@ export const applications = pgTable(
     index("applications_queue_idx").on(t.agencyId, t.terminal, t.stateDeadline),
     index("applications_service_idx").on(t.agencyId, t.serviceId, t.state),
     index("applications_citizen_idx").on(t.citizenId, t.createdAt),
+    index("applications_retention_idx")
+      .on(t.retentionDue)
+      .where(sql`${t.retentionDue} is not null`),
   ],
 );
 
