@@ -10,7 +10,12 @@ export function percentile(values: number[], p: number): number {
  * Sends `total` GET requests from `concurrency` parallel clients (loopback only) and returns
  * latency statistics in milliseconds. Bounded in count; stops by itself.
  */
-export async function load(urls: () => string, headers: Record<string, string>, concurrency: number, total: number) {
+export function load(urls: () => string, headers: Record<string, string>, concurrency: number, total: number) {
+  return drive(concurrency, total, () => fetch(urls(), { headers }));
+}
+
+/** `total` calls of `request(i)` from `concurrency` parallel clients in this process; latency statistics in milliseconds. */
+export async function drive(concurrency: number, total: number, request: (i: number) => Promise<Response>) {
   const latencies: number[] = [];
   let issued = 0;
   let errors = 0;
@@ -18,9 +23,9 @@ export async function load(urls: () => string, headers: Record<string, string>, 
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (issued < total) {
-        issued++;
+        const i = issued++;
         const s = performance.now();
-        const res = await fetch(urls(), { headers });
+        const res = await request(i);
         await res.arrayBuffer();
         if (!res.ok) errors++;
         latencies.push(performance.now() - s);

@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, lte, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { agencies, applicationAccessLog, applicationFiles, applications, applicationTransitions, citizenNotifications, formVersions, publicServices, users } from "../schema";
 import type { QueueSlaFilter, Transition } from "../../core";
@@ -135,7 +135,7 @@ export interface QueueFilter {
  * The officers' queue: an agency's open cases, most urgent deadline first, filtered by SLA status on
  * `today` (from the stored deadline columns, see core slaStatusOn), service, state and role.
  */
-export async function officerQueue(db: Db, agencyId: number, today: string, f: QueueFilter) {
+export function officerQueue(db: Db, agencyId: number, today: string, f: QueueFilter) {
   const conds: SQL[] = [eq(applications.agencyId, agencyId), eq(applications.terminal, false), sql`${applications.state} <> 'draft'`];
   if (f.serviceId !== undefined) conds.push(eq(applications.serviceId, f.serviceId));
   if (f.state) conds.push(eq(applications.state, f.state));
@@ -144,7 +144,8 @@ export async function officerQueue(db: Db, agencyId: number, today: string, f: Q
   if (f.sla === "paused") conds.push(eq(applications.paused, true));
   else if (f.sla === "breached") conds.push(eq(applications.paused, false), lt(applications.stateDeadline, today));
   else if (f.sla === "due_soon") conds.push(eq(applications.paused, false), lte(applications.dueSoonFrom, today), gte(applications.stateDeadline, today));
-  else if (f.sla === "on_track") conds.push(eq(applications.paused, false), sql`${applications.dueSoonFrom} > ${today}`);
+  // The deadline is never before the due-soon day: the range on it lets the queue index start at today.
+  else if (f.sla === "on_track") conds.push(eq(applications.paused, false), sql`${applications.dueSoonFrom} > ${today}`, gt(applications.stateDeadline, today));
   return db
     .select({
       id: applications.id,
@@ -166,7 +167,8 @@ export async function officerQueue(db: Db, agencyId: number, today: string, f: Q
     .innerJoin(publicServices, eq(publicServices.id, applications.serviceId))
     .leftJoin(users, eq(users.id, applications.claimedByUserId))
     .where(and(...conds))
-    .orderBy(sql`${applications.stateDeadline} asc nulls last`, asc(applications.submittedAt))
+    // Paused cases have no state deadline: oldest first, from their own partial index.
+    .orderBy(...(f.sla === "paused" ? [asc(applications.submittedAt)] : [sql`${applications.stateDeadline} asc nulls last`, asc(applications.submittedAt)]))
     .limit(f.limit ?? 100);
 }
 

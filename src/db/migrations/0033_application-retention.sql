@@ -1,2 +1,0 @@
-ALTER TABLE "applications" ADD COLUMN "retention_due" date;--> statement-breakpoint
-CREATE INDEX "applications_retention_idx" ON "applications" USING btree ("retention_due") WHERE "applications"."retention_due" is not null;
