@@ -58,7 +58,7 @@ export async function generateApplications(db: Db, options: { count: number; tod
         -- Kota Jambi takes every fourth application, the other agencies share the rest.
         case when i % 4 = 0 then (i / 4) % ${city} else ${city} + (i % ${total - city}) end as svc,
         ((i * 7919) % 100)::int as k,
-        (((i * 31) % 16) - 5)::int as off,
+        ((((i / 4) * 7 + i) % 16) - 5)::int as off,
         ((i * 13) % 365)::int as age
       from generate_series(1::bigint, ${options.count}::bigint) i
     ), s as (
