@@ -2,7 +2,6 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
-import Fastify from "fastify";
 import pg from "pg";
 import { openDatabase } from "../src/db/client";
 import { seedDemo } from "../src/db/commands/seed-demo";
@@ -19,7 +18,7 @@ import { DEFAULT_SESSION_SETTINGS } from "../src/server/auth/session-settings";
 import { createPostgresTestDatabase } from "../test/helpers/test-database";
 import { multipartBody, samplePdf } from "../test/lib/evidence-fixtures";
 import { generateApplications } from "./applications-data";
-import { drive, percentile } from "./load";
+import { drive, percentile, startHelloWorld } from "./load";
 import { fmt, median } from "./stats";
 
 const SYSTEM = { actorUserId: null, actorLabel: "bench", ip: null, userAgent: null };
@@ -39,10 +38,8 @@ export async function benchApplications(count = Number(process.env.PANDU_BENCH_A
   const created = await createPostgresTestDatabase();
   const database = await openDatabase({ kind: "postgres", url: created.url, poolSize: 20, timeouts: { connectMs: 10_000, statementMs: 0, idleInTransactionMs: 0 } });
   const evidenceDir = fs.mkdtempSync(path.join(os.tmpdir(), "pandu-bench-applications-"));
-  const bare = Fastify();
-  bare.get("/hello", async () => ({ hello: "world" }));
-  await bare.listen({ port: 0, host: "127.0.0.1" });
-  const bareBase = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
+  const bare = await startHelloWorld();
+  const bareBase = bare.url;
   try {
     await seedDemo(database.db, { demoUsers: false });
     const today = calendarDayAt(Date.now());

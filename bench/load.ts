@@ -1,3 +1,4 @@
+import Fastify from "fastify";
 import { median } from "./stats";
 
 /** p-th percentile (0–100) of a list. */
@@ -34,4 +35,12 @@ export async function drive(concurrency: number, total: number, request: (i: num
   );
   const seconds = (performance.now() - t0) / 1000;
   return { p50: median(latencies), p95: percentile(latencies, 95), p99: percentile(latencies, 99), rps: latencies.length / seconds, errors };
+}
+
+/** A bare Fastify hello-world on a free loopback port: the baseline benches measure beside their route. */
+export async function startHelloWorld(): Promise<{ url: string; close: () => Promise<void> }> {
+  const bare = Fastify();
+  bare.get("/hello", async () => ({ hello: "world" }));
+  await bare.listen({ port: 0, host: "127.0.0.1" });
+  return { url: `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`, close: () => bare.close() };
 }
