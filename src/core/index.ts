@@ -41,5 +41,6 @@ export * from "./workflows";
 export * from "./lke/lke-sheet";
 export * from "./services/service-standard";
 export * from "./applications/case-columns";
+export * from "./applications/retention";
 export * from "./service-quality/skm-sheet";
 export * from "./services/complaints";

@@ -19,6 +19,7 @@ import { startInstance } from "./server-instance";
 import { startPeriodicJobs } from "./periodic-jobs";
 import { runComplaintReminders, runComplaintRetention } from "./features/complaints/complaint-jobs";
 import { pruneDocumentJobs } from "../db/commands/document-jobs";
+import { runApplicationAutoActions, runApplicationRetention } from "./features/applications/application-jobs";
 import type { SecretBox } from "../lib/secret-box";
 
 /** The demo account to try first: the one with the most waiting on its home page. */
@@ -161,6 +162,20 @@ async function main(): Promise<void> {
           run: async () => {
             const n = await pruneNotifications(database!.db);
             if (n) app.log.info({ notifications: n }, "removed notifications past their retention");
+          },
+        },
+        {
+          name: "application-auto-actions",
+          run: async () => {
+            const r = await runApplicationAutoActions(jobContext, new Date());
+            if (r.acted) app.log.info(r, "took automatic workflow actions on applications");
+          },
+        },
+        {
+          name: "application-retention",
+          run: async () => {
+            const r = await runApplicationRetention(jobContext, storage, new Date());
+            if (r.applications) app.log.info(r, "erased application data past its retention");
           },
         },
       ],

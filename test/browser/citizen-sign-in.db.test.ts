@@ -3,6 +3,7 @@ import { startDemoServer, type DemoServer, limit } from "../helpers/browser";
 import { freePort } from "../helpers/server-process";
 import { TEST_DB_KIND } from "../helpers/test-database";
 import { startTestOidcProvider, type TestOidcProvider } from "../helpers/oidc-provider";
+import { citizenOidcSignIn } from "../helpers/application-pages";
 
 // A citizen signs in through a local OpenID Connect provider (oidc-provider's development login and
 // consent forms) and lands on /warga; another signs in with the e-mail code shown in demo mode.
@@ -32,13 +33,8 @@ describe(`citizen sign-in in Chromium on ${TEST_DB_KIND}`, () => {
     const page = await context.newPage();
     await page.goto(`${demo.url}/layanan`);
     await page.getByTestId("nav-citizen").click();
-    await page.getByTestId("citizen-oidc").click();
     // The provider's development login form, then its consent form.
-    await page.locator("input[name=login]").fill("inapas-3571");
-    await page.locator("input[name=password]").fill("apa-saja");
-    await page.locator("button[type=submit]").click();
-    await page.locator("button[type=submit]").click();
-    await page.waitForURL(`${demo.url}/warga`, { timeout: limit(20_000) });
+    await citizenOidcSignIn(page, demo.url, "inapas-3571");
     await expect.poll(() => page.getByTestId("citizen-account-email").innerText()).toBe("rina@example.id");
     expect(await page.getByTestId("citizen-account-name").inputValue()).toBe("Rina Marlina");
     expect(await page.getByTestId("nav-citizen").innerText()).toBe("Akun Warga");

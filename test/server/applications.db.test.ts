@@ -2,33 +2,16 @@ import { readdir } from "node:fs/promises";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { applicationAccessLog, applicationFiles, auditEvents, citizenNotifications } from "../../src/db/schema";
-import { createService } from "../../src/db/commands/public-services";
-import { loadFormVersions } from "../../src/db/commands/applications";
-import { agencyIdsByCode } from "../../src/db/queries/agency-ids";
 import { bundledFormFiles, readFormFile } from "../../src/lib/form-files";
 import { call, citizenSessionFor, makeUser, sessionFor } from "../helpers/accounts";
 import { startTestApp, type TestApp } from "../helpers/test-app";
 import { TEST_DB_KIND } from "../helpers/test-database";
-import { multipartBody, sampleExe, sampleJpeg, samplePdf } from "../lib/evidence-fixtures";
+import { sampleExe, sampleJpeg, samplePdf } from "../lib/evidence-fixtures";
+import { attachFile, domisiliAnswers, domisiliService } from "../helpers/applications";
 
 type Session = Awaited<ReturnType<typeof sessionFor>>;
-const SYSTEM = { actorUserId: null, actorLabel: "test", ip: null, userAgent: null };
 
-const answers = (files: { ktp: unknown; sewa: unknown; foto: unknown }) => ({
-  nama: "Siti Aminah",
-  tanggal_lahir: "1990-05-17",
-  nik: "1571015705900002",
-  telepon: "0812-7400-1234",
-  alamat: { province: "15", regency: "1571", district: "157101", village: "1571011001", street: "Jl. Sultan Thaha No. 5, RT 03" },
-  scan_ktp: files.ktp,
-  nama_usaha: "Warung Siti",
-  bidang_usaha: "kuliner",
-  jumlah_pekerja: 2,
-  lokasi_usaha: { province: "15", regency: "1571", district: "157102", village: "1571021003", street: "Jl. Gatot Subroto No. 12" },
-  status_tempat: "sewa",
-  perjanjian_sewa: files.sewa,
-  foto_lokasi: files.foto,
-});
+const answers = domisiliAnswers;
 
 describe(`online applications on ${TEST_DB_KIND}`, () => {
   let t: TestApp;
@@ -42,9 +25,7 @@ describe(`online applications on ${TEST_DB_KIND}`, () => {
   beforeAll(async () => {
     t = await startTestApp({ seed: true });
     t.context.clock = () => now;
-    const agencyId = (await agencyIdsByCode(t.database.db, ["15.71"])).get("15.71")!;
-    serviceId = (await createService(t.database.db, SYSTEM, agencyId, { slug: "domisili-usaha", name: "Surat Keterangan Domisili Usaha", summary: "", sector: "perizinan", unitId: null, onlineUrl: null, atMpp: false, atOffice: true, feeRupiah: 0 })).id;
-    await loadFormVersions(t.database.db, bundledFormFiles().map(readFormFile));
+    serviceId = await domisiliService(t.database);
     petugas = await sessionFor(t.database, (await makeUser(t.database, "petugas_layanan", "15.71")).id);
     petugas2 = await sessionFor(t.database, (await makeUser(t.database, "petugas_layanan", "15.71")).id);
     pejabat = await sessionFor(t.database, (await makeUser(t.database, "pejabat_layanan", "15.71")).id);
@@ -53,10 +34,7 @@ describe(`online applications on ${TEST_DB_KIND}`, () => {
   });
   afterAll(() => t.close());
 
-  const attach = async (who: { cookie: string; csrf: string }, id: string, field: string, file: { name: string; contentType: string; data: Buffer }) => {
-    const { body, contentType } = multipartBody({ field }, file);
-    return t.app.inject({ method: "POST", url: `/api/citizen/applications/${id}/files`, headers: { cookie: who.cookie, "x-csrf-token": who.csrf, "content-type": contentType }, payload: body });
-  };
+  const attach = (who: { cookie: string; csrf: string }, id: string, field: string, file: { name: string; contentType: string; data: Buffer }) => attachFile(t.app, who, id, field, file);
   const pdf = (name = "ktp.pdf") => ({ name, contentType: "application/pdf", data: samplePdf() });
 
   it("runs an application through the workflow: errors at once, attachments, working-day deadlines, correction, approval, product, tracking", async () => {

@@ -168,6 +168,8 @@ export interface CaseStep {
   trackingNumber?: string;
   checkHash?: string;
   retentionUntil?: string | null;
+  /** Closing only: the first day an answer is due for erasure (retention job). */
+  retentionDue?: string | null;
   productDocumentId?: string;
   /** In-app notification for the applicant (kind `application.<action>`). */
   notifyCitizen?: boolean;
@@ -237,7 +239,7 @@ export async function actOnApplication(
         ...c,
         ...(step.data ? { data: step.data } : {}),
         ...(step.trackingNumber ? { trackingNumber: step.trackingNumber, checkHash: step.checkHash!, submittedAt: sql`${t.at}::timestamptz` } : {}),
-        ...(c.terminal ? { closedAt: sql`${t.at}::timestamptz`, retentionUntil: step.retentionUntil ?? null } : {}),
+        ...(c.terminal ? { closedAt: sql`${t.at}::timestamptz`, retentionUntil: step.retentionUntil ?? null, retentionDue: step.retentionDue ?? null } : {}),
         ...(step.productDocumentId ? { productDocumentId: step.productDocumentId } : {}),
         updatedAt: sql`now()`,
       })

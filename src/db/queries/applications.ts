@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, gte, inArray, lte, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, gt, gte, inArray, lte, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { agencies, applicationAccessLog, applicationFiles, applications, applicationTransitions, citizenNotifications, formVersions, publicServices, users } from "../schema";
 import type { QueueSlaFilter, Transition } from "../../core";
@@ -20,6 +20,19 @@ export async function publishedFormOfService(db: Db, serviceId: number): Promise
 export async function formVersionById(db: Db, id: number): Promise<FormVersionRow | undefined> {
   const [row] = await db.select().from(formVersions).where(eq(formVersions.id, id));
   return row;
+}
+
+/**
+ * Open applications of a workflow version in one of `states` (the states where the workflow acts by
+ * itself): the auto-action job's candidates, with what it needs to act outside a request.
+ */
+export async function openApplicationsInStates(db: Db, workflow: { id: string; version: number }, states: readonly string[]) {
+  if (!states.length) return [];
+  return db
+    .select({ id: applications.id, agencyId: applications.agencyId, agencyCode: agencies.code, formVersionId: applications.formVersionId })
+    .from(applications)
+    .innerJoin(agencies, eq(agencies.id, applications.agencyId))
+    .where(and(eq(applications.workflowId, workflow.id), eq(applications.workflowVersion, workflow.version), eq(applications.terminal, false), inArray(applications.state, [...states])));
 }
 
 /** Every form version of an agency with its service and author, newest first per form. */
@@ -123,7 +136,7 @@ export interface QueueFilter {
  * The officers' queue: an agency's open cases, most urgent deadline first, filtered by SLA status on
  * `today` (from the stored deadline columns, see core slaStatusOn), service, state and role.
  */
-export async function officerQueue(db: Db, agencyId: number, today: string, f: QueueFilter) {
+export function officerQueue(db: Db, agencyId: number, today: string, f: QueueFilter) {
   const conds: SQL[] = [eq(applications.agencyId, agencyId), eq(applications.terminal, false), sql`${applications.state} <> 'draft'`];
   if (f.serviceId !== undefined) conds.push(eq(applications.serviceId, f.serviceId));
   if (f.state) conds.push(eq(applications.state, f.state));
@@ -132,7 +145,8 @@ export async function officerQueue(db: Db, agencyId: number, today: string, f: Q
   if (f.sla === "paused") conds.push(eq(applications.paused, true));
   else if (f.sla === "breached") conds.push(eq(applications.paused, false), lt(applications.stateDeadline, today));
   else if (f.sla === "due_soon") conds.push(eq(applications.paused, false), lte(applications.dueSoonFrom, today), gte(applications.stateDeadline, today));
-  else if (f.sla === "on_track") conds.push(eq(applications.paused, false), sql`${applications.dueSoonFrom} > ${today}`);
+  // The deadline is never before the due-soon day: the range on it lets the queue index start at today.
+  else if (f.sla === "on_track") conds.push(eq(applications.paused, false), sql`${applications.dueSoonFrom} > ${today}`, gt(applications.stateDeadline, today));
   return db
     .select({
       id: applications.id,
@@ -154,7 +168,8 @@ export async function officerQueue(db: Db, agencyId: number, today: string, f: Q
     .innerJoin(publicServices, eq(publicServices.id, applications.serviceId))
     .leftJoin(users, eq(users.id, applications.claimedByUserId))
     .where(and(...conds))
-    .orderBy(sql`${applications.stateDeadline} asc nulls last`, asc(applications.submittedAt))
+    // Paused cases have no state deadline: oldest first, from their own partial index.
+    .orderBy(...(f.sla === "paused" ? [asc(applications.submittedAt)] : [sql`${applications.stateDeadline} asc nulls last`, asc(applications.submittedAt)]))
     .limit(f.limit ?? 100);
 }
 

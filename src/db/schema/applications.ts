@@ -80,13 +80,23 @@ export const applications = pgTable(
     productDocumentId: text("product_document_id"),
     /** Deleted after this day (closing + the form's retention). */
     retentionUntil: date("retention_until", { mode: "string" }),
+    /** The next day some answer of the closed application is due for erasure (its field's retention); null when none is left. */
+    retentionDue: date("retention_due", { mode: "string" }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index("applications_queue_idx").on(t.agencyId, t.terminal, t.stateDeadline),
+    // The queue's order (deadline, then submission) straight from the index, so a page reads ~100 rows.
+    index("applications_queue_idx").on(t.agencyId, t.terminal, t.stateDeadline, t.submittedAt),
+    // Cases waiting for the citizen have no deadline (nulls last in the index above): their own.
+    index("applications_paused_idx")
+      .on(t.agencyId, t.submittedAt)
+      .where(sql`${t.paused} and not ${t.terminal}`),
     index("applications_service_idx").on(t.agencyId, t.serviceId, t.state),
     index("applications_citizen_idx").on(t.citizenId, t.createdAt),
+    index("applications_retention_idx")
+      .on(t.retentionDue)
+      .where(sql`${t.retentionDue} is not null`),
   ],
 );
 

@@ -4,6 +4,7 @@ import {
   calendarDayAt,
   caseColumnsOf,
   describeCase,
+  firstRetentionDue,
   isoDayNumber,
   isoFromDayNumber,
   REFUSAL_STATUS,
@@ -39,6 +40,12 @@ export function workflowOf(id: string, version: number): WorkflowDefinition {
   return def;
 }
 
+/** Every bundled workflow (each version). */
+export function bundledWorkflows(): WorkflowDefinition[] {
+  workflowOf(DEFAULT_WORKFLOW_ID, 1);
+  return [...registry!.values()];
+}
+
 export function defaultWorkflow(): WorkflowDefinition {
   workflowOf(DEFAULT_WORKFLOW_ID, 1);
   return [...registry!.values()].filter((d) => d.id === DEFAULT_WORKFLOW_ID).sort((a, b) => b.version - a.version)[0]!;
@@ -49,7 +56,7 @@ export const nowOf = (ctx: AppContext): Date => (ctx.clock ? ctx.clock() : new D
 export const todayOf = (ctx: AppContext): string => calendarDayAt(nowOf(ctx).getTime());
 
 /** Deadlines of an agency's cases count in its region's working days (the agency code is its region). */
-export const calendarOfAgency = (ctx: AppContext, agencyCode: string) => workingCalendarOf(ctx, agencyCode);
+export const calendarOfAgency = (ctx: Pick<AppContext, "holidaysDir">, agencyCode: string) => workingCalendarOf(ctx, agencyCode);
 
 export const sha256 = (s: string) => createHash("sha256").update(s).digest("hex");
 
@@ -123,7 +130,7 @@ export function engineStep(
   def: WorkflowDefinition,
   history: readonly Transition[],
   req: { action: string; actor: WorkflowActor; at: string; reason?: string | undefined },
-  calendarCtx: { ctx: AppContext; agencyCode: string },
+  calendarCtx: { ctx: Pick<AppContext, "holidaysDir">; agencyCode: string },
   extra: Omit<CaseStep, "transition" | "columns"> = {},
   /** The application's form: a step into a terminal state sets the retention date from it. */
   form?: FormDefinition,
@@ -133,6 +140,7 @@ export function engineStep(
   const cal = calendarOfAgency(calendarCtx.ctx, calendarCtx.agencyCode);
   const view = describeCase(def, [...history, r.transition], { calendar: cal, now: req.at });
   const columns = caseColumnsOf(def, view, cal);
-  const retention = columns.terminal && form ? { retentionUntil: retentionUntil(form, calendarDayAt(Date.parse(req.at))) } : {};
+  const closedOn = calendarDayAt(Date.parse(req.at));
+  const retention = columns.terminal && form ? { retentionUntil: retentionUntil(form, closedOn), retentionDue: firstRetentionDue(form, closedOn) } : {};
   return { ok: true, step: { transition: r.transition, columns, ...extra, ...retention } };
 }

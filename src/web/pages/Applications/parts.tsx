@@ -99,7 +99,7 @@ export function History({ history, withRole }: { history: { action: string; from
       {history.map((h, i) => (
         <li key={i}>
           <strong>{t(`applications.actions.${h.action}`, { defaultValue: h.action })}</strong> — <StateName state={h.to} /> <span className="hint">{formatDateTime(h.at, lang)}</span>
-          {h.byCitizen ? ` (${t("applications.history.byCitizen")})` : withRole ? ` (${t(`applications.workflowRoles.${h.role}`, { defaultValue: h.role })})` : ""}
+          {h.byCitizen ? ` (${t("applications.history.byCitizen")})` : withRole || h.role === "sistem" ? ` (${t(`applications.workflowRoles.${h.role}`, { defaultValue: h.role })})` : ""}
           {h.reason && (
             <>
               <br />
