@@ -42,4 +42,5 @@ export * from "./lke/lke-sheet";
 export * from "./services/service-standard";
 export * from "./applications/case-columns";
 export * from "./service-quality/skm-sheet";
+export * from "./service-quality/service-dashboard";
 export * from "./services/complaints";
