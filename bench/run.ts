@@ -1,4 +1,4 @@
-// `npm run bench [-- scoring|restart|startup|workspace|upload|evidence-zip|roadmap|dashboards|http|http-auth|open-data|ikm|lhe|lke|skm]`: benchmarks, kept apart from the tests. Each reports a
+// `npm run bench [-- scoring|restart|startup|workspace|upload|evidence-zip|roadmap|dashboards|http|http-auth|open-data|ikm|lhe|lke|skm|service-dashboard]`: benchmarks, kept apart from the tests. Each reports a
 // median and a ratio against a baseline measured in the same run; results go into BENCHMARKS.md.
 import os from "node:os";
 import { benchDashboards } from "./dashboards.bench";
@@ -15,6 +15,7 @@ import { benchEvidenceZip } from "./evidence-zip.bench";
 import { benchLhe } from "./lhe.bench";
 import { benchLke } from "./lke.bench";
 import { benchSkm } from "./skm.bench";
+import { benchServiceDashboard } from "./service-dashboard.bench";
 
 const which = new Set(process.argv.slice(2));
 const all = which.size === 0;
@@ -35,3 +36,4 @@ if (all || which.has("open-data")) await benchOpenData();
 if (all || which.has("lhe")) await benchLhe();
 if (all || which.has("lke")) await benchLke();
 if (all || which.has("skm")) await benchSkm();
+if (all || which.has("service-dashboard")) await benchServiceDashboard();

@@ -28,6 +28,7 @@ import { serviceRoutes } from "./features/public-services/services.routes";
 import { publicServiceRoutes } from "./features/public-services/public-services.routes";
 import { skmRoutes } from "./features/skm/skm.routes";
 import { serviceDashboardRoutes } from "./features/service-dashboard/service-dashboard.routes";
+import { skmReportRoutes } from "./features/skm/skm-report.routes";
 import { publicSkmRoutes } from "./features/skm/public-skm.routes";
 import { complaintRoutes } from "./features/complaints/complaints.routes";
 import { unitRoutes } from "./features/units/units.routes";
@@ -137,6 +138,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(skmRoutes(options.context));
   await app.register(publicSkmRoutes(options.context));
   await app.register(serviceDashboardRoutes(options.context));
+  await app.register(skmReportRoutes(options.context));
   await app.register(complaintRoutes(options.context));
   await app.register(assessmentRoutes(options.context));
   await app.register(evidenceRoutes(options.context));

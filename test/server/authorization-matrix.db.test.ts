@@ -443,6 +443,10 @@ const MATRIX: Entry[] = [
   // Service dashboard: read like the catalogue; "Simpan sebagai bukti" by those who upload the agency's evidence (each call a new year, so a new file).
   { route: "GET /api/agencies/:code/service-dashboard", build: (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/service-dashboard?year=2026` }), expect: unitAccess(200, 200, false) },
   { route: "POST /api/agencies/:code/service-dashboard/evidence", build: (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/service-dashboard/evidence`, body: { year: 2000 + ++dashboardYear } }), expect: dashboardEvidence },
+  // The published SKM report: read like the surveys (issuing it is audited as document.issue); saved as evidence like the dashboard; its open data public.
+  { route: "GET /api/agencies/:code/surveys/:surveyId/report.pdf", build: async (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/surveys/${await surveyIn(c)}/report.pdf` }), expect: unitAccess(200, 200, false) },
+  { route: "POST /api/agencies/:code/surveys/:surveyId/report/evidence", build: async (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/surveys/${await surveyIn(c)}/report/evidence` }), expect: dashboardEvidence },
+  { route: "GET /api/public/skm/surveys/:id/report", build: async (c) => ({ method: "GET", url: `/api/public/skm/surveys/${await surveyIn(c)}/report` }), expect: everyone(200) },
   { route: "GET /api/public/surveys/:id", build: async (c) => ({ method: "GET", url: `/api/public/surveys/${await surveyIn(c)}` }), expect: everyone(200) },
   { route: "POST /api/public/surveys/:id/responses", build: async (c) => ({ method: "POST", url: `/api/public/surveys/${await surveyIn(c)}/responses`, body: { answers: skmAnswers, deviceToken: `matriks-perangkat-${++skmDevice}-uji` } }), expect: everyone(201), unaudited: "an anonymous survey response is not an officer's action: the response row is the record" },
   { route: "GET /api/public/skm", build: () => ({ method: "GET", url: "/api/public/skm?province=15" }), expect: everyone(200) },

@@ -1,3 +1,5 @@
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { computeIkm, SKM_ELEMENT_CODES } from "../../src/core";
@@ -27,6 +29,7 @@ describe(`service dashboard and "Simpan sebagai bukti" on ${TEST_DB_KIND}`, () =
   let provinceKspbe: Session;
   let serviceId: number;
   let cityId: number;
+  let surveyId: number;
   beforeAll(async () => {
     t = await startTestApp({ seed: true, auth: { now: () => clock } });
     kspbe = await sessionFor(t.database, (await makeUser(t.database, "koordinator_spbe", "15.71")).id);
@@ -47,7 +50,7 @@ describe(`service dashboard and "Simpan sebagai bukti" on ${TEST_DB_KIND}`, () =
   it("counts surveys, complaints (SLA kept, missed, overdue on an injected clock) and applications of seeded data", async () => {
     // A survey with two respondents, population 100: IKM from the core, below the minimum.
     const created = await call(t.app, "POST", "/api/agencies/15.71/surveys", kspbe, { serviceId, title: "SKM 2026", periodStart: "2026-01-01", periodEnd: "2026-12-31", population: 100, counters: [] });
-    const surveyId = created.json().survey.id as number;
+    surveyId = created.json().survey.id as number;
     expect((await call(t.app, "POST", `/api/agencies/15.71/surveys/${surveyId}/open`, kspbe)).statusCode).toBe(200);
     const rows = [
       [4, 4, 3, 4, 3, 4, 4, 3, 2],
@@ -168,5 +171,42 @@ describe(`service dashboard and "Simpan sebagai bukti" on ${TEST_DB_KIND}`, () =
     const later = await save(kspbe);
     expect(later.statusCode).toBe(201);
     expect(later.json()).toMatchObject({ deduplicated: false, links: [], notLinked: "stage_closed" });
+  });
+  it("issues the published SKM report (PDF with kop surat, number, NRR per element, minimum, follow-up, QR that verifies), its open data, and saves it as evidence once", async () => {
+    clock = wib("2026-01-26T09:00");
+    const url = `/api/agencies/15.71/surveys/${surveyId}/report.pdf`;
+    const res = await t.app.inject({ method: "GET", url, headers: { cookie: petugas.cookie } });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.headers["content-type"]).toBe("application/pdf");
+    const text = execFileSync("pdftotext", ["-layout", "-", "-"], { input: res.rawPayload, encoding: "utf8" });
+    expect(text).toContain("LAPORAN HASIL SURVEI KEPUASAN MASYARAKAT");
+    expect(text).toMatch(/Nomor: \d+\/LAP-SKM\/15\.71\/2026/);
+    expect(text).toMatch(/U1\s+Persyaratan\s+3,5000\s+87,50/);
+    expect(text).toContain("Belum memenuhi jumlah minimum responden");
+    expect(text).toContain("Rencana tindak lanjut unsur terendah");
+    expect(text).toMatch(/NIP\./);
+    const printed = /\/verifikasi\/([A-Za-z0-9_-]+)/.exec(text)![1];
+    const verified = (await t.app.inject({ method: "GET", url: `/api/public/verify/${printed}` })).json();
+    expect(verified).toMatchObject({ kind: "laporan-skm", agency: { code: "15.71" }, sha256: createHash("sha256").update(res.rawPayload).digest("hex") });
+    // The same figures: the same document and bytes.
+    expect((await t.app.inject({ method: "GET", url, headers: { cookie: kspbe.cookie } })).rawPayload.equals(res.rawPayload)).toBe(true);
+    expect((await call(t.app, "GET", url, otherAgency)).statusCode).toBe(404);
+
+    const open = await call(t.app, "GET", `/api/public/skm/surveys/${surveyId}/report`, null);
+    expect(open.statusCode).toBe(200);
+    expect(open.json()).toMatchObject({ agency: { code: "15.71" }, result: { respondents: 2, enough: false }, elements: expect.arrayContaining([{ code: "U1", name: "Persyaratan", nrr: 3.5, nrrConverted: 87.5 }]) });
+    expect(open.json().followUps.length).toBeGreaterThan(0);
+
+    const before = (await t.database.db.select().from(evidence).where(eq(evidence.agencyId, cityId))).length;
+    const saveUrl = `/api/agencies/15.71/surveys/${surveyId}/report/evidence`;
+    expect((await call(t.app, "POST", saveUrl, pejabat)).statusCode).toBe(403);
+    const saved = await call(t.app, "POST", saveUrl, kspbe);
+    expect(saved.statusCode, saved.body).toBe(201);
+    expect(saved.json().title).toMatch(/^Bukti dari Pandu: Laporan SKM /);
+    const again = await call(t.app, "POST", saveUrl, kspbe);
+    expect(again.json()).toMatchObject({ deduplicated: true, evidenceId: saved.json().evidenceId });
+    expect((await t.database.db.select().from(evidence).where(eq(evidence.agencyId, cityId))).length).toBe(before + 1);
+    const stored = await t.app.inject({ method: "GET", url: `/api/agencies/15.71/evidence/${saved.json().evidenceId}/file`, headers: { cookie: kspbe.cookie } });
+    expect(stored.rawPayload.equals(res.rawPayload)).toBe(true);
   });
 });
