@@ -6,6 +6,10 @@ import { AppError } from "../../errors";
 import { canLinkEvidence } from "../../policies/evidence.policy";
 import { loadReadableAssessment } from "../assessments/load-assessment";
 import { stageWindowIsOpen } from "../stage-schedule/stage-window";
+import type { AppContext } from "../../context";
+import { auditContextOf } from "../../request-audit";
+import { saveGeneratedEvidence, type GeneratedEvidence } from "../../../db/commands/save-generated-evidence";
+import { evidenceSettingsOf } from "../evidence/evidence-settings";
 
 /** Where a generated evidence file goes: the answers the caller may link it to now, or why none. */
 export interface EvidenceTargets {
@@ -40,4 +44,36 @@ export async function evidenceTargets(db: Db, req: FastifyRequest, agencyId: num
     }
   }
   return { links, notLinked: links.length ? null : "stage_closed" };
+}
+
+/**
+ * "Simpan sebagai bukti" for a generated file: finds the answers the caller may link it to now,
+ * runs `saveGeneratedEvidence` and answers what the API returns (201 new, 200 deduplicated).
+ */
+export async function saveAsEvidence(ctx: AppContext, req: FastifyRequest, file: Omit<GeneratedEvidence, "userId">, topics: readonly ("satisfaction" | "applications")[]) {
+  const { db } = ctx.database;
+  const targets = await evidenceTargets(db, req, file.agencyId, topics);
+  const saved = await saveGeneratedEvidence(
+    db,
+    evidenceSettingsOf(ctx).storage,
+    auditContextOf(req),
+    { ...file, userId: req.auth!.user.id },
+    targets.links.map(({ assessmentId, indicatorCode, stage }) => ({ assessmentId, indicatorCode, stage })),
+  );
+  const info = new Map(targets.links.map((l) => [`${l.assessmentId}/${l.indicatorCode}`, l]));
+  return {
+    status: saved.deduplicated ? (200 as const) : (201 as const),
+    body: {
+      evidenceId: saved.evidenceId,
+      version: saved.version,
+      deduplicated: saved.deduplicated,
+      title: file.title,
+      documentDate: file.documentDate,
+      links: saved.links.map((l) => {
+        const t = info.get(`${l.assessmentId}/${l.indicatorCode}`)!;
+        return { assessmentId: l.assessmentId, indicatorCode: l.indicatorCode, created: l.created, instrumentId: t.instrumentId, periodName: t.periodName };
+      }),
+      notLinked: targets.notLinked,
+    },
+  };
 }

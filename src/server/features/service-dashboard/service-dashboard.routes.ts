@@ -3,14 +3,11 @@ import type { FastifyRequest } from "fastify";
 import { calendarDayAt } from "../../../core";
 import type { AppContext } from "../../context";
 import { AppError, notFound } from "../../errors";
-import { auditContextOf } from "../../request-audit";
 import { findAgencyByCode } from "../../../db/queries/agencies";
-import { saveGeneratedEvidence } from "../../../db/commands/save-generated-evidence";
 import { canReadProvinceServiceDashboard, canReadServiceDashboard, canSaveServiceEvidence } from "../../policies/service-dashboard.policy";
-import { evidenceSettingsOf } from "../evidence/evidence-settings";
 import { AgencyCodeParams } from "../agencies/agencies.schema";
 import { dashboardWorkbook } from "./dashboard-export";
-import { evidenceTargets } from "./evidence-targets";
+import { saveAsEvidence } from "./evidence-targets";
 import { loadServiceDashboard } from "./load-service-dashboard";
 import { DashboardQuery, SaveDashboardEvidenceBody, SavedEvidence, ServiceDashboard } from "./service-dashboard.schema";
 
@@ -76,26 +73,10 @@ export const serviceDashboardRoutes = (ctx: AppContext): FastifyPluginAsyncZod =
         if (!canSaveServiceEvidence(req.auth!.actor, agency.id)) throw new AppError(403, "forbidden", "only those who upload the agency's evidence save it as evidence");
         const at = now();
         const data = await load(req, agency, req.body.year, "quarter", at);
-        const targets = await evidenceTargets(db, req, agency.id, ["satisfaction", "applications"]);
         const title = dashboardEvidenceTitle(req.body.year);
-        const { storage } = evidenceSettingsOf(ctx);
-        const saved = await saveGeneratedEvidence(
-          db,
-          storage,
-          auditContextOf(req),
-          { agencyId: agency.id, agencyCode: agency.code, content: await dashboardWorkbook(data), fileName: `dasbor-layanan-${agency.code}-${req.body.year}-${data.asOf}.xlsx`, title, documentDate: data.asOf, userId: req.auth!.user.id },
-          targets.links.map(({ assessmentId, indicatorCode, stage }) => ({ assessmentId, indicatorCode, stage })),
-        );
-        const info = new Map(targets.links.map((l) => [`${l.assessmentId}/${l.indicatorCode}`, l]));
-        return reply.status(saved.deduplicated ? 200 : 201).send({
-          evidenceId: saved.evidenceId,
-          version: saved.version,
-          deduplicated: saved.deduplicated,
-          title,
-          documentDate: data.asOf,
-          links: saved.links.map((l) => ({ assessmentId: l.assessmentId, indicatorCode: l.indicatorCode, created: l.created, instrumentId: info.get(`${l.assessmentId}/${l.indicatorCode}`)!.instrumentId, periodName: info.get(`${l.assessmentId}/${l.indicatorCode}`)!.periodName })),
-          notLinked: targets.notLinked,
-        });
+        const file = { agencyId: agency.id, agencyCode: agency.code, content: await dashboardWorkbook(data), fileName: `dasbor-layanan-${agency.code}-${req.body.year}-${data.asOf}.xlsx`, title, documentDate: data.asOf };
+        const out = await saveAsEvidence(ctx, req, file, ["satisfaction", "applications"]);
+        return reply.status(out.status).send(out.body);
       },
     );
   };

@@ -10,10 +10,8 @@ import { canReadSurveys } from "../../policies/skm.policy";
 import { canSaveServiceEvidence } from "../../policies/service-dashboard.policy";
 import { agencyIdsByCode } from "../../../db/queries/agency-ids";
 import { surveyById, type SurveyRow } from "../../../db/queries/skm";
-import { saveGeneratedEvidence } from "../../../db/commands/save-generated-evidence";
 import { contentDisposition } from "../evidence/content-disposition";
-import { evidenceSettingsOf } from "../evidence/evidence-settings";
-import { evidenceTargets } from "../service-dashboard/evidence-targets";
+import { saveAsEvidence } from "../service-dashboard/evidence-targets";
 import { SavedEvidence } from "../service-dashboard/service-dashboard.schema";
 import { skmReportOf, skmReportPdf } from "./skm-report";
 import { PublicSurveyParams, SkmMutu, SurveyParams } from "./skm.schema";
@@ -98,28 +96,11 @@ export const skmReportRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       async (req, reply) => {
         const row = await readable(req, req.params.code, req.params.surveyId);
         if (!canSaveServiceEvidence(req.auth!.actor, row.agencyId)) throw new AppError(403, "forbidden", "only those who upload the agency's evidence save it as evidence");
-        const audit = auditContextOf(req);
-        const r = await skmReportPdf(ctx, audit, row, originOf(ctx, req), now());
-        const targets = await evidenceTargets(db, req, row.agencyId, ["satisfaction"]);
+        const r = await skmReportPdf(ctx, auditContextOf(req), row, originOf(ctx, req), now());
         const title = skmReportEvidenceTitle(row.serviceName, row.periodStart.slice(0, 4));
-        const documentDate = calendarDayAt(r.issuedAt.getTime());
-        const saved = await saveGeneratedEvidence(
-          db,
-          evidenceSettingsOf(ctx).storage,
-          audit,
-          { agencyId: row.agencyId, agencyCode: row.agencyCode, content: r.pdf, fileName: `laporan-skm-${row.id}.pdf`, title, documentDate, userId: req.auth!.user.id },
-          targets.links.map(({ assessmentId, indicatorCode, stage }) => ({ assessmentId, indicatorCode, stage })),
-        );
-        const info = new Map(targets.links.map((l) => [`${l.assessmentId}/${l.indicatorCode}`, l]));
-        return reply.status(saved.deduplicated ? 200 : 201).send({
-          evidenceId: saved.evidenceId,
-          version: saved.version,
-          deduplicated: saved.deduplicated,
-          title,
-          documentDate,
-          links: saved.links.map((l) => ({ assessmentId: l.assessmentId, indicatorCode: l.indicatorCode, created: l.created, instrumentId: info.get(`${l.assessmentId}/${l.indicatorCode}`)!.instrumentId, periodName: info.get(`${l.assessmentId}/${l.indicatorCode}`)!.periodName })),
-          notLinked: targets.notLinked,
-        });
+        const file = { agencyId: row.agencyId, agencyCode: row.agencyCode, content: r.pdf, fileName: `laporan-skm-${row.id}.pdf`, title, documentDate: calendarDayAt(r.issuedAt.getTime()) };
+        const out = await saveAsEvidence(ctx, req, file, ["satisfaction"]);
+        return reply.status(out.status).send(out.body);
       },
     );
 
