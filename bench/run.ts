@@ -1,4 +1,4 @@
-// `npm run bench [-- scoring|restart|startup|workspace|upload|evidence-zip|roadmap|dashboards|http|http-auth|open-data|ikm|lhe|lke|skm|applications]`: benchmarks, kept apart from the tests. Each reports a
+// `npm run bench [-- scoring|restart|startup|workspace|upload|evidence-zip|roadmap|dashboards|http|http-auth|open-data|ikm|lhe|lke|skm|service-dashboard|applications]`: benchmarks, kept apart from the tests. Each reports a
 // median and a ratio against a baseline measured in the same run; results go into BENCHMARKS.md.
 import os from "node:os";
 import { benchDashboards } from "./dashboards.bench";
@@ -16,6 +16,7 @@ import { benchLhe } from "./lhe.bench";
 import { benchLke } from "./lke.bench";
 import { benchSkm } from "./skm.bench";
 import { benchApplications } from "./applications.bench";
+import { benchServiceDashboard } from "./service-dashboard.bench";
 
 const which = new Set(process.argv.slice(2));
 const all = which.size === 0;
@@ -38,3 +39,4 @@ if (all || which.has("lke")) await benchLke();
 if (all || which.has("skm")) await benchSkm();
 // `npm run bench -- applications` (PostgreSQL; PANDU_BENCH_APPLICATIONS sets the number of synthetic applications, default 1,000,000).
 if (which.has("applications")) await benchApplications();
+if (all || which.has("service-dashboard")) await benchServiceDashboard();

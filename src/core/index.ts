@@ -43,4 +43,5 @@ export * from "./services/service-standard";
 export * from "./applications/case-columns";
 export * from "./applications/retention";
 export * from "./service-quality/skm-sheet";
+export * from "./service-quality/service-dashboard";
 export * from "./services/complaints";

@@ -27,6 +27,8 @@ import { letterheadRoutes } from "./features/agencies/letterhead.routes";
 import { serviceRoutes } from "./features/public-services/services.routes";
 import { publicServiceRoutes } from "./features/public-services/public-services.routes";
 import { skmRoutes } from "./features/skm/skm.routes";
+import { serviceDashboardRoutes } from "./features/service-dashboard/service-dashboard.routes";
+import { skmReportRoutes } from "./features/skm/skm-report.routes";
 import { publicSkmRoutes } from "./features/skm/public-skm.routes";
 import { complaintRoutes } from "./features/complaints/complaints.routes";
 import { unitRoutes } from "./features/units/units.routes";
@@ -135,6 +137,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(publicServiceRoutes(options.context));
   await app.register(skmRoutes(options.context));
   await app.register(publicSkmRoutes(options.context));
+  await app.register(serviceDashboardRoutes(options.context));
+  await app.register(skmReportRoutes(options.context));
   await app.register(complaintRoutes(options.context));
   await app.register(assessmentRoutes(options.context));
   await app.register(evidenceRoutes(options.context));

@@ -1199,6 +1199,100 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/agencies/{code}/service-dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Service dashboard for a year: SKM volume and IKM, complaints (SLA compliance, backlog), applications, per service and unit, with a trend
+         * @description For a province, those who read its cockpit also get the province with its kab/kota pooled and per agency. Surveys pool their counts (never IKMs averaged); complaints count as kept when every state deadline in working days was kept.
+         */
+        get: operations["getServiceDashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{code}/service-dashboard/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Simpan sebagai bukti: store the year's dashboard tables (XLSX) in the agency's evidence library and link them to the current assessment's service indicators
+         * @description Deduplicated like an upload (the same figures on the same day answer the existing evidence). Linked where the open stage lets the caller link; otherwise kept in the library only (`notLinked`).
+         */
+        post: operations["saveServiceDashboardEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{code}/surveys/{surveyId}/report.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The published SKM report (PDF): kop surat, number, NRR per element, IKM and mutu, respondents vs minimum, follow-up, signature block, verification QR
+         * @description The first download of a content issues the document (LAP-SKM); the same figures give the same bytes. 409 survey_not_open for a draft. `X-Document-Id` names the id.
+         */
+        get: operations["getSkmReportPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agencies/{code}/surveys/{surveyId}/report/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Simpan sebagai bukti: the survey's report PDF into the agency's evidence library, linked to the current assessment's satisfaction indicators */
+        post: operations["saveSkmReportEvidence"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/skm/surveys/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open data of a published SKM report: NRR per element, IKM, mutu, respondents vs minimum, follow-up actions (404 for a draft) */
+        get: operations["getPublicSkmReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/public/agencies/{code}/complaints": {
         parameters: {
             query?: never;
@@ -7359,6 +7453,454 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getServiceDashboard: {
+        parameters: {
+            query?: {
+                year?: number;
+                granularity?: "quarter" | "month";
+            };
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        year: number;
+                        /** @enum {string} */
+                        granularity: "quarter" | "month";
+                        asOf: string;
+                        agency: {
+                            code: string;
+                            name: string;
+                            figures: {
+                                surveys: {
+                                    surveys: number;
+                                    respondents: number;
+                                    ikm: number | null;
+                                    mutu: ("A" | "B" | "C" | "D") | null;
+                                    minimumRespondents: number | null;
+                                    enough: boolean | null;
+                                    partsBelowMinimum: number;
+                                };
+                                complaints: {
+                                    received: number;
+                                    closed: number;
+                                    closedWithinDeadline: number;
+                                    slaCompliance: number | null;
+                                    open: number;
+                                    overdue: number;
+                                };
+                                applications: {
+                                    submitted: number;
+                                    closed: number;
+                                    closedOnTime: number;
+                                    slaCompliance: number | null;
+                                    medianDays: number | null;
+                                    open: number;
+                                    overdue: number;
+                                };
+                            };
+                            trend: {
+                                period: string;
+                                respondents: number;
+                                ikm: number | null;
+                                mutu: ("A" | "B" | "C" | "D") | null;
+                                enough: boolean | null;
+                                complaints: number;
+                                applications: number;
+                            }[];
+                            byService: {
+                                key: string;
+                                name: string;
+                                figures: {
+                                    surveys: {
+                                        surveys: number;
+                                        respondents: number;
+                                        ikm: number | null;
+                                        mutu: ("A" | "B" | "C" | "D") | null;
+                                        minimumRespondents: number | null;
+                                        enough: boolean | null;
+                                        partsBelowMinimum: number;
+                                    };
+                                    complaints: {
+                                        received: number;
+                                        closed: number;
+                                        closedWithinDeadline: number;
+                                        slaCompliance: number | null;
+                                        open: number;
+                                        overdue: number;
+                                    };
+                                    applications: {
+                                        submitted: number;
+                                        closed: number;
+                                        closedOnTime: number;
+                                        slaCompliance: number | null;
+                                        medianDays: number | null;
+                                        open: number;
+                                        overdue: number;
+                                    };
+                                };
+                            }[];
+                            byUnit: {
+                                key: string;
+                                name: string;
+                                figures: {
+                                    surveys: {
+                                        surveys: number;
+                                        respondents: number;
+                                        ikm: number | null;
+                                        mutu: ("A" | "B" | "C" | "D") | null;
+                                        minimumRespondents: number | null;
+                                        enough: boolean | null;
+                                        partsBelowMinimum: number;
+                                    };
+                                    complaints: {
+                                        received: number;
+                                        closed: number;
+                                        closedWithinDeadline: number;
+                                        slaCompliance: number | null;
+                                        open: number;
+                                        overdue: number;
+                                    };
+                                    applications: {
+                                        submitted: number;
+                                        closed: number;
+                                        closedOnTime: number;
+                                        slaCompliance: number | null;
+                                        medianDays: number | null;
+                                        open: number;
+                                        overdue: number;
+                                    };
+                                };
+                            }[];
+                        };
+                        province: {
+                            code: string;
+                            name: string;
+                            figures: {
+                                surveys: {
+                                    surveys: number;
+                                    respondents: number;
+                                    ikm: number | null;
+                                    mutu: ("A" | "B" | "C" | "D") | null;
+                                    minimumRespondents: number | null;
+                                    enough: boolean | null;
+                                    partsBelowMinimum: number;
+                                };
+                                complaints: {
+                                    received: number;
+                                    closed: number;
+                                    closedWithinDeadline: number;
+                                    slaCompliance: number | null;
+                                    open: number;
+                                    overdue: number;
+                                };
+                                applications: {
+                                    submitted: number;
+                                    closed: number;
+                                    closedOnTime: number;
+                                    slaCompliance: number | null;
+                                    medianDays: number | null;
+                                    open: number;
+                                    overdue: number;
+                                };
+                            };
+                            trend: {
+                                period: string;
+                                respondents: number;
+                                ikm: number | null;
+                                mutu: ("A" | "B" | "C" | "D") | null;
+                                enough: boolean | null;
+                                complaints: number;
+                                applications: number;
+                            }[];
+                            byAgency: {
+                                key: string;
+                                name: string;
+                                figures: {
+                                    surveys: {
+                                        surveys: number;
+                                        respondents: number;
+                                        ikm: number | null;
+                                        mutu: ("A" | "B" | "C" | "D") | null;
+                                        minimumRespondents: number | null;
+                                        enough: boolean | null;
+                                        partsBelowMinimum: number;
+                                    };
+                                    complaints: {
+                                        received: number;
+                                        closed: number;
+                                        closedWithinDeadline: number;
+                                        slaCompliance: number | null;
+                                        open: number;
+                                        overdue: number;
+                                    };
+                                    applications: {
+                                        submitted: number;
+                                        closed: number;
+                                        closedOnTime: number;
+                                        slaCompliance: number | null;
+                                        medianDays: number | null;
+                                        open: number;
+                                        overdue: number;
+                                    };
+                                };
+                            }[];
+                        } | null;
+                        abilities: {
+                            saveAsEvidence: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    saveServiceDashboardEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    year: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        evidenceId: number;
+                        version: number;
+                        deduplicated: boolean;
+                        title: string;
+                        documentDate: string;
+                        links: {
+                            assessmentId: number;
+                            instrumentId: string;
+                            periodName: string;
+                            indicatorCode: string;
+                            created: boolean;
+                        }[];
+                        notLinked: ("no_assessment" | "stage_closed") | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        evidenceId: number;
+                        version: number;
+                        deduplicated: boolean;
+                        title: string;
+                        documentDate: string;
+                        links: {
+                            assessmentId: number;
+                            instrumentId: string;
+                            periodName: string;
+                            indicatorCode: string;
+                            created: boolean;
+                        }[];
+                        notLinked: ("no_assessment" | "stage_closed") | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getSkmReportPdf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                surveyId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    saveSkmReportEvidence: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                surveyId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        evidenceId: number;
+                        version: number;
+                        deduplicated: boolean;
+                        title: string;
+                        documentDate: string;
+                        links: {
+                            assessmentId: number;
+                            instrumentId: string;
+                            periodName: string;
+                            indicatorCode: string;
+                            created: boolean;
+                        }[];
+                        notLinked: ("no_assessment" | "stage_closed") | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        evidenceId: number;
+                        version: number;
+                        deduplicated: boolean;
+                        title: string;
+                        documentDate: string;
+                        links: {
+                            assessmentId: number;
+                            instrumentId: string;
+                            periodName: string;
+                            indicatorCode: string;
+                            created: boolean;
+                        }[];
+                        notLinked: ("no_assessment" | "stage_closed") | null;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getPublicSkmReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        survey: {
+                            id: number;
+                            title: string;
+                            periodStart: string;
+                            periodEnd: string;
+                            status: string;
+                        };
+                        agency: {
+                            code: string;
+                            name: string;
+                        };
+                        service: {
+                            id: number;
+                            name: string;
+                        };
+                        unit: string | null;
+                        elements: {
+                            code: string;
+                            name: string;
+                            nrr: number | null;
+                            nrrConverted: number | null;
+                        }[];
+                        result: {
+                            respondents: number;
+                            population: number | null;
+                            minimumRespondents: number | null;
+                            enough: boolean | null;
+                            ikm: number | null;
+                            mutu: ("A" | "B" | "C" | "D") | null;
+                            kinerja: string | null;
+                            weakestElements: string[];
+                        };
+                        followUps: {
+                            element: string;
+                            elementName: string;
+                            action: string;
+                            owner: string | null;
+                            due: string | null;
+                            status: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
             "4XX": components["responses"]["ClientError"];
             "5XX": components["responses"]["ServerError"];
         };

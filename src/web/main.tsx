@@ -48,6 +48,7 @@ const router = createBrowserRouter([
       { path: "katalog-layanan/:code/:serviceId", element: lazyRoute(() => import("./pages/Services").then((m) => m.AgencyServicePage), "services.loading") },
       { path: "lacak", element: lazyRoute(() => import("./pages/Track").then((m) => m.TrackApplicationPage), "portal.loading") },
       { path: "survei/:surveyId", element: lazyRoute(() => import("./pages/Skm").then((m) => m.PublicSurveyPage), "skm.loading") },
+      { path: "dasbor-layanan/:code", element: lazyRoute(() => import("./pages/ServiceDashboard").then((m) => m.ServiceDashboardPage), "skm.loading") },
       { path: "survei-kepuasan/:code", element: lazyRoute(() => import("./pages/Skm").then((m) => m.AgencySurveysPage), "skm.loading") },
       { path: "survei-kepuasan/:code/:surveyId", element: lazyRoute(() => import("./pages/Skm").then((m) => m.AgencySurveyPage), "skm.loading") },
       { path: "layanan/:id/bantuan", element: lazyRoute(() => import("./pages/Complaints").then((m) => m.ServiceFaqPage), "services.loading") },

@@ -238,6 +238,14 @@ const evidenceUpload = (who: Who, target: "own" | "other") => {
   if (!readsAssessment(who, target)) return 404;
   return who === "administrator" || (SELF_ASSESSORS.includes(who) && target === "own") ? 415 : 403;
 };
+/** Saving the service dashboard as evidence: readers of the catalogue reach it (others 404); the agency's evidence uploaders and administrators save (201), other readers 403. */
+const dashboardEvidence = (who: Who, target: "own" | "other") => {
+  if (who === "anonymous") return 401;
+  if (who === "administrator") return 201;
+  if (target !== "own" || HOME[who] === null) return 404;
+  return SELF_ASSESSORS.includes(who) ? 201 : 403;
+};
+let dashboardYear = 0;
 /** Linking follows answering in the open stage (mandiri: the agency's self-assessment team). */
 const evidenceLink = (ok: number) => stageAction((who, target) => SELF_ASSESSORS.includes(who) && target === "own", ok);
 
@@ -432,6 +440,13 @@ const MATRIX: Entry[] = [
   { route: "POST /api/agencies/:code/surveys/:surveyId/follow-ups", build: async (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/surveys/${await surveyIn(c)}/follow-ups`, body: { element: "U3", action: "Memangkas antrean" } }), expect: unitAccess(201, 201, true) },
   { route: "PUT /api/agencies/:code/surveys/:surveyId/follow-ups/:followUpId", build: async (c) => ({ method: "PUT", url: `/api/agencies/${c.agency}/surveys/${await followUpIn(c)}`, body: { element: "U9", action: "Uji tindak lanjut", status: "done" } }), expect: unitAccess(200, 200, true) },
   { route: "GET /api/agencies/:code/skm-summary", build: (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/skm-summary` }), expect: unitAccess(200, 200, false) },
+  // Service dashboard: read like the catalogue; "Simpan sebagai bukti" by those who upload the agency's evidence (each call a new year, so a new file).
+  { route: "GET /api/agencies/:code/service-dashboard", build: (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/service-dashboard?year=2026` }), expect: unitAccess(200, 200, false) },
+  { route: "POST /api/agencies/:code/service-dashboard/evidence", build: (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/service-dashboard/evidence`, body: { year: 2000 + ++dashboardYear } }), expect: dashboardEvidence },
+  // The published SKM report: read like the surveys (issuing it is audited as document.issue); saved as evidence like the dashboard; its open data public.
+  { route: "GET /api/agencies/:code/surveys/:surveyId/report.pdf", build: async (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/surveys/${await surveyIn(c)}/report.pdf` }), expect: unitAccess(200, 200, false) },
+  { route: "POST /api/agencies/:code/surveys/:surveyId/report/evidence", build: async (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/surveys/${await surveyIn(c)}/report/evidence` }), expect: dashboardEvidence },
+  { route: "GET /api/public/skm/surveys/:id/report", build: async (c) => ({ method: "GET", url: `/api/public/skm/surveys/${await surveyIn(c)}/report` }), expect: everyone(200) },
   { route: "GET /api/public/surveys/:id", build: async (c) => ({ method: "GET", url: `/api/public/surveys/${await surveyIn(c)}` }), expect: everyone(200) },
   { route: "POST /api/public/surveys/:id/responses", build: async (c) => ({ method: "POST", url: `/api/public/surveys/${await surveyIn(c)}/responses`, body: { answers: skmAnswers, deviceToken: `matriks-perangkat-${++skmDevice}-uji` } }), expect: everyone(201), unaudited: "an anonymous survey response is not an officer's action: the response row is the record" },
   { route: "GET /api/public/skm", build: () => ({ method: "GET", url: "/api/public/skm?province=15" }), expect: everyone(200) },

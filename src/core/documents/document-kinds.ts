@@ -13,6 +13,8 @@ export const DOCUMENT_KINDS = {
   "ringkasan-provinsi": { code: "RHE-PROV" },
   /** The product of an approved online application (surat keterangan, izin …). */
   "produk-layanan": { code: "PRODUK" },
+  /** A published SKM report (Laporan hasil Survei Kepuasan Masyarakat) of one survey. */
+  "laporan-skm": { code: "LAP-SKM" },
 } as const;
 export type DocumentKind = keyof typeof DOCUMENT_KINDS;
 

@@ -78,6 +78,13 @@ export function AccountMenuItems() {
           </NavLink>
         </li>
       )}
+      {catalogueAgency && (
+        <li>
+          <NavLink to={`/dasbor-layanan/${encodeURIComponent(catalogueAgency)}`} data-testid="nav-service-dashboard">
+            {t("serviceDashboard.nav")}
+          </NavLink>
+        </li>
+      )}
       {complaintAgency && (
         <li>
           <NavLink to={`/pengaduan-masuk/${encodeURIComponent(complaintAgency)}`} data-testid="nav-complaints">

@@ -87,6 +87,11 @@ export function AgencyCataloguePage() {
           {t("skm.officer.fromCatalogue")}
         </Link>
       </p>
+      <p>
+        <Link to={`/dasbor-layanan/${encodeURIComponent(code)}`} data-testid="service-dashboard-link">
+          {t("serviceDashboard.fromCatalogue")}
+        </Link>
+      </p>
       {services.length === 0 ? (
         <p className="muted">{t("services.officer.none")}</p>
       ) : (
