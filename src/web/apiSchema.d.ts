@@ -1270,6 +1270,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/citizen/complaints/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The signed-in citizen accepts the answer, replies to it, or gives the details asked for, on a complaint of their own (404 for anyone else's; 409 when not allowed now) */
+        post: operations["actOnMyComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agencies/{code}/complaints": {
         parameters: {
             query?: never;
@@ -1382,7 +1399,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A service's questions and answers as its agency keeps them (drafts of the standard included) */
+        get: operations["getServiceFaq"];
         /** Replace a service's questions and answers (in order) */
         put: operations["replaceServiceFaq"];
         post?: never;
@@ -5548,6 +5566,7 @@ export interface operations {
                             atMpp: boolean;
                             atOffice: boolean;
                             feeRupiah: number | null;
+                            complaintRetentionDays: number;
                             inForce: {
                                 version: number;
                                 decreeNumber: string | null;
@@ -5597,6 +5616,8 @@ export interface operations {
                     atOffice?: boolean;
                     /** @default null */
                     feeRupiah?: number | null;
+                    /** @default 730 */
+                    complaintRetentionDays?: number;
                 };
             };
         };
@@ -5623,6 +5644,7 @@ export interface operations {
                             atMpp: boolean;
                             atOffice: boolean;
                             feeRupiah: number | null;
+                            complaintRetentionDays: number;
                             inForce: {
                                 version: number;
                                 decreeNumber: string | null;
@@ -5704,6 +5726,7 @@ export interface operations {
                             atMpp: boolean;
                             atOffice: boolean;
                             feeRupiah: number | null;
+                            complaintRetentionDays: number;
                             inForce: {
                                 version: number;
                                 decreeNumber: string | null;
@@ -5779,6 +5802,8 @@ export interface operations {
                     atOffice?: boolean;
                     /** @default null */
                     feeRupiah?: number | null;
+                    /** @default 730 */
+                    complaintRetentionDays?: number;
                 };
             };
         };
@@ -5805,6 +5830,7 @@ export interface operations {
                             atMpp: boolean;
                             atOffice: boolean;
                             feeRupiah: number | null;
+                            complaintRetentionDays: number;
                             inForce: {
                                 version: number;
                                 decreeNumber: string | null;
@@ -5886,6 +5912,7 @@ export interface operations {
                             atMpp: boolean;
                             atOffice: boolean;
                             feeRupiah: number | null;
+                            complaintRetentionDays: number;
                             inForce: {
                                 version: number;
                                 decreeNumber: string | null;
@@ -5989,6 +6016,7 @@ export interface operations {
                             atMpp: boolean;
                             atOffice: boolean;
                             feeRupiah: number | null;
+                            complaintRetentionDays: number;
                             inForce: {
                                 version: number;
                                 decreeNumber: string | null;
@@ -6113,6 +6141,7 @@ export interface operations {
                                 office: boolean;
                             };
                             feeRupiah: number | null;
+                            complaintRetentionDays: number;
                             standard: {
                                 version: number;
                                 decreeNumber: string | null;
@@ -6174,6 +6203,7 @@ export interface operations {
                             office: boolean;
                         };
                         feeRupiah: number | null;
+                        complaintRetentionDays: number;
                         standard: {
                             version: number;
                             decreeNumber: string | null;
@@ -7616,6 +7646,81 @@ export interface operations {
             "5XX": components["responses"]["ServerError"];
         };
     };
+    actOnMyComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    trackingNumber: string;
+                    /** @enum {string} */
+                    action: "accept_answer" | "reply" | "provide_details";
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        trackingNumber: string;
+                        agency: {
+                            code: string;
+                            name: string;
+                        };
+                        service: {
+                            id: number;
+                            name: string;
+                        } | null;
+                        /** @enum {string} */
+                        category: "pelayanan" | "prosedur" | "biaya" | "waktu" | "petugas" | "sarana" | "informasi" | "lainnya";
+                        title: string;
+                        description: string;
+                        state: string;
+                        terminal: boolean;
+                        filedAt: string;
+                        stateSla: {
+                            workingDays: number;
+                            deadline: string | null;
+                            daysLeft: number | null;
+                            /** @enum {string} */
+                            status: "on_track" | "due_soon" | "breached" | "paused" | "met" | "missed";
+                            provisional: boolean;
+                        } | null;
+                        autoClose: {
+                            on: string;
+                        } | null;
+                        answer: string | null;
+                        history: {
+                            action: string;
+                            from: string | null;
+                            to: string;
+                            at: string;
+                            reason: string | null;
+                            byReporter: boolean;
+                        }[];
+                        actions: {
+                            action: string;
+                            reasonRequired: boolean;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
     listAgencyComplaints: {
         parameters: {
             query?: {
@@ -8085,6 +8190,47 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getServiceFaq: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                serviceId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        service: {
+                            id: number;
+                            name: string;
+                        };
+                        entries: {
+                            question: string;
+                            answer: string;
+                        }[];
+                        abilities: {
+                            manage: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             "4XX": components["responses"]["ClientError"];
             "5XX": components["responses"]["ServerError"];

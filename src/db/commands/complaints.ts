@@ -3,7 +3,7 @@ import type { Db } from "../client";
 import { agencies, citizenNotifications, complaintAttachments, complaintIdentityAccess, complaintReminders, complaints, complaintTransitions, publicServices, units } from "../schema";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
 import { notifyUsers, agencyRoleHolders } from "./notify";
-import { applyAction, type Refusal, type Transition, type WorkflowActor, type WorkflowDefinition } from "../../core";
+import { applyAction, complaintRetainUntil, DEFAULT_COMPLAINT_RETENTION_DAYS, type Refusal, type Transition, type WorkflowActor, type WorkflowDefinition } from "../../core";
 
 
 /** Why a complaint command refused; the route turns it into its error. */
@@ -41,7 +41,8 @@ export interface NewComplaint {
   citizenId: string | null;
   trackingNumber: string;
   checkHash: string;
-  retainUntil: string;
+  /** The filing day (WIB); the personal data is kept for the service's retention days from it (the default without a service). */
+  filedOn: string;
   attachments: NewAttachment[];
 }
 
@@ -57,21 +58,24 @@ export const reporterActor = (citizenId: string | null): WorkflowActor => ({ id:
 
 /**
  * Files a complaint: the row, the engine's `start` transition (by the reporter), its attachments and
- * the audit event, in one transaction. The service, when named, must be the agency's.
+ * the audit event, in one transaction. The service, when named, must be the agency's; its retention
+ * period sets the day the reporter's personal data is removed.
  */
 export async function fileComplaint(db: Db, ctx: AuditContext, def: WorkflowDefinition, input: NewComplaint, at: Date): Promise<{ id: number }> {
   return db.transaction(async (tx) => {
+    let retentionDays = DEFAULT_COMPLAINT_RETENTION_DAYS;
     if (input.serviceId !== null) {
-      const [s] = await tx.select({ id: publicServices.id }).from(publicServices).where(and(eq(publicServices.id, input.serviceId), eq(publicServices.agencyId, input.agencyId)));
+      const [s] = await tx.select({ id: publicServices.id, days: publicServices.complaintRetentionDays }).from(publicServices).where(and(eq(publicServices.id, input.serviceId), eq(publicServices.agencyId, input.agencyId)));
       if (!s) throw new ComplaintCommandError("foreign_service", { service: input.serviceId });
+      retentionDays = s.days;
     }
     const actor = reporterActor(input.citizenId);
     const started = applyAction(def, [], { action: "start", actor, at: at.toISOString() });
     if (!started.ok) throw new ComplaintCommandError("refused", {}, started.refusal);
-    const { attachments, ...fields } = input;
+    const { attachments, filedOn, ...fields } = input;
     const [row] = await tx
       .insert(complaints)
-      .values({ ...fields, workflowId: def.id, workflowVersion: def.version, state: started.transition.to, createdAt: at, updatedAt: at })
+      .values({ ...fields, retainUntil: complaintRetainUntil(filedOn, retentionDays), workflowId: def.id, workflowVersion: def.version, state: started.transition.to, createdAt: at, updatedAt: at })
       .returning({ id: complaints.id });
     await tx.insert(complaintTransitions).values({ complaintId: row!.id, seq: 0, action: "start", fromState: null, toState: started.transition.to, actorId: actor.id, actorRole: started.transition.actor.role, at });
     if (attachments.length) await tx.insert(complaintAttachments).values(attachments.map((a) => ({ ...a, complaintId: row!.id, createdAt: at })));
