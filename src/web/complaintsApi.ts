@@ -1,4 +1,5 @@
 import { api, type ApiBody, type ApiResponse } from "./apiTypes";
+import { citizenApi } from "./applicationsApi";
 
 /*
  * Client of complaints (SP4N-LAPOR!): public intake and tracking (no session), a signed-in

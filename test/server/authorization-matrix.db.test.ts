@@ -655,6 +655,11 @@ const MATRIX: Entry[] = [
   { route: "POST /api/me/password", build: () => ({ method: "POST", url: "/api/me/password", body: { currentPassword: "bukan-sandinya", newPassword: "x" } }), expect: signedIn(400) },
   { route: "POST /api/me/2fa/setup", build: () => ({ method: "POST", url: "/api/me/2fa/setup" }), expect: signedIn(200) },
   { route: "POST /api/me/2fa/enable", build: () => ({ method: "POST", url: "/api/me/2fa/enable", body: { code: "000000" } }), expect: signedIn(409) },
+  // Staff SSO identities: one's own (password re-confirmed), anyone's for administrators.
+  { route: "GET /api/me/oidc-identities", build: () => ({ method: "GET", url: "/api/me/oidc-identities" }), expect: signedIn(200) },
+  { route: "POST /api/me/oidc-identities/unlink", build: () => ({ method: "POST", url: "/api/me/oidc-identities/unlink", body: { issuer: "https://sso.example", subject: "tidak-ada", password: "bukan-sandinya" } }), expect: signedIn(400) },
+  { route: "GET /api/users/:id/oidc-identities", build: async (c) => ({ method: "GET", url: `/api/users/${(await makeUser(c.db, "pelaksana_entri", c.agency, null)).id}/oidc-identities` }), expect: (who: Who) => (who === "anonymous" ? 401 : who === "administrator" ? 200 : 403) },
+  { route: "POST /api/users/:id/oidc-identities/unlink", build: async (c) => ({ method: "POST", url: `/api/users/${(await makeUser(c.db, "pelaksana_entri", c.agency, null)).id}/oidc-identities/unlink`, body: { issuer: "https://sso.example", subject: "tidak-ada" } }), expect: (who: Who) => (who === "anonymous" ? 401 : who === "administrator" ? 404 : 403) },
   { route: "POST /api/me/2fa/disable", build: () => ({ method: "POST", url: "/api/me/2fa/disable", body: { password: "bukan-sandinya" } }), expect: signedIn(400) },
   { route: "GET /api/tokens", build: () => ({ method: "GET", url: "/api/tokens" }), expect: signedIn(200) },
   { route: "POST /api/tokens", build: () => ({ method: "POST", url: "/api/tokens", body: { name: "matriks" } }), expect: signedIn(201) },
