@@ -53,6 +53,7 @@ import { citizenApplicationRoutes } from "./features/applications/citizen-applic
 import { officerApplicationRoutes } from "./features/applications/officer-applications.routes";
 import { citizenSignInRoutes } from "./features/citizens/citizen-sign-in.routes";
 import { staffOidcRoutes } from "./features/auth/staff-oidc.routes";
+import { staffOidcIdentityRoutes } from "./features/auth/staff-oidc-identities.routes";
 
 export const DEFAULT_WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../dist/web");
 
@@ -126,6 +127,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(citizenSessionRoutes(options.context));
   await app.register(citizenSignInRoutes(options.context));
   await app.register(staffOidcRoutes(options.context));
+  await app.register(staffOidcIdentityRoutes(options.context));
   await app.register(twoFactorRoutes(options.context));
   await app.register(passwordResetRoutes(options.context));
   await app.register(tokenRoutes(options.context));

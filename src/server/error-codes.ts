@@ -35,6 +35,7 @@ export const ERROR_CODES = [
   "two_factor_already_on",
   "two_factor_not_started",
   "two_factor_needs_session",
+  "sso_unlink_needs_session",
   "role_not_grantable", // details.role
   "role_needs_agency", // details.field, details.role
   "role_without_agency", // details.field, details.role

@@ -17,7 +17,7 @@ import { superviseWorkers, workerSlot } from "./workers";
 import { demoBanner, writeDemoAccounts } from "../lib/demo-accounts";
 import { startInstance } from "./server-instance";
 import { startPeriodicJobs } from "./periodic-jobs";
-import { runComplaintReminders, runComplaintRetention } from "./features/complaints/complaint-jobs";
+import { runComplaintAutoClose, runComplaintReminders, runComplaintRetention } from "./features/complaints/complaint-jobs";
 import { pruneDocumentJobs } from "../db/commands/document-jobs";
 import { runApplicationAutoActions, runApplicationRetention } from "./features/applications/application-jobs";
 import type { SecretBox } from "../lib/secret-box";
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
     }
     // Periodic jobs, once per cluster and period (an hour): whichever instance claims the period in
     // `job_runs` runs the job (src/server/periodic-jobs.ts); at start-up, then every period.
-    const jobContext = { database, holidaysDir: config.holidaysDir };
+    const jobContext = { database, holidaysDir: config.holidaysDir, mailer: config.smtp ? createMailer(config.smtp.url, config.smtp.from, config.smtp.publicUrl) : null };
     const stopJobs = startPeriodicJobs({
       db: database.db,
       instanceId: instance.id,
@@ -148,6 +148,13 @@ async function main(): Promise<void> {
           run: async () => {
             const r = await runComplaintReminders(jobContext, new Date());
             if (r.dueSoon || r.breached) app.log.info(r, "sent complaint reminders");
+          },
+        },
+        {
+          name: "complaint-auto-close",
+          run: async () => {
+            const n = await runComplaintAutoClose(jobContext, new Date());
+            if (n) app.log.info({ complaints: n }, "closed answered complaints the reporter left unanswered");
           },
         },
         {

@@ -569,6 +569,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/oidc-identities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The SSO (OpenID Connect) identities linked to my account */
+        get: operations["listMyOidcIdentities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/oidc-identities/unlink": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unlink one of my SSO identities (needs the password; 404 when not linked) */
+        post: operations["unlinkMyOidcIdentity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/oidc-identities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The SSO identities linked to a user (administrators) */
+        get: operations["listUserOidcIdentities"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/oidc-identities/unlink": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unlink a user's SSO identity (administrators; 404 when not linked) */
+        post: operations["unlinkUserOidcIdentity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/2fa/setup": {
         parameters: {
             query?: never;
@@ -1364,6 +1432,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/citizen/complaints/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The signed-in citizen accepts the answer, replies to it, or gives the details asked for, on a complaint of their own (404 for anyone else's; 409 when not allowed now) */
+        post: operations["actOnMyComplaint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/agencies/{code}/complaints": {
         parameters: {
             query?: never;
@@ -1476,7 +1561,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** A service's questions and answers as its agency keeps them (drafts of the standard included) */
+        get: operations["getServiceFaq"];
         /** Replace a service's questions and answers (in order) */
         put: operations["replaceServiceFaq"];
         post?: never;
@@ -3108,7 +3194,7 @@ export interface components {
         /** @description Every 4xx/5xx answer. `error` is a stable code (the web translates it); `details` carries what the sentence names (e.g. `field`). */
         Error: {
             /** @enum {string} */
-            error: "bad_request" | "validation_error" | "invalid_text" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "database_unavailable" | "unauthenticated" | "csrf_failed" | "citizen_sign_in_required" | "token_read_only" | "forbidden" | "invalid_credentials" | "totp_required" | "invalid_totp" | "too_many_attempts" | "too_many_requests" | "password_too_short" | "password_too_weak" | "wrong_password" | "email_taken" | "email_failed" | "link_needs_email" | "two_factor_already_on" | "two_factor_not_started" | "two_factor_needs_session" | "role_not_grantable" | "role_needs_agency" | "role_without_agency" | "unknown_agency" | "agencies_outside_province" | "unknown_user" | "user_lacks_role" | "assignment_not_found" | "indicators_without_level" | "indicators_unverified" | "unknown_indicators" | "one_per_indicator" | "foreign_unit" | "stage_not_in_period" | "stage_not_current" | "stage_closed" | "stage_not_open" | "stage_changed" | "window_order" | "notes_required" | "level_invalid" | "external_score_invalid" | "unknown_instrument" | "instrument_invalid" | "instrument_too_large" | "not_submitted" | "no_final_result" | "not_final" | "no_published_results" | "job_not_done" | "division_closed" | "not_this_agency" | "not_this_period" | "assessment_required" | "not_reachable" | "planning_invalid" | "unit_name_taken" | "evidence_damaged" | "evidence_link_locked" | "file_missing" | "file_empty" | "title_required" | "upload_busy" | "upload_interrupted" | "offset_mismatch" | "offset_required" | "content_length_required" | "chunk_too_small" | "review_changed" | "logo_too_large" | "logo_unsupported_type" | "stage_not_closed" | "workbook_unreadable" | "workbook_too_large" | "workbook_invalid" | "answers_changed" | "reset_needs_administrator" | "service_name_taken" | "standard_draft_exists" | "standard_not_draft" | "standard_incomplete" | "application_invalid" | "application_not_editable" | "no_published_form" | "form_version_exists" | "form_invalid" | "form_not_draft" | "too_many_files" | "attachment_type" | "attachment_too_large" | "unknown_action" | "action_not_allowed_in_state" | "role_not_allowed" | "claim_required" | "already_claimed" | "not_claimed" | "reason_required" | "survey_closed" | "survey_not_open" | "duplicate_response" | "survey_bad_transition" | "foreign_service" | "foreign_action" | "responses_invalid" | "sheet_unreadable" | "sign_in_email_unavailable" | "sign_in_code_wrong" | "sign_in_code_expired" | "sign_in_code_exhausted" | "oidc_not_configured" | "oidc_state_invalid" | "oidc_state_expired" | "oidc_failed" | "oidc_no_account" | "oidc_account_disabled" | "answer_required" | "attachment_type_not_allowed" | "missing_levels" | "invalid_level" | "invalid_score" | "unknown_indicator";
+            error: "bad_request" | "validation_error" | "invalid_text" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "database_unavailable" | "unauthenticated" | "csrf_failed" | "citizen_sign_in_required" | "token_read_only" | "forbidden" | "invalid_credentials" | "totp_required" | "invalid_totp" | "too_many_attempts" | "too_many_requests" | "password_too_short" | "password_too_weak" | "wrong_password" | "email_taken" | "email_failed" | "link_needs_email" | "two_factor_already_on" | "two_factor_not_started" | "two_factor_needs_session" | "sso_unlink_needs_session" | "role_not_grantable" | "role_needs_agency" | "role_without_agency" | "unknown_agency" | "agencies_outside_province" | "unknown_user" | "user_lacks_role" | "assignment_not_found" | "indicators_without_level" | "indicators_unverified" | "unknown_indicators" | "one_per_indicator" | "foreign_unit" | "stage_not_in_period" | "stage_not_current" | "stage_closed" | "stage_not_open" | "stage_changed" | "window_order" | "notes_required" | "level_invalid" | "external_score_invalid" | "unknown_instrument" | "instrument_invalid" | "instrument_too_large" | "not_submitted" | "no_final_result" | "not_final" | "no_published_results" | "job_not_done" | "division_closed" | "not_this_agency" | "not_this_period" | "assessment_required" | "not_reachable" | "planning_invalid" | "unit_name_taken" | "evidence_damaged" | "evidence_link_locked" | "file_missing" | "file_empty" | "title_required" | "upload_busy" | "upload_interrupted" | "offset_mismatch" | "offset_required" | "content_length_required" | "chunk_too_small" | "review_changed" | "logo_too_large" | "logo_unsupported_type" | "stage_not_closed" | "workbook_unreadable" | "workbook_too_large" | "workbook_invalid" | "answers_changed" | "reset_needs_administrator" | "service_name_taken" | "standard_draft_exists" | "standard_not_draft" | "standard_incomplete" | "application_invalid" | "application_not_editable" | "no_published_form" | "form_version_exists" | "form_invalid" | "form_not_draft" | "too_many_files" | "attachment_type" | "attachment_too_large" | "unknown_action" | "action_not_allowed_in_state" | "role_not_allowed" | "claim_required" | "already_claimed" | "not_claimed" | "reason_required" | "survey_closed" | "survey_not_open" | "duplicate_response" | "survey_bad_transition" | "foreign_service" | "foreign_action" | "responses_invalid" | "sheet_unreadable" | "sign_in_email_unavailable" | "sign_in_code_wrong" | "sign_in_code_expired" | "sign_in_code_exhausted" | "oidc_not_configured" | "oidc_state_invalid" | "oidc_state_expired" | "oidc_failed" | "oidc_no_account" | "oidc_account_disabled" | "answer_required" | "attachment_type_not_allowed" | "missing_levels" | "invalid_level" | "invalid_score" | "unknown_indicator";
             /** @description English, for logs and developers; not for display */
             message: string;
             details?: {
@@ -4719,6 +4805,136 @@ export interface operations {
             "5XX": components["responses"]["ServerError"];
         };
     };
+    listMyOidcIdentities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        identities: {
+                            issuer: string;
+                            subject: string;
+                            linkedAt: string;
+                            lastSignInAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    unlinkMyOidcIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    issuer: string;
+                    subject: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    listUserOidcIdentities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        identities: {
+                            issuer: string;
+                            subject: string;
+                            linkedAt: string;
+                            lastSignInAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    unlinkUserOidcIdentity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    issuer: string;
+                    subject: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
     postMe2faSetup: {
         parameters: {
             query?: never;
@@ -5659,6 +5875,7 @@ export interface operations {
                             atMpp: boolean;
                             atOffice: boolean;
                             feeRupiah: number | null;
+                            complaintRetentionDays: number;
                             inForce: {
                                 version: number;
                                 decreeNumber: string | null;
@@ -5708,6 +5925,8 @@ export interface operations {
                     atOffice?: boolean;
                     /** @default null */
                     feeRupiah?: number | null;
+                    /** @default 730 */
+                    complaintRetentionDays?: number;
                 };
             };
         };
@@ -5734,6 +5953,7 @@ export interface operations {
                             atMpp: boolean;
                             atOffice: boolean;
                             feeRupiah: number | null;
+                            complaintRetentionDays: number;
                             inForce: {
                                 version: number;
                                 decreeNumber: string | null;
@@ -5815,6 +6035,7 @@ export interface operations {
                             atMpp: boolean;
                             atOffice: boolean;
                             feeRupiah: number | null;
+                            complaintRetentionDays: number;
                             inForce: {
                                 version: number;
                                 decreeNumber: string | null;
@@ -5890,6 +6111,8 @@ export interface operations {
                     atOffice?: boolean;
                     /** @default null */
                     feeRupiah?: number | null;
+                    /** @default 730 */
+                    complaintRetentionDays?: number;
                 };
             };
         };
@@ -5916,6 +6139,7 @@ export interface operations {
                             atMpp: boolean;
                             atOffice: boolean;
                             feeRupiah: number | null;
+                            complaintRetentionDays: number;
                             inForce: {
                                 version: number;
                                 decreeNumber: string | null;
@@ -5997,6 +6221,7 @@ export interface operations {
                             atMpp: boolean;
                             atOffice: boolean;
                             feeRupiah: number | null;
+                            complaintRetentionDays: number;
                             inForce: {
                                 version: number;
                                 decreeNumber: string | null;
@@ -6100,6 +6325,7 @@ export interface operations {
                             atMpp: boolean;
                             atOffice: boolean;
                             feeRupiah: number | null;
+                            complaintRetentionDays: number;
                             inForce: {
                                 version: number;
                                 decreeNumber: string | null;
@@ -6224,6 +6450,7 @@ export interface operations {
                                 office: boolean;
                             };
                             feeRupiah: number | null;
+                            complaintRetentionDays: number;
                             standard: {
                                 version: number;
                                 decreeNumber: string | null;
@@ -6285,6 +6512,7 @@ export interface operations {
                             office: boolean;
                         };
                         feeRupiah: number | null;
+                        complaintRetentionDays: number;
                         standard: {
                             version: number;
                             decreeNumber: string | null;
@@ -8175,6 +8403,81 @@ export interface operations {
             "5XX": components["responses"]["ServerError"];
         };
     };
+    actOnMyComplaint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    trackingNumber: string;
+                    /** @enum {string} */
+                    action: "accept_answer" | "reply" | "provide_details";
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        trackingNumber: string;
+                        agency: {
+                            code: string;
+                            name: string;
+                        };
+                        service: {
+                            id: number;
+                            name: string;
+                        } | null;
+                        /** @enum {string} */
+                        category: "pelayanan" | "prosedur" | "biaya" | "waktu" | "petugas" | "sarana" | "informasi" | "lainnya";
+                        title: string;
+                        description: string;
+                        state: string;
+                        terminal: boolean;
+                        filedAt: string;
+                        stateSla: {
+                            workingDays: number;
+                            deadline: string | null;
+                            daysLeft: number | null;
+                            /** @enum {string} */
+                            status: "on_track" | "due_soon" | "breached" | "paused" | "met" | "missed";
+                            provisional: boolean;
+                        } | null;
+                        autoClose: {
+                            on: string;
+                        } | null;
+                        answer: string | null;
+                        history: {
+                            action: string;
+                            from: string | null;
+                            to: string;
+                            at: string;
+                            reason: string | null;
+                            byReporter: boolean;
+                        }[];
+                        actions: {
+                            action: string;
+                            reasonRequired: boolean;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
     listAgencyComplaints: {
         parameters: {
             query?: {
@@ -8644,6 +8947,47 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    getServiceFaq: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                serviceId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        service: {
+                            id: number;
+                            name: string;
+                        };
+                        entries: {
+                            question: string;
+                            answer: string;
+                        }[];
+                        abilities: {
+                            manage: boolean;
+                        };
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
             "4XX": components["responses"]["ClientError"];
             "5XX": components["responses"]["ServerError"];

@@ -1,4 +1,5 @@
 import { api, type ApiBody, type ApiResponse } from "./apiTypes";
+import { citizenApi } from "./applicationsApi";
 
 /*
  * Client of complaints (SP4N-LAPOR!): public intake and tracking (no session), a signed-in
@@ -30,6 +31,15 @@ export const actOnComplaint = (code: string, id: number, body: ComplaintAction):
 
 export const revealReporter = (code: string, id: number, reason: string) => api("post", "/api/agencies/{code}/complaints/{id}/identity", { path: { code, id }, body: { reason } });
 
+export type OfficerFaq = ApiResponse<"getServiceFaq">;
+/** A service's FAQ as its agency keeps it. */
+export const fetchOfficerFaq = (code: string, serviceId: string, signal?: AbortSignal): Promise<OfficerFaq> => api("get", "/api/agencies/{code}/services/{serviceId}/faq", { path: { code, serviceId: Number(serviceId) }, signal });
+/** Replaces the FAQ (the order given is the order shown). */
+export const saveServiceFaq = (code: string, serviceId: number, entries: { question: string; answer: string }[]) => api("put", "/api/agencies/{code}/services/{serviceId}/faq", { path: { code, serviceId }, body: { entries } });
+/** The signed-in citizen's complaints (their own session and CSRF token). */
+export const fetchMyComplaints = (signal?: AbortSignal) => citizenApi("get", "/api/citizen/complaints", { signal });
+/** The signed-in citizen acts on a complaint of their own. */
+export const actOnMyComplaint = (trackingNumber: string, action: ReporterAction, reason?: string): Promise<TrackedComplaint> => citizenApi("post", "/api/citizen/complaints/actions", { body: { trackingNumber, action, ...(reason ? { reason } : {}) } });
 export const fetchServiceFaq = (id: string, signal?: AbortSignal) => api("get", "/api/public/services/{id}/faq", { path: { id: Number(id) }, signal });
 
 /** Reads a chosen file as base64 (without the data: prefix) for the intake body. */

@@ -165,7 +165,7 @@ async function complaintIn(c: Ctx): Promise<number> {
   const n = stamp().toUpperCase().replace(/[^A-Z0-9]/g, "");
   const { id } = await fileComplaint(c.db.db, { actorUserId: null, actorLabel: "test", ip: null, userAgent: null }, complaintWorkflow(), {
     agencyId, serviceId: null, category: "lainnya", title: "Pengaduan uji", description: "Pengaduan uji untuk matriks otorisasi.", location: null, channel: "web", anonymous: false, confidential: true,
-    reporterName: "Pelapor Uji", reporterEmail: null, reporterPhone: null, citizenId: null, trackingNumber: `ADU-${n}`, checkHash: "0".repeat(64), retainUntil: "2028-01-01", attachments: [],
+    reporterName: "Pelapor Uji", reporterEmail: null, reporterPhone: null, citizenId: null, trackingNumber: `ADU-${n}`, checkHash: "0".repeat(64), filedOn: "2026-01-01", attachments: [],
   }, new Date());
   return id;
 }
@@ -605,12 +605,14 @@ const MATRIX: Entry[] = [
   { route: "POST /api/public/complaints/track", build: () => ({ method: "POST", url: "/api/public/complaints/track", body: { trackingNumber: "ADU-TIDAKADA22", checkValue: "AAAAAA" } }), expect: everyone(404) },
   { route: "POST /api/public/complaints/track/actions", build: () => ({ method: "POST", url: "/api/public/complaints/track/actions", body: { trackingNumber: "ADU-TIDAKADA22", checkValue: "AAAAAA", action: "accept_answer" } }), expect: everyone(404) },
   { route: "GET /api/citizen/complaints", build: () => ({ method: "GET", url: "/api/citizen/complaints" }), expect: everyone(401) },
+  { route: "POST /api/citizen/complaints/actions", build: () => ({ method: "POST", url: "/api/citizen/complaints/actions", body: { trackingNumber: "ADU-TIDAKADA22", action: "accept_answer" } }), expect: everyone(401) },
   { route: "GET /api/agencies/:code/complaints", build: (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/complaints` }), expect: complaintAccess(200, false) },
   { route: "GET /api/agencies/:code/complaints/:id", build: async (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/complaints/${await complaintIn(c)}` }), expect: complaintAccess(200, false) },
   { route: "POST /api/agencies/:code/complaints/:id/actions", build: async (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/complaints/${await complaintIn(c)}/actions`, body: { action: "claim" } }), expect: complaintAccess(200, true) },
   { route: "POST /api/agencies/:code/complaints/:id/identity", build: async (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/complaints/${await complaintIn(c)}/identity`, body: { reason: "matriks" } }), expect: complaintAccess(200, true) },
   { route: "PUT /api/agencies/:code/complaints/:id/lapor", build: async (c) => ({ method: "PUT", url: `/api/agencies/${c.agency}/complaints/${await complaintIn(c)}/lapor`, body: { laporTrackingId: "LAPOR-1" } }), expect: complaintAccess(200, true) },
   { route: "PUT /api/agencies/:code/services/:serviceId/faq", build: async (c) => ({ method: "PUT", url: `/api/agencies/${c.agency}/services/${await serviceIn(c, "in_force")}/faq`, body: { entries: [{ question: "Apa?", answer: "Itu." }] } }), expect: complaintAccess(200, false) },
+  { route: "GET /api/agencies/:code/services/:serviceId/faq", build: async (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/services/${await serviceIn(c, "in_force")}/faq` }), expect: complaintAccess(200, false) },
   { route: "GET /api/public/services/:id/faq", build: async (c) => ({ method: "GET", url: `/api/public/services/${await serviceIn(c, "in_force")}/faq` }), expect: everyone(200) },
   // Citizen routes: no staff session (nor none) is a citizen's; citizens themselves: test/server/citizen-session.db.test.ts.
   { route: "GET /api/citizen/me", build: () => ({ method: "GET", url: "/api/citizen/me" }), expect: everyone(401) },
@@ -669,6 +671,11 @@ const MATRIX: Entry[] = [
   { route: "POST /api/me/password", build: () => ({ method: "POST", url: "/api/me/password", body: { currentPassword: "bukan-sandinya", newPassword: "x" } }), expect: signedIn(400) },
   { route: "POST /api/me/2fa/setup", build: () => ({ method: "POST", url: "/api/me/2fa/setup" }), expect: signedIn(200) },
   { route: "POST /api/me/2fa/enable", build: () => ({ method: "POST", url: "/api/me/2fa/enable", body: { code: "000000" } }), expect: signedIn(409) },
+  // Staff SSO identities: one's own (password re-confirmed), anyone's for administrators.
+  { route: "GET /api/me/oidc-identities", build: () => ({ method: "GET", url: "/api/me/oidc-identities" }), expect: signedIn(200) },
+  { route: "POST /api/me/oidc-identities/unlink", build: () => ({ method: "POST", url: "/api/me/oidc-identities/unlink", body: { issuer: "https://sso.example", subject: "tidak-ada", password: "bukan-sandinya" } }), expect: signedIn(400) },
+  { route: "GET /api/users/:id/oidc-identities", build: async (c) => ({ method: "GET", url: `/api/users/${(await makeUser(c.db, "pelaksana_entri", c.agency, null)).id}/oidc-identities` }), expect: (who: Who) => (who === "anonymous" ? 401 : who === "administrator" ? 200 : 403) },
+  { route: "POST /api/users/:id/oidc-identities/unlink", build: async (c) => ({ method: "POST", url: `/api/users/${(await makeUser(c.db, "pelaksana_entri", c.agency, null)).id}/oidc-identities/unlink`, body: { issuer: "https://sso.example", subject: "tidak-ada" } }), expect: (who: Who) => (who === "anonymous" ? 401 : who === "administrator" ? 404 : 403) },
   { route: "POST /api/me/2fa/disable", build: () => ({ method: "POST", url: "/api/me/2fa/disable", body: { password: "bukan-sandinya" } }), expect: signedIn(400) },
   { route: "GET /api/tokens", build: () => ({ method: "GET", url: "/api/tokens" }), expect: signedIn(200) },
   { route: "POST /api/tokens", build: () => ({ method: "POST", url: "/api/tokens", body: { name: "matriks" } }), expect: signedIn(201) },

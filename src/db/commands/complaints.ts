@@ -1,9 +1,9 @@
 import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { agencies, complaintAttachments, complaintIdentityAccess, complaintReminders, complaints, complaintTransitions, publicServices, units } from "../schema";
+import { agencies, citizenNotifications, complaintAttachments, complaintIdentityAccess, complaintReminders, complaints, complaintTransitions, publicServices, units } from "../schema";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
 import { notifyUsers, agencyRoleHolders } from "./notify";
-import { applyAction, type Refusal, type Transition, type WorkflowActor, type WorkflowDefinition } from "../../core";
+import { applyAction, complaintRetainUntil, DEFAULT_COMPLAINT_RETENTION_DAYS, type Refusal, type Transition, type WorkflowActor, type WorkflowDefinition } from "../../core";
 
 
 /** Why a complaint command refused; the route turns it into its error. */
@@ -41,7 +41,8 @@ export interface NewComplaint {
   citizenId: string | null;
   trackingNumber: string;
   checkHash: string;
-  retainUntil: string;
+  /** The filing day (WIB); the personal data is kept for the service's retention days from it (the default without a service). */
+  filedOn: string;
   attachments: NewAttachment[];
 }
 
@@ -57,21 +58,24 @@ export const reporterActor = (citizenId: string | null): WorkflowActor => ({ id:
 
 /**
  * Files a complaint: the row, the engine's `start` transition (by the reporter), its attachments and
- * the audit event, in one transaction. The service, when named, must be the agency's.
+ * the audit event, in one transaction. The service, when named, must be the agency's; its retention
+ * period sets the day the reporter's personal data is removed.
  */
 export async function fileComplaint(db: Db, ctx: AuditContext, def: WorkflowDefinition, input: NewComplaint, at: Date): Promise<{ id: number }> {
   return db.transaction(async (tx) => {
+    let retentionDays = DEFAULT_COMPLAINT_RETENTION_DAYS;
     if (input.serviceId !== null) {
-      const [s] = await tx.select({ id: publicServices.id }).from(publicServices).where(and(eq(publicServices.id, input.serviceId), eq(publicServices.agencyId, input.agencyId)));
+      const [s] = await tx.select({ id: publicServices.id, days: publicServices.complaintRetentionDays }).from(publicServices).where(and(eq(publicServices.id, input.serviceId), eq(publicServices.agencyId, input.agencyId)));
       if (!s) throw new ComplaintCommandError("foreign_service", { service: input.serviceId });
+      retentionDays = s.days;
     }
     const actor = reporterActor(input.citizenId);
     const started = applyAction(def, [], { action: "start", actor, at: at.toISOString() });
     if (!started.ok) throw new ComplaintCommandError("refused", {}, started.refusal);
-    const { attachments, ...fields } = input;
+    const { attachments, filedOn, ...fields } = input;
     const [row] = await tx
       .insert(complaints)
-      .values({ ...fields, workflowId: def.id, workflowVersion: def.version, state: started.transition.to, createdAt: at, updatedAt: at })
+      .values({ ...fields, retainUntil: complaintRetainUntil(filedOn, retentionDays), workflowId: def.id, workflowVersion: def.version, state: started.transition.to, createdAt: at, updatedAt: at })
       .returning({ id: complaints.id });
     await tx.insert(complaintTransitions).values({ complaintId: row!.id, seq: 0, action: "start", fromState: null, toState: started.transition.to, actorId: actor.id, actorRole: started.transition.actor.role, at });
     if (attachments.length) await tx.insert(complaintAttachments).values(attachments.map((a) => ({ ...a, complaintId: row!.id, createdAt: at })));
@@ -109,54 +113,80 @@ export interface ComplaintActionInput {
  * (a refusal throws with the engine's code), appends the transition, updates the complaint and writes
  * the audit event, in one transaction. undefined when the complaint is not there (or not the agency's).
  */
-export async function actOnComplaint(db: Db, ctx: AuditContext, def: WorkflowDefinition, input: ComplaintActionInput, now: Date): Promise<{ transition: Transition; agencyId: number } | undefined> {
+export function actOnComplaint(db: Db, ctx: AuditContext, def: WorkflowDefinition, input: ComplaintActionInput, now: Date): Promise<{ transition: Transition; agencyId: number } | undefined> {
+  return db.transaction((tx) => actInTransaction(tx, ctx, def, input, now));
+}
+
+type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+async function actInTransaction(tx: Tx, ctx: AuditContext, def: WorkflowDefinition, input: ComplaintActionInput & { seenTransitions?: number }, now: Date) {
+  const [c] = await tx
+    .select()
+    .from(complaints)
+    .where(input.agencyId === null ? eq(complaints.id, input.complaintId) : and(eq(complaints.id, input.complaintId), eq(complaints.agencyId, input.agencyId)))
+    .for("update");
+  if (!c) return undefined;
+  const rows = await tx.select().from(complaintTransitions).where(eq(complaintTransitions.complaintId, c.id)).orderBy(asc(complaintTransitions.seq));
+  // Someone acted since the caller looked (the reporter confirmed, a new answer): not this caller's turn.
+  if (input.seenTransitions !== undefined && rows.length !== input.seenTransitions) return undefined;
+  const history = rows.map(transitionOf);
+  const last = rows[rows.length - 1]!.at;
+  const at = now < last ? last : now;
+  const r = applyAction(def, history, { action: input.action, actor: input.actor, at: at.toISOString(), reason: input.reason });
+  if (!r.ok) throw new ComplaintCommandError("refused", {}, r.refusal);
+  const patch: Partial<typeof complaints.$inferInsert> = { state: r.transition.to, updatedAt: at };
+  if (input.action === "verify" && input.dispositionUnitId != null) {
+    const [u] = await tx.select({ id: units.id }).from(units).where(and(eq(units.id, input.dispositionUnitId), eq(units.agencyId, c.agencyId)));
+    if (!u) throw new ComplaintCommandError("foreign_unit", { unit: input.dispositionUnitId });
+    patch.dispositionUnitId = u.id;
+  }
+  if (input.action === "post_answer") {
+    const answer = (input.answer ?? input.reason ?? "").trim();
+    if (!answer) throw new ComplaintCommandError("answer_required");
+    patch.answer = answer;
+  }
+  if (input.laporTrackingId !== undefined) patch.laporTrackingId = input.laporTrackingId;
+  await tx.update(complaints).set(patch).where(eq(complaints.id, c.id));
+  await tx.insert(complaintTransitions).values({
+    complaintId: c.id,
+    seq: rows.length,
+    action: r.transition.action,
+    fromState: r.transition.from,
+    toState: r.transition.to,
+    actorId: r.transition.actor.id,
+    actorRole: r.transition.actor.role,
+    userId: input.userId,
+    at,
+    reason: r.transition.reason ?? null,
+  });
+  await recordAudit(tx, ctx, {
+    agencyId: c.agencyId,
+    action: `complaint.${r.transition.action}`,
+    targetType: "complaint",
+    targetId: c.id,
+    before: { state: c.state },
+    after: { state: r.transition.to, ...(patch.dispositionUnitId ? { dispositionUnitId: patch.dispositionUnitId } : {}), ...(input.laporTrackingId !== undefined ? { laporTrackingId: input.laporTrackingId } : {}) },
+  });
+  return { transition: r.transition, agencyId: c.agencyId, complaint: c };
+}
+
+/** The reason recorded when the system closes an answered complaint the reporter left unanswered. */
+export const AUTO_CLOSE_REASON = "Ditutup otomatis oleh sistem: pelapor tidak menanggapi jawaban dalam batas waktu hari kerja.";
+
+/**
+ * Closes an answered complaint by the system (`close_without_reply`, actor `sistem`) when its
+ * automatic close is due: locks the complaint and acts only if its history still has
+ * `seenTransitions` transitions (a reporter who confirmed or replied meanwhile wins: undefined), then
+ * writes the transition, the audit event and, for a signed-in reporter, an in-app notification, in
+ * one transaction. The engine's refusal (e.g. no longer answered) throws like any action.
+ */
+export async function autoCloseComplaint(db: Db, ctx: AuditContext, def: WorkflowDefinition, input: { complaintId: number; action: string; seenTransitions: number }, now: Date) {
   return db.transaction(async (tx) => {
-    const [c] = await tx
-      .select()
-      .from(complaints)
-      .where(input.agencyId === null ? eq(complaints.id, input.complaintId) : and(eq(complaints.id, input.complaintId), eq(complaints.agencyId, input.agencyId)))
-      .for("update");
-    if (!c) return undefined;
-    const rows = await tx.select().from(complaintTransitions).where(eq(complaintTransitions.complaintId, c.id)).orderBy(asc(complaintTransitions.seq));
-    const history = rows.map(transitionOf);
-    const last = rows[rows.length - 1]!.at;
-    const at = now < last ? last : now;
-    const r = applyAction(def, history, { action: input.action, actor: input.actor, at: at.toISOString(), reason: input.reason });
-    if (!r.ok) throw new ComplaintCommandError("refused", {}, r.refusal);
-    const patch: Partial<typeof complaints.$inferInsert> = { state: r.transition.to, updatedAt: at };
-    if (input.action === "verify" && input.dispositionUnitId != null) {
-      const [u] = await tx.select({ id: units.id }).from(units).where(and(eq(units.id, input.dispositionUnitId), eq(units.agencyId, c.agencyId)));
-      if (!u) throw new ComplaintCommandError("foreign_unit", { unit: input.dispositionUnitId });
-      patch.dispositionUnitId = u.id;
-    }
-    if (input.action === "post_answer") {
-      const answer = (input.answer ?? input.reason ?? "").trim();
-      if (!answer) throw new ComplaintCommandError("answer_required");
-      patch.answer = answer;
-    }
-    if (input.laporTrackingId !== undefined) patch.laporTrackingId = input.laporTrackingId;
-    await tx.update(complaints).set(patch).where(eq(complaints.id, c.id));
-    await tx.insert(complaintTransitions).values({
-      complaintId: c.id,
-      seq: rows.length,
-      action: r.transition.action,
-      fromState: r.transition.from,
-      toState: r.transition.to,
-      actorId: r.transition.actor.id,
-      actorRole: r.transition.actor.role,
-      userId: input.userId,
-      at,
-      reason: r.transition.reason ?? null,
-    });
-    await recordAudit(tx, ctx, {
-      agencyId: c.agencyId,
-      action: `complaint.${r.transition.action}`,
-      targetType: "complaint",
-      targetId: c.id,
-      before: { state: c.state },
-      after: { state: r.transition.to, ...(patch.dispositionUnitId ? { dispositionUnitId: patch.dispositionUnitId } : {}), ...(input.laporTrackingId !== undefined ? { laporTrackingId: input.laporTrackingId } : {}) },
-    });
-    return { transition: r.transition, agencyId: c.agencyId };
+    const done = await actInTransaction(tx, ctx, def, { complaintId: input.complaintId, agencyId: null, actor: { id: "sistem", roles: ["sistem"] }, userId: null, action: input.action, reason: AUTO_CLOSE_REASON, seenTransitions: input.seenTransitions }, now);
+    if (!done) return undefined;
+    const c = done.complaint;
+    if (c.citizenId) await tx.insert(citizenNotifications).values({ citizenId: c.citizenId, kind: `complaint.${done.transition.action}`, payload: { trackingNumber: c.trackingNumber, state: done.transition.to }, createdAt: now });
+    return { transition: done.transition, trackingNumber: c.trackingNumber, reporterEmail: c.anonymous ? null : c.reporterEmail };
   });
 }
 

@@ -1,6 +1,6 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "../client";
-import { publicServices, serviceStandardVersions, units } from "../schema";
+import { complaints, publicServices, serviceStandardVersions, units } from "../schema";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
 import { emptyComponents, missingForInForce, SERVICE_COMPONENT_KEYS, serviceSlug, type ServiceComponents } from "../../core";
 
@@ -16,6 +16,8 @@ export interface ServiceFields {
   atMpp: boolean;
   atOffice: boolean;
   feeRupiah: number | null;
+  /** Days a complaint about the service keeps its reporter's personal data (730 when not given). */
+  complaintRetentionDays?: number;
 }
 
 /** A draft's editable content: the fourteen components and the decree that will set it. */
@@ -31,7 +33,7 @@ export class ServiceCommandError extends Error {
   }
 }
 
-const FIELD_KEYS = ["name", "summary", "sector", "unitId", "onlineUrl", "atMpp", "atOffice", "feeRupiah"] as const;
+const FIELD_KEYS = ["name", "summary", "sector", "unitId", "onlineUrl", "atMpp", "atOffice", "feeRupiah", "complaintRetentionDays"] as const;
 const DRAFT_KEYS = [...SERVICE_COMPONENT_KEYS, "decreeNumber", "decreeDate"] as const;
 const pick = <K extends string>(keys: readonly K[], r: Partial<Record<K, unknown>> | undefined) => Object.fromEntries(keys.map((k) => [k, r?.[k] ?? null]));
 
@@ -84,9 +86,22 @@ export async function updateService(db: Db, ctx: AuditContext, agencyId: number,
       .update(publicServices)
       .set({ ...values, updatedAt: sql`now()` })
       .where(eq(publicServices.id, serviceId));
+    if (values.complaintRetentionDays !== undefined && before.complaintRetentionDays !== values.complaintRetentionDays) await retimeComplaintRetention(tx, serviceId, values.complaintRetentionDays);
     await recordAudit(tx, ctx, { agencyId, action: "service.update", targetType: "public_service", targetId: serviceId, before: pick(FIELD_KEYS, before), after: pick(FIELD_KEYS, values) });
     return true;
   });
+}
+
+/**
+ * A new retention period applies to the service's complaints that still hold personal data: their
+ * `retain_until` becomes the filing day (WIB) plus the new number of days, so the retention sweep
+ * removes them on the new day (at once when it has passed).
+ */
+async function retimeComplaintRetention(tx: Tx, serviceId: number, days: number): Promise<void> {
+  await tx
+    .update(complaints)
+    .set({ retainUntil: sql`((${complaints.createdAt} at time zone 'UTC' + interval '7 hours')::date + ${days}::integer)` })
+    .where(and(eq(complaints.serviceId, serviceId), isNull(complaints.personalDataRemovedAt)));
 }
 
 /**

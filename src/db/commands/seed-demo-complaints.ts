@@ -1,7 +1,7 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "../client";
 import { agencies, complaints, publicServices } from "../schema";
-import { complaintRetainUntil, isoDayNumber, isoFromDayNumber, officerRolesOf, type WorkflowDefinition } from "../../core";
+import { isoDayNumber, isoFromDayNumber, officerRolesOf, type WorkflowDefinition } from "../../core";
 import { sha256Hex } from "../../lib/secure-token";
 import { actOnComplaint, fileComplaint } from "./complaints";
 import { DEMO_SERVICE_MARK } from "./seed-demo-services";
@@ -68,7 +68,7 @@ export async function seedDemoComplaints(db: Db, def: WorkflowDefinition, today:
           citizenId: null,
           trackingNumber,
           checkHash: sha256Hex(DEMO_COMPLAINT_CHECK),
-          retainUntil: complaintRetainUntil(filedOn),
+          filedOn,
           attachments: [],
         },
         at(8),

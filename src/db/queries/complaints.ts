@@ -73,7 +73,7 @@ export async function complaintDetail(db: Db, id: number, agencyId: number | nul
 
 /** The complaint with this tracking number (the caller checks the check value). */
 export async function complaintByTrackingNumber(db: Db, trackingNumber: string) {
-  const [row] = await db.select({ id: complaints.id, checkHash: complaints.checkHash }).from(complaints).where(eq(complaints.trackingNumber, trackingNumber));
+  const [row] = await db.select({ id: complaints.id, checkHash: complaints.checkHash, citizenId: complaints.citizenId }).from(complaints).where(eq(complaints.trackingNumber, trackingNumber));
   return row;
 }
 

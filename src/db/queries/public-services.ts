@@ -21,6 +21,7 @@ const serviceColumns = {
   atMpp: publicServices.atMpp,
   atOffice: publicServices.atOffice,
   feeRupiah: publicServices.feeRupiah,
+  complaintRetentionDays: publicServices.complaintRetentionDays,
   updatedAt: publicServices.updatedAt,
 };
 

@@ -32,10 +32,12 @@ export const publicServices = pgTable(
     atOffice: boolean("at_office").notNull().default(true),
     /** The fee in whole Rupiah (0: free of charge); null when it varies (the standard's Biaya/tarif says how). */
     feeRupiah: integer("fee_rupiah"),
+    /** Days a complaint about this service keeps its reporter's personal data (from the filing day, WIB). */
+    complaintRetentionDays: integer("complaint_retention_days").notNull().default(730),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("public_services_agency_slug_uq").on(t.agencyId, t.slug), index("public_services_sector_idx").on(t.sector), check("public_services_fee_ck", sql`${t.feeRupiah} is null or ${t.feeRupiah} >= 0`)],
+  (t) => [unique("public_services_agency_slug_uq").on(t.agencyId, t.slug), index("public_services_sector_idx").on(t.sector), check("public_services_fee_ck", sql`${t.feeRupiah} is null or ${t.feeRupiah} >= 0`), check("public_services_complaint_retention_ck", sql`${t.complaintRetentionDays} between 30 and 36500`)],
 );
 
 /**

@@ -1,5 +1,5 @@
 import { calendarDayAt } from "../../../core";
-import { complaintOfficers, sendComplaintReminder, sweepComplaintPersonalData } from "../../../db/commands/complaints";
+import { autoCloseComplaint, ComplaintCommandError, complaintOfficers, sendComplaintReminder, sweepComplaintPersonalData } from "../../../db/commands/complaints";
 import { openComplaints } from "../../../db/queries/complaints";
 import type { AppContext } from "../../context";
 import { workingCalendarOf } from "../../working-calendar";
@@ -31,6 +31,35 @@ export async function runComplaintReminders(ctx: Pick<AppContext, "database" | "
     }
   }
   return sent;
+}
+
+/**
+ * Automatic close (periodic job, once per cluster): an answered complaint whose reporter neither
+ * accepted nor replied within the state's `autoAction` working days (10, on the agency's calendar)
+ * is closed by the system (`close_without_reply`, actor `sistem`, with a reason), and its reporter
+ * told where possible (in-app for a signed-in citizen; an e-mail when SMTP is configured and the
+ * reporter left an address). Idempotent and race-safe: the command acts only on the history it was
+ * decided on, so a reporter acting at the same moment wins and the job skips. `now` is passed in.
+ */
+export async function runComplaintAutoClose(ctx: Pick<AppContext, "database" | "holidaysDir" | "mailer">, now: Date): Promise<number> {
+  const def = complaintWorkflow();
+  let closed = 0;
+  for (const r of await openComplaints(ctx.database.db, terminalStates(def))) {
+    const auto = caseViewOf(def, r.transitions, workingCalendarOf(ctx, r.agencyCode), now).autoAction;
+    if (!auto?.due) continue;
+    const done = await autoCloseComplaint(ctx.database.db, SYSTEM, def, { complaintId: r.complaint.id, action: auto.action, seenTransitions: r.transitions.length }, now).catch((e: unknown) => {
+      if (e instanceof ComplaintCommandError) return undefined;
+      throw e;
+    });
+    if (!done) continue;
+    closed++;
+    if (ctx.mailer && done.reporterEmail) {
+      const subject = `Pengaduan ${done.trackingNumber} selesai`;
+      const text = `Pengaduan Anda (${done.trackingNumber}) kepada ${r.agencyName} ditutup otomatis karena jawaban tidak ditanggapi dalam 10 hari kerja.\n\nLacak: ${ctx.mailer.publicUrl}/pengaduan/lacak\n`;
+      await ctx.mailer.send({ to: done.reporterEmail, subject, text }).catch((e: Error) => console.error("complaint notice failed:", e.message));
+    }
+  }
+  return closed;
 }
 
 /** Retention (periodic job): removes the personal data of complaints past their retention day (WIB), audited. */

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { FastifyRequest } from "fastify";
-import { calendarDayAt, checkValueFrom, complaintRetainUntil, normaliseTrackingInput, officerRolesOf, trackingNumberFrom, type Refusal, type WorkflowActor } from "../../../core";
+import { calendarDayAt, checkValueFrom, normaliseTrackingInput, officerRolesOf, trackingNumberFrom, type Refusal, type WorkflowActor } from "../../../core";
 import type { AppContext } from "../../context";
 import { AppError, invalidField, notFound } from "../../errors";
 import { auditContextOf } from "../../request-audit";
@@ -10,7 +10,7 @@ import { workingCalendarOf } from "../../working-calendar";
 import { canHandleComplaints, canManageFaq, canReadComplaints, canViewReporterIdentity, complaintRolesOf } from "../../policies/complaint.policy";
 import { agencyIdsByCode } from "../../../db/queries/agency-ids";
 import { agencyComplaints, citizenComplaints, complaintByTrackingNumber, complaintDetail, serviceFaqEntries } from "../../../db/queries/complaints";
-import { listPublicServices } from "../../../db/queries/public-services";
+import { agencyServiceWithVersions, listPublicServices } from "../../../db/queries/public-services";
 import { actOnComplaint, ComplaintCommandError, fileComplaint, reporterActor, revealReporterIdentity, setLaporTrackingId, type NewAttachment } from "../../../db/commands/complaints";
 import { replaceServiceFaq } from "../../../db/commands/service-faqs";
 import { detectFileType, evidenceFileName } from "../../../lib/file-type";
@@ -19,6 +19,7 @@ import { complaintWorkflow, terminalStates } from "./complaint-workflow";
 import { caseViewOf, presentDetail, presentSummary, presentTracked } from "./complaints.presenter";
 import { windowCounter } from "./agency-window";
 import {
+  CitizenComplaintActionBody,
   CitizenComplaintList,
   COMPLAINT_ATTACHMENT_MAX_BYTES,
   ComplaintActionBody,
@@ -32,6 +33,7 @@ import {
   IdentityBody,
   InboxQuery,
   LaporBody,
+  OfficerFaqDocument,
   PublicFaqParams,
   ReporterActionBody,
   ReporterIdentity,
@@ -146,7 +148,7 @@ export const complaintRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
             citizenId: citizen?.id ?? null,
             trackingNumber,
             checkHash: sha256Hex(checkValue),
-            retainUntil: complaintRetainUntil(calendarDayAt(at.getTime())),
+            filedOn: calendarDayAt(at.getTime()),
             attachments,
           },
           at,
@@ -189,6 +191,27 @@ export const complaintRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       async (req) => {
         const rows = await citizenComplaints(db, req.citizenAuth!.citizen.id);
         return { complaints: rows.map((r) => presentTracked(r, caseViewOf(def, r.transitions, workingCalendarOf(ctx, r.agencyCode), now(), reporterActor(null)))) };
+      },
+    );
+
+    app.post(
+      "/api/citizen/complaints/actions",
+      {
+        config: { access: "citizen" },
+        schema: {
+          operationId: "actOnMyComplaint",
+          summary: "The signed-in citizen accepts the answer, replies to it, or gives the details asked for, on a complaint of their own (404 for anyone else's; 409 when not allowed now)",
+          tags: ["complaints"],
+          body: CitizenComplaintActionBody,
+          response: { 200: TrackedComplaint },
+        },
+      },
+      async (req) => {
+        const citizen = req.citizenAuth!.citizen;
+        const found = await complaintByTrackingNumber(db, normaliseTrackingInput(req.body.trackingNumber));
+        if (!found || found.citizenId !== citizen.id) throw notFound("complaint");
+        await actOnComplaint(db, { ...auditContextOf(req), actorLabel: `citizen:${citizen.id}` }, def, { complaintId: found.id, agencyId: null, actor: reporterActor(citizen.id), userId: null, action: req.body.action, reason: req.body.reason }, now()).catch(refused);
+        return trackedView(found.id);
       },
     );
 
@@ -288,6 +311,19 @@ export const complaintRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         if (!s) throw notFound("service");
         const entries = await serviceFaqEntries(db, s.id);
         return { service: { id: s.id, name: s.name, agency: { code: s.agencyCode, name: s.agencyName } }, entries: entries.map((e) => ({ question: e.question, answer: e.answer })) };
+      },
+    );
+
+    app.get(
+      "/api/agencies/:code/services/:serviceId/faq",
+      { config: { access: "authenticated" }, schema: { operationId: "getServiceFaq", summary: "A service's questions and answers as its agency keeps them (drafts of the standard included)", tags: ["services"], params: ServiceFaqParams, response: { 200: OfficerFaqDocument } } },
+      async (req) => {
+        const agencyId = await agencyIdOf(req.params.code);
+        if (agencyId === undefined || !canReadComplaints(req.auth!.actor, agencyId)) throw notFound("agency");
+        const found = await agencyServiceWithVersions(db, agencyId, req.params.serviceId);
+        if (!found) throw notFound("service");
+        const entries = await serviceFaqEntries(db, found.service.id);
+        return { service: { id: found.service.id, name: found.service.name }, entries: entries.map((e) => ({ question: e.question, answer: e.answer })), abilities: { manage: canManageFaq(req.auth!.actor, agencyId) } };
       },
     );
 

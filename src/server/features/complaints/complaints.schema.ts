@@ -56,6 +56,8 @@ export const ReporterActionBody = TrackBody.extend({
   action: z.enum(["accept_answer", "reply", "provide_details"]),
   reason: text(4000).optional(),
 });
+/** The signed-in citizen acts on a complaint of their own: no check value needed. */
+export const CitizenComplaintActionBody = ReporterActionBody.omit({ checkValue: true });
 
 const Clock = z.object({ workingDays: z.number(), deadline: z.string().nullable(), daysLeft: z.number().nullable(), status: SlaStatus, provisional: z.boolean() });
 
@@ -137,5 +139,6 @@ export const LaporBody = z.object({ laporTrackingId: text(60).regex(/^[A-Za-z0-9
 export const FaqEntry = z.object({ question: text(500).min(3), answer: text(4000).min(3) });
 export const FaqBody = z.object({ entries: z.array(FaqEntry).max(100) });
 export const FaqDocument = z.object({ service: z.object({ id: z.number(), name: z.string(), agency: z.object({ code: z.string(), name: z.string() }) }), entries: z.array(FaqEntry) });
+export const OfficerFaqDocument = z.object({ service: z.object({ id: z.number(), name: z.string() }), entries: z.array(FaqEntry), abilities: z.object({ manage: z.boolean() }) });
 export const ServiceFaqParams = AgencyCodeParams.extend({ serviceId: z.coerce.number().int().positive().max(2_147_483_647) });
 export const PublicFaqParams = z.object({ id: z.coerce.number().int().positive().max(2_147_483_647) });

@@ -18,6 +18,7 @@ export function presentServiceSummary(r: ServiceRow) {
     atMpp: r.atMpp,
     atOffice: r.atOffice,
     feeRupiah: r.feeRupiah,
+    complaintRetentionDays: r.complaintRetentionDays,
     inForce: r.inForce,
     draftVersion: r.draftVersion,
     updatedAt: r.updatedAt.toISOString(),
@@ -51,6 +52,7 @@ export function presentPublicService(r: PublicServiceRow): PublicService {
     unit: r.unitName,
     channels: { online: r.onlineUrl, mpp: r.atMpp, office: r.atOffice },
     feeRupiah: r.feeRupiah,
+    complaintRetentionDays: r.complaintRetentionDays,
     standard: {
       version: r.version,
       decreeNumber: r.decreeNumber,

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { PUBLIC_COMPONENT_KEYS, SERVICE_CHANNELS, SERVICE_COMPONENT_KEYS, SERVICE_SECTORS, STANDARD_STATUSES } from "../../../core";
+import { DEFAULT_COMPLAINT_RETENTION_DAYS, PUBLIC_COMPONENT_KEYS, SERVICE_CHANNELS, SERVICE_COMPONENT_KEYS, SERVICE_SECTORS, STANDARD_STATUSES } from "../../../core";
 import { AgencyCategory, AgencyCodeParams } from "../agencies/agencies.schema";
 
 export const ServiceSector = z.enum(SERVICE_SECTORS);
@@ -29,6 +29,8 @@ export const ServiceBody = z.object({
   atMpp: z.boolean().default(false),
   atOffice: z.boolean().default(true),
   feeRupiah: z.number().int().min(0).max(1_000_000_000).nullable().default(null),
+  /** Days a complaint about the service keeps its reporter's personal data (PP 71/2019, UU 27/2022: no longer than needed). */
+  complaintRetentionDays: z.number().int().min(30).max(36_500).default(DEFAULT_COMPLAINT_RETENTION_DAYS),
 });
 
 /** The fourteen components of a draft, as text. */
@@ -50,6 +52,7 @@ export const ServiceSummary = z.object({
   atMpp: z.boolean(),
   atOffice: z.boolean(),
   feeRupiah: z.number().nullable(),
+  complaintRetentionDays: z.number(),
   inForce: z.object({ version: z.number(), decreeNumber: z.string().nullable(), decreeDate: z.string().nullable() }).nullable(),
   draftVersion: z.number().nullable(),
   updatedAt: z.string(),
@@ -102,6 +105,7 @@ export const PublicService = z.object({
   unit: z.string().nullable(),
   channels: z.object({ online: z.string().nullable(), mpp: z.boolean(), office: z.boolean() }),
   feeRupiah: z.number().nullable(),
+  complaintRetentionDays: z.number(),
   standard: z.object({
     version: z.number(),
     decreeNumber: z.string().nullable(),

@@ -60,6 +60,10 @@ function Account({ me }: { me: CitizenMe }) {
         <Link to="/permohonan-saya" data-testid="citizen-my-applications">
           {t("applications.mine.title")}
         </Link>
+        {" · "}
+        <Link to="/pengaduan-saya" data-testid="citizen-my-complaints">
+          {t("complaints.mine.title")}
+        </Link>
       </p>
       <dl className="facts">
         <dt>{t("citizen.account.email")}</dt>

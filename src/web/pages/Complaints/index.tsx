@@ -4,3 +4,5 @@ export { TrackComplaintPage } from "./TrackComplaint";
 export { ComplaintInboxPage } from "./Inbox";
 export { ComplaintDetailPage } from "./ComplaintDetail";
 export { ServiceFaqPage } from "./ServiceFaq";
+export { FaqEditorPage } from "./FaqEditor";
+export { MyComplaintsPage } from "./MyComplaints";

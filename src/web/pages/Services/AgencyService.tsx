@@ -27,6 +27,7 @@ interface FieldsDraft {
   atMpp: boolean;
   atOffice: boolean;
   fee: string;
+  retentionDays: string;
 }
 const fieldsOf = (s: Service): FieldsDraft => ({
   name: s.name,
@@ -37,6 +38,7 @@ const fieldsOf = (s: Service): FieldsDraft => ({
   atMpp: s.atMpp,
   atOffice: s.atOffice,
   fee: s.feeRupiah === null ? "" : String(s.feeRupiah),
+  retentionDays: String(s.complaintRetentionDays),
 });
 
 /** What the catalogue says about the service: name, summary, sector, owning unit, channels and fee. */
@@ -61,6 +63,7 @@ function ServiceFieldsForm({ code, service, onSaved }: { code: string; service: 
         atMpp: draft.atMpp,
         atOffice: draft.atOffice,
         feeRupiah: draft.fee.trim() === "" ? null : Number(draft.fee),
+        complaintRetentionDays: Number(draft.retentionDays),
       });
       setDraft(fieldsOf(next.service));
       onSaved(next);
@@ -93,6 +96,13 @@ function ServiceFieldsForm({ code, service, onSaved }: { code: string; service: 
           <input id={`${id}-fee`} type="number" inputMode="numeric" min={0} step={1} value={draft.fee} aria-describedby={`${id}-fee-hint`} onChange={(e) => setDraft({ ...draft, fee: e.target.value })} />
           <p className="hint" id={`${id}-fee-hint`}>
             {t("services.officer.feeHint")}
+          </p>
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-retention`}>{t("services.officer.complaintRetentionDays")}</label>
+          <input id={`${id}-retention`} type="number" inputMode="numeric" min={30} max={36500} step={1} required value={draft.retentionDays} aria-describedby={`${id}-retention-hint`} onChange={(e) => setDraft({ ...draft, retentionDays: e.target.value })} data-testid="service-retention" />
+          <p className="hint" id={`${id}-retention-hint`}>
+            {t("services.officer.complaintRetentionHint")}
           </p>
         </div>
         <div className="field">
@@ -293,6 +303,10 @@ function ServiceView({ code, initial, reload }: { code: string; initial: Service
             <Link to={`/layanan/${service.id}`}>{t("services.officer.publicPage")}</Link>
           </>
         )}
+        {" · "}
+        <Link to={`/katalog-layanan/${encodeURIComponent(code)}/${service.id}/bantuan`} data-testid="service-faq-editor">
+          {t("complaints.faqEditor.link")}
+        </Link>
       </p>
       {abilities.manage && <ServiceFieldsForm key={service.id} code={code} service={service} onSaved={setDetail} />}
       {abilities.manage && draft && <DraftEditor key={draft.version} code={code} serviceId={service.id} version={draft} onChanged={changed} />}

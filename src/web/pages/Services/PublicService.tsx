@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { PUBLIC_COMPONENT_KEYS } from "../../../core/services/service-standard";
 import { Loading } from "../../components/Status";
-import { formatDate } from "../../format";
+import { formatDate, formatNumber } from "../../format";
 import { useLang } from "../../i18n";
 import { fetchServiceForm } from "../../applicationsApi";
 import { fetchPublicService } from "../../servicesApi";
@@ -86,6 +86,10 @@ export function PublicServicePage() {
             </p>
           </section>
         ))}
+      </section>
+      <section className="section" aria-labelledby="service-privacy">
+        <h2 id="service-privacy">{t("services.public.privacyTitle")}</h2>
+        <p data-testid="service-privacy">{t("services.public.privacyNote", { days: formatNumber(s.complaintRetentionDays, lang) })}</p>
       </section>
       <p>
         <Link to={`/layanan/${s.id}/bantuan`} data-testid="service-help">

@@ -1,0 +1,2 @@
+ALTER TABLE "public_services" ADD COLUMN "complaint_retention_days" integer DEFAULT 730 NOT NULL;--> statement-breakpoint
+ALTER TABLE "public_services" ADD CONSTRAINT "public_services_complaint_retention_ck" CHECK ("public_services"."complaint_retention_days" between 30 and 36500);
