@@ -6690,6 +6690,7 @@ export interface operations {
                         suggestedElements: ("U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9")[];
                         abilities: {
                             manage: boolean;
+                            saveAsEvidence: boolean;
                         };
                     };
                 };
@@ -6784,6 +6785,7 @@ export interface operations {
                         suggestedElements: ("U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9")[];
                         abilities: {
                             manage: boolean;
+                            saveAsEvidence: boolean;
                         };
                     };
                 };
@@ -6888,6 +6890,7 @@ export interface operations {
                         suggestedElements: ("U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9")[];
                         abilities: {
                             manage: boolean;
+                            saveAsEvidence: boolean;
                         };
                     };
                 };
@@ -6980,6 +6983,7 @@ export interface operations {
                         suggestedElements: ("U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9")[];
                         abilities: {
                             manage: boolean;
+                            saveAsEvidence: boolean;
                         };
                     };
                 };
@@ -7072,6 +7076,7 @@ export interface operations {
                         suggestedElements: ("U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9")[];
                         abilities: {
                             manage: boolean;
+                            saveAsEvidence: boolean;
                         };
                     };
                 };
@@ -7245,6 +7250,7 @@ export interface operations {
                         suggestedElements: ("U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9")[];
                         abilities: {
                             manage: boolean;
+                            saveAsEvidence: boolean;
                         };
                     };
                 };
@@ -7357,6 +7363,7 @@ export interface operations {
                         suggestedElements: ("U1" | "U2" | "U3" | "U4" | "U5" | "U6" | "U7" | "U8" | "U9")[];
                         abilities: {
                             manage: boolean;
+                            saveAsEvidence: boolean;
                         };
                     };
                 };

@@ -61,3 +61,10 @@ export function deviceToken(): string {
   }
   return v;
 }
+
+/** The published SKM report (PDF with kop surat, number and verification QR); the first download issues it. */
+export const skmReportUrl = (code: string, surveyId: number) => apiUrl("/api/agencies/{code}/surveys/{surveyId}/report.pdf", { code, surveyId });
+/** The same report as open data (JSON, public). */
+export const skmReportOpenDataUrl = (surveyId: number) => apiUrl("/api/public/skm/surveys/{id}/report", { id: surveyId });
+/** "Simpan sebagai bukti": the report PDF into the agency's evidence library. */
+export const saveSkmReportEvidence = (code: string, surveyId: number) => api("post", "/api/agencies/{code}/surveys/{surveyId}/report/evidence", { path: { code, surveyId } });

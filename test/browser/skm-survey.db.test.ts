@@ -55,4 +55,25 @@ describe(`the SKM survey in Chromium on ${TEST_DB_KIND}`, () => {
     await expect.poll(async () => Number((await officer.getByTestId(`skm-respondents-${surveyId}`).innerText()).replace(/\./g, ""))).toBe(before + 1);
     await officer.close();
   }, limit(180_000));
+
+  it("the survey page offers the published report (a PDF) and saves it into the evidence library after a confirmation", async () => {
+    const officer = await demo.signIn("koordinator.spbe@demo.pandu.local");
+    await officer.getByTestId("nav-service-catalogue").click();
+    await officer.getByTestId("skm-surveys-link").click();
+    await officer.getByTestId("skm-surveys").locator("tbody tr").first().getByRole("link").click();
+    await officer.getByTestId("skm-nrr").waitFor();
+    const pdf = await officer.request.get(new URL((await officer.getByTestId("skm-report-pdf").getAttribute("href"))!, demo.url).href);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()["content-type"]).toBe("application/pdf");
+    expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
+    await officer.getByTestId("skm-report-evidence").click();
+    // Nothing is saved until the confirmation.
+    expect(await officer.getByTestId("skm-report-evidence-result").count()).toBe(0);
+    await officer.getByTestId("skm-report-evidence-confirm").click();
+    const result = officer.getByTestId("skm-report-evidence-result");
+    await result.waitFor();
+    expect(await result.innerText()).toContain("pustaka bukti");
+    expect(await seriousViolations(officer)).toEqual([]);
+    await officer.close();
+  }, limit(180_000));
 });

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { canSaveServiceEvidence } from "../../policies/service-dashboard.policy";
 import type { FastifyRequest } from "fastify";
 import multipart from "@fastify/multipart";
 import { readSkmSheet, type IkmPolicy, type IkmTally } from "../../../core";
@@ -102,7 +103,7 @@ export const skmRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         result: presentResult(result),
         followUps: followUps.map(presentFollowUp),
         suggestedElements: suggestions(result, new Set(followUps.map((f) => f.element))),
-        abilities: { manage: canManageSurveys(req.auth!.actor, agencyId) },
+        abilities: { manage: canManageSurveys(req.auth!.actor, agencyId), saveAsEvidence: req.auth!.actor.canWrite && canSaveServiceEvidence(req.auth!.actor, agencyId) },
       };
     };
 

@@ -106,7 +106,8 @@ export const SurveyDetail = z.object({
   followUps: z.array(FollowUp),
   /** The lowest-NRR elements without a follow-up yet: where to start. */
   suggestedElements: z.array(ElementCode),
-  abilities: z.object({ manage: z.boolean() }),
+  /** manage: open, close, import, follow-ups; saveAsEvidence: put the published report into the evidence library. */
+  abilities: z.object({ manage: z.boolean(), saveAsEvidence: z.boolean() }),
 });
 
 export const ImportResponse = z.object({ imported: z.number(), respondents: z.number() });

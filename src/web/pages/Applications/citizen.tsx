@@ -135,9 +135,14 @@ export function MyApplicationsPage() {
               {notes.map((x) => (
                 <li key={x.id} className={x.read ? "" : "is-unread"}>
                   {x.read ? "" : <span className="badge badge-unsaved">{t("applications.notifications.new")}</span>}{" "}
-                  <Link to={x.applicationId ? `/permohonan-saya/${encodeURIComponent(x.applicationId)}` : "/permohonan-saya"}>
-                    {t(`applications.notifications.kinds.${x.kind.replace("application.", "")}`, { defaultValue: t("applications.notifications.changed") })}
-                  </Link>{" "}
+                  {x.kind.startsWith("complaint.") ? (
+                    // A complaint's news (e.g. closed by itself after 10 working days) belongs to "Pengaduan saya".
+                    <Link to="/pengaduan-saya">{t("applications.notifications.complaint")}</Link>
+                  ) : (
+                    <Link to={x.applicationId ? `/permohonan-saya/${encodeURIComponent(x.applicationId)}` : "/permohonan-saya"}>
+                      {t(`applications.notifications.kinds.${x.kind.replace("application.", "")}`, { defaultValue: t("applications.notifications.changed") })}
+                    </Link>
+                  )}{" "}
                   <span className="hint">{formatDateTime(x.createdAt, lang)}</span>
                 </li>
               ))}

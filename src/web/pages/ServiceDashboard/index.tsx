@@ -1,16 +1,15 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useParams } from "react-router";
+import { useParams } from "react-router";
 import { Chart, chartNumber, type ChartOption } from "../../components/Chart";
-import { ConfirmButton } from "../../components/ConfirmButton";
+import { SaveAsEvidence } from "../../components/SaveAsEvidence";
 import { StatCards } from "../../components/StatCards";
-import { FormError, Loading } from "../../components/Status";
+import { Loading } from "../../components/Status";
 import { formatDate, formatIndexOr, formatNumber, NO_VALUE } from "../../format";
 import { useLang } from "../../i18n";
-import { fetchServiceDashboard, saveDashboardEvidence, type DashboardFigures, type SavedEvidence, type ServiceDashboard } from "../../serviceDashboardApi";
+import { fetchServiceDashboard, saveDashboardEvidence, type DashboardFigures, type ServiceDashboard } from "../../serviceDashboardApi";
 import { useApi } from "../../useApi";
 import { usePageTitle } from "../../usePageTitle";
-import { useSubmit } from "../../useSubmit";
 import { LoadFailure } from "../NotFound";
 import { EnoughBadge } from "../Skm/AgencySurvey";
 
@@ -134,44 +133,6 @@ function Trend({ trend, label }: { trend: ServiceDashboard["agency"]["trend"]; l
   return <Chart option={option} label={label} table={table} height={300} />;
 }
 
-/** "Simpan sebagai bukti": asks first, then says where the file went (library, linked indicators). */
-function SaveAsEvidence({ code, year }: { code: string; year: number }) {
-  const { t } = useTranslation();
-  const lang = useLang();
-  const submit = useSubmit();
-  const [saved, setSaved] = useState<SavedEvidence | null>(null);
-  return (
-    <section className="section" aria-labelledby="save-evidence">
-      <h2 id="save-evidence">{t("serviceDashboard.save.title")}</h2>
-      <p>{t("serviceDashboard.save.intro")}</p>
-      <FormError error={submit.error} testId="save-evidence-error" />
-      <ConfirmButton
-        label={t("serviceDashboard.save.button")}
-        question={t("serviceDashboard.save.question", { year })}
-        confirmLabel={t("serviceDashboard.save.confirm")}
-        className="button"
-        testId="save-evidence"
-        onConfirm={async () => {
-          await submit.run(async () => setSaved(await saveDashboardEvidence(code, year)));
-        }}
-      />
-      {saved && (
-        <div className="notice" role="status" data-testid="save-evidence-result">
-          <p>
-            {t(saved.deduplicated ? "serviceDashboard.save.deduplicated" : "serviceDashboard.save.saved", { title: saved.title, date: formatDate(saved.documentDate, lang) })}{" "}
-            <Link to={`/bukti?instansi=${encodeURIComponent(code)}`}>{t("serviceDashboard.save.library")}</Link>
-          </p>
-          {saved.links.length > 0 ? (
-            <p>{t("serviceDashboard.save.linked", { period: saved.links[0]!.periodName, codes: [...new Set(saved.links.map((l) => l.indicatorCode))].join(", ") })}</p>
-          ) : (
-            <p>{t(saved.notLinked === "no_assessment" ? "serviceDashboard.save.noAssessment" : "serviceDashboard.save.stageClosed")}</p>
-          )}
-        </div>
-      )}
-    </section>
-  );
-}
-
 /** The service dashboard (/dasbor-layanan/:code): a year's surveys, complaints and applications, per service and unit, the trend, and for a province its kab/kota. */
 export function ServiceDashboardPage() {
   const { t } = useTranslation();
@@ -217,7 +178,9 @@ export function ServiceDashboardPage() {
               <GroupTable caption={t("serviceDashboard.byAgency")} groups={state.data.province.byAgency} testId="service-dashboard-by-agency" />
             </section>
           )}
-          {state.data.abilities.saveAsEvidence && <SaveAsEvidence code={code} year={state.data.year} />}
+          {state.data.abilities.saveAsEvidence && (
+            <SaveAsEvidence code={code} intro={t("serviceDashboard.save.intro")} question={t("serviceDashboard.save.question", { year: state.data.year })} save={() => saveDashboardEvidence(code, state.data!.year)} />
+          )}
         </>
       )}
     </>

@@ -2,10 +2,11 @@ import { useId, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import { SKM_ELEMENTS } from "../../../core/service-quality/skm-elements";
+import { SaveAsEvidence } from "../../components/SaveAsEvidence";
 import { FormError, Loading, Success } from "../../components/Status";
 import { formatDate, formatIndexExact, formatIndexOr, formatNumber } from "../../format";
 import { useLang } from "../../i18n";
-import { addFollowUp, closeSurvey, fetchSurvey, importResponses, openSurvey, sheetProblemsOf, surveyQrUrl, updateFollowUp, type SurveyDetail } from "../../skmApi";
+import { addFollowUp, closeSurvey, fetchSurvey, importResponses, openSurvey, saveSkmReportEvidence, sheetProblemsOf, skmReportOpenDataUrl, skmReportUrl, surveyQrUrl, updateFollowUp, type SurveyDetail } from "../../skmApi";
 import { useApi } from "../../useApi";
 import { usePageTitle } from "../../usePageTitle";
 import { useSubmit } from "../../useSubmit";
@@ -254,6 +255,29 @@ function FollowUps({ code, d, onChange }: { code: string; d: SurveyDetail; onCha
   );
 }
 
+/** The published SKM report: the PDF (kop surat, number, QR), its open data, and "Simpan sebagai bukti". */
+function Report({ code, d }: { code: string; d: SurveyDetail }) {
+  const { t } = useTranslation();
+  const s = d.survey;
+  return (
+    <>
+      <section className="section" aria-labelledby="skm-report">
+        <h2 id="skm-report">{t("skm.report.title")}</h2>
+        <p>{t("skm.report.intro")}</p>
+        <p>
+          <a href={skmReportUrl(code, s.id)} download data-testid="skm-report-pdf">
+            {t("skm.report.download")}
+          </a>{" "}
+          · <a href={skmReportOpenDataUrl(s.id)}>{t("skm.report.openData")}</a>
+        </p>
+      </section>
+      {d.abilities.saveAsEvidence && (
+        <SaveAsEvidence code={code} intro={t("skm.report.saveIntro")} question={t("skm.report.saveQuestion", { title: s.title })} save={() => saveSkmReportEvidence(code, s.id)} testId="skm-report-evidence" />
+      )}
+    </>
+  );
+}
+
 function SurveyView({ code, initial, reload }: { code: string; initial: SurveyDetail; reload: () => void }) {
   const { t } = useTranslation();
   const lang = useLang();
@@ -298,6 +322,7 @@ function SurveyView({ code, initial, reload }: { code: string; initial: SurveyDe
       {s.status !== "draft" && <Links code={code} d={d} />}
       {d.abilities.manage && s.status === "open" && <Import code={code} d={d} reload={reload} />}
       <FollowUps code={code} d={d} onChange={setD} />
+      {s.status !== "draft" && <Report code={code} d={d} />}
     </>
   );
 }
