@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { limit, seriousViolations, startDemoServer, type DemoServer } from "../helpers/browser";
+import { answerSkmElements, expectFitsPhone, phoneContext, submitSkm } from "../helpers/service-steps";
 import { TEST_DB_KIND } from "../helpers/test-database";
 
 // Issue #18 item 2: a citizen answers an SKM survey on a phone (no sign-in) and the officer sees the
@@ -28,7 +29,7 @@ describe(`the SKM survey in Chromium on ${TEST_DB_KIND}`, () => {
     expect(await officer.getByTestId("skm-public-link").getAttribute("href")).toBe(`/survei/${surveyId}`);
     expect(await seriousViolations(officer)).toEqual([]);
 
-    const context = await demo.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const context = await phoneContext(demo.browser);
     const phone = await context.newPage();
     await phone.goto(`${demo.url}/survei/${surveyId}?loket=Loket%201`);
     await phone.getByTestId("skm-form").waitFor();
@@ -36,15 +37,14 @@ describe(`the SKM survey in Chromium on ${TEST_DB_KIND}`, () => {
     // Submitting with an element unanswered names it and sends nothing.
     await phone.getByTestId("skm-submit").click();
     expect(await phone.getByTestId("skm-error").innerText()).toContain("U1");
-    for (const [i, code] of ["U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9"].entries()) await phone.getByTestId(`skm-${code}-${(i % 4) + 1}`).check();
+    await answerSkmElements(phone, (i) => (i % 4) + 1);
     await phone.getByTestId("skm-profile-sex").selectOption("P");
-    expect(await phone.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
+    await expectFitsPhone(phone);
     expect(await seriousViolations(phone)).toEqual([]);
-    await phone.getByTestId("skm-submit").click();
-    await phone.getByTestId("skm-thanks").waitFor();
+    await submitSkm(phone);
     // The same phone again: the server refuses a second response from this device.
     await phone.reload();
-    for (const code of ["U1", "U2", "U3", "U4", "U5", "U6", "U7", "U8", "U9"]) await phone.getByTestId(`skm-${code}-4`).check();
+    await answerSkmElements(phone, () => 4);
     await phone.getByTestId("skm-submit").click();
     expect(await phone.getByTestId("skm-error").innerText()).toContain("sudah mengisi");
     await context.close();

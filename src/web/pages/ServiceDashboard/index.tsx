@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useParams } from "react-router";
 import { Chart, chartNumber, type ChartOption } from "../../components/Chart";
@@ -40,11 +40,13 @@ function Cards({ f, testId, label }: { f: DashboardFigures; testId: string; labe
 function GroupTable({ caption, groups, testId }: { caption: string; groups: ServiceDashboard["agency"]["byService"]; testId: string }) {
   const { t } = useTranslation();
   const lang = useLang();
+  const captionId = useId();
   if (groups.length === 0) return null;
+  // Wider than the screen: a named region the keyboard can focus, to scroll it sideways.
   return (
-    <div className="table-scroll">
+    <div className="table-scroll" role="region" aria-labelledby={captionId} tabIndex={0}>
       <table className="data-table" data-testid={testId}>
-        <caption>{caption}</caption>
+        <caption id={captionId}>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t("serviceDashboard.name")}</th>
