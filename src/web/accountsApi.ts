@@ -74,3 +74,20 @@ export async function fetchLinkInfo(token: string, signal?: AbortSignal): Promis
 export async function setPasswordWithLink(token: string, password: string): Promise<void> {
   await api("post", "/api/auth/set-password", { body: { token, password } });
 }
+
+/** A staff account's link to an SSO (OpenID Connect) identity. */
+export type OidcIdentity = ApiResponse<"listMyOidcIdentities">["identities"][number];
+
+export async function fetchMyOidcIdentities(signal?: AbortSignal): Promise<OidcIdentity[]> {
+  return (await api("get", "/api/me/oidc-identities", { signal })).identities;
+}
+/** Unlinking one's own SSO identity needs the password (like turning two-factor sign-in off). */
+export async function unlinkMyOidcIdentity(identity: OidcIdentity, password: string): Promise<void> {
+  await api("post", "/api/me/oidc-identities/unlink", { body: { issuer: identity.issuer, subject: identity.subject, password } });
+}
+export async function fetchUserOidcIdentities(userId: number, signal?: AbortSignal): Promise<OidcIdentity[]> {
+  return (await api("get", "/api/users/{id}/oidc-identities", { path: { id: userId }, signal })).identities;
+}
+export async function unlinkUserOidcIdentity(userId: number, identity: OidcIdentity): Promise<void> {
+  await api("post", "/api/users/{id}/oidc-identities/unlink", { path: { id: userId }, body: { issuer: identity.issuer, subject: identity.subject } });
+}

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { logoutEverywhere, type Me } from "../../accountsApi";
+import { fetchMyOidcIdentities, logoutEverywhere, unlinkMyOidcIdentity, type Me } from "../../accountsApi";
 import { ConfirmButton } from "../../components/ConfirmButton";
 import { RequireSession } from "../../components/RequireSession";
 import { FormError } from "../../components/Status";
@@ -11,6 +11,7 @@ import { usePageTitle } from "../../usePageTitle";
 import { PasswordForm } from "./PasswordForm";
 import { ProfileForm } from "./ProfileForm";
 import { TwoFactor } from "./TwoFactor";
+import { SsoLinks } from "./SsoLinks";
 import { LetterheadSettings } from "./LetterheadSettings";
 
 /** The agencies whose kop surat the user sets: where they are Koordinator SPBE, and the province they coordinate. */
@@ -83,6 +84,7 @@ function ProfileView() {
       <ProfileForm key={me.user.id} me={me} />
       <PasswordForm />
       <TwoFactor enabled={me.user.twoFactor} />
+      <SsoLinks cacheKey="my-sso" load={fetchMyOidcIdentities} unlink={unlinkMyOidcIdentity} needsPassword title={t("profile.sso.title")} />
       {letterheadAgencies(me).map((a) => (
         <LetterheadSettings key={a.code} code={a.code} name={a.name} />
       ))}

@@ -7,6 +7,9 @@ import { FormError } from "../../components/Status";
 import { roleText } from "../../roleText";
 import { useSubmit } from "../../useSubmit";
 import { LinkResult } from "./LinkResult";
+import { fetchUserOidcIdentities, unlinkUserOidcIdentity } from "../../accountsApi";
+import { useSession } from "../../session";
+import { SsoLinks } from "../Profile/SsoLinks";
 
 function AddRoleForm({ user, grantable, onAdded }: { user: ManagedUser; grantable: GrantableRole[]; onAdded(): void }) {
   const { t } = useTranslation();
@@ -42,6 +45,7 @@ export function UserRow({ user, grantable, onChanged }: { user: ManagedUser; gra
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [reset, setReset] = useState<OneTimeLink | null>(null);
+  const administrator = useSession().me?.roles.some((r) => r.role === "administrator") ?? false;
 
   const act = async (action: () => Promise<unknown>) => {
     setError(null);
@@ -112,6 +116,9 @@ export function UserRow({ user, grantable, onChanged }: { user: ManagedUser; gra
               <FormError error={error} testId={`user-error-${user.id}`} />
               {reset && <LinkResult link={reset} purpose="reset" email={user.email} testId={`reset-link-value-${user.id}`} />}
               {user.abilities.manageRoles && grantable.length > 0 && <AddRoleForm user={user} grantable={grantable} onAdded={onChanged} />}
+              {administrator && (
+                <SsoLinks cacheKey={`user-sso-${user.id}`} load={(signal) => fetchUserOidcIdentities(user.id, signal)} unlink={(x) => unlinkUserOidcIdentity(user.id, x)} needsPassword={false} title={t("profile.sso.userTitle")} />
+              )}
             </div>
           )}
         </td>
