@@ -5989,6 +5989,7 @@ export interface operations {
                         }[];
                         abilities: {
                             manage: boolean;
+                            manageFaq: boolean;
                         };
                     };
                 };
@@ -6071,6 +6072,7 @@ export interface operations {
                         }[];
                         abilities: {
                             manage: boolean;
+                            manageFaq: boolean;
                         };
                     };
                 };
@@ -6175,6 +6177,7 @@ export interface operations {
                         }[];
                         abilities: {
                             manage: boolean;
+                            manageFaq: boolean;
                         };
                     };
                 };
@@ -6257,6 +6260,7 @@ export interface operations {
                         }[];
                         abilities: {
                             manage: boolean;
+                            manageFaq: boolean;
                         };
                     };
                 };
@@ -6361,6 +6365,7 @@ export interface operations {
                         }[];
                         abilities: {
                             manage: boolean;
+                            manageFaq: boolean;
                         };
                     };
                 };

@@ -136,7 +136,9 @@ describe(`service catalogue (Standar Pelayanan) on ${TEST_DB_KIND}`, () => {
     expect((await call(t.app, "GET", `/api/agencies/16.71/services/${id}`, other)).statusCode).toBe(404);
     expect((await call(t.app, "POST", `/api/agencies/16.71/services/${id}/versions/1/in-force`, other)).statusCode).toBe(404);
     const staff = await sessionFor(t.database, (await makeUser(t.database, "pelaksana_entri", "15.71", null)).id);
-    expect((await call(t.app, "GET", `/api/agencies/15.71/services/${id}`, staff)).json().abilities).toEqual({ manage: false });
+    // A reader who neither manages the service nor handles its complaints: no editing, no FAQ editor (its page would answer 404).
+    expect((await call(t.app, "GET", `/api/agencies/15.71/services/${id}`, staff)).json().abilities).toEqual({ manage: false, manageFaq: false });
+    expect((await call(t.app, "GET", `/api/agencies/15.71/services/${id}/faq`, staff)).statusCode).toBe(404);
     expect((await call(t.app, "PUT", `/api/agencies/15.71/services/${id}/versions/1`, staff, complete("x"))).statusCode).toBe(403);
     const unit = (await call(t.app, "POST", "/api/agencies/16.71/units", other, { name: "Dinas Uji Palembang" })).json().id;
     const foreign = await call(t.app, "PUT", `/api/agencies/15.71/services/${id}`, kspbe, { name: "Surat Keterangan Uji", sector: "lainnya", unitId: unit });

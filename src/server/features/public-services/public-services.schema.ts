@@ -73,7 +73,8 @@ export const StandardVersion = StandardComponents.extend({
 export const ServiceDetail = z.object({
   service: ServiceSummary,
   versions: z.array(StandardVersion),
-  abilities: z.object({ manage: z.boolean() }),
+  /** manage: the service and its standard; manageFaq: the help page's FAQ (complaint handlers too). */
+  abilities: z.object({ manage: z.boolean(), manageFaq: z.boolean() }),
 });
 
 export const ServiceList = z.object({

@@ -4,6 +4,7 @@ import type { AppContext } from "../../context";
 import { AppError, invalidField, notFound } from "../../errors";
 import { auditContextOf } from "../../request-audit";
 import { canManageServices, canReadServices } from "../../policies/service.policy";
+import { canManageFaq } from "../../policies/complaint.policy";
 import { agencyIdsByCode } from "../../../db/queries/agency-ids";
 import { agencyServiceWithVersions, listAgencyServices } from "../../../db/queries/public-services";
 import { createService, putStandardInForce, saveStandardDraft, ServiceCommandError, startStandardDraft, updateService } from "../../../db/commands/public-services";
@@ -51,7 +52,7 @@ export const serviceRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
       const found = await agencyServiceWithVersions(db, agencyId, serviceId);
       if (!found) throw notFound("service");
       const summary = (await listAgencyServices(db, agencyId)).find((s) => s.id === serviceId)!;
-      return { service: presentServiceSummary(summary), versions: found.versions.map(presentVersion), abilities: { manage: canManageServices(req.auth!.actor, agencyId) } };
+      return { service: presentServiceSummary(summary), versions: found.versions.map(presentVersion), abilities: { manage: canManageServices(req.auth!.actor, agencyId), manageFaq: canManageFaq(req.auth!.actor, agencyId) } };
     };
 
     app.get(

@@ -303,10 +303,14 @@ function ServiceView({ code, initial, reload }: { code: string; initial: Service
             <Link to={`/layanan/${service.id}`}>{t("services.officer.publicPage")}</Link>
           </>
         )}
-        {" · "}
-        <Link to={`/katalog-layanan/${encodeURIComponent(code)}/${service.id}/bantuan`} data-testid="service-faq-editor">
-          {t("complaints.faqEditor.link")}
-        </Link>
+        {abilities.manageFaq && (
+          <>
+            {" · "}
+            <Link to={`/katalog-layanan/${encodeURIComponent(code)}/${service.id}/bantuan`} data-testid="service-faq-editor">
+              {t("complaints.faqEditor.link")}
+            </Link>
+          </>
+        )}
       </p>
       {abilities.manage && <ServiceFieldsForm key={service.id} code={code} service={service} onSaved={setDetail} />}
       {abilities.manage && draft && <DraftEditor key={draft.version} code={code} serviceId={service.id} version={draft} onChanged={changed} />}
