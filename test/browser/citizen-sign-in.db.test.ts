@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDemoServer, type DemoServer, limit } from "../helpers/browser";
+import { seriousViolations, startDemoServer, type DemoServer, limit } from "../helpers/browser";
+import { fillComplaintForm, submitComplaint } from "../helpers/service-steps";
 import { freePort } from "../helpers/server-process";
 import { TEST_DB_KIND } from "../helpers/test-database";
 import { startTestOidcProvider, type TestOidcProvider } from "../helpers/oidc-provider";
@@ -49,6 +50,19 @@ describe(`citizen sign-in in Chromium on ${TEST_DB_KIND}`, () => {
     const exported = JSON.parse(await import("node:fs").then((fs) => fs.readFileSync(file, "utf8")));
     expect(exported.sections.account.data.account).toMatchObject({ email: "rina@example.id", phone: "0812 3456 7890", oidcSubject: "inapas-3571" });
 
+    // "Pengaduan saya": empty at first; a complaint filed while signed in is listed there with its number.
+    await page.getByTestId("citizen-my-complaints").click();
+    await page.getByTestId("my-complaints").waitFor();
+    expect(await page.getByTestId("my-complaints").innerText()).toContain("belum mengajukan pengaduan");
+    await page.goto(`${demo.url}/pengaduan`);
+    await fillComplaintForm(page, { agency: "15.71", category: "pelayanan", title: "Antrean loket terlalu lama", description: "Saya menunggu tiga jam di loket tanpa kepastian kapan dilayani.", name: "Rina Marlina" });
+    const filed = await submitComplaint(page);
+    await page.goto(`${demo.url}/warga`);
+    await page.getByTestId("citizen-my-complaints").click();
+    await expect.poll(() => page.getByTestId("my-complaint-number").allInnerTexts()).toEqual([filed.trackingNumber]);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.goto(`${demo.url}/warga`);
     await page.getByTestId("citizen-sign-out").click();
     await page.waitForURL(`${demo.url}/masuk-warga`);
     await context.close();

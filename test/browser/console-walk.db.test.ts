@@ -29,6 +29,7 @@ const NOT_WALKED: Record<string, string> = {
   "layanan-masuk/:id": "an application in the officers' workbench; test/browser/applications.db.test.ts opens it",
   "formulir/:code": "an agency's application forms, linked in the menu of petugas_layanan / pejabat_layanan (no such demo account); test/browser/form-builder.db.test.ts opens it",
   "formulir/:code/:formVersionId/ubah": "the form builder of a form version; test/browser/form-builder.db.test.ts opens it",
+  "pengaduan-saya": "a citizen's complaints (pandu_citizen session; the walk signs in staff only), linked from /warga; test/browser/citizen-sign-in.db.test.ts opens it",
   "verifikasi/:id": "opened from the address or QR code printed on a document; test/browser/evidence-cycle.db.test.ts opens it",
 };
 
