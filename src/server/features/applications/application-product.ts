@@ -1,4 +1,5 @@
 import { DEFAULT_DOCUMENT_NUMBER_PATTERN } from "../../../core/documents/document-number";
+import { letterheadOf } from "../../../db/queries/letterhead";
 import { documentKindCode } from "../../../core/documents/document-kinds";
 import { isDataField, type FormDefinition, type FormField } from "../../../core";
 import type { AuditContext } from "../../../db/audit/record-audit";
@@ -49,7 +50,8 @@ async function dataOf(ctx: AppContext, applicationId: string) {
   if (!found) return undefined;
   const form = found.definition as FormDefinition;
   const base = {
-    letterhead: { governmentName: `PEMERINTAH ${found.agencyName.toUpperCase()}`, agencyName: found.agencyName, address: null, contact: null, logo: null, seat: null },
+    // The agency's own kop surat (logo, address, seat), as on every official document it issues.
+    letterhead: await letterheadOf(ctx.database.db, found.agencyId),
     title: form.title.id,
     serviceName: found.serviceName,
     trackingNumber: found.trackingNumber ?? "",
