@@ -1,16 +1,7 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Db } from "../client";
 import { staffOidcIdentities } from "../schema";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
-
-/** A staff account's linked OpenID Connect identities, oldest link first. */
-export function staffOidcIdentitiesOf(db: Db, userId: number) {
-  return db
-    .select({ issuer: staffOidcIdentities.issuer, subject: staffOidcIdentities.subject, linkedAt: staffOidcIdentities.linkedAt, lastSignInAt: staffOidcIdentities.lastSignInAt })
-    .from(staffOidcIdentities)
-    .where(eq(staffOidcIdentities.userId, userId))
-    .orderBy(asc(staffOidcIdentities.linkedAt));
-}
 
 /**
  * Removes the link between a staff account and a provider's subject, with its audit event

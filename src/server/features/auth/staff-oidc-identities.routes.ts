@@ -5,7 +5,8 @@ import type { AppContext } from "../../context";
 import { AppError, notFound } from "../../errors";
 import { auditContextOf } from "../../request-audit";
 import { confirmOwnPassword } from "../../auth/confirm-own-password";
-import { staffOidcIdentitiesOf, unlinkStaffOidcIdentity } from "../../../db/commands/staff-oidc-identities";
+import { unlinkStaffOidcIdentity } from "../../../db/commands/staff-oidc-identities";
+import { staffOidcIdentitiesOf } from "../../../db/queries/staff-oidc-identities";
 import { totpState } from "../../../db/commands/two-factor";
 import { StaffOidcIdentityList, UnlinkOwnBody, UnlinkUserBody, UserIdParams } from "./staff-oidc-identities.schema";
 
