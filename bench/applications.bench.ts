@@ -16,10 +16,10 @@ import { LocalEvidenceStorage } from "../src/lib/storage";
 import { buildApp } from "../src/server/app";
 import { DEFAULT_SESSION_SETTINGS } from "../src/server/auth/session-settings";
 import { createPostgresTestDatabase } from "../test/helpers/test-database";
-import { multipartBody, samplePdf } from "../test/lib/evidence-fixtures";
 import { generateApplications } from "./applications-data";
-import { drive, percentile, startHelloWorld } from "./load";
-import { fmt, median } from "./stats";
+import { startHelloWorld } from "./load";
+import { loadFromChild, scenarioFromChild } from "./load-child";
+import { fmt } from "./stats";
 
 const SYSTEM = { actorUserId: null, actorLabel: "bench", ip: null, userAgent: null };
 const QUEUE_CLIENTS = 10;
@@ -32,7 +32,7 @@ const CITIZENS = 50;
  * concurrent officers — p95 (target < 50 ms) — with the plan PostgreSQL chooses for each filter;
  * (3) application submission with an attachment at 50 concurrent citizens (start a draft, upload a
  * PDF, submit) — p99 of the upload and of the submit (target < 200 ms) — beside a bare Fastify
- * hello-world measured in the same run. Clients run in this process.
+ * hello-world measured in the same run. Clients run in a child process (bench/scenario-client.ts).
  */
 export async function benchApplications(count = Number(process.env.PANDU_BENCH_APPLICATIONS ?? 1_000_000)) {
   const created = await createPostgresTestDatabase();
@@ -43,7 +43,7 @@ export async function benchApplications(count = Number(process.env.PANDU_BENCH_A
   try {
     await seedDemo(database.db, { demoUsers: false });
     const today = calendarDayAt(Date.now());
-    let t0 = performance.now();
+    const t0 = performance.now();
     const data = await generateApplications(database.db, { count, today });
     const genMs = performance.now() - t0;
     const [{ n, city }] = (await database.db.execute(sql`select count(*)::int as n, count(*) filter (where agency_id = (select id from agencies where code = '15.71'))::int as city from applications`) as unknown as { rows: [{ n: number; city: number }] }).rows;
@@ -60,16 +60,16 @@ export async function benchApplications(count = Number(process.env.PANDU_BENCH_A
     // (2) The queue, each filter, with the plan.
     const officer = { cookie: `pandu_session=${session.token}` };
     const filters = ["", "sla=breached", "sla=due_soon", "sla=on_track", "sla=paused&scope=all", `serviceId=${data.services[0]}&scope=all`];
-    await drive(QUEUE_CLIENTS, 200, () => fetch(`${base}/api/agencies/15.71/applications`, { headers: officer }));
-    await drive(50, 200, () => fetch(`${bareBase}/hello`));
-    const hello1 = await drive(1, 300, () => fetch(`${bareBase}/hello`));
-    const hello = await drive(QUEUE_CLIENTS, 2000, () => fetch(`${bareBase}/hello`));
+    await loadFromChild(base, officer, ["/api/agencies/15.71/applications"], QUEUE_CLIENTS, 200);
+    await loadFromChild(bareBase, {}, ["/hello"], 50, 200);
+    const hello1 = await loadFromChild(bareBase, {}, ["/hello"], 1, 300);
+    const hello = await loadFromChild(bareBase, {}, ["/hello"], QUEUE_CLIENTS, 2000);
     console.log(`\nOfficer queue GET /api/agencies/15.71/applications, ${QUEUE_CLIENTS} concurrent officers, 200 requests from one officer and 500 from ten per filter (target p95 < 50 ms)`);
     console.log(`  bare Fastify hello-world         1 client: p50 ${fmt(hello1.p50, 1)} ms  p95 ${fmt(hello1.p95, 1)} ms | ${QUEUE_CLIENTS} clients: p50 ${fmt(hello.p50, 1)} ms  p95 ${fmt(hello.p95, 1)} ms  ${fmt(hello.rps)} req/s`);
     for (const f of filters) {
-      const url = `${base}/api/agencies/15.71/applications${f ? `?${f}` : ""}`;
-      const one = await drive(1, 200, () => fetch(url, { headers: officer }));
-      const r = await drive(QUEUE_CLIENTS, 500, () => fetch(url, { headers: officer }));
+      const url = `/api/agencies/15.71/applications${f ? `?${f}` : ""}`;
+      const one = await loadFromChild(base, officer, [url], 1, 200);
+      const r = await loadFromChild(base, officer, [url], QUEUE_CLIENTS, 500);
       console.log(`  ${(f || "(role scope, no filter)").padEnd(32)} 1 officer: p50 ${fmt(one.p50, 1)} ms  p95 ${fmt(one.p95, 1)} ms | ${QUEUE_CLIENTS} officers: p50 ${fmt(r.p50, 1)} ms  p95 ${fmt(r.p95, 1)} ms  ${fmt(r.rps)} req/s  errors ${r.errors + one.errors}`);
     }
     const roles = ["verifikator", "petugas_loket", "pengolah", "kepala_unit"];
@@ -90,42 +90,17 @@ export async function benchApplications(count = Number(process.env.PANDU_BENCH_A
       citizens.push({ cookie: `pandu_citizen=${s.token}`, "x-csrf-token": s.csrfToken });
     }
     const serviceId = data.services[0]!;
-    const upload: number[] = [];
-    const submit: number[] = [];
-    const start: number[] = [];
-    let errors = 0;
-    const apply = async (who: Record<string, string>) => {
-      let s = performance.now();
-      const r1 = await fetch(`${base}/api/citizen/applications`, { method: "POST", headers: { ...who, "content-type": "application/json" }, body: JSON.stringify({ serviceId }) });
-      const { id } = (await r1.json()) as { id: string };
-      start.push(performance.now() - s);
-      const { body, contentType } = multipartBody({ field: "berkas" }, { name: "syarat.pdf", contentType: "application/pdf", data: samplePdf() });
-      s = performance.now();
-      const r2 = await fetch(`${base}/api/citizen/applications/${id}/files`, { method: "POST", headers: { ...who, "content-type": contentType }, body: new Uint8Array(body) });
-      const file = (await r2.json()) as Record<string, unknown>;
-      upload.push(performance.now() - s);
-      s = performance.now();
-      const r3 = await fetch(`${base}/api/citizen/applications/${id}/submit`, { method: "POST", headers: { ...who, "content-type": "application/json" }, body: JSON.stringify({ data: { nama: "Warga Uji", berkas: file } }) });
-      await r3.arrayBuffer();
-      submit.push(performance.now() - s);
-      if (!r1.ok || !r2.ok || r3.status !== 201) errors++;
-    };
-    const rounds = async (n: number) => {
-      for (let k = 0; k < n; k++) await Promise.all(citizens.map(apply));
-    };
-    await rounds(2); // warm-up
-    start.length = upload.length = submit.length = 0;
-    errors = 0;
-    const helloC = await drive(CITIZENS, 2000, () => fetch(`${bareBase}/hello`));
-    t0 = performance.now();
-    await rounds(10);
-    const wall = (performance.now() - t0) / 1000;
-    console.log(`\nApplication submission with an attachment, ${CITIZENS} concurrent citizens × 10 rounds (start, upload a PDF, submit), ${fmt(n)} applications in the database`);
+    const applyRun = (total: number) => scenarioFromChild("applicationSubmit", { base, citizens, serviceId }, CITIZENS, total);
+    await applyRun(100); // warm-up
+    const helloC = await loadFromChild(bareBase, {}, ["/hello"], CITIZENS, 2000);
+    const run = await applyRun(CITIZENS * 10);
+    const q = (label: string) => run.stats[label] ?? { p50: NaN, p99: NaN };
+    console.log(`\nApplication submission with an attachment, ${CITIZENS} concurrent citizens in a child process (closed loop, no think time), ${fmt(CITIZENS * 10)} applications (start, upload a PDF, submit), ${fmt(n)} applications in the database`);
     console.log(`  bare Fastify hello-world (50 clients): p50 ${fmt(helloC.p50, 1)} ms  p99 ${fmt(helloC.p99, 1)} ms`);
-    console.log(`  POST start draft:     p50 ${fmt(median(start), 1)} ms  p99 ${fmt(percentile(start, 99), 1)} ms`);
-    console.log(`  POST upload (multipart PDF): p50 ${fmt(median(upload), 1)} ms  p99 ${fmt(percentile(upload, 99), 1)} ms`);
-    console.log(`  POST submit:          p50 ${fmt(median(submit), 1)} ms  p99 ${fmt(percentile(submit, 99), 1)} ms  (${fmt(percentile(submit, 99) / helloC.p99, 1)}× hello-world p99; target < 200 ms)`);
-    console.log(`  ${fmt((CITIZENS * 10) / wall, 1)} applications/s, errors ${errors}`);
+    console.log(`  POST start draft:     p50 ${fmt(q("start").p50, 1)} ms  p99 ${fmt(q("start").p99, 1)} ms`);
+    console.log(`  POST upload (multipart PDF): p50 ${fmt(q("upload").p50, 1)} ms  p99 ${fmt(q("upload").p99, 1)} ms`);
+    console.log(`  POST submit:          p50 ${fmt(q("submit").p50, 1)} ms  p99 ${fmt(q("submit").p99, 1)} ms  (${fmt(q("submit").p99 / helloC.p99, 1)}× hello-world p99; target < 200 ms)`);
+    console.log(`  ${fmt(run.stepsPerSecond, 1)} applications/s, errors ${run.errors}${run.failures.length ? ` (${run.failures.join(" · ")})` : ""}`);
     await app.close();
   } finally {
     await bare.close();

@@ -7,14 +7,6 @@ export function percentile(values: number[], p: number): number {
   return s[Math.min(s.length - 1, Math.ceil((p / 100) * s.length) - 1)]!;
 }
 
-/**
- * Sends `total` GET requests from `concurrency` parallel clients (loopback only) and returns
- * latency statistics in milliseconds. Bounded in count; stops by itself.
- */
-export function load(urls: () => string, headers: Record<string, string>, concurrency: number, total: number) {
-  return drive(concurrency, total, () => fetch(urls(), { headers }));
-}
-
 /** `total` calls of `request(i)` from `concurrency` parallel clients in this process; latency statistics in milliseconds. */
 export async function drive(concurrency: number, total: number, request: (i: number) => Promise<Response>) {
   const latencies: number[] = [];

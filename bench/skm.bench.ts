@@ -1,5 +1,4 @@
 import { sql } from "drizzle-orm";
-import Fastify from "fastify";
 import { openDatabase } from "../src/db/client";
 import { seedDemo } from "../src/db/commands/seed-demo";
 import { seedDemoServices } from "../src/db/commands/seed-demo-services";
@@ -13,46 +12,26 @@ import { DEFAULT_THROTTLE } from "../src/db/commands/login-throttle";
 import { buildApp } from "../src/server/app";
 import { DEFAULT_SESSION_SETTINGS } from "../src/server/auth/session-settings";
 import { createPostgresTestDatabase } from "../test/helpers/test-database";
-import { percentile } from "./load";
+import { startHelloWorld } from "./load";
+import { loadFromChild, scenarioFromChild } from "./load-child";
 import { fmt, median } from "./stats";
 
 const CONCURRENCY = 50;
+/** Measured runs of each line; the table shows the median of each figure. */
+const TRIALS = 3;
 const SYSTEM = { actorUserId: null, actorLabel: "bench", ip: null, userAgent: null };
-
-/** `total` requests from CONCURRENCY clients in this process; `request(i)` sends the i-th. Latencies in ms. */
-async function drive(total: number, request: (i: number) => Promise<Response>) {
-  const latencies: number[] = [];
-  let issued = 0;
-  let errors = 0;
-  const t0 = performance.now();
-  await Promise.all(
-    Array.from({ length: CONCURRENCY }, async () => {
-      while (issued < total) {
-        const i = issued++;
-        const s = performance.now();
-        const res = await request(i);
-        await res.arrayBuffer();
-        if (!res.ok) errors++;
-        latencies.push(performance.now() - s);
-      }
-    }),
-  );
-  return { p50: median(latencies), p99: percentile(latencies, 99), rps: latencies.length / ((performance.now() - t0) / 1000), errors };
-}
 
 /**
  * `npm run bench -- skm` (PostgreSQL): (1) public survey submission at 50 concurrent respondents —
  * p99 beside a bare Fastify hello-world in the same run (target p99 < 100 ms); (2) the pooled IKM of
  * a province with 100,000 responses read from the database (36 counts per survey in SQL, the IKM in
- * the core) beside a plain `count(*)` of the same rows (target < 500 ms). Clients run in this process.
+ * the core) beside a plain `count(*)` of the same rows (target < 500 ms). Clients run in a child process.
  */
 export async function benchSkm(total = 3000) {
   const created = await createPostgresTestDatabase();
   const database = await openDatabase({ kind: "postgres", url: created.url, poolSize: 20 });
-  const bare = Fastify();
-  bare.get("/hello", async () => ({ hello: "world" }));
-  await bare.listen({ port: 0, host: "127.0.0.1" });
-  const bareBase = `http://127.0.0.1:${(bare.server.address() as { port: number }).port}`;
+  const bare = await startHelloWorld();
+  const bareBase = bare.url;
   try {
     await seedDemo(database.db, { demoUsers: false });
     await seedDemoServices(database.db);
@@ -69,16 +48,22 @@ export async function benchSkm(total = 3000) {
     const app = await buildApp({ context: { database, version: "bench", auth: { sessions: DEFAULT_SESSION_SETTINGS, throttle: DEFAULT_THROTTLE }, skmRateLimit: { max: 1_000_000, timeWindowMs: 60_000 } }, webDir: null });
     await app.listen({ port: 0, host: "127.0.0.1" });
     const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
-    const answers = { U1: 4, U2: 3, U3: 3, U4: 4, U5: 3, U6: 4, U7: 4, U8: 3, U9: 2 };
     const target = surveys[0]!;
-    const submit = (i: number) => fetch(`${base}/api/public/surveys/${target}/responses`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ answers, sex: "P", deviceToken: `bench-device-${String(i).padStart(8, "0")}` }) });
-    await drive(200, (i) => fetch(`${bareBase}/hello?${i}`));
-    await drive(200, (i) => submit(1_000_000 + i)); // warm-up
-    const hello = await drive(total, () => fetch(`${bareBase}/hello`));
-    const sub = await drive(total, (i) => submit(i));
-    console.log(`\nSKM submission, PostgreSQL, ${CONCURRENCY} concurrent clients, ${fmt(total)} requests`);
-    console.log(`  bare Fastify hello-world:   p50 ${fmt(hello.p50, 1)} ms  p99 ${fmt(hello.p99, 1)} ms  ${fmt(hello.rps)} req/s`);
-    console.log(`  POST survey response:       p50 ${fmt(sub.p50, 1)} ms  p99 ${fmt(sub.p99, 1)} ms  ${fmt(sub.rps)} req/s  errors ${sub.errors}  (${fmt(sub.rps / hello.rps, 3)}× hello-world req/s; target p99 < 100 ms)`);
+    const submit = (prefix: string, total: number) => scenarioFromChild("skmSubmit", { base, surveyId: target, devicePrefix: `bench-device-${prefix}` }, CONCURRENCY, total);
+    await loadFromChild(bareBase, {}, ["/hello"], CONCURRENCY, 200); // warm-up
+    await submit("warm", 200);
+    const hello: { p50: number; p99: number; rps: number }[] = [];
+    const sub: { p50: number; p99: number; rps: number; errors: number }[] = [];
+    for (let k = 0; k < TRIALS; k++) {
+      hello.push(await loadFromChild(bareBase, {}, ["/hello"], CONCURRENCY, total));
+      const r = await submit(`trial${k}`, total);
+      if (r.failures.length) console.log(`  failures: ${r.failures.join(" · ")}`);
+      sub.push({ ...r.stats.submit!, rps: r.stepsPerSecond, errors: r.errors });
+    }
+    const mid = <T>(rows: T[], f: (r: T) => number) => median(rows.map(f));
+    console.log(`\nSKM submission, PostgreSQL, ${CONCURRENCY} concurrent respondents in a child process (closed loop, no think time), ${fmt(total)} requests, median of ${TRIALS} runs`);
+    console.log(`  bare Fastify hello-world:   p50 ${fmt(mid(hello, (r) => r.p50), 1)} ms  p99 ${fmt(mid(hello, (r) => r.p99), 1)} ms  ${fmt(mid(hello, (r) => r.rps))} req/s`);
+    console.log(`  POST survey response:       p50 ${fmt(mid(sub, (r) => r.p50), 1)} ms  p99 ${fmt(mid(sub, (r) => r.p99), 1)} ms  ${fmt(mid(sub, (r) => r.rps))} req/s  errors ${sub.reduce((n, r) => n + r.errors, 0)}  (${fmt(mid(sub, (r) => r.rps) / mid(hello, (r) => r.rps), 3)}× hello-world req/s; target p99 < 100 ms)`);
     await app.close();
 
     // 100,000 responses over the province's surveys (those already stored included).
