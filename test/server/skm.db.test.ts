@@ -8,6 +8,7 @@ import { seedDemoServices } from "../../src/db/commands/seed-demo-services";
 import { call, makeUser, sessionFor } from "../helpers/accounts";
 import { startTestApp, type TestApp } from "../helpers/test-app";
 import { TEST_DB_KIND } from "../helpers/test-database";
+import { deviceHashOf } from "../../src/server/features/skm/public-skm.routes";
 
 type Session = Awaited<ReturnType<typeof sessionFor>>;
 
@@ -85,6 +86,12 @@ describe(`SKM surveys on ${TEST_DB_KIND}`, () => {
     const stored = await t.database.db.select().from(skmResponses).where(eq(skmResponses.surveyId, id));
     expect(stored[0]).toMatchObject({ channel: "counter", counter: "Loket 1", ageBand: "30-39" });
     expect(stored[0]!.deviceHash).toMatch(/^[0-9a-f]{64}$/);
+    // A counter the survey does not offer is not stored; a survey that does not exist is 404.
+    const token = device();
+    expect((await submit(id, { deviceToken: token, counter: "Loket Palsu" })).statusCode).toBe(201);
+    const odd = await t.database.db.select().from(skmResponses).where(eq(skmResponses.deviceHash, deviceHashOf(id, token)));
+    expect(odd[0]).toMatchObject({ channel: "counter", counter: null });
+    expect((await submit(id + 10_000, {})).statusCode).toBe(404);
 
     // QR codes per counter.
     const svg = await call(t.app, "GET", `/api/agencies/15.71/surveys/${id}/qr?loket=Loket%201`, kspbe);
@@ -97,7 +104,7 @@ describe(`SKM surveys on ${TEST_DB_KIND}`, () => {
     expect((await call(t.app, "POST", `/api/agencies/15.71/surveys/${id}/close`, kspbe)).json().survey.status).toBe("closed");
     const closed = await submit(id, {});
     expect([closed.statusCode, closed.json().error]).toEqual([409, "survey_closed"]);
-    expect(await count(id)).toBe(4);
+    expect(await count(id)).toBe(5);
   });
 
   it("bad answers and missing elements are 400s naming the field; nothing is stored", async () => {

@@ -118,16 +118,31 @@ function assertAccepting(survey: { status: string; periodStart: string; periodEn
 
 /**
  * Stores one public response (no audit event: a respondent is anonymous, and the table is the
- * record). One device answers a survey once: the unique (survey, device hash) decides between two
- * submissions at once (`duplicate_response`). Answers false when there is no such survey.
+ * record) in one statement: the survey is read and the row inserted only while the survey is open
+ * and its period holds `today` (ISO, Asia/Jakarta). A counter is kept only when the survey offers it.
+ * One device answers a survey once: the unique (survey, device hash) decides between two submissions
+ * at once (`duplicate_response`). Answers false when there is no such survey or it is still a draft.
  */
 export async function submitSurveyResponse(db: Db, surveyId: number, response: ResponseInput, today: string): Promise<boolean> {
-  const [survey] = await db.select({ status: skmSurveys.status, periodStart: skmSurveys.periodStart, periodEnd: skmSurveys.periodEnd }).from(skmSurveys).where(eq(skmSurveys.id, surveyId));
-  if (!survey) return false;
-  assertAccepting(survey, today);
-  const inserted = await db.insert(skmResponses).values(rowOf(surveyId, response, null)).onConflictDoNothing().returning({ id: skmResponses.id });
-  if (inserted.length === 0) throw new SkmCommandError("duplicate_response");
-  return true;
+  const [u1, u2, u3, u4, u5, u6, u7, u8, u9] = response.answers;
+  const p = response.profile;
+  const result = await db.execute(sql`
+    with s as (select id, status, period_start, period_end, counters from skm_surveys where id = ${surveyId}),
+    ins as (
+      insert into skm_responses (survey_id, u1, u2, u3, u4, u5, u6, u7, u8, u9, age_band, sex, education, occupation, channel, counter, device_hash)
+      select s.id, ${u1}, ${u2}, ${u3}, ${u4}, ${u5}, ${u6}, ${u7}, ${u8}, ${u9}, ${p.ageBand ?? null}, ${p.sex ?? null}, ${p.education ?? null}, ${p.occupation ?? null},
+        ${response.channel}, case when ${response.counter}::text = any(s.counters) then ${response.counter}::text end, ${response.deviceHash}
+      from s
+      where s.status = 'open' and ${today}::date between s.period_start and s.period_end
+      on conflict (survey_id, device_hash) do nothing
+      returning id
+    )
+    select s.status, s.period_start::text as period_start, s.period_end::text as period_end, (select count(*) from ins)::int as inserted from s`);
+  const [survey] = (result as unknown as { rows: { status: string; period_start: string; period_end: string; inserted: number }[] }).rows;
+  if (!survey || survey.status === "draft") return false;
+  if (survey.inserted === 1) return true;
+  assertAccepting({ status: survey.status, periodStart: survey.period_start, periodEnd: survey.period_end }, today);
+  throw new SkmCommandError("duplicate_response");
 }
 
 /**
