@@ -1,6 +1,7 @@
 import { parse } from "csv-parse/sync";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { recordAudit } from "../../src/db/audit/record-audit";
 import { verifyAudit } from "../../src/db/audit/verify-audit";
 import { auditEvents } from "../../src/db/schema";
 import { call, makeUser, sessionFor } from "../helpers/accounts";
@@ -144,6 +145,20 @@ describe(`users, roles and the audit trail on ${TEST_DB_KIND}`, () => {
     expect((await call(t.app, "GET", `/api/audit?from=${today}&to=${today}&agency=15.71`, admin)).json().events.length).toBe(rows.length);
     expect((await call(t.app, "GET", "/api/audit?from=2001-01-01&to=2001-01-02&agency=15.71", admin)).json().events).toEqual([]);
     expect((await call(t.app, "GET", "/api/audit?from=kemarin", admin)).statusCode).toBe(400);
+  });
+
+  it("concurrent writers of one agency, including the first ones that create its chain, leave one unbroken chain", async () => {
+    const { db } = t.database;
+    const [agency] = (await db.execute(sql`select id, code from agencies where code = '15.02'`) as unknown as { rows: { id: number; code: string }[] }).rows;
+    await db.delete(auditEvents).where(eq(auditEvents.chain, agency!.code));
+    await db.execute(sql`delete from audit_chains where chain = ${agency!.code}`);
+    const ctx = { actorUserId: null, actorLabel: "uji", ip: null, userAgent: null };
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) => db.transaction((tx) => recordAudit(tx, ctx, { agencyId: agency!.id, action: "uji.serentak", targetType: "uji", targetId: i }))),
+    );
+    const seqs = (await db.select({ seq: auditEvents.seq }).from(auditEvents).where(eq(auditEvents.chain, agency!.code))).map((r) => r.seq).sort((a, b) => a - b);
+    expect(seqs).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
+    expect((await verifyAudit(db)).ok).toBe(true);
   });
 
   it("the hash chains verify, and tampering is detected and named", async () => {

@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { agencies, auditChains, auditEvents } from "../schema";
 import { auditHash, GENESIS_HASH } from "./audit-hash";
@@ -42,23 +42,25 @@ export async function recordAudit(tx: Tx, ctx: AuditContext, input: AuditInput):
 /**
  * Appends several audit events of one agency (or all national) in order, inside the caller's
  * transaction: the chain head is locked once and the events are inserted in one statement (an
- * import that changes many rows).
+ * import that changes many rows). Two statements in all, so that concurrent writers of one agency
+ * hold the head's lock for one statement and the commit.
  */
 export async function recordAudits(tx: Tx, ctx: AuditContext, inputs: AuditInput[]): Promise<void> {
   if (!inputs.length) return;
   const agencyId = inputs[0]!.agencyId;
   if (inputs.some((i) => i.agencyId !== agencyId)) throw new Error("recordAudits: every event must belong to one chain");
-  let chain = "national";
-  if (agencyId !== null) {
-    const [a] = await tx.select({ code: agencies.code }).from(agencies).where(eq(agencies.id, agencyId));
-    chain = a?.code ?? `agency:${agencyId}`;
-  }
-  await tx.insert(auditChains).values({ chain, lastSeq: 0, lastHash: GENESIS_HASH }).onConflictDoNothing();
-  const [head] = await tx.select().from(auditChains).where(eq(auditChains.chain, chain)).for("update");
+  // One statement finds the chain (the agency's code), creates its head on first use and locks it:
+  // an upsert whose update changes nothing returns the head as it stands, locked until commit.
+  const chain = agencyId === null ? sql`'national'` : sql`coalesce((select ${agencies.code} from ${agencies} where ${agencies.id} = ${agencyId}), ${`agency:${agencyId}`})`;
+  const [head] = await tx
+    .insert(auditChains)
+    .values({ chain, lastSeq: 0, lastHash: GENESIS_HASH })
+    .onConflictDoUpdate({ target: auditChains.chain, set: { chain: sql`excluded.chain` } })
+    .returning();
   let [seq, prevHash] = [head!.lastSeq, head!.lastHash];
   const rows = inputs.map((input) => {
     const fields = {
-      chain,
+      chain: head!.chain,
       seq: ++seq,
       agencyId: input.agencyId,
       actorUserId: ctx.actorUserId,
@@ -76,6 +78,6 @@ export async function recordAudits(tx: Tx, ctx: AuditContext, inputs: AuditInput
     prevHash = hash;
     return { ...fields, hash };
   });
-  await tx.insert(auditEvents).values(rows);
-  await tx.update(auditChains).set({ lastSeq: seq, lastHash: prevHash }).where(eq(auditChains.chain, chain));
+  // The events and the new head in one statement.
+  await tx.execute(sql`with e as (${tx.insert(auditEvents).values(rows).getSQL()}) update ${auditChains} set last_seq = ${seq}, last_hash = ${prevHash} where ${auditChains.chain} = ${head!.chain}`);
 }

@@ -244,6 +244,9 @@ export async function actOnApplication(
         updatedAt: sql`now()`,
       })
       .where(eq(applications.id, applicationId));
+    if (step.notifyCitizen)
+      await tx.insert(citizenNotifications).values({ citizenId: row.citizenId, applicationId, kind: `application.${t.action}`, payload: { trackingNumber: step.trackingNumber ?? row.trackingNumber, state: t.to, ...(t.reason ? { reason: t.reason } : {}) } });
+    // The audit event last: it locks the agency's chain head, held until commit.
     await recordAudit(tx, audit, {
       agencyId: row.agencyId,
       action: `application.${t.action}`,
@@ -252,8 +255,6 @@ export async function actOnApplication(
       before: { state: t.from },
       after: { state: t.to, role: t.actor.role, ...(t.reason ? { reason: t.reason } : {}) },
     });
-    if (step.notifyCitizen)
-      await tx.insert(citizenNotifications).values({ citizenId: row.citizenId, applicationId, kind: `application.${t.action}`, payload: { trackingNumber: step.trackingNumber ?? row.trackingNumber, state: t.to, ...(t.reason ? { reason: t.reason } : {}) } });
     return { transition: t, application: locked, step };
   });
 }
