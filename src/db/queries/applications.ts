@@ -141,7 +141,8 @@ export function officerQueue(db: Db, agencyId: number, today: string, f: QueueFi
   if (f.serviceId !== undefined) conds.push(eq(applications.serviceId, f.serviceId));
   if (f.state) conds.push(eq(applications.state, f.state));
   if (f.claimedBy !== undefined) conds.push(eq(applications.claimedByUserId, f.claimedBy));
-  if (f.roles) conds.push(sql`${applications.stateRoles} && ${sql.raw(`ARRAY[${f.roles.map((r) => `'${r.replace(/[^a-z0-9_]/g, "")}'`).join(",") || "''"}]::text[]`)}`);
+  // One parameter per role, so that the planner sees the array and keeps to the queue index.
+  if (f.roles) conds.push(sql`${applications.stateRoles} && ARRAY[${sql.join([sql`''`, ...f.roles.map((r) => sql`${r}`)], sql`, `)}]::text[]`);
   if (f.sla === "paused") conds.push(eq(applications.paused, true));
   else if (f.sla === "breached") conds.push(eq(applications.paused, false), lt(applications.stateDeadline, today));
   else if (f.sla === "due_soon") conds.push(eq(applications.paused, false), lte(applications.dueSoonFrom, today), gte(applications.stateDeadline, today));
