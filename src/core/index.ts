@@ -17,6 +17,7 @@ export * from "./scoring/external-score";
 export * from "./results/verify-published-results";
 export * from "./access/roles";
 export * from "./access/nip";
+export * from "./access/return-path";
 export * from "./assessment/stages";
 export * from "./assessment/levels-in-force";
 export * from "./assessment/progress";

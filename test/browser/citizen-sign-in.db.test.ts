@@ -86,6 +86,23 @@ describe(`citizen sign-in in Chromium on ${TEST_DB_KIND}`, () => {
     await context.close();
   }, limit(120_000));
 
+  it("comes back to where the citizen was going (?returnTo=), and only to a same-site path", async () => {
+    const context = await demo.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await page.goto(`${demo.url}/masuk-warga?returnTo=${encodeURIComponent("//jahat.example/curi")}`);
+    expect(await page.getByTestId("citizen-oidc").getAttribute("href")).toBe(`/api/citizen/oidc/start?returnTo=${encodeURIComponent("/warga")}`);
+    await page.goto(`${demo.url}/masuk-warga?returnTo=${encodeURIComponent("/pengaduan-saya")}`);
+    expect(await page.getByTestId("citizen-oidc").getAttribute("href")).toBe(`/api/citizen/oidc/start?returnTo=${encodeURIComponent("/pengaduan-saya")}`);
+    await page.getByTestId("citizen-email").fill("warga.kembali@example.id");
+    await page.getByTestId("citizen-send-code").click();
+    const code = /(\d{6})/.exec(await page.getByTestId("citizen-demo-code").innerText())![1]!;
+    await page.getByTestId("citizen-code").fill(code);
+    await page.getByTestId("citizen-verify").click();
+    await page.waitForURL(`${demo.url}/pengaduan-saya`);
+    await page.getByTestId("my-complaints").waitFor();
+    await context.close();
+  }, limit(120_000));
+
   it("explains a refused provider sign-in on the sign-in page", async () => {
     const page = await demo.browser.newPage();
     await page.goto(`${demo.url}/api/citizen/oidc/callback?code=x&state=tidak-dikenal`);

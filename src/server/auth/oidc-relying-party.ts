@@ -47,14 +47,6 @@ function configurationOf(p: OidcProviderConfig): Promise<oidc.Configuration> {
   return c;
 }
 
-/** A same-site path to go back to: "/x…" but never "//host", "/\host" or anything with a scheme; else the fallback. */
-export function safeReturnTo(value: string | undefined, fallback: string): string {
-  if (!value || value.length > 500) return fallback;
-  if (!value.startsWith("/") || value.startsWith("//") || value.includes("\\")) return fallback;
-  if ([...value].some((ch) => ch.charCodeAt(0) < 0x20 || ch.charCodeAt(0) === 0x7f)) return fallback;
-  return value;
-}
-
 /** Starts a sign-in: stores state, PKCE verifier and nonce, returns the provider's authorization URL. */
 export async function beginOidcSignIn(
   database: Database,

@@ -6,7 +6,8 @@ import { AppError } from "../../errors";
 import { SESSION_COOKIE } from "../../auth/session-settings";
 import { storableUserAgent } from "../../request-audit";
 import { originOf } from "../../public-origin";
-import { beginOidcSignIn, finishOidcSignIn, OidcRefused, safeReturnTo } from "../../auth/oidc-relying-party";
+import { beginOidcSignIn, finishOidcSignIn, OidcRefused } from "../../auth/oidc-relying-party";
+import { safeReturnTo } from "../../../core";
 import { createSession } from "../../../db/commands/sessions";
 import { staffByOidc } from "../../../db/commands/citizen-sign-in";
 

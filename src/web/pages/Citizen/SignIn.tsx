@@ -2,6 +2,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useSearchParams } from "react-router";
 import { ApiError } from "../../api";
+import { safeReturnTo } from "../../../core/access/return-path";
 import { citizenOidcStartUrl, fetchCitizenMe, fetchSignInOptions, requestSignInCode, verifySignInCode, type CitizenSignInOptions } from "../../citizenApi";
 import { useCitizen } from "../../citizen";
 import { errorText } from "../../errorText";
@@ -14,7 +15,8 @@ const OIDC_REFUSALS = new Set(["oidc_state_invalid", "oidc_state_expired", "oidc
 
 /**
  * Citizens sign in (`/masuk-warga`): an e-mail address, then the 6-digit code sent there; and the
- * OpenID Connect provider's button (INApas) when the server has one configured.
+ * OpenID Connect provider's button (INApas) when the server has one configured. Either way the
+ * citizen lands back on the same-site `?returnTo=` path they came from (their account otherwise).
  */
 export function CitizenSignInPage() {
   const { t } = useTranslation();
@@ -31,6 +33,8 @@ export function CitizenSignInPage() {
   const { busy, error, setError, run } = useSubmit();
   const codeInput = useRef<HTMLInputElement>(null);
   const refused = params.get("galat");
+  // Where the citizen was going (an application form, a complaint): back there after signing in.
+  const returnTo = safeReturnTo(params.get("returnTo"), "/warga");
 
   useEffect(() => {
     fetchSignInOptions().then(setOptions, () => setOptions({ emailCode: true, oidc: null }));
@@ -39,7 +43,7 @@ export function CitizenSignInPage() {
     if (sentTo) codeInput.current?.focus();
   }, [sentTo]);
 
-  if (citizen.state.status === "signedIn") return <Navigate to="/warga" replace />;
+  if (citizen.state.status === "signedIn") return <Navigate to={returnTo} replace />;
   if (!options) return <Loading label={t("citizen.account.loading")} />;
 
   const send = async (e?: FormEvent) => {
@@ -151,7 +155,7 @@ export function CitizenSignInPage() {
         <>
           {options.emailCode && <p>{t("citizen.signIn.or")}</p>}
           <p>
-            <a className="button button-secondary" href={citizenOidcStartUrl("/warga")} data-testid="citizen-oidc">
+            <a className="button button-secondary" href={citizenOidcStartUrl(returnTo)} data-testid="citizen-oidc">
               {t("citizen.signIn.oidc", { label: options.oidc.label })}
             </a>
           </p>
