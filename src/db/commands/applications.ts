@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { agencies, applicationAccessLog, applicationFiles, applications, applicationTransitions, citizenNotifications, formVersions, publicServices } from "../schema";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
+import { applicationHistory } from "../queries/applications";
 import type { CaseColumns, FormDefinition, Transition } from "../../core";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -213,7 +214,7 @@ export async function actOnApplication(
       .where(and(eq(applications.id, applicationId), where))
       .for("update");
     if (!row) throw new ApplicationCommandError("not_found");
-    const history = await historyIn(tx, applicationId);
+    const history = await applicationHistory(tx, applicationId);
     const locked: LockedApplication = {
       id: row.id,
       agencyId: row.agencyId,
@@ -256,15 +257,6 @@ export async function actOnApplication(
       after: { state: t.to, role: t.actor.role, ...(t.reason ? { reason: t.reason } : {}) },
     });
     return { transition: t, application: locked, step };
-  });
-}
-
-async function historyIn(tx: Db | Tx, applicationId: string): Promise<Transition[]> {
-  const rows = await tx.select().from(applicationTransitions).where(eq(applicationTransitions.applicationId, applicationId)).orderBy(asc(applicationTransitions.seq));
-  return rows.map((r) => {
-    const t: Transition = { action: r.action, from: r.fromState, to: r.toState, actor: { id: r.actorId, role: r.actorRole }, at: new Date(r.at).toISOString() };
-    if (r.reason) t.reason = r.reason;
-    return t;
   });
 }
 

@@ -46,14 +46,34 @@ export async function listAgencyFormVersions(db: Db, agencyId: number) {
     .orderBy(asc(formVersions.formId), desc(formVersions.version));
 }
 
-/** The history of a case in order. */
-export async function applicationHistory(db: Db, applicationId: string): Promise<Transition[]> {
+/** A stored transition as the workflow engine reads it. */
+function transitionOfRow(r: typeof applicationTransitions.$inferSelect): Transition {
+  const t: Transition = { action: r.action, from: r.fromState, to: r.toState, actor: { id: r.actorId, role: r.actorRole }, at: new Date(r.at).toISOString() };
+  if (r.reason) t.reason = r.reason;
+  return t;
+}
+
+/** The history of a case in order (inside a transaction too). */
+export async function applicationHistory(db: Pick<Db, "select">, applicationId: string): Promise<Transition[]> {
   const rows = await db.select().from(applicationTransitions).where(eq(applicationTransitions.applicationId, applicationId)).orderBy(asc(applicationTransitions.seq));
-  return rows.map((r) => {
-    const t: Transition = { action: r.action, from: r.fromState, to: r.toState, actor: { id: r.actorId, role: r.actorRole }, at: new Date(r.at).toISOString() };
-    if (r.reason) t.reason = r.reason;
-    return t;
-  });
+  return rows.map(transitionOfRow);
+}
+
+/** The histories of several cases in one query, each in order (a case without transitions is absent). */
+export async function applicationHistories(db: Db, applicationIds: readonly string[]): Promise<Map<string, Transition[]>> {
+  const out = new Map<string, Transition[]>();
+  if (!applicationIds.length) return out;
+  const rows = await db
+    .select()
+    .from(applicationTransitions)
+    .where(inArray(applicationTransitions.applicationId, [...applicationIds]))
+    .orderBy(asc(applicationTransitions.applicationId), asc(applicationTransitions.seq));
+  for (const r of rows) {
+    let list = out.get(r.applicationId);
+    if (!list) out.set(r.applicationId, (list = []));
+    list.push(transitionOfRow(r));
+  }
+  return out;
 }
 
 const withService = {

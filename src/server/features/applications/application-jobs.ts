@@ -1,7 +1,7 @@
-import { calendarDayAt, describeCase, type FormDefinition } from "../../../core";
+import { calendarDayAt, describeCase, type FormDefinition, type Transition } from "../../../core";
 import { eraseExpiredApplicationData, type RetentionReport } from "../../../db/commands/application-retention";
 import { actOnApplication, ApplicationCommandError } from "../../../db/commands/applications";
-import { formVersionById, openApplicationsInStates } from "../../../db/queries/applications";
+import { applicationHistories, formVersionById, openApplicationsInStates } from "../../../db/queries/applications";
 import type { Db } from "../../../db/client";
 import type { EvidenceStorage } from "../../../lib/storage";
 import type { AppContext } from "../../context";
@@ -31,13 +31,17 @@ function formLoader(db: Db): (formVersionId: number) => Promise<FormDefinition> 
   };
 }
 
+/** Candidates whose histories are read per query by the auto-action job. */
+const CHUNK = 500;
+
 /**
  * Workflow auto actions (periodic job, once per cluster): every open application in a state with an
  * `autoAction` (e.g. `correction_requested` → `expire` after 14 working days) whose day has come on
  * the agency's working calendar takes that action as the workflow's system role, through the same
  * command as an officer's action (history row, queue columns, audit, the citizen's notification).
- * The deadline is checked again under the row lock: a citizen who resubmitted first wins and the
- * case is skipped; a citizen after the job gets the engine's 409. Running it twice changes nothing.
+ * The histories are read first, 500 cases per query, and only a case found due is locked; the
+ * deadline is checked again under the row lock: a citizen who resubmitted first wins and the case is
+ * skipped; a citizen after the job gets the engine's 409. Running it twice changes nothing.
  */
 export async function runApplicationAutoActions(ctx: JobContext, now: Date): Promise<{ acted: number; skipped: number }> {
   const db = ctx.database.db;
@@ -47,23 +51,35 @@ export async function runApplicationAutoActions(ctx: JobContext, now: Date): Pro
   for (const def of bundledWorkflows()) {
     const states = def.states.filter((s) => s.autoAction && !s.terminal).map((s) => s.id);
     const systemRoles = def.roles.filter((r) => r.kind === "system").map((r) => r.id);
-    for (const c of await openApplicationsInStates(db, def, states)) {
-      const form = await formOf(c.formVersionId);
-      const calendar = calendarOfAgency(ctx, c.agencyCode);
-      try {
-        await actOnApplication(db, SYSTEM_AUDIT, c.id, { agencyId: c.agencyId }, (locked) => {
-          const at = maxIso(nowIso, locked.history.at(-1)?.at ?? nowIso);
-          const auto = locked.history.length ? describeCase(def, locked.history, { calendar, now: at }).autoAction : null;
-          if (!auto?.due) return { ok: false, refusal: { code: "not_due", status: 409, message: "no automatic action is due" } };
-          const afterDays = def.states.find((s) => s.id === locked.state)?.autoAction?.afterWorkingDays;
-          const reason = `Otomatis: tidak ada tindak lanjut pemohon dalam ${afterDays} hari kerja (batas ${auto.on}).`;
-          return engineStep(def, locked.history, { action: auto.action, actor: { id: SYSTEM_ACTOR_ID, roles: systemRoles }, at, reason }, { ctx, agencyCode: c.agencyCode }, { notifyCitizen: true }, form);
-        });
-        out.acted++;
-      } catch (e) {
-        // Not due, or the case moved on (the citizen resubmitted, an officer acted): nothing to do.
-        if (e instanceof ApplicationCommandError && (e.reason === "refused" || e.reason === "not_found")) out.skipped++;
-        else throw e;
+    const dueAction = (history: Transition[], agencyCode: string) => {
+      const at = maxIso(nowIso, history.at(-1)?.at ?? nowIso);
+      const auto = history.length ? describeCase(def, history, { calendar: calendarOfAgency(ctx, agencyCode), now: at }).autoAction : null;
+      return auto?.due ? { ...auto, at } : null;
+    };
+    const candidates = await openApplicationsInStates(db, def, states);
+    for (let i = 0; i < candidates.length; i += CHUNK) {
+      const chunk = candidates.slice(i, i + CHUNK);
+      const histories = await applicationHistories(db, chunk.map((c) => c.id));
+      for (const c of chunk) {
+        if (!dueAction(histories.get(c.id) ?? [], c.agencyCode)) {
+          out.skipped++;
+          continue;
+        }
+        const form = await formOf(c.formVersionId);
+        try {
+          await actOnApplication(db, SYSTEM_AUDIT, c.id, { agencyId: c.agencyId }, (locked) => {
+            const auto = dueAction(locked.history, c.agencyCode);
+            if (!auto) return { ok: false, refusal: { code: "not_due", status: 409, message: "no automatic action is due" } };
+            const afterDays = def.states.find((s) => s.id === locked.state)?.autoAction?.afterWorkingDays;
+            const reason = `Otomatis: tidak ada tindak lanjut pemohon dalam ${afterDays} hari kerja (batas ${auto.on}).`;
+            return engineStep(def, locked.history, { action: auto.action, actor: { id: SYSTEM_ACTOR_ID, roles: systemRoles }, at: auto.at, reason }, { ctx, agencyCode: c.agencyCode }, { notifyCitizen: true }, form);
+          });
+          out.acted++;
+        } catch (e) {
+          // The case moved on between the read and the lock (the citizen resubmitted, an officer acted).
+          if (e instanceof ApplicationCommandError && (e.reason === "refused" || e.reason === "not_found")) out.skipped++;
+          else throw e;
+        }
       }
     }
   }
