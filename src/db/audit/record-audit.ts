@@ -51,7 +51,7 @@ export async function recordAudits(tx: Tx, ctx: AuditContext, inputs: AuditInput
   if (inputs.some((i) => i.agencyId !== agencyId)) throw new Error("recordAudits: every event must belong to one chain");
   // One statement finds the chain (the agency's code), creates its head on first use and locks it:
   // an upsert whose update changes nothing returns the head as it stands, locked until commit.
-  const chain = agencyId === null ? sql`'national'` : sql`coalesce((select ${agencies.code} from ${agencies} where ${agencies.id} = ${agencyId}), ${`agency:${agencyId}`})`;
+  const chain = agencyId == null ? sql`'national'` : sql`coalesce((select ${agencies.code} from ${agencies} where ${agencies.id} = ${agencyId}), ${`agency:${agencyId}`})`;
   const [head] = await tx
     .insert(auditChains)
     .values({ chain, lastSeq: 0, lastHash: GENESIS_HASH })

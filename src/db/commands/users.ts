@@ -35,14 +35,14 @@ export async function createUser(db: Db, ctx: AuditContext, input: NewUserInput)
     const id = user.id;
     if (input.roles.length) await tx.insert(userRoles).values(input.roles.map((r) => ({ userId: id, role: r.role, agencyId: r.agencyId })));
     const invitation = input.passwordHash ? null : await issueOneTimeLink(tx, id, "invitation");
-    const agencies = [...new Set(input.roles.map((r) => r.agencyId))];
+    const agencies = [...new Set(input.roles.map((r) => r.agencyId ?? null))];
     for (const agencyId of agencies.length ? agencies : [null]) {
       await recordAudit(tx, ctx, {
         agencyId,
         action: "user.create",
         targetType: "user",
         targetId: id,
-        after: { email, name: input.name, nip: input.nip ?? null, roles: input.roles.filter((r) => r.agencyId === agencyId).map((r) => r.role) },
+        after: { email, name: input.name, nip: input.nip ?? null, roles: input.roles.filter((r) => (r.agencyId ?? null) === agencyId).map((r) => r.role) },
       });
     }
     return { id, invitation };
