@@ -136,6 +136,8 @@ export const ERROR_CODES = [
   "oidc_failed", // provider error, nonce mismatch, token not verified
   "oidc_no_account", // staff: no linked account and no enabled user with the provider's verified e-mail
   "oidc_account_disabled",
+  "sso_second_factor_invalid", // staff SSO + TOTP: no pending sign-in in this browser, or it was tampered with
+  "sso_second_factor_expired", // more than 10 minutes since the provider's answer
   // complaints (the workflow engine's refusal codes keep their names)
   "answer_required", // details.field
   "attachment_type_not_allowed", // details.field

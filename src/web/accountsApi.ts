@@ -26,6 +26,11 @@ export async function login(input: ApiBody<"postAuthLogin">): Promise<Me> {
   return api("post", "/api/auth/login", { body: input });
 }
 
+/** Completes an SSO sign-in of a two-factor account with the authenticator code; where to go next. */
+export async function finishSsoWithTotp(totp: string): Promise<string> {
+  return (await api("post", "/api/auth/oidc/totp", { body: { totp } })).returnTo;
+}
+
 export async function logout(): Promise<void> {
   await api("post", "/api/auth/logout");
 }

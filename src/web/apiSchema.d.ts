@@ -569,6 +569,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/auth/oidc/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * The authenticator code that completes an SSO sign-in of an account with two-factor on
+         * @description 401 sso_second_factor_invalid when this browser has no pending SSO sign-in (or it was altered), sso_second_factor_expired after 10 minutes, invalid_totp for a wrong or reused code; 429 too_many_attempts like the password sign-in. On success the session cookie is set and `returnTo` says where to go.
+         */
+        post: operations["finishSsoWithTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me/oidc-identities": {
         parameters: {
             query?: never;
@@ -3194,7 +3214,7 @@ export interface components {
         /** @description Every 4xx/5xx answer. `error` is a stable code (the web translates it); `details` carries what the sentence names (e.g. `field`). */
         Error: {
             /** @enum {string} */
-            error: "bad_request" | "validation_error" | "invalid_text" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "database_unavailable" | "unauthenticated" | "csrf_failed" | "citizen_sign_in_required" | "token_read_only" | "forbidden" | "invalid_credentials" | "totp_required" | "invalid_totp" | "too_many_attempts" | "too_many_requests" | "password_too_short" | "password_too_weak" | "wrong_password" | "email_taken" | "email_failed" | "link_needs_email" | "two_factor_already_on" | "two_factor_not_started" | "two_factor_needs_session" | "sso_unlink_needs_session" | "role_not_grantable" | "role_needs_agency" | "role_without_agency" | "unknown_agency" | "agencies_outside_province" | "unknown_user" | "user_lacks_role" | "assignment_not_found" | "indicators_without_level" | "indicators_unverified" | "unknown_indicators" | "one_per_indicator" | "foreign_unit" | "stage_not_in_period" | "stage_not_current" | "stage_closed" | "stage_not_open" | "stage_changed" | "window_order" | "notes_required" | "level_invalid" | "external_score_invalid" | "unknown_instrument" | "instrument_invalid" | "instrument_too_large" | "not_submitted" | "no_final_result" | "not_final" | "no_published_results" | "job_not_done" | "division_closed" | "not_this_agency" | "not_this_period" | "assessment_required" | "not_reachable" | "planning_invalid" | "unit_name_taken" | "evidence_damaged" | "evidence_link_locked" | "file_missing" | "file_empty" | "title_required" | "upload_busy" | "upload_interrupted" | "offset_mismatch" | "offset_required" | "content_length_required" | "chunk_too_small" | "review_changed" | "logo_too_large" | "logo_unsupported_type" | "stage_not_closed" | "workbook_unreadable" | "workbook_too_large" | "workbook_invalid" | "answers_changed" | "reset_needs_administrator" | "service_name_taken" | "standard_draft_exists" | "standard_not_draft" | "standard_incomplete" | "application_invalid" | "application_not_editable" | "no_published_form" | "form_version_exists" | "form_invalid" | "form_not_draft" | "too_many_files" | "attachment_type" | "attachment_too_large" | "unknown_action" | "action_not_allowed_in_state" | "role_not_allowed" | "claim_required" | "already_claimed" | "not_claimed" | "reason_required" | "survey_closed" | "survey_not_open" | "duplicate_response" | "survey_bad_transition" | "foreign_service" | "foreign_action" | "responses_invalid" | "sheet_unreadable" | "sign_in_email_unavailable" | "sign_in_code_wrong" | "sign_in_code_expired" | "sign_in_code_exhausted" | "oidc_not_configured" | "oidc_state_invalid" | "oidc_state_expired" | "oidc_failed" | "oidc_no_account" | "oidc_account_disabled" | "answer_required" | "attachment_type_not_allowed" | "missing_levels" | "invalid_level" | "invalid_score" | "unknown_indicator";
+            error: "bad_request" | "validation_error" | "invalid_text" | "not_found" | "conflict" | "payload_too_large" | "unsupported_media_type" | "internal_error" | "database_unavailable" | "unauthenticated" | "csrf_failed" | "citizen_sign_in_required" | "token_read_only" | "forbidden" | "invalid_credentials" | "totp_required" | "invalid_totp" | "too_many_attempts" | "too_many_requests" | "password_too_short" | "password_too_weak" | "wrong_password" | "email_taken" | "email_failed" | "link_needs_email" | "two_factor_already_on" | "two_factor_not_started" | "two_factor_needs_session" | "sso_unlink_needs_session" | "role_not_grantable" | "role_needs_agency" | "role_without_agency" | "unknown_agency" | "agencies_outside_province" | "unknown_user" | "user_lacks_role" | "assignment_not_found" | "indicators_without_level" | "indicators_unverified" | "unknown_indicators" | "one_per_indicator" | "foreign_unit" | "stage_not_in_period" | "stage_not_current" | "stage_closed" | "stage_not_open" | "stage_changed" | "window_order" | "notes_required" | "level_invalid" | "external_score_invalid" | "unknown_instrument" | "instrument_invalid" | "instrument_too_large" | "not_submitted" | "no_final_result" | "not_final" | "no_published_results" | "job_not_done" | "division_closed" | "not_this_agency" | "not_this_period" | "assessment_required" | "not_reachable" | "planning_invalid" | "unit_name_taken" | "evidence_damaged" | "evidence_link_locked" | "file_missing" | "file_empty" | "title_required" | "upload_busy" | "upload_interrupted" | "offset_mismatch" | "offset_required" | "content_length_required" | "chunk_too_small" | "review_changed" | "logo_too_large" | "logo_unsupported_type" | "stage_not_closed" | "workbook_unreadable" | "workbook_too_large" | "workbook_invalid" | "answers_changed" | "reset_needs_administrator" | "service_name_taken" | "standard_draft_exists" | "standard_not_draft" | "standard_incomplete" | "application_invalid" | "application_not_editable" | "no_published_form" | "form_version_exists" | "form_invalid" | "form_not_draft" | "too_many_files" | "attachment_type" | "attachment_too_large" | "unknown_action" | "action_not_allowed_in_state" | "role_not_allowed" | "claim_required" | "already_claimed" | "not_claimed" | "reason_required" | "survey_closed" | "survey_not_open" | "duplicate_response" | "survey_bad_transition" | "foreign_service" | "foreign_action" | "responses_invalid" | "sheet_unreadable" | "sign_in_email_unavailable" | "sign_in_code_wrong" | "sign_in_code_expired" | "sign_in_code_exhausted" | "oidc_not_configured" | "oidc_state_invalid" | "oidc_state_expired" | "oidc_failed" | "oidc_no_account" | "oidc_account_disabled" | "sso_second_factor_invalid" | "sso_second_factor_expired" | "answer_required" | "attachment_type_not_allowed" | "missing_levels" | "invalid_level" | "invalid_score" | "unknown_indicator";
             /** @description English, for logs and developers; not for display */
             message: string;
             details?: {
@@ -4801,6 +4821,37 @@ export interface operations {
                 };
                 content?: never;
             };
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    finishSsoWithTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    totp: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        returnTo: string;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
             "4XX": components["responses"]["ClientError"];
             "5XX": components["responses"]["ServerError"];
         };

@@ -5,6 +5,8 @@ import { makeUser } from "../helpers/accounts";
 import { startTestApp, type TestApp } from "../helpers/test-app";
 import { TEST_DB_KIND } from "../helpers/test-database";
 import { signInAtProvider, startTestOidcProvider, type TestOidcProvider } from "../helpers/oidc-provider";
+import { currentTotp, newTotpSecret } from "../../src/lib/totp";
+import { secretBoxOf } from "../../src/server/context";
 
 const PUBLIC_URL = "http://pandu.test";
 const CALLBACK = `${PUBLIC_URL}/api/auth/oidc/callback`;
@@ -19,7 +21,9 @@ describe(`staff sign-in through OpenID Connect on ${TEST_DB_KIND}`, () => {
   let idp: TestOidcProvider;
   beforeAll(async () => {
     idp = await startTestOidcProvider([CALLBACK]);
+    // No growing delay between failed codes here (the throttle itself is tested with the password sign-in).
     t = await startTestApp({
+      throttleBaseMs: 0,
       context: { publicUrl: PUBLIC_URL, staffOidc: { issuer: idp.issuer, clientId: idp.clientId, clientSecret: idp.clientSecret, scopes: "openid email profile", label: "SSO Pemprov" } },
     });
   });
@@ -57,6 +61,42 @@ describe(`staff sign-in through OpenID Connect on ${TEST_DB_KIND}`, () => {
     // The link holds even when the provider's e-mail changes later.
     idp.accounts.set("pegawai-1", { sub: "pegawai-1", email: "lain@example.id", emailVerified: true });
     expect((await signIn("pegawai-1")).headers.location).toBe("/beranda");
+  });
+
+  it("an account with two-factor on still needs its authenticator code after the provider: no session until then; forged, missing, expired or wrong answers are refused", async () => {
+    const user = await makeUser(t.database, "administrator", null);
+    const secret = newTotpSecret();
+    const box = secretBoxOf(t.context);
+    await t.database.db.update(users).set({ totpSecret: box.seal(secret), totpEnabled: true }).where(eq(users.id, user.id));
+    idp.accounts.set("pegawai-2fa", { sub: "pegawai-2fa", email: user.email, emailVerified: true });
+    const back = await signIn("pegawai-2fa", "/katalog-layanan");
+    expect([back.statusCode, back.headers.location, sessionCookie(back)]).toEqual([302, "/masuk?sso=kode", undefined]);
+    const pendingCookie = ([] as string[]).concat((back.headers["set-cookie"] as string | string[]) ?? []).find((c) => c.startsWith("pandu_sso_2fa="))!;
+    expect(pendingCookie).toMatch(/HttpOnly/i);
+    expect(pendingCookie).toMatch(/Path=\/api\/auth\/oidc/);
+    const pending = pendingCookie.split(";")[0]!;
+    const logins = async () => (await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.targetId, String(user.id)), eq(auditEvents.action, "auth.login")))).length;
+    expect(await logins()).toBe(0);
+
+    const answer = (cookie: string | null, totp: string) => t.app.inject({ method: "POST", url: "/api/auth/oidc/totp", payload: { totp }, headers: cookie ? { cookie } : {} });
+    const code = currentTotp(secret);
+    expect((await answer(null, code)).json().error).toBe("sso_second_factor_invalid");
+    const forged = `pandu_sso_2fa=${encodeURIComponent(JSON.stringify({ userId: user.id, issuer: "x", returnTo: "/beranda", expiresAt: Date.now() + 60_000 }))}`;
+    expect((await answer(forged, code)).json().error).toBe("sso_second_factor_invalid");
+    const old = `pandu_sso_2fa=${encodeURIComponent(box.seal(JSON.stringify({ userId: user.id, issuer: "x", returnTo: "/beranda", expiresAt: Date.now() - 1000 })))}`;
+    expect((await answer(old, code)).json().error).toBe("sso_second_factor_expired");
+    const wrong = await answer(pending, code === "123456" ? "654321" : "123456");
+    expect([wrong.statusCode, wrong.json().error, sessionCookie(wrong)]).toEqual([401, "invalid_totp", undefined]);
+    expect((await answer(pending, "12")).json()).toMatchObject({ error: "validation_error", details: { field: "body.totp" } });
+
+    const done = await answer(pending, code);
+    expect([done.statusCode, done.json()]).toEqual([200, { returnTo: "/katalog-layanan" }]);
+    const me = await t.app.inject({ method: "GET", url: "/api/me", headers: { cookie: sessionCookie(done)! } });
+    expect(me.json().user.email).toBe(user.email);
+    const [login] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.targetId, String(user.id)), eq(auditEvents.action, "auth.login")));
+    expect(login!.changes).toMatchObject({ after: { method: "oidc", secondFactor: "totp" } });
+    // The same code once more (a replay with a copied cookie) is refused.
+    expect((await answer(pending, code)).json().error).toBe("invalid_totp");
   });
 
   it("refuses an unknown person, an unverified e-mail and a disabled account — and never creates an account", async () => {

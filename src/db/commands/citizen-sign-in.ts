@@ -102,12 +102,14 @@ export async function takeOidcState(db: Db, stateHash: string): Promise<{ audien
   return row ?? null;
 }
 
-export type StaffOidcOutcome = { ok: true; userId: number; email: string; linked: boolean } | { ok: false; reason: "no_account" | "disabled" };
+export type StaffOidcOutcome = { ok: true; userId: number; email: string; linked: boolean; totpEnabled: boolean } | { ok: false; reason: "no_account" | "disabled" };
 
 /**
  * The staff account an OpenID Connect identity signs in: the one linked to (issuer, subject), else —
  * on first sign-in — the enabled user whose e-mail equals the provider's *verified* e-mail, which is
- * then linked. Never creates a user or grants a role. Audit rows for the link and the sign-in.
+ * then linked. Never creates a user or grants a role. Audit rows for the link and the sign-in — the
+ * sign-in only when the account has no second factor (`totpEnabled`: the caller asks for the code and
+ * records the sign-in once it is given).
  */
 export async function staffByOidc(
   db: Db,
@@ -117,7 +119,7 @@ export async function staffByOidc(
 ): Promise<StaffOidcOutcome> {
   return db.transaction(async (tx) => {
     const [known] = await tx
-      .select({ userId: users.id, email: users.email, disabled: users.disabled })
+      .select({ userId: users.id, email: users.email, disabled: users.disabled, totpEnabled: users.totpEnabled })
       .from(staffOidcIdentities)
       .innerJoin(users, eq(users.id, staffOidcIdentities.userId))
       .where(and(eq(staffOidcIdentities.issuer, claims.issuer), eq(staffOidcIdentities.subject, claims.subject)));
@@ -126,7 +128,7 @@ export async function staffByOidc(
     if (!target) {
       const email = claims.email && claims.emailVerified ? claims.email.trim().toLowerCase() : null;
       if (!email) return { ok: false as const, reason: "no_account" as const };
-      const [user] = await tx.select({ userId: users.id, email: users.email, disabled: users.disabled }).from(users).where(eq(users.email, email));
+      const [user] = await tx.select({ userId: users.id, email: users.email, disabled: users.disabled, totpEnabled: users.totpEnabled }).from(users).where(eq(users.email, email));
       if (!user) return { ok: false as const, reason: "no_account" as const };
       if (user.disabled) return { ok: false as const, reason: "disabled" as const };
       const inserted = await tx
@@ -141,7 +143,7 @@ export async function staffByOidc(
     }
     if (target.disabled) return { ok: false as const, reason: "disabled" as const };
     await tx.update(staffOidcIdentities).set({ lastSignInAt: now }).where(and(eq(staffOidcIdentities.issuer, claims.issuer), eq(staffOidcIdentities.subject, claims.subject)));
-    await recordAudit(tx, { ...audit, actorUserId: target.userId, actorLabel: target.email }, { agencyId: null, action: "auth.login", targetType: "user", targetId: target.userId, after: { method: "oidc", issuer: claims.issuer } });
-    return { ok: true as const, userId: target.userId, email: target.email, linked };
+    if (!target.totpEnabled) await recordAudit(tx, { ...audit, actorUserId: target.userId, actorLabel: target.email }, { agencyId: null, action: "auth.login", targetType: "user", targetId: target.userId, after: { method: "oidc", issuer: claims.issuer } });
+    return { ok: true as const, userId: target.userId, email: target.email, linked, totpEnabled: target.totpEnabled };
   });
 }

@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
-import type { AppContext } from "../../context";
 import { AppError } from "../../errors";
 import { SESSION_COOKIE } from "../../auth/session-settings";
 import { storableUserAgent } from "../../request-audit";
@@ -10,9 +9,33 @@ import { beginOidcSignIn, finishOidcSignIn, OidcRefused } from "../../auth/oidc-
 import { safeReturnTo } from "../../../core";
 import { createSession } from "../../../db/commands/sessions";
 import { staffByOidc } from "../../../db/commands/citizen-sign-in";
+import { attemptSucceeded, reserveLoginAttempt } from "../../../db/commands/login-throttle";
+import { useTotpStep } from "../../../db/commands/two-factor";
+import { recordAudit } from "../../../db/audit/record-audit";
+import { findUserById, findUserForLogin } from "../../../db/queries/actors";
+import { acceptTotp } from "../../../lib/totp";
+import { secretBoxOf, type AppContext } from "../../context";
+import { auditContextOf } from "../../request-audit";
 
 export const StaffOidcOptions = z.object({ oidc: z.object({ label: z.string() }).nullable() });
 const StartQuery = z.object({ returnTo: z.string().max(500).optional() });
+const SecondFactorBody = z.object({ totp: z.string().regex(/^\d{6}$/, "6 digits") });
+const SecondFactorDone = z.object({ returnTo: z.string() });
+
+/**
+ * An SSO sign-in of an account with two-factor on, waiting for the authenticator code: sealed with
+ * the server's secret key (AES-GCM, so it cannot be forged or altered) in an httpOnly cookie that
+ * only the code endpoint receives, for 10 minutes.
+ */
+const PENDING_COOKIE = "pandu_sso_2fa";
+const PENDING_PATH = "/api/auth/oidc";
+const PENDING_MINUTES = 10;
+interface PendingSignIn {
+  userId: number;
+  issuer: string;
+  returnTo: string;
+  expiresAt: number;
+}
 
 const STAFF_SIGN_IN_PAGE = "/masuk";
 const STAFF_HOME_PAGE = "/beranda";
@@ -63,6 +86,12 @@ export const staffOidcRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
             req.log.warn({ issuer: identity.issuer, reason: outcome.reason }, "staff SSO sign-in refused");
             return reply.redirect(`${STAFF_SIGN_IN_PAGE}?galat=${outcome.reason === "disabled" ? "oidc_account_disabled" : "oidc_no_account"}`);
           }
+          if (outcome.totpEnabled) {
+            // The provider vouched for the person; the account's own second factor is still asked for.
+            const pending: PendingSignIn = { userId: outcome.userId, issuer: identity.issuer, returnTo, expiresAt: now().getTime() + PENDING_MINUTES * 60_000 };
+            reply.setCookie(PENDING_COOKIE, secretBoxOf(ctx).seal(JSON.stringify(pending)), { httpOnly: true, sameSite: "lax", secure: req.protocol === "https", path: PENDING_PATH, maxAge: PENDING_MINUTES * 60 });
+            return reply.redirect(`${STAFF_SIGN_IN_PAGE}?sso=kode`);
+          }
           const session = await createSession(ctx.database.db, { userId: outcome.userId, ip: req.ip, userAgent: storableUserAgent(req), maxHours: ctx.auth.sessions.maxHours });
           reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: "lax", secure: req.protocol === "https", path: "/", expires: session.expiresAt });
           return reply.redirect(returnTo);
@@ -71,6 +100,64 @@ export const staffOidcRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
           req.log.warn({ code: err.code, reason: err.message }, "staff OpenID Connect sign-in refused");
           return reply.redirect(`${STAFF_SIGN_IN_PAGE}?galat=${err.code}`);
         }
+      },
+    );
+
+    app.post(
+      "/api/auth/oidc/totp",
+      {
+        config: { access: "public" },
+        schema: {
+          operationId: "finishSsoWithTotp",
+          summary: "The authenticator code that completes an SSO sign-in of an account with two-factor on",
+          description: "401 sso_second_factor_invalid when this browser has no pending SSO sign-in (or it was altered), sso_second_factor_expired after 10 minutes, invalid_totp for a wrong or reused code; 429 too_many_attempts like the password sign-in. On success the session cookie is set and `returnTo` says where to go.",
+          tags: ["auth"],
+          body: SecondFactorBody,
+          response: { 200: SecondFactorDone },
+        },
+      },
+      async (req, reply) => {
+        const db = ctx.database.db;
+        const box = secretBoxOf(ctx);
+        const sealed = req.cookies[PENDING_COOKIE];
+        const forget = () => reply.clearCookie(PENDING_COOKIE, { path: PENDING_PATH });
+        let pending: PendingSignIn | null = null;
+        try {
+          // Only a value this server sealed: open() passes an unsealed value through unchanged.
+          pending = sealed && box.isSealed(sealed) ? (JSON.parse(box.open(sealed)) as PendingSignIn) : null;
+        } catch {
+          pending = null;
+        }
+        if (!pending || typeof pending.userId !== "number") {
+          forget();
+          throw new AppError(401, "sso_second_factor_invalid", "no pending SSO sign-in in this browser");
+        }
+        if (now().getTime() > pending.expiresAt) {
+          forget();
+          throw new AppError(401, "sso_second_factor_expired", "the SSO sign-in is older than 10 minutes");
+        }
+        const account = await findUserById(db, pending.userId);
+        const user = account ? await findUserForLogin(db, account.email) : undefined;
+        if (!user || user.disabled || !user.totpEnabled || !user.totpSecret) {
+          forget();
+          throw new AppError(401, "sso_second_factor_invalid", "the account can no longer sign in this way");
+        }
+        const attempt = await reserveLoginAttempt(db, { email: user.email, ip: req.ip }, ctx.auth.throttle, now());
+        if (!attempt.allowed) {
+          reply.header("retry-after", String(attempt.retryAfterSeconds));
+          throw new AppError(429, "too_many_attempts", `too many failed sign-ins; try again in ${attempt.retryAfterSeconds} s`, { retryAfterSeconds: attempt.retryAfterSeconds });
+        }
+        const step = acceptTotp(box.open(user.totpSecret), req.body.totp, user.totpLastStep);
+        if (step === null) throw new AppError(401, "invalid_totp", "the authenticator code is wrong, expired or already used");
+        await useTotpStep(db, user.id, step);
+        await attemptSucceeded(db, attempt);
+        const session = await createSession(db, { userId: user.id, ip: req.ip, userAgent: storableUserAgent(req), maxHours: ctx.auth.sessions.maxHours });
+        await db.transaction((tx) =>
+          recordAudit(tx, { ...auditContextOf(req), actorUserId: user.id, actorLabel: user.email }, { agencyId: null, action: "auth.login", targetType: "user", targetId: user.id, after: { method: "oidc", issuer: pending.issuer, secondFactor: "totp" } }),
+        );
+        forget();
+        reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: "lax", secure: req.protocol === "https", path: "/", expires: session.expiresAt });
+        return { returnTo: pending.returnTo };
       },
     );
   };

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Navigate, useSearchParams } from "react-router";
-import { login } from "../../accountsApi";
+import { fetchMe, finishSsoWithTotp, login } from "../../accountsApi";
 import { ApiError } from "../../api";
 import { fetchStaffSsoOptions, staffSsoStartUrl } from "../../citizenApi";
 import { errorText } from "../../errorText";
@@ -26,7 +26,10 @@ export function LoginPage() {
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
   const [totp, setTotp] = useState("");
-  const [needTotp, setNeedTotp] = useState(false);
+  // Back from the SSO provider for an account with two-factor on: only the code is asked for.
+  const [ssoPending, setSsoPending] = useState(() => params.get("sso") === "kode");
+  const [ssoReturnTo, setSsoReturnTo] = useState<string | null>(null);
+  const [needTotp, setNeedTotp] = useState(ssoPending);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
   const totpInput = useRef<HTMLInputElement>(null);
@@ -41,13 +44,19 @@ export function LoginPage() {
     if (needTotp) totpInput.current?.focus();
   }, [needTotp]);
 
-  if (session.state.status === "signedIn") return <Navigate to={safeNext(params.get("next"))} replace />;
+  if (session.state.status === "signedIn") return <Navigate to={safeNext(ssoReturnTo ?? params.get("next"))} replace />;
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setBusy(true);
     setError(null);
     try {
+      if (ssoPending) {
+        setSsoReturnTo(await finishSsoWithTotp(totp.trim()));
+        const me = await fetchMe();
+        if (me) session.signedIn(me);
+        return;
+      }
       session.signedIn(await login({ email: email.trim(), password, ...(needTotp ? { totp: totp.trim() } : {}) }));
     } catch (err) {
       if (err instanceof ApiError && err.code === "totp_required") setNeedTotp(true);
@@ -59,6 +68,7 @@ export function LoginPage() {
   };
 
   const restart = () => {
+    setSsoPending(false);
     setNeedTotp(false);
     setTotp("");
     setError(null);
@@ -68,7 +78,7 @@ export function LoginPage() {
   return (
     <section className="page-narrow">
       <h1>{t("login.title")}</h1>
-      <p>{needTotp ? t("login.totpIntro") : t("login.intro")}</p>
+      <p>{ssoPending ? t("login.ssoTotpIntro") : needTotp ? t("login.totpIntro") : t("login.intro")}</p>
       {refused?.startsWith("oidc_") && (
         <div className="status-error" role="alert" data-testid="login-sso-refused">
           {errorText(t, new ApiError(401, refused, refused))}
@@ -116,7 +126,7 @@ export function LoginPage() {
               onChange={(e) => setTotp(e.target.value.replace(/\D/g, ""))}
             />
             <p className="hint" id={`${id}-totp-hint`}>
-              {t("login.totpHint", { email })}
+              {ssoPending ? t("login.ssoTotpHint") : t("login.totpHint", { email })}
             </p>
           </div>
         )}
