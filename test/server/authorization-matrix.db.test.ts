@@ -660,6 +660,7 @@ const MATRIX: Entry[] = [
   { route: "GET /api/auth/oidc/options", build: () => ({ method: "GET", url: "/api/auth/oidc/options" }), expect: everyone(200) },
   { route: "GET /api/auth/oidc/start", build: () => ({ method: "GET", url: "/api/auth/oidc/start" }), expect: everyone(404) },
   { route: "GET /api/auth/oidc/callback", build: () => ({ method: "GET", url: "/api/auth/oidc/callback?code=x&state=y" }), expect: everyone(404) },
+  { route: "POST /api/auth/oidc/totp", build: () => ({ method: "POST", url: "/api/auth/oidc/totp", body: { totp: "123456" } }), expect: everyone(401) },
   { route: "GET /api/me", build: () => ({ method: "GET", url: "/api/me" }), expect: signedIn(200) },
   { route: "GET /api/me/tasks", build: () => ({ method: "GET", url: "/api/me/tasks" }), expect: signedIn(200) },
   { route: "GET /api/auth/forgot-password", build: () => ({ method: "GET", url: "/api/auth/forgot-password" }), expect: everyone(200) },
