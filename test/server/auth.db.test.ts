@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditEvents, sessions, users } from "../../src/db/schema";
-import { sealPlainTotpSecrets } from "../../src/db/commands/two-factor";
+import { sealPlainTotpSecrets, useTotpStep } from "../../src/db/commands/two-factor";
 import { secretBoxOf } from "../../src/server/context";
 import { call, makeUser, sessionFor, TEST_PASSWORD } from "../helpers/accounts";
 import { currentTotp } from "../../src/lib/totp";
@@ -187,6 +187,10 @@ describe(`two-factor sign-in on ${TEST_DB_KIND}`, () => {
     expect(ok.statusCode).toBe(200);
     const replay = await t.app.inject({ method: "POST", url: "/api/auth/login", payload: { email: u.email, password: TEST_PASSWORD, totp: next } });
     expect(replay.json()).toEqual({ error: "invalid_totp", message: "the authenticator code is wrong, expired or already used" });
+    // Two requests spending one newer step at the same moment: only one of them gets it.
+    const [{ lastStep }] = (await t.database.db.select({ lastStep: users.totpLastStep }).from(users).where(eq(users.id, u.id))) as [{ lastStep: number }];
+    const spends = await Promise.all([useTotpStep(t.database.db, u.id, lastStep + 1), useTotpStep(t.database.db, u.id, lastStep + 1)]);
+    expect(spends.sort()).toEqual([false, true]);
 
     advanceClock(2000); // the pause after the replayed code: turning two-factor off checks the password under the sign-in throttle
     expect((await call(t.app, "POST", "/api/me/2fa/disable", s, { password: "bukan-sandinya" })).statusCode).toBe(400);

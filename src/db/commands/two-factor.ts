@@ -1,4 +1,4 @@
-import { and, eq, isNotNull, notLike } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, lt, notLike, or } from "drizzle-orm";
 import type { SecretBox } from "../../lib/secret-box";
 import type { Db } from "../client";
 import { users } from "../schema";
@@ -20,9 +20,17 @@ export async function setTotpEnabled(db: Db, ctx: AuditContext, userId: number, 
   });
 }
 
-/** Remembers the step of a code just used, so it cannot be used again. */
-export async function useTotpStep(db: Db, userId: number, step: number): Promise<void> {
-  await db.update(users).set({ totpLastStep: step }).where(eq(users.id, userId));
+/**
+ * Spends the step of a code just accepted, so it cannot be used again: only when it is newer than the
+ * last one spent, in one statement, so of two requests with one code at once only one gets true.
+ */
+export async function useTotpStep(db: Db, userId: number, step: number): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ totpLastStep: step })
+    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .returning({ id: users.id });
+  return rows.length === 1;
 }
 
 /** The stored secret and state. */
