@@ -1,19 +1,17 @@
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
-import type { FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
-import { secretBoxOf, type AppContext } from "../../context";
+import type { AppContext } from "../../context";
 import { AppError } from "../../errors";
 import { auditContextOf, storableUserAgent } from "../../request-audit";
 import { SESSION_COOKIE } from "../../auth/session-settings";
 import { findUserForLogin, listUserRoles, loadActor } from "../../../db/queries/actors";
-import { attemptSucceeded, passwordAccepted, reserveLoginAttempt } from "../../../db/commands/login-throttle";
+import { attemptSucceeded, passwordAccepted } from "../../../db/commands/login-throttle";
 import { createSession, deleteSession, revokeUserSessions } from "../../../db/commands/sessions";
 import { changePassword } from "../../../db/commands/change-password";
 import { recordAudit } from "../../../db/audit/record-audit";
 import { dummyPasswordHash, hashPassword, passwordProblem, verifyPassword } from "../../../lib/passwords";
 import { confirmOwnPassword } from "../../auth/confirm-own-password";
-import { acceptTotp } from "../../../lib/totp";
-import { useTotpStep } from "../../../db/commands/two-factor";
+import { openStaffSession, reserveSignInAttempt, setSessionCookie, spendTotpCode } from "../../auth/staff-sign-in";
 import { presentMe } from "./me.presenter";
 import { LinkInfoResponse, LinkTokenParams, LoginBody, MeResponse, PasswordChangeBody, ProfileBody, SessionResponse, SetPasswordBody } from "./auth.schema";
 import { updateProfile } from "../../../db/commands/update-profile";
@@ -33,18 +31,12 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
     const verify = ctx.auth.verifyPassword ?? verifyPassword;
     await dummyPasswordHash(); // made now, so the first unknown e-mail does not take longer than the rest
 
-    const setCookie = (req: FastifyRequest, reply: FastifyReply, token: string, expires: Date) =>
-      reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: req.protocol === "https", path: "/", expires });
 
     app.post(
       "/api/auth/login",
       { config: { access: "public" }, schema: { summary: "Sign in with e-mail and password", tags: ["auth"], body: LoginBody, response: { 200: MeResponse } } },
       async (req, reply) => {
-        const attempt = await reserveLoginAttempt(db, { email: req.body.email, ip: req.ip }, ctx.auth.throttle, now());
-        if (!attempt.allowed) {
-          reply.header("retry-after", String(attempt.retryAfterSeconds));
-          throw new AppError(429, "too_many_attempts", `too many failed sign-ins; try again in ${attempt.retryAfterSeconds} s`, { retryAfterSeconds: attempt.retryAfterSeconds });
-        }
+        const attempt = await reserveSignInAttempt(ctx, reply, req.body.email, req.ip, now());
         const user = await findUserForLogin(db, req.body.email);
         // Unknown e-mails and accounts without a password verify a dummy hash: same time, no enumeration.
         const passwordRight = await verify(user?.passwordHash ?? (await dummyPasswordHash()), req.body.password);
@@ -54,16 +46,10 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
             await passwordAccepted(db, attempt);
             throw new AppError(401, "totp_required", "enter the 6-digit code from your authenticator app");
           }
-          const step = acceptTotp(secretBoxOf(ctx).open(user.totpSecret!), req.body.totp, user.totpLastStep);
-          if (step === null) throw new AppError(401, "invalid_totp", "the authenticator code is wrong, expired or already used");
-          await useTotpStep(db, user.id, step);
+          await spendTotpCode(ctx, user, req.body.totp);
         }
         await attemptSucceeded(db, attempt);
-        const session = await createSession(db, { userId: user.id, ip: req.ip, userAgent: storableUserAgent(req), maxHours: ctx.auth.sessions.maxHours });
-        await db.transaction((tx) =>
-          recordAudit(tx, { ...auditContextOf(req), actorUserId: user.id, actorLabel: user.email }, { agencyId: null, action: "auth.login", targetType: "user", targetId: user.id }),
-        );
-        setCookie(req, reply, session.token, session.expiresAt);
+        const session = await openStaffSession(ctx, req, reply, user, {});
         const { passwordHash: _hash, totpSecret: _secret, totpLastStep: _step, ...row } = user;
         const actor = await loadActor(db, user.id, true);
         return presentMe({ actor, user: row, via: "session", csrfToken: session.csrfToken }, await listUserRoles(db, user.id));
@@ -130,7 +116,7 @@ export const authRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         if (problem) throw new AppError(400, problem, PASSWORD_MESSAGES[problem], { field: "newPassword" });
         await changePassword(db, auditContextOf(req), { userId: me.id, passwordHash: await hashPassword(req.body.newPassword), action: "user.password_change" });
         const session = await createSession(db, { userId: me.id, ip: req.ip, userAgent: storableUserAgent(req), maxHours: ctx.auth.sessions.maxHours });
-        setCookie(req, reply, session.token, session.expiresAt);
+        setSessionCookie(req, reply, session);
         return presentMe({ ...req.auth!, via: "session", csrfToken: session.csrfToken }, await listUserRoles(db, me.id));
       },
     );

@@ -2,20 +2,15 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { AppError } from "../../errors";
-import { SESSION_COOKIE } from "../../auth/session-settings";
 import { storableUserAgent } from "../../request-audit";
 import { originOf } from "../../public-origin";
 import { beginOidcSignIn, finishOidcSignIn, OidcRefused } from "../../auth/oidc-relying-party";
 import { safeReturnTo } from "../../../core";
-import { createSession } from "../../../db/commands/sessions";
 import { staffByOidc } from "../../../db/commands/citizen-sign-in";
-import { attemptSucceeded, reserveLoginAttempt } from "../../../db/commands/login-throttle";
-import { useTotpStep } from "../../../db/commands/two-factor";
-import { recordAudit } from "../../../db/audit/record-audit";
+import { attemptSucceeded } from "../../../db/commands/login-throttle";
+import { openStaffSession, reserveSignInAttempt, spendTotpCode } from "../../auth/staff-sign-in";
 import { findUserById, findUserForLogin } from "../../../db/queries/actors";
-import { acceptTotp } from "../../../lib/totp";
 import { secretBoxOf, type AppContext } from "../../context";
-import { auditContextOf } from "../../request-audit";
 
 export const StaffOidcOptions = z.object({ oidc: z.object({ label: z.string() }).nullable() });
 const StartQuery = z.object({ returnTo: z.string().max(500).optional() });
@@ -92,8 +87,8 @@ export const staffOidcRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
             reply.setCookie(PENDING_COOKIE, secretBoxOf(ctx).seal(JSON.stringify(pending)), { httpOnly: true, sameSite: "lax", secure: req.protocol === "https", path: PENDING_PATH, maxAge: PENDING_MINUTES * 60 });
             return reply.redirect(`${STAFF_SIGN_IN_PAGE}?sso=kode`);
           }
-          const session = await createSession(ctx.database.db, { userId: outcome.userId, ip: req.ip, userAgent: storableUserAgent(req), maxHours: ctx.auth.sessions.maxHours });
-          reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: "lax", secure: req.protocol === "https", path: "/", expires: session.expiresAt });
+          // staffByOidc recorded the sign-in with the link, in its own transaction.
+          await openStaffSession(ctx, req, reply, { id: outcome.userId, email: outcome.email }, null);
           return reply.redirect(returnTo);
         } catch (err) {
           if (!(err instanceof OidcRefused)) throw err;
@@ -142,21 +137,11 @@ export const staffOidcRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
           forget();
           throw new AppError(401, "sso_second_factor_invalid", "the account can no longer sign in this way");
         }
-        const attempt = await reserveLoginAttempt(db, { email: user.email, ip: req.ip }, ctx.auth.throttle, now());
-        if (!attempt.allowed) {
-          reply.header("retry-after", String(attempt.retryAfterSeconds));
-          throw new AppError(429, "too_many_attempts", `too many failed sign-ins; try again in ${attempt.retryAfterSeconds} s`, { retryAfterSeconds: attempt.retryAfterSeconds });
-        }
-        const step = acceptTotp(box.open(user.totpSecret), req.body.totp, user.totpLastStep);
-        if (step === null) throw new AppError(401, "invalid_totp", "the authenticator code is wrong, expired or already used");
-        await useTotpStep(db, user.id, step);
+        const attempt = await reserveSignInAttempt(ctx, reply, user.email, req.ip, now());
+        await spendTotpCode(ctx, user, req.body.totp);
         await attemptSucceeded(db, attempt);
-        const session = await createSession(db, { userId: user.id, ip: req.ip, userAgent: storableUserAgent(req), maxHours: ctx.auth.sessions.maxHours });
-        await db.transaction((tx) =>
-          recordAudit(tx, { ...auditContextOf(req), actorUserId: user.id, actorLabel: user.email }, { agencyId: null, action: "auth.login", targetType: "user", targetId: user.id, after: { method: "oidc", issuer: pending.issuer, secondFactor: "totp" } }),
-        );
+        await openStaffSession(ctx, req, reply, user, { after: { method: "oidc", issuer: pending.issuer, secondFactor: "totp" } });
         forget();
-        reply.setCookie(SESSION_COOKIE, session.token, { httpOnly: true, sameSite: "lax", secure: req.protocol === "https", path: "/", expires: session.expiresAt });
         return { returnTo: pending.returnTo };
       },
     );
