@@ -131,12 +131,15 @@ export async function downloadAndVerifyProduct(demo: DemoServer, warga: Page, ap
   return { pdf, verifyUrl: verifyUrl! };
 }
 
-/** Signs in through the local OIDC provider's development login and consent forms, from the citizen sign-in page. */
-export async function citizenOidcSignIn(page: Page, baseUrl: string, login: string) {
+/**
+ * Signs in through the local OIDC provider's development login and consent forms, from the citizen sign-in page,
+ * and waits to land on `landing` (the sign-in page's `?returnTo=`, the citizen's account page without one).
+ */
+export async function citizenOidcSignIn(page: Page, baseUrl: string, login: string, landing = "/warga") {
   await page.getByTestId("citizen-oidc").click();
   await page.locator("input[name=login]").fill(login);
   await page.locator("input[name=password]").fill("apa-saja");
   await page.locator("button[type=submit]").click();
   await page.locator("button[type=submit]").click();
-  await page.waitForURL(`${baseUrl}/warga`, { timeout: limit(20_000) });
+  await page.waitForURL(`${baseUrl}${landing}`, { timeout: limit(20_000) });
 }

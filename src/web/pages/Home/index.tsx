@@ -36,6 +36,12 @@ function JambiResults() {
         )}
       </div>
       <p>{t("home.resultsIntro")}</p>
+      {/* Above the table that loads afterwards, so the link does not move away under a finger or a click. */}
+      <p className="portal-home-link">
+        <Link to="/publik" data-testid="home-portal-link">
+          {t("portal.homeLink")}
+        </Link>
+      </p>
       {state.status === "loading" ? (
         <Loading label={t("home.loading")} />
       ) : state.status === "error" ? (
@@ -69,11 +75,6 @@ export function HomePage() {
       </section>
       <section aria-labelledby="results-title" className="section">
         <JambiResults />
-        <p className="portal-home-link">
-          <Link to="/publik" data-testid="home-portal-link">
-            {t("portal.homeLink")}
-          </Link>
-        </p>
       </section>
     </>
   );
