@@ -580,7 +580,7 @@ export interface paths {
         put?: never;
         /**
          * The authenticator code that completes an SSO sign-in of an account with two-factor on
-         * @description 401 sso_second_factor_invalid when this browser has no pending SSO sign-in (or it was altered), sso_second_factor_expired after 10 minutes, invalid_totp for a wrong or reused code; 429 too_many_attempts like the password sign-in. On success the session cookie is set and `returnTo` says where to go.
+         * @description 401 sso_second_factor_invalid when this browser has no pending SSO sign-in (or it was altered, or already completed by a code), sso_second_factor_expired after 10 minutes, invalid_totp for a wrong or reused code; 429 too_many_attempts like the password sign-in. On success the session cookie is set and `returnTo` says where to go.
          */
         post: operations["finishSsoWithTotp"];
         delete?: never;

@@ -83,7 +83,7 @@ describe(`staff sign-in through OpenID Connect on ${TEST_DB_KIND}`, () => {
     expect((await answer(null, code)).json().error).toBe("sso_second_factor_invalid");
     const forged = `pandu_sso_2fa=${encodeURIComponent(JSON.stringify({ userId: user.id, issuer: "x", returnTo: "/beranda", expiresAt: Date.now() + 60_000 }))}`;
     expect((await answer(forged, code)).json().error).toBe("sso_second_factor_invalid");
-    const old = `pandu_sso_2fa=${encodeURIComponent(box.seal(JSON.stringify({ userId: user.id, issuer: "x", returnTo: "/beranda", expiresAt: Date.now() - 1000 })))}`;
+    const old = `pandu_sso_2fa=${encodeURIComponent(box.seal(JSON.stringify({ userId: user.id, issuer: "x", returnTo: "/beranda", expiresAt: Date.now() - 1000, afterStep: null })))}`;
     expect((await answer(old, code)).json().error).toBe("sso_second_factor_expired");
     const wrong = await answer(pending, code === "123456" ? "654321" : "123456");
     expect([wrong.statusCode, wrong.json().error, sessionCookie(wrong)]).toEqual([401, "invalid_totp", undefined]);
@@ -95,8 +95,12 @@ describe(`staff sign-in through OpenID Connect on ${TEST_DB_KIND}`, () => {
     expect(me.json().user.email).toBe(user.email);
     const [login] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.targetId, String(user.id)), eq(auditEvents.action, "auth.login")));
     expect(login!.changes).toMatchObject({ after: { method: "oidc", secondFactor: "totp" } });
-    // The same code once more (a replay with a copied cookie) is refused.
-    expect((await answer(pending, code)).json().error).toBe("invalid_totp");
+    // The pending sign-in was good for one code: a copy of the cookie is refused with the same code
+    // once more, and with the next, still unused one.
+    expect((await answer(pending, code)).json().error).toBe("sso_second_factor_invalid");
+    const reused = await answer(pending, currentTotp(secret, Date.now() + 30_000));
+    expect([reused.statusCode, reused.json().error, sessionCookie(reused)]).toEqual([401, "sso_second_factor_invalid", undefined]);
+    expect(await logins()).toBe(1);
   });
 
   it("refuses an unknown person, an unverified e-mail and a disabled account — and never creates an account", async () => {

@@ -102,7 +102,9 @@ export async function takeOidcState(db: Db, stateHash: string): Promise<{ audien
   return row ?? null;
 }
 
-export type StaffOidcOutcome = { ok: true; userId: number; email: string; linked: boolean; totpEnabled: boolean } | { ok: false; reason: "no_account" | "disabled" };
+export type StaffOidcOutcome =
+  | { ok: true; userId: number; email: string; linked: boolean; totpEnabled: boolean; totpLastStep: number | null }
+  | { ok: false; reason: "no_account" | "disabled" };
 
 /**
  * The staff account an OpenID Connect identity signs in: the one linked to (issuer, subject), else —
@@ -119,7 +121,7 @@ export async function staffByOidc(
 ): Promise<StaffOidcOutcome> {
   return db.transaction(async (tx) => {
     const [known] = await tx
-      .select({ userId: users.id, email: users.email, disabled: users.disabled, totpEnabled: users.totpEnabled })
+      .select({ userId: users.id, email: users.email, disabled: users.disabled, totpEnabled: users.totpEnabled, totpLastStep: users.totpLastStep })
       .from(staffOidcIdentities)
       .innerJoin(users, eq(users.id, staffOidcIdentities.userId))
       .where(and(eq(staffOidcIdentities.issuer, claims.issuer), eq(staffOidcIdentities.subject, claims.subject)));
@@ -128,7 +130,7 @@ export async function staffByOidc(
     if (!target) {
       const email = claims.email && claims.emailVerified ? claims.email.trim().toLowerCase() : null;
       if (!email) return { ok: false as const, reason: "no_account" as const };
-      const [user] = await tx.select({ userId: users.id, email: users.email, disabled: users.disabled, totpEnabled: users.totpEnabled }).from(users).where(eq(users.email, email));
+      const [user] = await tx.select({ userId: users.id, email: users.email, disabled: users.disabled, totpEnabled: users.totpEnabled, totpLastStep: users.totpLastStep }).from(users).where(eq(users.email, email));
       if (!user) return { ok: false as const, reason: "no_account" as const };
       if (user.disabled) return { ok: false as const, reason: "disabled" as const };
       const inserted = await tx
@@ -144,6 +146,6 @@ export async function staffByOidc(
     if (target.disabled) return { ok: false as const, reason: "disabled" as const };
     await tx.update(staffOidcIdentities).set({ lastSignInAt: now }).where(and(eq(staffOidcIdentities.issuer, claims.issuer), eq(staffOidcIdentities.subject, claims.subject)));
     if (!target.totpEnabled) await recordAudit(tx, { ...audit, actorUserId: target.userId, actorLabel: target.email }, { agencyId: null, action: "auth.login", targetType: "user", targetId: target.userId, after: { method: "oidc", issuer: claims.issuer } });
-    return { ok: true as const, userId: target.userId, email: target.email, linked, totpEnabled: target.totpEnabled };
+    return { ok: true as const, userId: target.userId, email: target.email, linked, totpEnabled: target.totpEnabled, totpLastStep: target.totpLastStep };
   });
 }

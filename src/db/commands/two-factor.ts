@@ -23,12 +23,15 @@ export async function setTotpEnabled(db: Db, ctx: AuditContext, userId: number, 
 /**
  * Spends the step of a code just accepted, so it cannot be used again: only when it is newer than the
  * last one spent, in one statement, so of two requests with one code at once only one gets true.
+ * With `whileLastStep`, also only while the last spent step is still that one (no code spent since):
+ * what makes a pending SSO sign-in good for one code.
  */
-export async function useTotpStep(db: Db, userId: number, step: number): Promise<boolean> {
+export async function useTotpStep(db: Db, userId: number, step: number, whileLastStep?: number | null): Promise<boolean> {
+  const unchanged = whileLastStep === undefined ? undefined : whileLastStep === null ? isNull(users.totpLastStep) : eq(users.totpLastStep, whileLastStep);
   const rows = await db
     .update(users)
     .set({ totpLastStep: step })
-    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step))))
+    .where(and(eq(users.id, userId), or(isNull(users.totpLastStep), lt(users.totpLastStep, step)), unchanged))
     .returning({ id: users.id });
   return rows.length === 1;
 }

@@ -110,11 +110,16 @@ export async function listUserRoles(db: Db, userId: number) {
     .orderBy(userRoles.id);
 }
 
+const loginColumns = { ...userColumns, passwordHash: users.passwordHash, totpSecret: users.totpSecret, totpEnabled: users.totpEnabled, totpLastStep: users.totpLastStep };
+
 /** A user with the password hash, by e-mail (stored lower-case), for sign-in only. */
 export async function findUserForLogin(db: Db, email: string) {
-  const [row] = await db
-    .select({ ...userColumns, passwordHash: users.passwordHash, totpSecret: users.totpSecret, totpEnabled: users.totpEnabled, totpLastStep: users.totpLastStep })
-    .from(users)
-    .where(eq(users.email, email.toLowerCase()));
+  const [row] = await db.select(loginColumns).from(users).where(eq(users.email, email.toLowerCase()));
+  return row;
+}
+
+/** The same, by id (the second step of a sign-in that already knows the account). */
+export async function findUserForLoginById(db: Db, id: number) {
+  const [row] = await db.select(loginColumns).from(users).where(eq(users.id, id));
   return row;
 }

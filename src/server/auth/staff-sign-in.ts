@@ -26,11 +26,12 @@ export async function reserveSignInAttempt(ctx: AppContext, reply: FastifyReply,
 
 /**
  * Accepts the account's current authenticator code and spends its step (a code works once, even for
- * two requests at the same moment); 401 invalid_totp otherwise.
+ * two requests at the same moment); 401 invalid_totp otherwise. `whileLastStep`: only while no code
+ * has been spent since the account's last spent step was that one (see `useTotpStep`).
  */
-export async function spendTotpCode(ctx: AppContext, user: { id: number; totpSecret: string | null; totpLastStep: number | null }, code: string): Promise<void> {
+export async function spendTotpCode(ctx: AppContext, user: { id: number; totpSecret: string | null; totpLastStep: number | null }, code: string, whileLastStep?: number | null): Promise<void> {
   const step = user.totpSecret ? acceptTotp(secretBoxOf(ctx).open(user.totpSecret), code, user.totpLastStep) : null;
-  if (step === null || !(await useTotpStep(ctx.database.db, user.id, step))) throw new AppError(401, "invalid_totp", "the authenticator code is wrong, expired or already used");
+  if (step === null || !(await useTotpStep(ctx.database.db, user.id, step, whileLastStep))) throw new AppError(401, "invalid_totp", "the authenticator code is wrong, expired or already used");
 }
 
 /** Sets the staff session cookie. */

@@ -9,7 +9,7 @@ import { safeReturnTo } from "../../../core";
 import { staffByOidc } from "../../../db/commands/citizen-sign-in";
 import { attemptSucceeded } from "../../../db/commands/login-throttle";
 import { openStaffSession, reserveSignInAttempt, spendTotpCode } from "../../auth/staff-sign-in";
-import { findUserById, findUserForLogin } from "../../../db/queries/actors";
+import { findUserForLoginById } from "../../../db/queries/actors";
 import { secretBoxOf, type AppContext } from "../../context";
 
 export const StaffOidcOptions = z.object({ oidc: z.object({ label: z.string() }).nullable() });
@@ -20,7 +20,9 @@ const SecondFactorDone = z.object({ returnTo: z.string() });
 /**
  * An SSO sign-in of an account with two-factor on, waiting for the authenticator code: sealed with
  * the server's secret key (AES-GCM, so it cannot be forged or altered) in an httpOnly cookie that
- * only the code endpoint receives, for 10 minutes.
+ * only the code endpoint receives, for 10 minutes. It holds the account's last spent code step at
+ * the time (`afterStep`) and is good only while no code has been spent since: once one code has
+ * completed it (or the account signed in with a code anywhere else), a copy of the cookie is void.
  */
 const PENDING_COOKIE = "pandu_sso_2fa";
 const PENDING_PATH = "/api/auth/oidc";
@@ -30,6 +32,7 @@ interface PendingSignIn {
   issuer: string;
   returnTo: string;
   expiresAt: number;
+  afterStep: number | null;
 }
 
 const STAFF_SIGN_IN_PAGE = "/masuk";
@@ -83,7 +86,7 @@ export const staffOidcRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
           }
           if (outcome.totpEnabled) {
             // The provider vouched for the person; the account's own second factor is still asked for.
-            const pending: PendingSignIn = { userId: outcome.userId, issuer: identity.issuer, returnTo, expiresAt: now().getTime() + PENDING_MINUTES * 60_000 };
+            const pending: PendingSignIn = { userId: outcome.userId, issuer: identity.issuer, returnTo, expiresAt: now().getTime() + PENDING_MINUTES * 60_000, afterStep: outcome.totpLastStep };
             reply.setCookie(PENDING_COOKIE, secretBoxOf(ctx).seal(JSON.stringify(pending)), { httpOnly: true, sameSite: "lax", secure: req.protocol === "https", path: PENDING_PATH, maxAge: PENDING_MINUTES * 60 });
             return reply.redirect(`${STAFF_SIGN_IN_PAGE}?sso=kode`);
           }
@@ -105,7 +108,7 @@ export const staffOidcRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         schema: {
           operationId: "finishSsoWithTotp",
           summary: "The authenticator code that completes an SSO sign-in of an account with two-factor on",
-          description: "401 sso_second_factor_invalid when this browser has no pending SSO sign-in (or it was altered), sso_second_factor_expired after 10 minutes, invalid_totp for a wrong or reused code; 429 too_many_attempts like the password sign-in. On success the session cookie is set and `returnTo` says where to go.",
+          description: "401 sso_second_factor_invalid when this browser has no pending SSO sign-in (or it was altered, or already completed by a code), sso_second_factor_expired after 10 minutes, invalid_totp for a wrong or reused code; 429 too_many_attempts like the password sign-in. On success the session cookie is set and `returnTo` says where to go.",
           tags: ["auth"],
           body: SecondFactorBody,
           response: { 200: SecondFactorDone },
@@ -123,7 +126,7 @@ export const staffOidcRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
         } catch {
           pending = null;
         }
-        if (!pending || typeof pending.userId !== "number") {
+        if (!pending || typeof pending.userId !== "number" || (pending.afterStep !== null && typeof pending.afterStep !== "number")) {
           forget();
           throw new AppError(401, "sso_second_factor_invalid", "no pending SSO sign-in in this browser");
         }
@@ -131,14 +134,13 @@ export const staffOidcRoutes = (ctx: AppContext): FastifyPluginAsyncZod =>
           forget();
           throw new AppError(401, "sso_second_factor_expired", "the SSO sign-in is older than 10 minutes");
         }
-        const account = await findUserById(db, pending.userId);
-        const user = account ? await findUserForLogin(db, account.email) : undefined;
-        if (!user || user.disabled || !user.totpEnabled || !user.totpSecret) {
+        const user = await findUserForLoginById(db, pending.userId);
+        if (!user || user.disabled || !user.totpEnabled || !user.totpSecret || user.totpLastStep !== pending.afterStep) {
           forget();
-          throw new AppError(401, "sso_second_factor_invalid", "the account can no longer sign in this way");
+          throw new AppError(401, "sso_second_factor_invalid", "the account can no longer sign in this way, or this pending sign-in was used");
         }
         const attempt = await reserveSignInAttempt(ctx, reply, user.email, req.ip, now());
-        await spendTotpCode(ctx, user, req.body.totp);
+        await spendTotpCode(ctx, user, req.body.totp, pending.afterStep);
         await attemptSucceeded(db, attempt);
         await openStaffSession(ctx, req, reply, user, { after: { method: "oidc", issuer: pending.issuer, secondFactor: "totp" } });
         forget();
