@@ -79,8 +79,17 @@ const fileFacts = (staged: StagedUpload, fileName: string) => ({ sha256: staged.
 /**
  * Adds a piece of evidence to an agency's library from an uploaded file (version 1), with its
  * `evidence.upload` audit event. The same content uploaded again answers the existing evidence.
+ * `alsoInTransaction` runs in the transaction that creates new evidence, after its rows (not for
+ * content already held: there is no transaction then).
  */
-export async function uploadEvidence(db: Db, storage: EvidenceStorage, ctx: AuditContext, upload: EvidenceUpload, metadata: EvidenceMetadata): Promise<UploadOutcome> {
+export async function uploadEvidence(
+  db: Db,
+  storage: EvidenceStorage,
+  ctx: AuditContext,
+  upload: EvidenceUpload,
+  metadata: EvidenceMetadata,
+  alsoInTransaction?: (tx: Tx, evidenceId: number) => Promise<void>,
+): Promise<UploadOutcome> {
   return stageAndCommit(db, storage, upload, async (tx, staged, key, fileName) => {
     const [row] = await tx
       .insert(evidence)
@@ -96,6 +105,7 @@ export async function uploadEvidence(db: Db, storage: EvidenceStorage, ctx: Audi
       ...fileFacts(staged, fileName),
     });
     await recordAudit(tx, ctx, { agencyId: upload.agencyId, action: "evidence.upload", targetType: "evidence", targetId: row!.id, after: { ...metadata, version: 1, ...fileFacts(staged, fileName) } });
+    await alsoInTransaction?.(tx, row!.id);
     return { evidenceId: row!.id, version: 1, deduplicated: false };
   });
 }
