@@ -8311,6 +8311,12 @@ export interface operations {
                             to: string;
                             at: string;
                             reason: string | null;
+                            systemReason: {
+                                code: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                            } | null;
                             byReporter: boolean;
                         }[];
                         actions: {
@@ -8385,6 +8391,12 @@ export interface operations {
                             to: string;
                             at: string;
                             reason: string | null;
+                            systemReason: {
+                                code: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                            } | null;
                             byReporter: boolean;
                         }[];
                         actions: {
@@ -8450,6 +8462,12 @@ export interface operations {
                                 to: string;
                                 at: string;
                                 reason: string | null;
+                                systemReason: {
+                                    code: string;
+                                    params: {
+                                        [key: string]: string | number;
+                                    };
+                                } | null;
                                 byReporter: boolean;
                             }[];
                             actions: {
@@ -8525,6 +8543,12 @@ export interface operations {
                             to: string;
                             at: string;
                             reason: string | null;
+                            systemReason: {
+                                code: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                            } | null;
                             byReporter: boolean;
                         }[];
                         actions: {
@@ -8679,6 +8703,12 @@ export interface operations {
                             to: string;
                             at: string;
                             reason: string | null;
+                            systemReason: {
+                                code: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                            } | null;
                             byReporter: boolean;
                             actorRole: string;
                         }[];
@@ -8791,6 +8821,12 @@ export interface operations {
                             to: string;
                             at: string;
                             reason: string | null;
+                            systemReason: {
+                                code: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                            } | null;
                             byReporter: boolean;
                             actorRole: string;
                         }[];
@@ -8941,6 +8977,12 @@ export interface operations {
                             to: string;
                             at: string;
                             reason: string | null;
+                            systemReason: {
+                                code: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                            } | null;
                             byReporter: boolean;
                             actorRole: string;
                         }[];
@@ -13519,6 +13561,12 @@ export interface operations {
                             to: string;
                             at: string;
                             reason: string | null;
+                            systemReason: {
+                                code: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                            } | null;
                             byCitizen: boolean;
                             role: string;
                         }[];
@@ -13733,6 +13781,12 @@ export interface operations {
                             to: string;
                             at: string;
                             reason: string | null;
+                            systemReason: {
+                                code: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                            } | null;
                             byCitizen: boolean;
                             role: string;
                         }[];
@@ -13837,6 +13891,12 @@ export interface operations {
                             to: string;
                             at: string;
                             reason: string | null;
+                            systemReason: {
+                                code: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                            } | null;
                             byCitizen: boolean;
                             role: string;
                         }[];
@@ -14116,6 +14176,12 @@ export interface operations {
                             to: string;
                             at: string;
                             reason: string | null;
+                            systemReason: {
+                                code: string;
+                                params: {
+                                    [key: string]: string | number;
+                                };
+                            } | null;
                             byCitizen: boolean;
                             role: string;
                         }[];

@@ -66,6 +66,8 @@ describe(`application jobs (auto actions, retention) on ${TEST_DB_KIND}`, () => 
     const last = (await steps(id)).sort((a, b) => a.seq - b.seq).at(-1)!;
     expect(last).toMatchObject({ action: "expire", fromState: "correction_requested", toState: "expired", actorId: "system", actorRole: "sistem" });
     expect(last.reason).toContain("14 hari kerja");
+    // …and as a code with its values, which the interface words in the reader's language.
+    expect([last.reasonCode, last.reasonParams]).toEqual(["application_auto_action", { workingDays: 14, deadline: "2027-01-14" }]);
     const audit = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.targetId, id), eq(auditEvents.action, "application.expire")));
     expect(audit.map((a) => a.actorLabel)).toEqual(["sistem"]);
     const notes = await t.database.db.select().from(citizenNotifications).where(and(eq(citizenNotifications.applicationId, id), eq(citizenNotifications.kind, "application.expire")));
@@ -73,7 +75,7 @@ describe(`application jobs (auto actions, retention) on ${TEST_DB_KIND}`, () => 
 
     const mine = (await call(t.app, "GET", `/api/citizen/applications/${id}`, warga)).json();
     expect(mine.application).toMatchObject({ state: "expired", terminal: true });
-    expect(mine.history.at(-1)).toMatchObject({ action: "expire", role: "sistem", byCitizen: false });
+    expect(mine.history.at(-1)).toMatchObject({ action: "expire", role: "sistem", byCitizen: false, systemReason: { code: "application_auto_action", params: { workingDays: 14, deadline: "2027-01-14" } } });
     const late = await call(t.app, "POST", `/api/citizen/applications/${id}/resubmit`, warga, { data });
     expect([late.statusCode, late.json().error]).toEqual([409, "action_not_allowed_in_state"]);
     expect((await t.database.db.select({ d: applications.retentionDue }).from(applications).where(eq(applications.id, id)))[0]!.d).toBe("2028-01-14");

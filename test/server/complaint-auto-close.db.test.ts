@@ -61,7 +61,7 @@ describe(`complaints close by themselves after 10 working days unanswered on ${T
 
     expect(await runComplaintAutoClose(ctx, wib("2026-02-26T08:00"))).toBe(1);
     const last = (await historyOf(a.id)).at(-1)!;
-    expect(last).toMatchObject({ action: "close_without_reply", fromState: "answered", toState: "finished", actorId: "sistem", actorRole: "sistem", reason: expect.stringContaining("otomatis") });
+    expect(last).toMatchObject({ action: "close_without_reply", fromState: "answered", toState: "finished", actorId: "sistem", actorRole: "sistem", reason: expect.stringContaining("otomatis"), reasonCode: "complaint_auto_close", reasonParams: {} });
     const [row] = await t.database.db.select().from(complaints).where(eq(complaints.id, a.id));
     expect(row!.state).toBe("finished");
     const audit = (await t.database.db.select().from(auditEvents).where(eq(auditEvents.action, "complaint.close_without_reply"))).filter((e) => e.targetId === String(a.id));

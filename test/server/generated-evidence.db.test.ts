@@ -19,7 +19,7 @@ describe(`generated evidence with its links on ${TEST_DB_KIND}`, () => {
   it("a link that cannot be written leaves no evidence behind; without it the file is stored once", async () => {
     const content = samplePdf("Bukti dari Pandu");
     const file = { agencyId, agencyCode: "15.71", content, fileName: "dasbor.pdf", title: "Bukti dari Pandu: dasbor layanan", documentDate: "2026-12-08", userId: null };
-    const ctx = { actorUserId: null, actorLabel: "test" };
+    const ctx = { actorUserId: null, actorLabel: "test", ip: null, userAgent: null };
     const versionsOf = () => t.database.db.select({ id: evidenceVersions.evidenceId }).from(evidenceVersions).where(eq(evidenceVersions.sha256, sha256(content)));
     // An assessment that does not exist: the link fails, and the new evidence rolls back with it.
     await expect(saveGeneratedEvidence(t.database.db, t.storage, ctx, file, [{ assessmentId: 987_654, indicatorCode: "X", stage: "mandiri" }])).rejects.toThrow();

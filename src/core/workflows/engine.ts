@@ -31,7 +31,21 @@ export interface Transition {
   /** ISO instant with its zone. */
   at: string;
   reason?: string;
+  /** A reason the system gave, as a code and values the interface words in its language (`reason` holds its Indonesian wording). */
+  systemReason?: SystemReason;
 }
+
+/** A system-given reason: a code the interface translates, with the values its wording needs. */
+export interface SystemReason {
+  code: string;
+  params: Record<string, string | number>;
+}
+
+/**
+ * The codes of the reasons the system gives: an application's automatic action after the applicant
+ * did nothing (`workingDays`, `deadline`), a complaint closed when the reporter left the answer unanswered.
+ */
+export const SYSTEM_REASON_CODES = { applicationAutoAction: "application_auto_action", complaintAutoClose: "complaint_auto_close" } as const;
 
 /** Who asks to act: an id and the workflow roles they hold. */
 export interface WorkflowActor {
@@ -45,6 +59,7 @@ export interface ActionRequest {
   /** ISO instant with its zone, not before the last transition. */
   at: string;
   reason?: string;
+  systemReason?: SystemReason;
 }
 
 /** Why an action is refused, with the HTTP status the API answers. */
@@ -258,6 +273,7 @@ export function applyAction(def: WorkflowDefinition, history: readonly Transitio
   const to = req.action === "start" ? def.initialState : req.action === "claim" || req.action === "release" ? c!.state : def.actions.find((x) => x.id === req.action)!.to;
   const transition: Transition = { action: req.action, from: c ? c.state : null, to, actor: { id: req.actor.id, role: r.role }, at: req.at };
   if (reason) transition.reason = reason;
+  if (req.systemReason) transition.systemReason = req.systemReason;
   return { ok: true, transition };
 }
 

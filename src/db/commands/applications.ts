@@ -1,3 +1,4 @@
+import { systemReasonColumns } from "../queries/system-reason";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { agencies, applicationAccessLog, applicationFiles, applications, applicationTransitions, citizenNotifications, formVersions, publicServices } from "../schema";
@@ -232,7 +233,7 @@ export async function actOnApplication(
     if (!d.ok) throw new ApplicationCommandError("refused", d.refusal);
     const { step } = d;
     const t = step.transition;
-    await tx.insert(applicationTransitions).values({ applicationId, seq: history.length + 1, action: t.action, fromState: t.from, toState: t.to, actorId: t.actor.id, actorRole: t.actor.role, at: t.at, reason: t.reason ?? null });
+    await tx.insert(applicationTransitions).values({ applicationId, seq: history.length + 1, action: t.action, fromState: t.from, toState: t.to, actorId: t.actor.id, actorRole: t.actor.role, at: t.at, reason: t.reason ?? null, ...systemReasonColumns(t) });
     const c = step.columns;
     await tx
       .update(applications)

@@ -1,9 +1,10 @@
+import { systemReasonColumns, systemReasonOfRow } from "../queries/system-reason";
 import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { agencies, citizenNotifications, complaintAttachments, complaintIdentityAccess, complaintReminders, complaints, complaintTransitions, publicServices, units } from "../schema";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
 import { notifyUsers, agencyRoleHolders } from "./notify";
-import { applyAction, complaintRetainUntil, DEFAULT_COMPLAINT_RETENTION_DAYS, type Refusal, type Transition, type WorkflowActor, type WorkflowDefinition } from "../../core";
+import { applyAction, complaintRetainUntil, DEFAULT_COMPLAINT_RETENTION_DAYS, type Refusal, SYSTEM_REASON_CODES, type SystemReason, type Transition, type WorkflowActor, type WorkflowDefinition } from "../../core";
 
 
 /** Why a complaint command refused; the route turns it into its error. */
@@ -50,6 +51,8 @@ export interface NewComplaint {
 export function transitionOf(r: typeof complaintTransitions.$inferSelect): Transition {
   const t: Transition = { action: r.action, from: r.fromState, to: r.toState, actor: { id: r.actorId, role: r.actorRole }, at: r.at.toISOString() };
   if (r.reason) t.reason = r.reason;
+  const system = systemReasonOfRow(r);
+  if (system) t.systemReason = system;
   return t;
 }
 
@@ -101,6 +104,8 @@ export interface ComplaintActionInput {
   userId: number | null;
   action: string;
   reason?: string | undefined;
+  /** A reason the system gives (with `reason`, its Indonesian wording). */
+  systemReason?: SystemReason | undefined;
   /** `verify`: the unit the complaint is forwarded to (of the same agency). */
   dispositionUnitId?: number | null | undefined;
   /** `post_answer`: the answer shown to the reporter. */
@@ -132,7 +137,7 @@ async function actInTransaction(tx: Tx, ctx: AuditContext, def: WorkflowDefiniti
   const history = rows.map(transitionOf);
   const last = rows[rows.length - 1]!.at;
   const at = now < last ? last : now;
-  const r = applyAction(def, history, { action: input.action, actor: input.actor, at: at.toISOString(), reason: input.reason });
+  const r = applyAction(def, history, { action: input.action, actor: input.actor, at: at.toISOString(), reason: input.reason, ...(input.systemReason ? { systemReason: input.systemReason } : {}) });
   if (!r.ok) throw new ComplaintCommandError("refused", {}, r.refusal);
   const patch: Partial<typeof complaints.$inferInsert> = { state: r.transition.to, updatedAt: at };
   if (input.action === "verify" && input.dispositionUnitId != null) {
@@ -158,6 +163,7 @@ async function actInTransaction(tx: Tx, ctx: AuditContext, def: WorkflowDefiniti
     userId: input.userId,
     at,
     reason: r.transition.reason ?? null,
+    ...systemReasonColumns(r.transition),
   });
   await recordAudit(tx, ctx, {
     agencyId: c.agencyId,
@@ -170,8 +176,9 @@ async function actInTransaction(tx: Tx, ctx: AuditContext, def: WorkflowDefiniti
   return { transition: r.transition, agencyId: c.agencyId, complaint: c };
 }
 
-/** The reason recorded when the system closes an answered complaint the reporter left unanswered. */
+/** The reason recorded when the system closes an answered complaint the reporter left unanswered (the text: its Indonesian wording). */
 export const AUTO_CLOSE_REASON = "Ditutup otomatis oleh sistem: pelapor tidak menanggapi jawaban dalam batas waktu hari kerja.";
+const AUTO_CLOSE_SYSTEM_REASON: SystemReason = { code: SYSTEM_REASON_CODES.complaintAutoClose, params: {} };
 
 /**
  * Closes an answered complaint by the system (`close_without_reply`, actor `sistem`) when its
@@ -182,7 +189,7 @@ export const AUTO_CLOSE_REASON = "Ditutup otomatis oleh sistem: pelapor tidak me
  */
 export async function autoCloseComplaint(db: Db, ctx: AuditContext, def: WorkflowDefinition, input: { complaintId: number; action: string; seenTransitions: number }, now: Date) {
   return db.transaction(async (tx) => {
-    const done = await actInTransaction(tx, ctx, def, { complaintId: input.complaintId, agencyId: null, actor: { id: "sistem", roles: ["sistem"] }, userId: null, action: input.action, reason: AUTO_CLOSE_REASON, seenTransitions: input.seenTransitions }, now);
+    const done = await actInTransaction(tx, ctx, def, { complaintId: input.complaintId, agencyId: null, actor: { id: "sistem", roles: ["sistem"] }, userId: null, action: input.action, reason: AUTO_CLOSE_REASON, systemReason: AUTO_CLOSE_SYSTEM_REASON, seenTransitions: input.seenTransitions }, now);
     if (!done) return undefined;
     const c = done.complaint;
     if (c.citizenId) await tx.insert(citizenNotifications).values({ citizenId: c.citizenId, kind: `complaint.${done.transition.action}`, payload: { trackingNumber: c.trackingNumber, state: done.transition.to }, createdAt: now });

@@ -1,3 +1,4 @@
+import { systemReasonOfRow } from "./system-reason";
 import { and, asc, desc, eq, gt, gte, inArray, lte, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { agencies, applicationAccessLog, applicationFiles, applications, applicationTransitions, citizenNotifications, formVersions, publicServices, users } from "../schema";
@@ -50,6 +51,8 @@ export async function listAgencyFormVersions(db: Db, agencyId: number) {
 function transitionOfRow(r: typeof applicationTransitions.$inferSelect): Transition {
   const t: Transition = { action: r.action, from: r.fromState, to: r.toState, actor: { id: r.actorId, role: r.actorRole }, at: new Date(r.at).toISOString() };
   if (r.reason) t.reason = r.reason;
+  const system = systemReasonOfRow(r);
+  if (system) t.systemReason = system;
   return t;
 }
 

@@ -116,6 +116,9 @@ export const applicationTransitions = pgTable(
     actorRole: text("actor_role").notNull(),
     at: timestamp("at", { withTimezone: true, mode: "string" }).notNull(),
     reason: text("reason"),
+    /** A reason the system gave (an automatic action): code and values the interface words; `reason` keeps the Indonesian text. */
+    reasonCode: text("reason_code"),
+    reasonParams: jsonb("reason_params").$type<Record<string, string | number>>(),
   },
   (t) => [unique("application_transitions_uq").on(t.applicationId, t.seq)],
 );

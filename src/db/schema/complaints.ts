@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, check, customType, date, index, integer, pgTable, serial, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, check, customType, date, index, integer, jsonb, pgTable, serial, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { agencies, units } from "./agencies";
 import { publicServices } from "./public-services";
 import { citizens } from "./citizens";
@@ -84,6 +84,9 @@ export const complaintTransitions = pgTable(
     userId: integer("user_id").references(() => users.id, { onDelete: "set null" }),
     at: timestamp("at", { withTimezone: true }).notNull(),
     reason: text("reason"),
+    /** A reason the system gave (the automatic close): code and values the interface words; `reason` keeps the Indonesian text. */
+    reasonCode: text("reason_code"),
+    reasonParams: jsonb("reason_params").$type<Record<string, string | number>>(),
   },
   (t) => [unique("complaint_transitions_seq_uq").on(t.complaintId, t.seq)],
 );

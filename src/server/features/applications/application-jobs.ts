@@ -1,4 +1,4 @@
-import { calendarDayAt, describeCase, type FormDefinition, type Transition } from "../../../core";
+import { calendarDayAt, describeCase, SYSTEM_REASON_CODES, type FormDefinition, type Transition } from "../../../core";
 import { eraseExpiredApplicationData, type RetentionReport } from "../../../db/commands/application-retention";
 import { actOnApplication, ApplicationCommandError } from "../../../db/commands/applications";
 import { applicationHistories, formVersionById, openApplicationsInStates } from "../../../db/queries/applications";
@@ -70,9 +70,11 @@ export async function runApplicationAutoActions(ctx: JobContext, now: Date): Pro
           await actOnApplication(db, SYSTEM_AUDIT, c.id, { agencyId: c.agencyId }, (locked) => {
             const auto = dueAction(locked.history, c.agencyCode);
             if (!auto) return { ok: false, refusal: { code: "not_due", status: 409, message: "no automatic action is due" } };
-            const afterDays = def.states.find((s) => s.id === locked.state)?.autoAction?.afterWorkingDays;
+            const afterDays = def.states.find((s) => s.id === locked.state)?.autoAction?.afterWorkingDays ?? 0;
+            // The Indonesian wording is stored with the code and values the interface words in its language.
             const reason = `Otomatis: tidak ada tindak lanjut pemohon dalam ${afterDays} hari kerja (batas ${auto.on}).`;
-            return engineStep(def, locked.history, { action: auto.action, actor: { id: SYSTEM_ACTOR_ID, roles: systemRoles }, at: auto.at, reason }, { ctx, agencyCode: c.agencyCode }, { notifyCitizen: true }, form);
+            const systemReason = { code: SYSTEM_REASON_CODES.applicationAutoAction, params: { workingDays: afterDays, deadline: auto.on } };
+            return engineStep(def, locked.history, { action: auto.action, actor: { id: SYSTEM_ACTOR_ID, roles: systemRoles }, at: auto.at, reason, systemReason }, { ctx, agencyCode: c.agencyCode }, { notifyCitizen: true }, form);
           });
           out.acted++;
         } catch (e) {

@@ -13,6 +13,7 @@ import {
   validateApplication,
   type AnswerError,
   type FormDefinition,
+  type SystemReason,
   type Transition,
   type WorkflowActor,
   type WorkflowDefinition,
@@ -129,13 +130,13 @@ export function checkAnswers(form: FormDefinition, data: unknown, files: readonl
 export function engineStep(
   def: WorkflowDefinition,
   history: readonly Transition[],
-  req: { action: string; actor: WorkflowActor; at: string; reason?: string | undefined },
+  req: { action: string; actor: WorkflowActor; at: string; reason?: string | undefined; systemReason?: SystemReason | undefined },
   calendarCtx: { ctx: Pick<AppContext, "holidaysDir">; agencyCode: string },
   extra: Omit<CaseStep, "transition" | "columns"> = {},
   /** The application's form: a step into a terminal state sets the retention date from it. */
   form?: FormDefinition,
 ): CaseDecision {
-  const r = applyAction(def, history, { action: req.action, actor: req.actor, at: req.at, ...(req.reason ? { reason: req.reason } : {}) });
+  const r = applyAction(def, history, { action: req.action, actor: req.actor, at: req.at, ...(req.reason ? { reason: req.reason } : {}), ...(req.systemReason ? { systemReason: req.systemReason } : {}) });
   if (!r.ok) return { ok: false, refusal: { code: r.refusal.code, status: REFUSAL_STATUS[r.refusal.code], message: r.refusal.message } };
   const cal = calendarOfAgency(calendarCtx.ctx, calendarCtx.agencyCode);
   const view = describeCase(def, [...history, r.transition], { calendar: cal, now: req.at });

@@ -25,7 +25,7 @@ export const presentForm = (f: FormVersionRow) => ({ id: f.id, formId: f.formId,
 
 /** The history without officers' identities (the citizen sees roles, not names). */
 export const presentHistory = (h: readonly Transition[]) =>
-  h.map((t) => ({ action: t.action, from: t.from, to: t.to, at: t.at, reason: t.reason ?? null, byCitizen: t.actor.id.startsWith("c:"), role: t.actor.role }));
+  h.map((t) => ({ action: t.action, from: t.from, to: t.to, at: t.at, reason: t.reason ?? null, systemReason: t.systemReason ?? null, byCitizen: t.actor.id.startsWith("c:"), role: t.actor.role }));
 
 const clock = (c: CaseView["stateSla"]) => (c ? { deadline: c.deadline, status: c.status, daysLeft: c.daysLeft, workingDays: c.workingDays } : null);
 

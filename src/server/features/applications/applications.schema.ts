@@ -28,7 +28,9 @@ export const QueueQuery = z.object({
 });
 
 const Deadline = z.object({ deadline: z.string().nullable(), status: z.string(), daysLeft: z.number().nullable(), workingDays: z.number() }).nullable();
-const StepOut = z.object({ action: z.string(), from: z.string().nullable(), to: z.string(), at: z.string(), reason: z.string().nullable(), byCitizen: z.boolean(), role: z.string() });
+/** A reason the system gave (an automatic action): the interface words `code` with `params` in its language; `reason` is the Indonesian text. */
+export const SystemReasonOut = z.object({ code: z.string(), params: z.record(z.string(), z.union([z.string(), z.number()])) }).nullable();
+const StepOut = z.object({ action: z.string(), from: z.string().nullable(), to: z.string(), at: z.string(), reason: z.string().nullable(), systemReason: SystemReasonOut, byCitizen: z.boolean(), role: z.string() });
 const ActionOut = z.object({ action: z.string(), reasonRequired: z.boolean(), allowed: z.boolean(), refusal: z.string().nullable() });
 const FileOut = z.object({ id: z.string(), field: z.string(), name: z.string(), size: z.number(), type: z.string() });
 

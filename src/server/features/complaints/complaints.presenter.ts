@@ -1,5 +1,6 @@
 import { describeCase, type CaseView, type SlaClock, type WorkflowActor, type WorkflowDefinition, type WorkingCalendar } from "../../../core";
 import { transitionOf } from "../../../db/commands/complaints";
+import { systemReasonOfRow } from "../../../db/queries/system-reason";
 import type { ComplaintRow, ComplaintTransitionRow } from "../../../db/queries/complaints";
 
 type Named = { complaint: ComplaintRow; serviceName: string | null; unitName: string | null; agencyCode: string; agencyName: string; transitions: ComplaintTransitionRow[] };
@@ -13,7 +14,7 @@ export function caseViewOf(def: WorkflowDefinition, transitions: ComplaintTransi
 const clock = (c: SlaClock | null) => (c ? { workingDays: c.workingDays, deadline: c.deadline, daysLeft: c.daysLeft, status: c.status, provisional: c.provisional } : null);
 const isReporter = (t: ComplaintTransitionRow) => t.actorRole === "pelapor";
 const history = (ts: ComplaintTransitionRow[]) =>
-  ts.filter((t) => t.action !== "claim" && t.action !== "release").map((t) => ({ action: t.action, from: t.fromState, to: t.toState, at: t.at.toISOString(), reason: t.reason, byReporter: isReporter(t) }));
+  ts.filter((t) => t.action !== "claim" && t.action !== "release").map((t) => ({ action: t.action, from: t.fromState, to: t.toState, at: t.at.toISOString(), reason: t.reason, systemReason: systemReasonOfRow(t) ?? null, byReporter: isReporter(t) }));
 
 /** What the reporter sees (tracking page, a citizen's list). */
 export function presentTracked(r: Named, view: CaseView) {
@@ -75,7 +76,7 @@ export function presentDetail(
     reporter: c.anonymous || c.confidential || removed ? null : { name: c.reporterName, email: c.reporterEmail, phone: c.reporterPhone },
     personalDataRemoved: removed,
     retainUntil: c.retainUntil,
-    history: r.transitions.map((t) => ({ action: t.action, from: t.fromState, to: t.toState, at: t.at.toISOString(), reason: t.reason, byReporter: isReporter(t), actorRole: t.actorRole })),
+    history: r.transitions.map((t) => ({ action: t.action, from: t.fromState, to: t.toState, at: t.at.toISOString(), reason: t.reason, systemReason: systemReasonOfRow(t) ?? null, byReporter: isReporter(t), actorRole: t.actorRole })),
     attachments: r.attachments,
     identityViews: r.identityViews.map((v) => ({ at: v.at.toISOString(), reason: v.reason, userName: v.userName })),
     actions: view.actions

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { SystemReasonOut } from "../applications/applications.schema";
 import { COMPLAINT_CATEGORIES } from "../../../core";
 import { honeypotField } from "../../honeypot";
 import { AgencyCodeParams } from "../agencies/agencies.schema";
@@ -61,7 +62,7 @@ export const CitizenComplaintActionBody = ReporterActionBody.omit({ checkValue: 
 
 const Clock = z.object({ workingDays: z.number(), deadline: z.string().nullable(), daysLeft: z.number().nullable(), status: SlaStatus, provisional: z.boolean() });
 
-const HistoryEntry = z.object({ action: z.string(), from: z.string().nullable(), to: z.string(), at: z.string(), reason: z.string().nullable(), byReporter: z.boolean() });
+const HistoryEntry = z.object({ action: z.string(), from: z.string().nullable(), to: z.string(), at: z.string(), reason: z.string().nullable(), systemReason: SystemReasonOut, byReporter: z.boolean() });
 
 /** What the reporter sees on the tracking page (no officer names, no internal notes beyond reasons given to them). */
 export const TrackedComplaint = z.object({

@@ -3,6 +3,7 @@ import type { FormField } from "../../../core/forms/types";
 import { formatDateTime } from "../../format";
 import { useLang } from "../../i18n";
 import { answerText, formOf, isObject, text, type Answers } from "./answers";
+import { caseReasonText } from "../../caseReason";
 
 /** A workflow state in the reader's language (the public tracking page's names). */
 export function StateName({ state }: { state: string }) {
@@ -91,23 +92,26 @@ function Fields({ fields, data, fileLink }: { fields: FormField[]; data: Answers
 }
 
 /** The case history, oldest first: what happened, when, and the reason given. */
-export function History({ history, withRole }: { history: { action: string; from: string | null; to: string; at: string; reason: string | null; byCitizen: boolean; role: string }[]; withRole?: boolean }) {
+export function History({ history, withRole }: { history: (Parameters<typeof caseReasonText>[2] & { action: string; from: string | null; to: string; at: string; byCitizen: boolean; role: string })[]; withRole?: boolean }) {
   const { t } = useTranslation();
   const lang = useLang();
   return (
     <ol className="history-list" data-testid="application-history">
-      {history.map((h, i) => (
-        <li key={i}>
-          <strong>{t(`applications.actions.${h.action}`, { defaultValue: h.action })}</strong> — <StateName state={h.to} /> <span className="hint">{formatDateTime(h.at, lang)}</span>
-          {h.byCitizen ? ` (${t("applications.history.byCitizen")})` : withRole || h.role === "sistem" ? ` (${t(`applications.workflowRoles.${h.role}`, { defaultValue: h.role })})` : ""}
-          {h.reason && (
-            <>
-              <br />
-              {t("applications.history.reason")}: {h.reason}
-            </>
-          )}
-        </li>
-      ))}
+      {history.map((h, i) => {
+        const reason = caseReasonText(t, lang, h);
+        return (
+          <li key={i}>
+            <strong>{t(`applications.actions.${h.action}`, { defaultValue: h.action })}</strong> — <StateName state={h.to} /> <span className="hint">{formatDateTime(h.at, lang)}</span>
+            {h.byCitizen ? ` (${t("applications.history.byCitizen")})` : withRole || h.role === "sistem" ? ` (${t(`applications.workflowRoles.${h.role}`, { defaultValue: h.role })})` : ""}
+            {reason && (
+              <>
+                <br />
+                {t("applications.history.reason")}: {reason}
+              </>
+            )}
+          </li>
+        );
+      })}
     </ol>
   );
 }

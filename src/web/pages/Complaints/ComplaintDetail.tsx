@@ -13,6 +13,7 @@ import { useSubmit } from "../../useSubmit";
 import { useUnsavedChanges } from "../../useUnsavedChanges";
 import { LoadFailure } from "../NotFound";
 import { SlaText } from "./SlaText";
+import { caseReasonText } from "../../caseReason";
 
 /** One complaint for the agency's officers (/pengaduan-masuk/:code/:id): history, deadline, identity on request, and the workflow actions. */
 export function ComplaintDetailPage() {
@@ -190,7 +191,7 @@ function Detail({ code, initial }: { code: string; initial: ComplaintDetail }) {
           {c.history.map((h, i) => (
             <li key={i}>
               {formatDateTime(h.at, lang)} — {actionLabel(h.action)}
-              {h.reason ? `: ${h.reason}` : ""}
+              {h.reason || h.systemReason ? `: ${caseReasonText(t, lang, h)}` : ""}
             </li>
           ))}
         </ol>

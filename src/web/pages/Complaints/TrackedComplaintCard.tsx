@@ -4,6 +4,7 @@ import type { ReporterAction, TrackedComplaint } from "../../complaintsApi";
 import { formatDate, formatDateTime } from "../../format";
 import { useLang } from "../../i18n";
 import { SlaText } from "./SlaText";
+import { caseReasonText } from "../../caseReason";
 
 /**
  * A complaint as its reporter sees it — status, deadlines, the answer, the history — with the
@@ -87,7 +88,7 @@ export function TrackedComplaintCard({ c, busy, onAct, headingLevel = 2 }: { c: 
         {c.history.map((h, i) => (
           <li key={i}>
             {formatDateTime(h.at, lang)} — {t(`complaints.actions.${h.action}`, { defaultValue: h.action })}
-            {h.reason ? `: ${h.reason}` : ""}
+            {h.reason || h.systemReason ? `: ${caseReasonText(t, lang, h)}` : ""}
           </li>
         ))}
       </ol>
