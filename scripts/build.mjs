@@ -38,6 +38,9 @@ const EXTERNAL = [
   "exceljs", "@aws-sdk/*", "nodemailer", "archiver", "qrcode", "@zxcvbn-ts/*", "esbuild", "vite",
 ];
 
+// What the build is made from, taken before it starts: a source changed while it runs is newer than
+// the stamp (and its content differs), so the next --if-stale builds again.
+const builtFrom = sourceState(root);
 const t0 = performance.now();
 const { build } = await import("esbuild");
 await build({
@@ -81,4 +84,4 @@ if (withWeb) {
 }
 
 // The stamp last: an interrupted build is stale.
-fs.writeFileSync(path.join(dist, STAMP_FILE), JSON.stringify({ ...sourceState(root), web: withWeb }, null, 2) + "\n");
+fs.writeFileSync(path.join(dist, STAMP_FILE), JSON.stringify({ ...builtFrom, web: withWeb }, null, 2) + "\n");
