@@ -1,4 +1,6 @@
 /** Number and date formatting for the two interface languages (Indonesian uses a decimal comma). */
+import { calendarDayAt } from "../core/calendar/iso-date";
+
 export type Lang = "id" | "en";
 
 export const LANGS: readonly Lang[] = ["id", "en"];
@@ -94,4 +96,9 @@ export function formatFileSize(bytes: number, lang: Lang): string {
 /** A whole-Rupiah amount ("Rp 25.000.000" in Indonesian, "IDR 25,000,000" in English). */
 export function formatRupiah(amount: number, lang: Lang): string {
   return numberFormat(lang, { style: "currency", currency: "IDR", minimumFractionDigits: 0, maximumFractionDigits: 0 }).format(amount);
+}
+
+/** The current year in Indonesia (WIB), the default year of a form, whatever time zone the device is set to. */
+export function yearInIndonesia(now = Date.now()): number {
+  return Number(calendarDayAt(now).slice(0, 4));
 }

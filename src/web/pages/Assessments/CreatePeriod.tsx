@@ -9,6 +9,7 @@ import { useApi } from "../../useApi";
 import { useSubmit } from "../../useSubmit";
 import { AgencyChecklist } from "./AgencyChecklist";
 import { useUnsavedChanges } from "../../useUnsavedChanges";
+import { yearInIndonesia } from "../../format";
 
 /**
  * A new period: a national one (administrators) or a province's internal one (its Koordinator
@@ -24,7 +25,7 @@ export function CreatePeriod({ onCreated }: { onCreated(): void }) {
   const officialPeriods = useApi("official-periods", fetchOfficialPeriods);
   const [name, setName] = useState("");
   useUnsavedChanges(name.trim() !== "");
-  const [year, setYear] = useState(String(new Date().getFullYear()));
+  const [year, setYear] = useState(() => String(yearInIndonesia()));
   const [kind, setKind] = useState<PeriodKind>("evaluasi");
   const [withVisit, setWithVisit] = useState(false);
   const [instrument, setInstrument] = useState("");

@@ -5,6 +5,7 @@ import { FormError, Success } from "../../components/Status";
 import { actionsFromRoadmap, createRecommendation, fetchRecommendations, type Analysis, type RoadmapRequest } from "../../planningApi";
 import { useApi } from "../../useApi";
 import { useSubmit } from "../../useSubmit";
+import { yearInIndonesia } from "../../format";
 
 /**
  * Turns the computed roadmap into actions under a chosen recommendation, or a new one written on
@@ -23,7 +24,7 @@ export function RoadmapToActions({ analysis, request, stepCodes, stepCount }: { 
   const [text, setText] = useState(() => t("planning.newRecDefault", { codes: stepCodes.join(", ") }));
   const [dueDate, setDueDate] = useState("");
   // Without one shared due date, the server spreads the actions to 31 December of this year.
-  const [targetYear, setTargetYear] = useState(() => String(new Date().getFullYear() + 1));
+  const [targetYear, setTargetYear] = useState(() => String(yearInIndonesia() + 1));
   const { busy, error, run } = useSubmit();
   const [done, setDone] = useState<number | null>(null);
   const recs = list.status === "ok" ? list.data.recommendations : [];

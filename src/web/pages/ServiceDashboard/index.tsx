@@ -5,7 +5,7 @@ import { Chart, chartNumber, type ChartOption } from "../../components/Chart";
 import { SaveAsEvidence } from "../../components/SaveAsEvidence";
 import { StatCards } from "../../components/StatCards";
 import { Loading } from "../../components/Status";
-import { formatDate, formatIndexOr, formatNumber, NO_VALUE } from "../../format";
+import { formatDate, formatIndexOr, formatNumber, NO_VALUE, yearInIndonesia } from "../../format";
 import { useLang } from "../../i18n";
 import { fetchServiceDashboard, saveDashboardEvidence, type DashboardFigures, type ServiceDashboard } from "../../serviceDashboardApi";
 import { useApi } from "../../useApi";
@@ -140,7 +140,7 @@ export function ServiceDashboardPage() {
   const { t } = useTranslation();
   const { code = "" } = useParams();
   usePageTitle(t("serviceDashboard.title"));
-  const [year, setYear] = useState(() => new Date().getFullYear());
+  const [year, setYear] = useState(() => yearInIndonesia());
   const [granularity, setGranularity] = useState<"quarter" | "month">("quarter");
   const state = useApi(`service-dashboard:${code}:${year}:${granularity}`, (signal) => fetchServiceDashboard(code, year, granularity, signal));
   const lang = useLang();
