@@ -1,22 +1,9 @@
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startDemoServer, type DemoServer, limit } from "../helpers/browser";
+import { startDemoServer, submitOnceThePauseIsOver, type DemoServer, limit } from "../helpers/browser";
 import { TEST_DB_KIND } from "../helpers/test-database";
 import { currentTotp } from "../../src/lib/totp";
-import type { Page } from "playwright-core";
 import { keepScreenshot } from "../helpers/screenshot";
-
-/**
- * Submits the sign-in form until the server's pause after a failed attempt is over: until then it
- * answers 429 and counts nothing, so trying again is harmless and no fixed sleep is needed.
- */
-async function submitOnceThePauseIsOver(page: Page): Promise<void> {
-  const submit = async () => {
-    const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith("/api/auth/login")), page.getByTestId("login-submit").click()]);
-    return res.status();
-  };
-  await expect.poll(submit, { timeout: limit(15_000), interval: 250 }).not.toBe(429);
-}
 
 // Accounts in the real SPA: sign-in, menus from abilities, user creation with an invitation link,
 // setting a password with it, the audit trail, and a failed sign-in.

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { limit, seriousViolations, startDemoServer, type DemoServer } from "../helpers/browser";
+import { limit, seriousViolations, startDemoServer, submitOnceThePauseIsOver, type DemoServer } from "../helpers/browser";
 import { freePort } from "../helpers/server-process";
 import { TEST_DB_KIND } from "../helpers/test-database";
 import { startTestOidcProvider, type TestOidcProvider } from "../helpers/oidc-provider";
@@ -63,9 +63,10 @@ describe(`staff SSO with two-factor in Chromium on ${TEST_DB_KIND}`, () => {
     await page.getByTestId("login-submit").click();
     await expect.poll(() => page.getByTestId("login-error").innerText()).toContain("Kode autentikator salah");
     expect(await seriousViolations(page)).toEqual([]);
-    // The next 30-second window's code (the enrolment used the current one).
+    // The next 30-second window's code (the enrolment used the current one), once the pause the wrong
+    // code asked for is over.
     await page.getByTestId("login-totp").fill(code);
-    await page.getByTestId("login-submit").click();
+    await submitOnceThePauseIsOver(page, "/api/auth/oidc/totp");
     await page.waitForURL(`${demo.url}/profil`, { timeout: limit(20_000) });
     await page.getByTestId("nav-profile").waitFor();
     await context.close();

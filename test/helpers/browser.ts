@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { expect } from "vitest";
 import { spawnServer, waitForHealth, type ServerProcess } from "./server-process";
 import { createPostgresTestDatabase, TEST_DB_KIND } from "./test-database";
 
@@ -155,4 +156,17 @@ export async function startDemoServer(name: string, extraEnv: Record<string, str
       return code;
     },
   };
+}
+
+/**
+ * Submits the sign-in form (password, or the SSO code step with `endpoint`) until the server's pause
+ * after a failed attempt is over: until then it answers 429 and counts nothing, so trying again is
+ * harmless and no fixed sleep is needed.
+ */
+export async function submitOnceThePauseIsOver(page: Page, endpoint = "/api/auth/login"): Promise<void> {
+  const submit = async () => {
+    const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith(endpoint)), page.getByTestId("login-submit").click()]);
+    return res.status();
+  };
+  await expect.poll(submit, { timeout: limit(15_000), interval: 250 }).not.toBe(429);
 }
