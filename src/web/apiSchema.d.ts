@@ -2992,7 +2992,8 @@ export interface paths {
         /** Save the definition of a draft form version (the form builder); its form id and version stay; 400 form_invalid with paths, 409 form_not_draft */
         put: operations["updateFormDraft"];
         post?: never;
-        delete?: never;
+        /** Delete a draft form version (409 form_not_draft for a published one) */
+        delete: operations["deleteFormDraft"];
         options?: never;
         head?: never;
         patch?: never;
@@ -14441,6 +14442,33 @@ export interface operations {
                         version: number;
                     };
                 };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthenticated"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            "4XX": components["responses"]["ClientError"];
+            "5XX": components["responses"]["ServerError"];
+        };
+    };
+    deleteFormDraft: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+                formVersionId: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthenticated"];

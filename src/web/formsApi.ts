@@ -19,6 +19,7 @@ export const fetchAgencyForms = async (code: string, signal?: AbortSignal) => (a
 export const uploadFormDraft = (code: string, definition: unknown) => api("post", "/api/agencies/{code}/forms", { path: { code }, body: { definition } });
 export const saveFormDraft = (code: string, formVersionId: number, definition: unknown) => api("put", "/api/agencies/{code}/forms/{formVersionId}", { path: { code, formVersionId }, body: { definition } });
 export const publishForm = (code: string, formVersionId: number) => api("post", "/api/agencies/{code}/forms/{formVersionId}/publish", { path: { code, formVersionId } });
+export const deleteFormDraft = (code: string, formVersionId: number) => api("delete", "/api/agencies/{code}/forms/{formVersionId}", { path: { code, formVersionId } });
 
 /** The problems of a refused definition, or null for any other error. */
 export function formProblemsOf(error: unknown): FormProblemItem[] | null {

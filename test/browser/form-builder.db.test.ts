@@ -117,6 +117,18 @@ describe(`the form builder in Chromium on ${TEST_DB_KIND}`, () => {
     await card.getByTestId("form-publish-confirm").click();
     await expect.poll(() => officer.getByTestId(`form-version-${formVersionId}-state`).innerText()).toBe("Terbit");
     expect(await officer.getByTestId(`form-version-${formVersionId}-publish`).count()).toBe(0);
+
+    // A draft started by mistake is deleted, after a confirmation that says it cannot be undone.
+    await card.getByTestId(`forms-new-from-published-${service.slug}`).click();
+    await officer.getByTestId("form-builder").waitFor();
+    const draftId = Number(/\/formulir\/15\.71\/(\d+)\/ubah$/.exec(new URL(officer.url()).pathname)![1]);
+    await officer.getByRole("link", { name: "Kembali ke daftar formulir" }).click();
+    await card.getByTestId(`form-version-${draftId}-delete`).click();
+    expect(await card.getByTestId("form-delete-dialog").innerText()).toContain("tidak dapat dikembalikan");
+    await card.getByTestId("form-delete-confirm").click();
+    await expect.poll(() => officer.getByTestId(`form-version-${draftId}`).count()).toBe(0);
+    expect(await officer.getByTestId(`form-version-${formVersionId}-state`).innerText()).toBe("Terbit");
+    expect(await officer.getByTestId(`form-version-${formVersionId}-delete`).count()).toBe(0);
     await officer.close();
 
     // The citizen's "Ajukan online" now starts an application with this form, on a phone.

@@ -645,6 +645,7 @@ const MATRIX: Entry[] = [
   { route: "GET /api/agencies/:code/forms", build: (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/forms` }), expect: serviceOfficers(200) },
   { route: "POST /api/agencies/:code/forms", build: (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/forms`, body: { definition: { id: "x" } } }), expect: serviceOfficers(400) },
   { route: "POST /api/agencies/:code/forms/:formVersionId/publish", build: (c) => ({ method: "POST", url: `/api/agencies/${c.agency}/forms/999999/publish` }), expect: signedIn(404) },
+  { route: "DELETE /api/agencies/:code/forms/:formVersionId", build: (c) => ({ method: "DELETE", url: `/api/agencies/${c.agency}/forms/999999` }), expect: serviceOfficers(404) },
   { route: "PUT /api/agencies/:code/forms/:formVersionId", build: (c) => ({ method: "PUT", url: `/api/agencies/${c.agency}/forms/999999`, body: { definition: { id: "x" } } }), expect: serviceOfficers(400) },
   { route: "GET /api/agencies/:code/applications-stats", build: (c) => ({ method: "GET", url: `/api/agencies/${c.agency}/applications-stats` }), expect: serviceOfficers(200) },
   { route: "GET /api/citizen/session", build: () => ({ method: "GET", url: "/api/citizen/session" }), expect: everyone(200) },

@@ -70,4 +70,25 @@ describe(`form drafts saved by the builder on ${TEST_DB_KIND}`, () => {
     expect(published.json()).toMatchObject({ error: "form_not_draft", details: { status: "published" } });
     expect((await call(t.app, "GET", `/api/public/services/${serviceId}/form`, null)).json().form.definition.fields).toHaveLength(2);
   });
+
+  it("deletes a draft (audited), never a published version, another agency's or by another role", async () => {
+    const ids = async () => ((await call(t.app, "GET", "/api/agencies/15.71/forms", petugas)).json().forms as { id: number }[]).map((f) => f.id);
+    const up = await call(t.app, "POST", "/api/agencies/15.71/forms", petugas, { definition: definition([field("nama")], { id: "uji-hapus" }) });
+    expect(up.statusCode).toBe(201);
+    const id = up.json().id as number;
+    expect((await call(t.app, "DELETE", `/api/agencies/15.71/forms/${id}`, otherAgency)).statusCode).toBe(404);
+    expect((await call(t.app, "DELETE", `/api/agencies/15.05/forms/${id}`, otherAgency)).statusCode).toBe(404);
+    expect((await call(t.app, "DELETE", `/api/agencies/15.71/forms/${id}`, kspbe)).statusCode).toBe(404);
+    expect(await ids()).toContain(id);
+
+    expect((await call(t.app, "DELETE", `/api/agencies/15.71/forms/${id}`, petugas)).statusCode).toBe(204);
+    expect(await ids()).not.toContain(id);
+    const [audit] = await t.database.db.select().from(auditEvents).where(and(eq(auditEvents.action, "form.delete"), eq(auditEvents.targetId, String(id))));
+    expect(audit!.changes).toMatchObject({ before: { formId: "uji-hapus", version: 1, fields: 1 } });
+    expect((await call(t.app, "DELETE", `/api/agencies/15.71/forms/${id}`, petugas)).statusCode).toBe(404);
+
+    const published = (await call(t.app, "GET", "/api/agencies/15.71/forms", petugas)).json().forms.find((f: { status: string; formId: string }) => f.status === "published" && f.formId === "uji-izin");
+    const refused = await call(t.app, "DELETE", `/api/agencies/15.71/forms/${published.id}`, petugas);
+    expect([refused.statusCode, refused.json().error]).toEqual([409, "form_not_draft"]);
+  });
 });

@@ -29,3 +29,22 @@ export async function updateFormDraft(db: Db, ctx: AuditContext, agencyId: numbe
     return { id: formVersionId, version: row.version };
   });
 }
+
+/**
+ * Deletes a draft form version (a draft no one wants, e.g. started by mistake): never a published one
+ * (`not_draft`: applications and the public page rest on it), never another agency's (`not_found`).
+ * Audited as `form.delete` with what was deleted.
+ */
+export async function deleteFormDraft(db: Db, ctx: AuditContext, agencyId: number, formVersionId: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    const row = await lockDraftFormVersion(tx, agencyId, formVersionId);
+    await tx.delete(formVersions).where(eq(formVersions.id, formVersionId));
+    await recordAudit(tx, ctx, {
+      agencyId,
+      action: "form.delete",
+      targetType: "form_version",
+      targetId: formVersionId,
+      before: { formId: row.formId, version: row.version, fields: (row.definition as FormDefinition).fields.length, serviceId: row.serviceId },
+    });
+  });
+}

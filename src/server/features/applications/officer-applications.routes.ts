@@ -17,7 +17,7 @@ import { correctionReason, presentCase, presentFile, presentForm, presentHistory
 import { applicationRefusal, maxIso } from "./citizen-applications.routes";
 import { notifyCitizenOutside } from "./citizen-notices";
 import { issueProduct } from "./application-product";
-import { updateFormDraft } from "../../../db/commands/form-drafts";
+import { deleteFormDraft, updateFormDraft } from "../../../db/commands/form-drafts";
 import { ActionBody, ActionResponse, AgencyApplicationParams, AgencyFileParams, BulkBody, BulkResponse, FormDefinitionBody, FormSaved, FormVersionList, FormVersionParams, OfficerApplicationDetail, QueueQuery, QueueResponse, StatsResponse } from "./applications.schema";
 import { z } from "zod";
 
@@ -231,6 +231,19 @@ export const officerApplicationRoutes = (ctx: AppContext): FastifyPluginAsyncZod
         const agencyId = await agencyOf(req, req.params.code);
         const form = checkedForm(req.body.definition, req.params.code);
         return updateFormDraft(db, auditContextOf(req), agencyId, req.params.formVersionId, form).catch(notDraft);
+      },
+    );
+
+    app.delete(
+      "/api/agencies/:code/forms/:formVersionId",
+      {
+        config: { access: "authenticated" },
+        schema: { operationId: "deleteFormDraft", summary: "Delete a draft form version (409 form_not_draft for a published one)", tags: ["applications"], params: FormVersionParams, response: { 204: z.null() } },
+      },
+      async (req, reply) => {
+        const agencyId = await agencyOf(req, req.params.code);
+        await deleteFormDraft(db, auditContextOf(req), agencyId, req.params.formVersionId).catch(notDraft);
+        return reply.status(204).send(null);
       },
     );
 

@@ -6,7 +6,7 @@ import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { RequireSession } from "../../components/RequireSession";
 import { FormError, Loading } from "../../components/Status";
 import { formatDateTime } from "../../format";
-import { fetchAgencyForms, publishForm, uploadFormDraft, type AgencyFormVersion } from "../../formsApi";
+import { deleteFormDraft, fetchAgencyForms, publishForm, uploadFormDraft, type AgencyFormVersion } from "../../formsApi";
 import { useLang } from "../../i18n";
 import { fetchAgencyServices, type AgencyService } from "../../servicesApi";
 import { useApi } from "../../useApi";
@@ -111,11 +111,18 @@ function Versions({ code, versions, all, reload }: { code: string; versions: Age
   const { t } = useTranslation();
   const lang = useLang();
   const [confirming, setConfirming] = useState<AgencyFormVersion | null>(null);
+  const [deleting, setDeleting] = useState<AgencyFormVersion | null>(null);
   const { busy, error, run } = useSubmit();
   const publish = (v: AgencyFormVersion) =>
     void run(async () => {
       await publishForm(code, v.id);
       setConfirming(null);
+      reload();
+    });
+  const remove = (v: AgencyFormVersion) =>
+    void run(async () => {
+      await deleteFormDraft(code, v.id);
+      setDeleting(null);
       reload();
     });
   return (
@@ -158,6 +165,11 @@ function Versions({ code, versions, all, reload }: { code: string; versions: Age
                           {t("forms.list.publish")}
                         </button>
                       )}
+                      {state === "draft" && (
+                        <button type="button" className="button button-small button-secondary" onClick={() => setDeleting(v)} data-testid={`form-version-${v.id}-delete`}>
+                          {t("forms.list.delete")}
+                        </button>
+                      )}
                       <button type="button" className="button button-small button-secondary" onClick={() => download(v)} data-testid={`form-version-${v.id}-download`}>
                         {t("forms.list.download")}
                       </button>
@@ -181,6 +193,18 @@ function Versions({ code, versions, all, reload }: { code: string; versions: Age
       >
         <p>{t("forms.publish.newApplications")}</p>
         <p>{t("forms.publish.existing")}</p>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={deleting !== null}
+        title={t("forms.delete.title", { formId: deleting?.formId ?? "", version: deleting?.version ?? 0 })}
+        confirmLabel={t("forms.delete.confirm")}
+        danger
+        busy={busy}
+        onConfirm={() => deleting && remove(deleting)}
+        onCancel={() => setDeleting(null)}
+        testId="form-delete"
+      >
+        <p>{t("forms.delete.body")}</p>
       </ConfirmDialog>
     </>
   );
