@@ -148,12 +148,12 @@ describe(`resumable evidence uploads on ${TEST_DB_KIND}`, () => {
     req.write(file.subarray(0, 150 * 1024));
     const part = partPath(t.storage.tempDir, id);
     const { stat } = await import("node:fs/promises");
-    await expect.poll(async () => (await stat(part).catch(() => null))?.size ?? 0, { timeout: 10_000, interval: 10, message: "the chunk never reached the partial file" }).toBe(150 * 1024);
+    await expect.poll(async () => (await stat(part).catch(() => null))?.size ?? 0, { interval: 10, message: "the chunk never reached the partial file" }).toBe(150 * 1024);
     req.destroy();
     await settled;
     // The server notices the broken connection and settles; the offset is what it kept.
     const offset = 150 * 1024;
-    await expect.poll(async () => (await status(entry, id)).json().offset, { timeout: 10_000, interval: 20, message: "offset never settled" }).toBe(offset);
+    await expect.poll(async () => (await status(entry, id)).json().offset, { interval: 20, message: "offset never settled" }).toBe(offset);
     // Until the broken request has ended, its claim holds and the next chunk is refused with 409 (nothing written).
     const resume = () => chunk(entry, id, offset, file.subarray(offset));
     let rest = await resume();
@@ -161,7 +161,7 @@ describe(`resumable evidence uploads on ${TEST_DB_KIND}`, () => {
       if (rest.statusCode === 409) rest = await resume();
       return rest.statusCode;
     };
-    await expect.poll(retried, { timeout: 10_000, interval: 20 }).not.toBe(409);
+    await expect.poll(retried, { interval: 20 }).not.toBe(409);
     expect(rest.statusCode, rest.body).toBe(201);
     expect(rest.json().evidence).toMatchObject({ sha256: sha256(file), size: file.length });
   });

@@ -328,10 +328,10 @@ describe(`evidence library on ${TEST_DB_KIND}`, () => {
     req.write(pieces.head);
     req.write(Buffer.concat([samplePdf(), Buffer.alloc(32 * 1024, 0x20)]));
     // Wait until the server is writing the temporary file, then cut the connection.
-    await expect.poll(async () => (await t.tempFiles()).length, { timeout: 10_000, interval: 10, message: "the upload never reached the temporary directory" }).toBeGreaterThan(0);
+    await expect.poll(async () => (await t.tempFiles()).length, { interval: 10, message: "the upload never reached the temporary directory" }).toBeGreaterThan(0);
     req.destroy();
     await settled;
-    await expect.poll(() => t.tempFiles(), { timeout: 10_000, interval: 20, message: "temporary files left" }).toEqual([]);
+    await expect.poll(() => t.tempFiles(), { interval: 20, message: "temporary files left" }).toEqual([]);
     expect(await rowCount()).toBe(rows);
     expect(existsSync(path.join(root, ".tmp"))).toBe(true);
   });
