@@ -1,10 +1,10 @@
-import { systemReasonColumns } from "../queries/system-reason";
 import { and, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { agencies, applicationAccessLog, applicationFiles, applications, applicationTransitions, citizenNotifications, formVersions, publicServices } from "../schema";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
 import { applicationHistory } from "../queries/applications";
 import type { CaseColumns, FormDefinition, Transition } from "../../core";
+import { systemReasonColumns } from "../queries/system-reason";
 
 type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 

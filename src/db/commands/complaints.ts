@@ -1,10 +1,10 @@
-import { systemReasonColumns, systemReasonOfRow } from "../queries/system-reason";
 import { and, asc, eq, inArray, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { agencies, citizenNotifications, complaintAttachments, complaintIdentityAccess, complaintReminders, complaints, complaintTransitions, publicServices, units } from "../schema";
 import { recordAudit, type AuditContext } from "../audit/record-audit";
 import { notifyUsers, agencyRoleHolders } from "./notify";
 import { applyAction, complaintRetainUntil, DEFAULT_COMPLAINT_RETENTION_DAYS, type Refusal, SYSTEM_REASON_CODES, type SystemReason, type Transition, type WorkflowActor, type WorkflowDefinition } from "../../core";
+import { systemReasonColumns, systemReasonOfRow } from "../queries/system-reason";
 
 
 /** Why a complaint command refused; the route turns it into its error. */

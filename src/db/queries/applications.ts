@@ -1,8 +1,8 @@
-import { systemReasonOfRow } from "./system-reason";
 import { and, asc, desc, eq, gt, gte, inArray, lte, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { agencies, applicationAccessLog, applicationFiles, applications, applicationTransitions, citizenNotifications, formVersions, publicServices, users } from "../schema";
 import type { QueueSlaFilter, Transition } from "../../core";
+import { systemReasonOfRow } from "./system-reason";
 
 export type ApplicationRow = typeof applications.$inferSelect;
 export type FormVersionRow = typeof formVersions.$inferSelect;
