@@ -76,6 +76,8 @@ describe(`form drafts saved by the builder on ${TEST_DB_KIND}`, () => {
     const up = await call(t.app, "POST", "/api/agencies/15.71/forms", petugas, { definition: definition([field("nama")], { id: "uji-hapus" }) });
     expect(up.statusCode).toBe(201);
     const id = up.json().id as number;
+    const bad = await call(t.app, "DELETE", "/api/agencies/15.71/forms/bukan-angka", petugas);
+    expect([bad.statusCode, bad.json().error]).toEqual([400, "validation_error"]);
     expect((await call(t.app, "DELETE", `/api/agencies/15.71/forms/${id}`, otherAgency)).statusCode).toBe(404);
     expect((await call(t.app, "DELETE", `/api/agencies/15.05/forms/${id}`, otherAgency)).statusCode).toBe(404);
     expect((await call(t.app, "DELETE", `/api/agencies/15.71/forms/${id}`, kspbe)).statusCode).toBe(404);
